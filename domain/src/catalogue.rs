@@ -1,0 +1,276 @@
+//! The service catalogue's vocabulary: service slugs, life situations, audiences, channels, and the
+//! catalogue query a visitor sends in a URL.
+//!
+//! Policy: a query string is untrusted input. It is parsed once into [`CatalogueQuery`]; anything
+//! malformed or oversized is a [`QueryError`] (shown as a translated 400 page), never a server error.
+
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// Longest search text we accept, in characters. Longer input is a 400, not a slow query.
+pub const MAX_SEARCH_CHARS: usize = 200;
+/// Highest page number we accept; the catalogue never has this many pages.
+pub const MAX_PAGE: u32 = 1000;
+/// Results per catalogue page.
+pub const PAGE_SIZE: u32 = 10;
+
+/// A service's URL name, e.g. `ansok-om-forskoleplats`: lowercase ASCII letters, digits and single
+/// hyphens, 1 to 80 characters.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ServiceSlug(String);
+
+impl ServiceSlug {
+    pub fn parse(raw: &str) -> Result<Self, QueryError> {
+        let ok = !raw.is_empty()
+            && raw.len() <= 80
+            && raw.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+            && !raw.starts_with('-')
+            && !raw.ends_with('-')
+            && !raw.contains("--");
+        if ok {
+            Ok(ServiceSlug(raw.to_owned()))
+        } else {
+            Err(QueryError::InvalidSlug)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for ServiceSlug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+macro_rules! slug_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $slug:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable slug used in URLs, the database and fluent message ids.
+            pub fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+
+            /// Parses a slug; unknown slugs are `None`.
+            pub fn parse(slug: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.slug() == slug)
+            }
+        }
+    };
+}
+
+slug_enum! {
+    /// A life situation ("livssituation"): how residents and businesses look for services.
+    LifeSituation {
+        PreschoolAndSchool => "forskola-och-skola",
+        HousingAndBuilding => "bygga-och-bo",
+        Business => "starta-och-driva-foretag",
+        CareAndSupport => "omsorg-och-stod",
+        TrafficAndParking => "trafik-och-parkering",
+        CultureAndLeisure => "kultur-och-fritid",
+        EnvironmentAndWaste => "miljo-och-avfall",
+        WorkAndFinances => "arbete-och-ekonomi",
+    }
+}
+
+slug_enum! {
+    /// Who a service is for.
+    Audience {
+        Residents => "privatperson",
+        Businesses => "foretag",
+    }
+}
+
+slug_enum! {
+    /// How a service can be used.
+    Channel {
+        Web => "webb",
+        Phone => "telefon",
+        Visit => "besok",
+    }
+}
+
+/// A parsed catalogue query: `/services?q=…&situation=…&audience=…&page=…`.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct CatalogueQuery {
+    /// Free text, trimmed; `None` when empty.
+    pub q: Option<String>,
+    pub situation: Option<LifeSituation>,
+    pub audience: Option<Audience>,
+    /// 1-based page number.
+    pub page: u32,
+}
+
+/// Why a catalogue URL was refused. Each variant's [`QueryError::code`] is its fluent message id.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, Serialize, Deserialize)]
+pub enum QueryError {
+    #[error("search text is longer than {MAX_SEARCH_CHARS} characters")]
+    SearchTooLong,
+    #[error("unknown life situation")]
+    UnknownSituation,
+    #[error("unknown audience")]
+    UnknownAudience,
+    #[error("page is not a number between 1 and {MAX_PAGE}")]
+    InvalidPage,
+    #[error("malformed service name")]
+    InvalidSlug,
+    #[error("a parameter is repeated")]
+    RepeatedParameter,
+}
+
+impl QueryError {
+    /// Stable code, also the fluent message id of the explanation shown to the user.
+    pub fn code(&self) -> &'static str {
+        match self {
+            QueryError::SearchTooLong => "error-search-too-long",
+            QueryError::UnknownSituation => "error-unknown-situation",
+            QueryError::UnknownAudience => "error-unknown-audience",
+            QueryError::InvalidPage => "error-invalid-page",
+            QueryError::InvalidSlug => "error-invalid-slug",
+            QueryError::RepeatedParameter => "error-repeated-parameter",
+        }
+    }
+}
+
+impl CatalogueQuery {
+    /// Parses decoded query pairs. Unknown parameters are ignored (links from elsewhere may carry
+    /// tracking junk); known ones must be well-formed. Empty values mean "not given", because a
+    /// GET form sends `situation=` for "all".
+    pub fn parse<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Result<Self, QueryError> {
+        let mut query = CatalogueQuery { page: 1, ..Default::default() };
+        let mut seen = [false; 4];
+        for (key, value) in pairs {
+            let slot = match key {
+                "q" => 0,
+                "situation" => 1,
+                "audience" => 2,
+                "page" => 3,
+                _ => continue,
+            };
+            if std::mem::replace(&mut seen[slot], true) {
+                return Err(QueryError::RepeatedParameter);
+            }
+            let value = value.trim();
+            if value.is_empty() {
+                continue;
+            }
+            match slot {
+                0 => {
+                    if value.chars().count() > MAX_SEARCH_CHARS {
+                        return Err(QueryError::SearchTooLong);
+                    }
+                    query.q = Some(value.to_owned());
+                }
+                1 => query.situation = Some(LifeSituation::parse(value).ok_or(QueryError::UnknownSituation)?),
+                2 => query.audience = Some(Audience::parse(value).ok_or(QueryError::UnknownAudience)?),
+                _ => {
+                    query.page = value
+                        .parse::<u32>()
+                        .ok()
+                        .filter(|p| (1..=MAX_PAGE).contains(p))
+                        .ok_or(QueryError::InvalidPage)?;
+                }
+            }
+        }
+        Ok(query)
+    }
+
+    /// The query string for this query at another page (for pagination links), without `?`.
+    pub fn to_query_string(&self, page: u32) -> String {
+        let mut parts = Vec::new();
+        if let Some(q) = &self.q {
+            parts.push(format!("q={}", encode_component(q)));
+        }
+        if let Some(s) = self.situation {
+            parts.push(format!("situation={}", s.slug()));
+        }
+        if let Some(a) = self.audience {
+            parts.push(format!("audience={}", a.slug()));
+        }
+        if page > 1 {
+            parts.push(format!("page={page}"));
+        }
+        parts.join("&")
+    }
+}
+
+/// Percent-encodes a query component (RFC 3986 unreserved characters pass through).
+pub fn encode_component(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_full_query_parses_into_its_parts() {
+        let q = CatalogueQuery::parse([
+            ("q", " förskola "),
+            ("situation", "forskola-och-skola"),
+            ("audience", "privatperson"),
+            ("page", "2"),
+            ("utm_source", "x"),
+        ])
+        .unwrap();
+        assert_eq!(q.q.as_deref(), Some("förskola"));
+        assert_eq!(q.situation, Some(LifeSituation::PreschoolAndSchool));
+        assert_eq!(q.audience, Some(Audience::Residents));
+        assert_eq!(q.page, 2);
+    }
+
+    #[test]
+    fn empty_values_mean_not_given() {
+        let q = CatalogueQuery::parse([("q", ""), ("situation", ""), ("page", "")]).unwrap();
+        assert_eq!(q, CatalogueQuery { page: 1, ..Default::default() });
+    }
+
+    #[test]
+    fn malformed_values_are_refused_with_a_specific_error() {
+        assert_eq!(CatalogueQuery::parse([("page", "0")]), Err(QueryError::InvalidPage));
+        assert_eq!(CatalogueQuery::parse([("page", "abc")]), Err(QueryError::InvalidPage));
+        assert_eq!(CatalogueQuery::parse([("page", "99999999999")]), Err(QueryError::InvalidPage));
+        assert_eq!(CatalogueQuery::parse([("situation", "mars")]), Err(QueryError::UnknownSituation));
+        assert_eq!(CatalogueQuery::parse([("audience", "x")]), Err(QueryError::UnknownAudience));
+        let long = "ö".repeat(MAX_SEARCH_CHARS + 1);
+        assert_eq!(CatalogueQuery::parse([("q", long.as_str())]), Err(QueryError::SearchTooLong));
+        assert_eq!(CatalogueQuery::parse([("q", "a"), ("q", "b")]), Err(QueryError::RepeatedParameter));
+    }
+
+    #[test]
+    fn slugs_are_lowercase_ascii_with_single_hyphens() {
+        assert!(ServiceSlug::parse("ansok-om-forskoleplats").is_ok());
+        for bad in ["", "Förskola", "a--b", "-a", "a-", "a/b", "a b", &"a".repeat(81)] {
+            assert_eq!(ServiceSlug::parse(bad), Err(QueryError::InvalidSlug), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn the_query_string_round_trips_through_the_parser() {
+        let q = CatalogueQuery {
+            q: Some("bygglov & \"skylt\"".into()),
+            situation: Some(LifeSituation::HousingAndBuilding),
+            audience: None,
+            page: 1,
+        };
+        let s = q.to_query_string(3);
+        assert_eq!(s, "q=bygglov%20%26%20%22skylt%22&situation=bygga-och-bo&page=3");
+    }
+}
