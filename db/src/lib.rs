@@ -1,1 +1,24 @@
+//! Server-only storage for Stadsporten: one [`Store`] over SQLite (the embedded default) or
+//! PostgreSQL (the scale-out target), chosen by the `DATABASE_URL` scheme at start-up.
+//!
+//! Storage policy (written down once, here):
+//! - One approach: runtime-checked queries through sqlx's `Any` driver with portable SQL —
+//!   lowercase, `$1` placeholders, `returning`, `on conflict`. One SQL text serves both backends;
+//!   only the migrations differ (`migrations/sqlite`, `migrations/postgres`), because DDL does.
+//! - Values the `Any` driver can carry: integers are `bigint`/`integer` (read as `i64`), booleans
+//!   are 0/1 integers, times that queries compare are Unix seconds. `created_at` is bookkeeping.
+//! - Migrations are never edited once landed; add a new numbered file to both folders.
+//! - SQLite runs in WAL mode with `synchronous=FULL` (an acknowledged write survives a crash) and
+//!   foreign keys on.
+//! - Every storage test runs against both backends (`tests/`).
 
+mod catalogue;
+mod error;
+mod seed;
+mod sessions;
+mod store;
+#[cfg(feature = "test-support")]
+pub mod testing;
+
+pub use error::{DbError, Result};
+pub use store::{Backend, Store};

@@ -4,6 +4,7 @@
 //! Policy: a query string is untrusted input. It is parsed once into [`CatalogueQuery`]; anything
 //! malformed or oversized is a [`QueryError`] (shown as a translated 400 page), never a server error.
 
+use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
@@ -79,6 +80,7 @@ slug_enum! {
         CultureAndLeisure => "kultur-och-fritid",
         EnvironmentAndWaste => "miljo-och-avfall",
         WorkAndFinances => "arbete-och-ekonomi",
+        DemocracyAndInfluence => "demokrati-och-paverkan",
     }
 }
 
@@ -214,6 +216,122 @@ pub fn encode_component(s: &str) -> String {
         }
     }
     out
+}
+
+/// Who provides a service.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ProviderKind {
+    /// A unit of the City of Stockholm (an administration or a district administration).
+    City,
+    /// Another organisation: a contracted or private provider, or another authority.
+    External,
+}
+
+impl ProviderKind {
+    pub fn slug(self) -> &'static str {
+        match self {
+            ProviderKind::City => "city",
+            ProviderKind::External => "external",
+        }
+    }
+
+    pub fn parse(slug: &str) -> Option<Self> {
+        match slug {
+            "city" => Some(ProviderKind::City),
+            "external" => Some(ProviderKind::External),
+            _ => None,
+        }
+    }
+}
+
+/// A service as listed in search results and on the start page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceSummary {
+    pub slug: ServiceSlug,
+    pub title: String,
+    pub summary: String,
+    pub situation: LifeSituation,
+    pub audiences: Vec<Audience>,
+    pub provider_name: String,
+    /// Promised handling time in days; `None` when the service is immediate (information, booking).
+    pub handling_days: Option<u32>,
+    /// The language the texts are in (Swedish when the requested one is missing).
+    pub content_lang: Lang,
+}
+
+/// Everything the service page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceDetails {
+    pub summary: ServiceSummary,
+    pub body: String,
+    pub who_may_use: String,
+    pub cost: String,
+    pub help: String,
+    pub provider_kind: ProviderKind,
+    pub channels: Vec<Channel>,
+    pub has_e_service: bool,
+    /// ISO date (YYYY-MM-DD) of the last content review.
+    pub last_reviewed: String,
+    pub phone: Option<String>,
+}
+
+/// How serious an operating message is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Severity {
+    /// Planned maintenance or a notice.
+    Notice,
+    /// A service is down or degraded now.
+    Disruption,
+}
+
+impl Severity {
+    pub fn slug(self) -> &'static str {
+        match self {
+            Severity::Notice => "notice",
+            Severity::Disruption => "disruption",
+        }
+    }
+
+    pub fn parse(slug: &str) -> Option<Self> {
+        match slug {
+            "notice" => Some(Severity::Notice),
+            "disruption" => Some(Severity::Disruption),
+            _ => None,
+        }
+    }
+}
+
+/// An operating message (driftmeddelande), shown while it is valid.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OperatingMessage {
+    pub title: String,
+    pub body: String,
+    pub severity: Severity,
+    /// Validity period as Unix seconds.
+    pub valid_from: i64,
+    pub valid_until: i64,
+    pub service: Option<ServiceSlug>,
+    pub content_lang: Lang,
+}
+
+/// One page of catalogue results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchPage {
+    pub hits: Vec<ServiceSummary>,
+    pub total: u32,
+    pub page: u32,
+    pub pages: u32,
+}
+
+impl SearchPage {
+    /// Cuts one page out of all matching services.
+    pub fn paginate(all: Vec<ServiceSummary>, page: u32) -> SearchPage {
+        let total = u32::try_from(all.len()).unwrap_or(u32::MAX);
+        let pages = total.div_ceil(PAGE_SIZE).max(1);
+        let start = ((page.max(1) - 1) * PAGE_SIZE) as usize;
+        let hits = all.into_iter().skip(start).take(PAGE_SIZE as usize).collect();
+        SearchPage { hits, total, page, pages }
+    }
 }
 
 #[cfg(test)]

@@ -8,5 +8,8 @@ pub mod catalogue;
 pub mod lang;
 pub mod search;
 
-pub use catalogue::{Audience, CatalogueQuery, Channel, LifeSituation, QueryError, ServiceSlug};
+pub use catalogue::{
+    Audience, CatalogueQuery, Channel, LifeSituation, OperatingMessage, ProviderKind, QueryError, SearchPage,
+    ServiceDetails, ServiceSlug, ServiceSummary, Severity,
+};
 pub use lang::Lang;

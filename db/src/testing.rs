@@ -1,0 +1,38 @@
+//! Test support (feature `test-support`): a fresh, empty database per test on either backend.
+//!
+//! PostgreSQL comes from `TEST_POSTGRES_URL` (default `postgres://postgres@127.0.0.1:5432/postgres`);
+//! each test gets its own database created from it. There is no silent skip: when no server
+//! answers, the PostgreSQL half of a test fails, so CI cannot pass without it.
+
+use crate::Backend;
+use sqlx::{Connection, Executor, PgConnection};
+
+/// The PostgreSQL server tests use.
+pub fn postgres_admin_url() -> String {
+    std::env::var("TEST_POSTGRES_URL").unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into())
+}
+
+fn unique_name() -> String {
+    format!("stadsporten_test_{}", uuid::Uuid::new_v4().simple())
+}
+
+/// A `DATABASE_URL` for a brand-new empty database of the given backend.
+pub async fn fresh_database_url(backend: Backend) -> String {
+    match backend {
+        Backend::Sqlite => {
+            let dir = std::env::temp_dir().join("stadsporten-tests");
+            std::fs::create_dir_all(&dir).expect("temp dir");
+            format!("sqlite://{}/{}.db", dir.display(), unique_name())
+        }
+        Backend::Postgres => {
+            let admin = postgres_admin_url();
+            let mut conn = PgConnection::connect(&admin)
+                .await
+                .unwrap_or_else(|e| panic!("PostgreSQL is required for tests (TEST_POSTGRES_URL): {e}"));
+            let name = unique_name();
+            conn.execute(format!("create database {name}").as_str()).await.expect("create test database");
+            let (base, _) = admin.rsplit_once('/').expect("TEST_POSTGRES_URL names a database");
+            format!("{base}/{name}")
+        }
+    }
+}
