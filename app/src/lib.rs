@@ -1,1 +1,14 @@
+//! Stadsporten's user interface: Leptos pages and islands with their server functions, organised
+//! by feature. Pages render on the server only (islands mode); the few interactive parts are
+//! `#[island]`s that hydrate. Every page and form works without JavaScript.
 
+#![recursion_limit = "256"]
+
+pub mod catalogue;
+pub mod context;
+pub mod error;
+pub mod i18n;
+pub mod routes;
+pub mod ui;
+
+pub use routes::{shell, App};

@@ -127,6 +127,8 @@ pub enum QueryError {
     InvalidSlug,
     #[error("a parameter is repeated")]
     RepeatedParameter,
+    #[error("the query string is not valid percent-encoded UTF-8")]
+    MalformedQuery,
 }
 
 impl QueryError {
@@ -139,6 +141,7 @@ impl QueryError {
             QueryError::InvalidPage => "error-invalid-page",
             QueryError::InvalidSlug => "error-invalid-slug",
             QueryError::RepeatedParameter => "error-repeated-parameter",
+            QueryError::MalformedQuery => "error-malformed-query",
         }
     }
 }
@@ -186,6 +189,12 @@ impl CatalogueQuery {
         Ok(query)
     }
 
+    /// Parses a raw URL query string (`q=f%C3%B6rskola&page=2`, without `?`).
+    pub fn from_query_string(raw: &str) -> Result<Self, QueryError> {
+        let pairs = decode_query_string(raw)?;
+        Self::parse(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+    }
+
     /// The query string for this query at another page (for pagination links), without `?`.
     pub fn to_query_string(&self, page: u32) -> String {
         let mut parts = Vec::new();
@@ -203,6 +212,45 @@ impl CatalogueQuery {
         }
         parts.join("&")
     }
+}
+
+/// Longest raw query string accepted; longer ones are malformed (a 400), never processed.
+pub const MAX_QUERY_STRING: usize = 2048;
+
+/// Decodes an `application/x-www-form-urlencoded` query string into pairs. Invalid percent
+/// escapes or non-UTF-8 bytes are an error, not silently replaced.
+pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, QueryError> {
+    if raw.len() > MAX_QUERY_STRING {
+        return Err(QueryError::MalformedQuery);
+    }
+    raw.split('&')
+        .filter(|p| !p.is_empty())
+        .take(64)
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            Ok((decode_component(k)?, decode_component(v)?))
+        })
+        .collect()
+}
+
+fn decode_component(s: &str) -> Result<String, QueryError> {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' => {
+                let hex = bytes.get(i + 1..i + 3).ok_or(QueryError::MalformedQuery)?;
+                let hex = std::str::from_utf8(hex).map_err(|_| QueryError::MalformedQuery)?;
+                out.push(u8::from_str_radix(hex, 16).map_err(|_| QueryError::MalformedQuery)?);
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).map_err(|_| QueryError::MalformedQuery)
 }
 
 /// Percent-encodes a query component (RFC 3986 unreserved characters pass through).
@@ -370,6 +418,19 @@ mod tests {
         let long = "ö".repeat(MAX_SEARCH_CHARS + 1);
         assert_eq!(CatalogueQuery::parse([("q", long.as_str())]), Err(QueryError::SearchTooLong));
         assert_eq!(CatalogueQuery::parse([("q", "a"), ("q", "b")]), Err(QueryError::RepeatedParameter));
+    }
+
+    #[test]
+    fn raw_query_strings_are_decoded_strictly() {
+        let q = CatalogueQuery::from_query_string("q=f%C3%B6rskola+plats&page=2").unwrap();
+        assert_eq!(q.q.as_deref(), Some("förskola plats"));
+        assert_eq!(q.page, 2);
+        assert_eq!(CatalogueQuery::from_query_string("q=%ZZ"), Err(QueryError::MalformedQuery));
+        assert_eq!(CatalogueQuery::from_query_string("q=%FF"), Err(QueryError::MalformedQuery));
+        assert_eq!(CatalogueQuery::from_query_string("q=%C3"), Err(QueryError::MalformedQuery));
+        assert_eq!(CatalogueQuery::from_query_string(""), Ok(CatalogueQuery { page: 1, ..Default::default() }));
+        let huge = format!("q={}", "a".repeat(MAX_QUERY_STRING));
+        assert_eq!(CatalogueQuery::from_query_string(&huge), Err(QueryError::MalformedQuery));
     }
 
     #[test]

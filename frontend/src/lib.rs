@@ -1,1 +1,10 @@
+//! The WebAssembly entry point: hydrates the islands that the server rendered, nothing else.
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    // Keep the app crate (and so its islands) linked into the module.
+    #[expect(unused_imports, reason = "linking the islands is the point")]
+    use stadsporten_app::catalogue::LiveSearch;
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_islands();
+}

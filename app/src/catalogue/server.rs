@@ -1,0 +1,66 @@
+//! Server functions of the catalogue. Each: (authorise — public here), parse input into domain
+//! types, call one store function, map to a translated view.
+
+use super::view_model::{CatalogueView, ServiceView, StartView};
+use crate::error::AppError;
+use leptos::prelude::*;
+
+/// `/services` with the raw query string of the URL (the page and the search island both send it).
+#[server(prefix = "/api", endpoint = "catalogue/results")]
+pub async fn catalogue_results(query: String) -> Result<CatalogueView, AppError> {
+    use super::view_model::{results, search_form};
+    use crate::i18n::t;
+    use stadsporten_domain::CatalogueQuery;
+    let lang = crate::context::current().lang;
+    let parsed = CatalogueQuery::from_query_string(&query).map_err(|e| AppError::BadRequest(e).respond())?;
+    let store = crate::context::store()?;
+    let page = store.search_services(&parsed, lang);
+    Ok(CatalogueView {
+        title: t(lang, "catalogue-title"),
+        form: search_form(&parsed, lang),
+        results: results(&parsed, page, lang),
+    })
+}
+
+/// A service page by slug.
+#[server(prefix = "/api", endpoint = "catalogue/service")]
+pub async fn service_page(slug: String) -> Result<ServiceView, AppError> {
+    use super::view_model::{message, service};
+    use stadsporten_domain::ServiceSlug;
+    let lang = crate::context::current().lang;
+    // A malformed slug cannot name a service: answer as for any unknown page.
+    let slug = ServiceSlug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
+    let store = crate::context::store()?;
+    let details = store.service_details(&slug, lang).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let messages = store
+        .current_operating_messages(lang, now)
+        .await?
+        .iter()
+        .filter(|m| m.service.as_ref() == Some(&slug))
+        .map(|m| message(m, lang))
+        .collect();
+    Ok(service(&details, lang, messages))
+}
+
+/// The start page: operating messages, life situations, most used services.
+#[server(prefix = "/api", endpoint = "catalogue/start")]
+pub async fn start_page() -> Result<StartView, AppError> {
+    use super::view_model::{message, service_item, SituationView};
+    use crate::i18n::{t, ta};
+    let lang = crate::context::current().lang;
+    let store = crate::context::store()?;
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let messages = store.current_operating_messages(lang, now).await?.iter().map(|m| message(m, lang)).collect();
+    let situations = store
+        .situation_counts()
+        .into_iter()
+        .map(|(s, n)| SituationView {
+            href: format!("/services?situation={}", s.slug()),
+            label: t(lang, &format!("situation-{}", s.slug())),
+            count: ta(lang, "situation-count", &[("count", n.into())]),
+        })
+        .collect();
+    let most_used = store.most_used_services(lang, 6).iter().map(|s| service_item(s, lang)).collect();
+    Ok(StartView { messages, situations, most_used })
+}

@@ -1,0 +1,102 @@
+//! `/`: the start page.
+
+use super::server::start_page;
+use super::view_model::{MessageView, ServiceItem};
+use crate::i18n::use_i18n;
+use crate::ui::ErrorPage;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+/// Operating messages as a list of notices.
+#[component]
+pub fn OperatingMessages(messages: Vec<MessageView>, heading: String) -> impl IntoView {
+    (!messages.is_empty()).then(|| {
+        let items = messages
+            .into_iter()
+            .map(|m| {
+                let class = if m.disruption { "message message-disruption" } else { "message message-notice" };
+                view! {
+                    <li class=class lang=m.content_lang.clone()>
+                        <p class="message-severity">{m.severity}</p>
+                        <h3>{m.title}</h3>
+                        <p>{m.body}</p>
+                        <p class="message-valid">{m.valid}</p>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section class="messages" aria-labelledby="messages-heading">
+                <h2 id="messages-heading">{heading}</h2>
+                <ul class="plain-list">{items}</ul>
+            </section>
+        }
+    })
+}
+
+/// A list of services (results, most used).
+#[component]
+pub fn ServiceList(items: Vec<ServiceItem>) -> impl IntoView {
+    let items = items
+        .into_iter()
+        .map(|s| {
+            let meta = s.meta.join(" · ");
+            view! {
+                <li class="service-item" lang=s.content_lang.clone()>
+                    <h3><a href=s.href>{s.title}</a></h3>
+                    <p>{s.summary}</p>
+                    <p class="meta">{meta}</p>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="plain-list service-list">{items}</ul> }
+}
+
+#[component]
+pub fn StartPage() -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <Title text=format!("{} – {}", i18n.t("site-name"), i18n.t("site-tagline"))/>
+        <div class="hero">
+            <h1>{i18n.t("start-title")}</h1>
+            <p class="lead">{i18n.t("start-lead")}</p>
+            <form class="search-form" method="get" action="/services" role="search">
+                <label for="start-q">{i18n.t("search-label")}</label>
+                <div class="search-row">
+                    <input id="start-q" name="q" type="search" maxlength="200" autocomplete="off"
+                        placeholder=i18n.t("search-placeholder")/>
+                    <button type="submit">{i18n.t("search-button")}</button>
+                </div>
+            </form>
+        </div>
+        <Suspense fallback=|| ()>
+            {move || Suspend::new(async move {
+                match start_page().await {
+                    Ok(data) => {
+                        let situations = data
+                            .situations
+                            .into_iter()
+                            .map(|s| view! {
+                                <li><a href=s.href><span class="situation-name">{s.label}</span><span class="situation-count">{s.count}</span></a></li>
+                            })
+                            .collect_view();
+                        view! {
+                            <OperatingMessages messages=data.messages heading=i18n.t("messages-heading")/>
+                            <section aria-labelledby="situations-heading">
+                                <h2 id="situations-heading">{i18n.t("situations-heading")}</h2>
+                                <ul class="situation-grid">{situations}</ul>
+                            </section>
+                            <section aria-labelledby="most-used-heading">
+                                <h2 id="most-used-heading">{i18n.t("most-used-heading")}</h2>
+                                <ServiceList items=data.most_used/>
+                            </section>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

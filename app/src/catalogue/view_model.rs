@@ -1,0 +1,307 @@
+//! What the catalogue pages and the search island show, fully translated on the server. Islands
+//! receive these as props, so the browser needs no translation bundles.
+
+use serde::{Deserialize, Serialize};
+
+/// A link with its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkView {
+    pub href: String,
+    pub text: String,
+}
+
+/// An `<option>` of a filter.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OptionView {
+    pub value: String,
+    pub label: String,
+    pub selected: bool,
+}
+
+/// The catalogue's search and filter form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchFormView {
+    pub q: String,
+    pub search_label: String,
+    pub placeholder: String,
+    pub button: String,
+    pub situation_label: String,
+    pub situations: Vec<OptionView>,
+    pub audience_label: String,
+    pub audiences: Vec<OptionView>,
+    pub live_hint: String,
+}
+
+/// A service in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceItem {
+    pub href: String,
+    pub title: String,
+    pub summary: String,
+    pub meta: Vec<String>,
+    /// The content language code when it differs from the page's (Swedish fallback).
+    pub content_lang: Option<String>,
+}
+
+/// Previous / next links and "page 2 of 5".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PaginationView {
+    pub label: String,
+    pub current: String,
+    pub previous: Option<LinkView>,
+    pub next: Option<LinkView>,
+}
+
+/// One page of results.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ResultsView {
+    /// "12 services for “förskola”".
+    pub heading: String,
+    pub items: Vec<ServiceItem>,
+    /// Shown when nothing matched: the explanation and where to get help.
+    pub empty: Option<(String, String)>,
+    pub pagination: Option<PaginationView>,
+}
+
+/// Everything `/services` shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CatalogueView {
+    pub title: String,
+    pub form: SearchFormView,
+    pub results: ResultsView,
+}
+
+/// A life situation on the start page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SituationView {
+    pub href: String,
+    pub label: String,
+    pub count: String,
+}
+
+/// An operating message as shown.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MessageView {
+    pub disruption: bool,
+    pub severity: String,
+    pub title: String,
+    pub body: String,
+    pub valid: String,
+    pub service: Option<LinkView>,
+    pub content_lang: Option<String>,
+}
+
+/// Everything the start page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartView {
+    pub messages: Vec<MessageView>,
+    pub situations: Vec<SituationView>,
+    pub most_used: Vec<ServiceItem>,
+}
+
+/// A fact on the service page: a heading and its text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FactView {
+    pub label: String,
+    pub value: String,
+}
+
+/// Everything a service page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ServiceView {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub body: String,
+    pub situation: LinkView,
+    pub not_in_language: Option<String>,
+    pub content_lang: Option<String>,
+    pub facts: Vec<FactView>,
+    pub start: Option<LinkView>,
+    pub no_e_service: Option<String>,
+    pub reviewed: String,
+    pub messages: Vec<MessageView>,
+}
+
+#[cfg(feature = "ssr")]
+pub use build::*;
+
+/// Builders from domain read models, server side (they translate).
+#[cfg(feature = "ssr")]
+mod build {
+    use super::*;
+    use crate::i18n::{t, ta};
+    use stadsporten_domain::catalogue::encode_component;
+    use stadsporten_domain::{
+        Audience, CatalogueQuery, Lang, LifeSituation, OperatingMessage, SearchPage, ServiceDetails, ServiceSummary,
+        Severity,
+    };
+
+    fn other_lang(content: Lang, page: Lang) -> Option<String> {
+        (content != page).then(|| content.code().to_owned())
+    }
+
+    pub fn handling_text(lang: Lang, days: Option<u32>) -> String {
+        match days {
+            Some(d) => ta(lang, "handling-time", &[("days", d.into())]),
+            None => t(lang, "handling-time-immediate"),
+        }
+    }
+
+    pub fn service_item(s: &ServiceSummary, lang: Lang) -> ServiceItem {
+        ServiceItem {
+            href: format!("/services/{}", s.slug),
+            title: s.title.clone(),
+            summary: s.summary.clone(),
+            meta: vec![s.provider_name.clone(), handling_text(lang, s.handling_days)],
+            content_lang: other_lang(s.content_lang, lang),
+        }
+    }
+
+    pub fn search_form(query: &CatalogueQuery, lang: Lang) -> SearchFormView {
+        let all = OptionView { value: String::new(), label: t(lang, "filter-all"), selected: false };
+        let mut situations = vec![OptionView { selected: query.situation.is_none(), ..all.clone() }];
+        situations.extend(LifeSituation::ALL.iter().map(|s| OptionView {
+            value: s.slug().into(),
+            label: t(lang, &format!("situation-{}", s.slug())),
+            selected: query.situation == Some(*s),
+        }));
+        let mut audiences = vec![OptionView { selected: query.audience.is_none(), ..all }];
+        audiences.extend(Audience::ALL.iter().map(|a| OptionView {
+            value: a.slug().into(),
+            label: t(lang, &format!("audience-{}", a.slug())),
+            selected: query.audience == Some(*a),
+        }));
+        SearchFormView {
+            q: query.q.clone().unwrap_or_default(),
+            search_label: t(lang, "search-label"),
+            placeholder: t(lang, "search-placeholder"),
+            button: t(lang, "search-button"),
+            situation_label: t(lang, "filter-situation"),
+            situations,
+            audience_label: t(lang, "filter-audience"),
+            audiences,
+            live_hint: t(lang, "results-updating"),
+        }
+    }
+
+    pub fn results(query: &CatalogueQuery, page: SearchPage, lang: Lang) -> ResultsView {
+        let mut heading = ta(lang, "results-count", &[("count", page.total.into())]);
+        if let Some(q) = &query.q {
+            heading = format!("{heading} {}", ta(lang, "results-for", &[("query", q.as_str().into())]));
+        }
+        let link = |p: u32, id: &str| LinkView { href: format!("/services?{}", query.to_query_string(p)), text: t(lang, id) };
+        let pagination = (page.pages > 1).then(|| PaginationView {
+            label: t(lang, "pagination-label"),
+            current: ta(lang, "page-current", &[("page", page.page.into()), ("pages", page.pages.into())]),
+            previous: (page.page > 1).then(|| link(page.page.min(page.pages + 1) - 1, "page-previous")),
+            next: (page.page < page.pages).then(|| link(page.page + 1, "page-next")),
+        });
+        ResultsView {
+            heading,
+            empty: (page.total == 0).then(|| (t(lang, "no-results"), t(lang, "no-results-help"))),
+            items: page.hits.iter().map(|s| service_item(s, lang)).collect(),
+            pagination,
+        }
+    }
+
+    /// "2026-11-29 14:00" in Stockholm time (CET/CEST by the EU rule).
+    pub fn stockholm_time(unix: i64) -> String {
+        use time::{Month, OffsetDateTime, Weekday};
+        fn last_sunday(year: i32, month: Month) -> Option<OffsetDateTime> {
+            let last = time::Date::from_calendar_date(year, month, 31).ok()?;
+            let back = last.weekday().number_days_from_sunday();
+            Some(last.saturating_sub(time::Duration::days(i64::from(back))).with_hms(1, 0, 0).ok()?.assume_utc())
+        }
+        let Ok(utc) = OffsetDateTime::from_unix_timestamp(unix) else { return String::new() };
+        let summer = matches!(
+            (last_sunday(utc.year(), Month::March), last_sunday(utc.year(), Month::October)),
+            (Some(start), Some(end)) if utc >= start && utc < end
+        );
+        let _ = Weekday::Sunday;
+        let local = utc + time::Duration::hours(if summer { 2 } else { 1 });
+        format!(
+            "{:04}-{:02}-{:02} {:02}:{:02}",
+            local.year(),
+            u8::from(local.month()),
+            local.day(),
+            local.hour(),
+            local.minute()
+        )
+    }
+
+    pub fn message(m: &OperatingMessage, lang: Lang) -> MessageView {
+        MessageView {
+            disruption: m.severity == Severity::Disruption,
+            severity: t(lang, &format!("severity-{}", m.severity.slug())),
+            title: m.title.clone(),
+            body: m.body.clone(),
+            valid: ta(
+                lang,
+                "message-valid",
+                &[("from", stockholm_time(m.valid_from).into()), ("until", stockholm_time(m.valid_until).into())],
+            ),
+            service: m.service.as_ref().map(|s| LinkView { href: format!("/services/{s}"), text: s.to_string() }),
+            content_lang: other_lang(m.content_lang, lang),
+        }
+    }
+
+    pub fn service(d: &ServiceDetails, lang: Lang, messages: Vec<MessageView>) -> ServiceView {
+        let s = &d.summary;
+        let mut facts = vec![
+            FactView { label: t(lang, "service-who"), value: d.who_may_use.clone() },
+            FactView {
+                label: t(lang, "service-audience"),
+                value: s.audiences.iter().map(|a| t(lang, &format!("audience-{}", a.slug()))).collect::<Vec<_>>().join(", "),
+            },
+            FactView {
+                label: t(lang, "service-provider"),
+                value: format!(
+                    "{} ({})",
+                    s.provider_name,
+                    t(lang, if d.provider_kind == stadsporten_domain::ProviderKind::City { "service-provider-city" } else { "service-provider-external" })
+                ),
+            },
+            FactView { label: t(lang, "service-cost"), value: d.cost.clone() },
+            FactView { label: t(lang, "service-handling"), value: handling_text(lang, s.handling_days) },
+            FactView {
+                label: t(lang, "service-channels"),
+                value: d.channels.iter().map(|c| t(lang, &format!("channel-{}", c.slug()))).collect::<Vec<_>>().join(", "),
+            },
+        ];
+        let mut help = d.help.clone();
+        if let Some(phone) = &d.phone {
+            help = format!("{help} {}", ta(lang, "service-phone", &[("phone", phone.as_str().into())]));
+        }
+        facts.push(FactView { label: t(lang, "service-help"), value: help });
+        ServiceView {
+            slug: s.slug.to_string(),
+            title: s.title.clone(),
+            summary: s.summary.clone(),
+            body: d.body.clone(),
+            situation: LinkView {
+                href: format!("/services?situation={}", encode_component(s.situation.slug())),
+                text: t(lang, &format!("situation-{}", s.situation.slug())),
+            },
+            not_in_language: (s.content_lang != lang)
+                .then(|| ta(lang, "service-not-in-language", &[("language", s.content_lang.endonym().into())])),
+            content_lang: other_lang(s.content_lang, lang),
+            facts,
+            start: d.has_e_service.then(|| LinkView { href: format!("/services/{}/start", s.slug), text: t(lang, "service-start") }),
+            no_e_service: (!d.has_e_service).then(|| t(lang, "service-no-e-service")),
+            reviewed: ta(lang, "service-reviewed", &[("date", d.last_reviewed.as_str().into())]),
+            messages,
+        }
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::stockholm_time;
+
+        #[test]
+        fn stockholm_time_follows_summer_and_winter_time() {
+            assert_eq!(stockholm_time(1_795_000_000), "2026-11-18 09:06"); // winter: UTC+1
+            assert_eq!(stockholm_time(1_782_000_000), "2026-06-21 02:00"); // summer: UTC+2
+        }
+    }
+}

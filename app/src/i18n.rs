@@ -1,0 +1,198 @@
+//! Interface translations with Fluent. Every user-visible interface string lives in
+//! `locales/<lang>/*.ftl` (Swedish first); service content has its own translations in the database.
+//!
+//! Policy: a missing message never breaks a page. It falls back to Swedish, then to its id, and is
+//! caught before that by the test that every id exists in every locale and is used.
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use stadsporten_domain::Lang;
+use std::sync::OnceLock;
+
+/// The Fluent sources of each language, embedded at compile time.
+pub const SOURCES: [(Lang, &[&str]); 4] = [
+    (
+        Lang::Sv,
+        &[
+            include_str!("../../locales/sv/common.ftl"),
+            include_str!("../../locales/sv/catalogue.ftl"),
+            include_str!("../../locales/sv/errors.ftl"),
+        ],
+    ),
+    (
+        Lang::En,
+        &[
+            include_str!("../../locales/en/common.ftl"),
+            include_str!("../../locales/en/catalogue.ftl"),
+            include_str!("../../locales/en/errors.ftl"),
+        ],
+    ),
+    (
+        Lang::Fi,
+        &[
+            include_str!("../../locales/fi/common.ftl"),
+            include_str!("../../locales/fi/catalogue.ftl"),
+            include_str!("../../locales/fi/errors.ftl"),
+        ],
+    ),
+    (
+        Lang::Ar,
+        &[
+            include_str!("../../locales/ar/common.ftl"),
+            include_str!("../../locales/ar/catalogue.ftl"),
+            include_str!("../../locales/ar/errors.ftl"),
+        ],
+    ),
+];
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundles() -> &'static [Bundle; 4] {
+    static BUNDLES: OnceLock<[Bundle; 4]> = OnceLock::new();
+    BUNDLES.get_or_init(|| {
+        SOURCES.map(|(lang, sources)| {
+            let id: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // No Unicode isolation marks around arguments: the page sets `dir` itself.
+            bundle.set_use_isolating(false);
+            for source in sources {
+                let resource = FluentResource::try_new((*source).to_owned()).unwrap_or_else(|(res, _)| res);
+                // Duplicate ids are caught by the locale tests; keep what parsed.
+                let _ = bundle.add_resource(resource);
+            }
+            bundle
+        })
+    })
+}
+
+fn bundle(lang: Lang) -> &'static Bundle {
+    let i = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+    &bundles()[i]
+}
+
+fn format(lang: Lang, id: &str, args: Option<&FluentArgs>) -> Option<String> {
+    let bundle = bundle(lang);
+    let pattern = bundle.get_message(id)?.value()?;
+    let mut errors = Vec::new();
+    Some(bundle.format_pattern(pattern, args, &mut errors).into_owned())
+}
+
+/// Translates a message id in a language, falling back to Swedish and then the id.
+pub fn t(lang: Lang, id: &str) -> String {
+    format(lang, id, None).or_else(|| format(Lang::Sv, id, None)).unwrap_or_else(|| id.to_owned())
+}
+
+/// Translates with arguments, e.g. `ta(lang, "results-count", &[("count", 3.into())])`.
+pub fn ta(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+    let mut fargs = FluentArgs::new();
+    for (k, v) in args {
+        fargs.set(*k, v.clone());
+    }
+    format(lang, id, Some(&fargs))
+        .or_else(|| format(Lang::Sv, id, Some(&fargs)))
+        .unwrap_or_else(|| id.to_owned())
+}
+
+/// The request's translator, provided as context by the shell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct I18n {
+    pub lang: Lang,
+}
+
+impl I18n {
+    pub fn t(&self, id: &str) -> String {
+        t(self.lang, id)
+    }
+
+    pub fn ta(&self, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
+        ta(self.lang, id, args)
+    }
+}
+
+/// The translator of the current request.
+pub fn use_i18n() -> I18n {
+    leptos::prelude::use_context::<I18n>().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    fn ids(lang: Lang) -> BTreeSet<String> {
+        let (_, sources) = SOURCES.iter().find(|(l, _)| *l == lang).expect("lang");
+        let mut out = BTreeSet::new();
+        for src in *sources {
+            let res = FluentResource::try_new((*src).to_owned()).unwrap_or_else(|(_, errs)| panic!("{lang}: {errs:?}"));
+            for entry in res.entries() {
+                if let fluent_syntax::ast::Entry::Message(m) = entry {
+                    assert!(out.insert(m.id.name.to_owned()), "{lang}: duplicate id {}", m.id.name);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every Rust source file of the crates that render text.
+    fn sources() -> String {
+        let mut all = String::new();
+        for dir in ["src", "../server/src", "../domain/src"] {
+            let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir)];
+            while let Some(p) = stack.pop() {
+                for e in std::fs::read_dir(&p).expect("read dir").flatten() {
+                    let path = e.path();
+                    if path.is_dir() {
+                        stack.push(path);
+                    } else if path.extension().is_some_and(|x| x == "rs") && !path.ends_with("i18n.rs") {
+                        all.push_str(&std::fs::read_to_string(&path).expect("read"));
+                    }
+                }
+            }
+        }
+        all
+    }
+
+    #[test]
+    fn every_locale_has_exactly_the_swedish_ids() {
+        let sv = ids(Lang::Sv);
+        for lang in [Lang::En, Lang::Fi, Lang::Ar] {
+            let other = ids(lang);
+            let missing: Vec<_> = sv.difference(&other).collect();
+            let extra: Vec<_> = other.difference(&sv).collect();
+            assert!(missing.is_empty() && extra.is_empty(), "{lang}: missing {missing:?}, extra {extra:?}");
+        }
+    }
+
+    #[test]
+    fn every_id_is_used_and_every_used_id_exists() {
+        use stadsporten_domain::{Audience, Channel, LifeSituation};
+        let src = sources();
+        let sv = ids(Lang::Sv);
+        // Ids built from the domain's vocabularies with a prefix.
+        let mut generated: BTreeSet<String> = BTreeSet::new();
+        generated.extend(LifeSituation::ALL.iter().map(|s| format!("situation-{}", s.slug())));
+        generated.extend(Audience::ALL.iter().map(|s| format!("audience-{}", s.slug())));
+        generated.extend(Channel::ALL.iter().map(|s| format!("channel-{}", s.slug())));
+        generated.extend(["severity-notice", "severity-disruption"].map(String::from));
+        for g in &generated {
+            assert!(sv.contains(g), "generated id {g} has no message");
+        }
+        let unused: Vec<_> = sv.iter().filter(|id| !generated.contains(*id) && !src.contains(&format!("\"{id}\""))).collect();
+        assert!(unused.is_empty(), "ids never used in the code: {unused:?}");
+        // Every literal passed to a translator exists.
+        for marker in [".t(\"", ".ta(\"", "t(lang, \"", "ta(lang, \""] {
+            for piece in src.split(marker).skip(1) {
+                let id = piece.split('"').next().unwrap_or("");
+                assert!(sv.contains(id), "code uses unknown id {id:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn messages_format_with_plurals_in_each_language() {
+        assert_eq!(ta(Lang::Sv, "results-count", &[("count", 1.into())]), "1 tjänst");
+        assert_eq!(ta(Lang::En, "results-count", &[("count", 3.into())]), "3 services");
+        assert_eq!(ta(Lang::Ar, "results-count", &[("count", 2.into())]), "خدمتان");
+        assert_eq!(t(Lang::Fi, "no-such-id"), "no-such-id");
+    }
+}

@@ -1,0 +1,58 @@
+//! The HTML shell and the route table. Keep the paths: later features and checks rely on them.
+
+use crate::catalogue::{CataloguePage, EServicePlaceholderPage, ServicePage, StartPage};
+use crate::context::{self, RequestContext};
+use crate::i18n::I18n;
+use crate::ui::{ErrorPage, Layout};
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::{path, SsrMode};
+
+/// The document around every page: language and direction, styles, and — unless the lite
+/// delivery was chosen — the island hydration script (with the request's CSP nonce).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let ctx = context::current();
+    provide_context(I18n { lang: ctx.lang });
+    provide_context(ctx.clone());
+    #[cfg(feature = "ssr")]
+    if !ctx.nonce.is_empty() {
+        provide_context(leptos::nonce::Nonce::from_value(ctx.nonce.clone()));
+    }
+    let RequestContext { lang, lite, .. } = ctx;
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang.code() dir=lang.direction().as_str()>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <meta name="color-scheme" content="light"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
+                {(!lite).then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+/// The application: layout around the routed page.
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    view! {
+        <Router>
+            <Layout>
+                <Routes fallback=|| view! { <ErrorPage error=crate::error::AppError::NotFound.respond()/> }>
+                    <Route path=path!("/") view=StartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/services") view=CataloguePage ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:slug") view=ServicePage ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:slug/start") view=EServicePlaceholderPage ssr=SsrMode::Async/>
+                </Routes>
+            </Layout>
+        </Router>
+    }
+}

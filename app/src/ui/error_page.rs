@@ -1,0 +1,24 @@
+//! The translated error page (404, 400, 500). The status code is set by whoever produced the
+//! error (`AppError::respond`); this only shows what happened and where to go next.
+
+use crate::error::AppError;
+use crate::i18n::use_i18n;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ErrorPage(error: AppError) -> impl IntoView {
+    let i18n = use_i18n();
+    let title = i18n.t(error.title_id());
+    view! {
+        <Title text=format!("{title} – {}", i18n.t("site-name"))/>
+        <section class="error-page" aria-labelledby="error-title">
+            <h1 id="error-title">{title}</h1>
+            <p>{i18n.t(error.message_id())}</p>
+            <ul class="link-list">
+                <li><a href="/">{i18n.t("error-go-start")}</a></li>
+                <li><a href="/services">{i18n.t("error-go-services")}</a></li>
+            </ul>
+        </section>
+    }
+}

@@ -1,0 +1,13 @@
+site-name = Stadsporten
+site-tagline = الخدمات الإلكترونية والمعلومات لمدينة ستوكهولم
+skip-to-content = انتقل إلى المحتوى
+nav-label = القائمة الرئيسية
+nav-start = الصفحة الرئيسية
+nav-services = جميع الخدمات
+language-menu-label = اختر اللغة
+lite-on = نسخة خفيفة بدون جافاسكربت
+lite-off = النسخة الكاملة
+lite-active = أنت تستخدم النسخة الخفيفة.
+footer-contact = مركز الخدمة: 508 00 508-08، أيام العمل 8–18
+footer-owner = تدير مدينة ستوكهولم موقع Stadsporten.
+breadcrumb-label = أنت هنا

@@ -1,0 +1,14 @@
+error-not-found-title = الصفحة غير موجودة
+error-not-found-body = لم نعثر على الصفحة التي تبحث عنها. ربما تم نقلها أو حذفها.
+error-bad-request-title = لم نفهم العنوان
+error-internal-title = حدث خطأ من جانبنا
+error-internal-body = يرجى المحاولة بعد قليل. إذا استمرت المشكلة، اتصل بمركز الخدمة.
+error-go-start = الذهاب إلى الصفحة الرئيسية
+error-go-services = عرض جميع الخدمات
+error-search-too-long = نص البحث طويل جدًا. استخدم 200 حرف كحد أقصى.
+error-unknown-situation = موقف الحياة هذا غير موجود. اختر من القائمة.
+error-unknown-audience = هذه الفئة غير موجودة. اختر من القائمة.
+error-invalid-page = رقم الصفحة غير صالح. عد إلى الصفحة الأولى.
+error-invalid-slug = عنوان الخدمة غير صالح.
+error-repeated-parameter = يحتوي العنوان على المعلومة نفسها أكثر من مرة.
+error-malformed-query = يحتوي العنوان على أحرف لا يمكن قراءتها.

@@ -1,0 +1,13 @@
+site-name = Stadsporten
+site-tagline = City of Stockholm e-services and information
+skip-to-content = Skip to content
+nav-label = Main menu
+nav-start = Home
+nav-services = All services
+language-menu-label = Choose language
+lite-on = Lite version without JavaScript
+lite-off = Full version
+lite-active = You are using the lite version.
+footer-contact = Contact centre: +46 8 508 00 508, weekdays 8 am–6 pm
+footer-owner = Stadsporten is run by the City of Stockholm.
+breadcrumb-label = You are here

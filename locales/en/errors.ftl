@@ -1,0 +1,14 @@
+error-not-found-title = Page not found
+error-not-found-body = We cannot find the page you are looking for. It may have been moved or removed.
+error-bad-request-title = We did not understand the address
+error-internal-title = Something went wrong on our side
+error-internal-body = Please try again in a while. If the problem remains, call the contact centre.
+error-go-start = Go to the home page
+error-go-services = See all services
+error-search-too-long = The search text is too long. Use at most 200 characters.
+error-unknown-situation = That life situation does not exist. Choose one from the list.
+error-unknown-audience = That audience does not exist. Choose one from the list.
+error-invalid-page = The page number is not valid. Go back to the first page.
+error-invalid-slug = The address of the service is not valid.
+error-repeated-parameter = The address contains the same detail more than once.
+error-malformed-query = The address contains characters that cannot be read.

@@ -1,0 +1,13 @@
+site-name = Stadsporten
+site-tagline = Tukholman kaupungin sähköiset palvelut ja tiedot
+skip-to-content = Siirry sisältöön
+nav-label = Päävalikko
+nav-start = Etusivu
+nav-services = Kaikki palvelut
+language-menu-label = Valitse kieli
+lite-on = Kevytversio ilman JavaScriptiä
+lite-off = Täysi versio
+lite-active = Käytät kevytversiota.
+footer-contact = Asiakaspalvelu: 08-508 00 508, arkisin 8–18
+footer-owner = Stadsportenia ylläpitää Tukholman kaupunki.
+breadcrumb-label = Olet tässä

@@ -1,0 +1,14 @@
+error-not-found-title = Sivua ei löydy
+error-not-found-body = Emme löydä etsimääsi sivua. Se on voitu siirtää tai poistaa.
+error-bad-request-title = Emme ymmärtäneet osoitetta
+error-internal-title = Jotain meni vikaan
+error-internal-body = Yritä hetken kuluttua uudelleen. Jos vika jatkuu, soita asiakaspalveluun.
+error-go-start = Siirry etusivulle
+error-go-services = Katso kaikki palvelut
+error-search-too-long = Hakuteksti on liian pitkä. Käytä enintään 200 merkkiä.
+error-unknown-situation = Elämäntilannetta ei ole. Valitse luettelosta.
+error-unknown-audience = Kohderyhmää ei ole. Valitse luettelosta.
+error-invalid-page = Sivunumero ei kelpaa. Palaa ensimmäiselle sivulle.
+error-invalid-slug = Palvelun osoite on virheellinen.
+error-repeated-parameter = Osoitteessa on sama tieto useammin kuin kerran.
+error-malformed-query = Osoitteessa on merkkejä, joita ei voi lukea.

@@ -1,0 +1,13 @@
+site-name = Stadsporten
+site-tagline = Stockholms stads e-tjänster och information
+skip-to-content = Hoppa till innehållet
+nav-label = Huvudmeny
+nav-start = Start
+nav-services = Alla tjänster
+language-menu-label = Välj språk
+lite-on = Lättversion utan JavaScript
+lite-off = Fullständig version
+lite-active = Du använder lättversionen.
+footer-contact = Kontaktcenter: 08-508 00 508, vardagar 8–18
+footer-owner = Stadsporten drivs av Stockholms stad.
+breadcrumb-label = Du är här

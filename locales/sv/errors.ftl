@@ -1,0 +1,14 @@
+error-not-found-title = Sidan finns inte
+error-not-found-body = Vi hittar inte sidan du söker. Den kan ha flyttats eller tagits bort.
+error-bad-request-title = Vi förstod inte adressen
+error-internal-title = Något gick fel hos oss
+error-internal-body = Försök igen om en stund. Om felet kvarstår, ring kontaktcenter.
+error-go-start = Gå till startsidan
+error-go-services = Se alla tjänster
+error-search-too-long = Söktexten är för lång. Använd högst 200 tecken.
+error-unknown-situation = Livssituationen finns inte. Välj en i listan.
+error-unknown-audience = Målgruppen finns inte. Välj en i listan.
+error-invalid-page = Sidnumret är ogiltigt. Gå tillbaka till första sidan.
+error-invalid-slug = Adressen till tjänsten är felaktig.
+error-repeated-parameter = Adressen innehåller samma uppgift flera gånger.
+error-malformed-query = Adressen innehåller tecken som inte kan läsas.

@@ -1,0 +1,88 @@
+//! HTTP middleware: the per-request context (language, lite delivery, CSP nonce), security headers
+//! on every response, and cache headers.
+
+use axum::extract::Request;
+use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
+use base64::Engine as _;
+use rand::RngCore as _;
+use stadsporten_app::context::RequestContext;
+use stadsporten_domain::Lang;
+
+/// Reads one cookie's value from the request.
+pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(k, _)| *k == name)
+        .map(|(_, v)| v)
+}
+
+fn new_nonce() -> String {
+    let mut bytes = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut bytes);
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
+/// Works out the request's language and delivery, and sets the security headers on the way out.
+pub async fn request_context(mut req: Request, next: Next) -> Response {
+    let headers = req.headers();
+    let lang = Lang::choose(
+        cookie(headers, "lang"),
+        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
+    );
+    // An explicit choice wins; otherwise the browser's Save-Data preference chooses lite.
+    let lite = match cookie(headers, "lite") {
+        Some("1") => true,
+        Some("0") => false,
+        _ => headers.get("save-data").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("on")),
+    };
+    let nonce = new_nonce();
+    let ctx = RequestContext {
+        lang,
+        lite,
+        path: req.uri().path().to_owned(),
+        query: req.uri().query().unwrap_or("").to_owned(),
+        nonce: nonce.clone(),
+    };
+    req.extensions_mut().insert(ctx);
+    let is_asset = req.uri().path().starts_with("/pkg/");
+    let mut res = next.run(req).await;
+    let h = res.headers_mut();
+    let is_html = h
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    let csp = if is_html {
+        format!(
+            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+             img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
+             form-action 'self'; frame-ancestors 'none'"
+        )
+    } else {
+        "default-src 'none'; frame-ancestors 'none'".to_owned()
+    };
+    if !is_asset || !h.contains_key(header::CONTENT_SECURITY_POLICY) {
+        if let Ok(v) = HeaderValue::from_str(&csp) {
+            h.insert(header::CONTENT_SECURITY_POLICY, v);
+        }
+    }
+    h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
+    h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"));
+    h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
+    if is_asset {
+        // cargo-leptos names the JS, WASM and CSS after their content hash: cache them for a year.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    } else if is_html {
+        // Pages depend on the language and delivery choices, and may later hold personal data.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, private"));
+        h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie, Save-Data"));
+    }
+    res
+}

@@ -1,0 +1,83 @@
+//! Plain axum routes beside the Leptos pages: health checks and the preference links (language,
+//! lite delivery), which must work without JavaScript.
+
+use axum::extract::{Path, Query, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+use stadsporten_db::Store;
+use stadsporten_domain::Lang;
+
+/// Liveness: the process answers.
+pub async fn healthz() -> &'static str {
+    "ok"
+}
+
+/// Readiness: the database answers.
+pub async fn readyz(State(store): State<Store>) -> Response {
+    match store.ping().await {
+        Ok(()) => (StatusCode::OK, "ready").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "readiness check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}
+
+#[derive(Deserialize)]
+pub struct ReturnTo {
+    to: Option<String>,
+}
+
+/// Only local paths are followed (no open redirect): `/x`, not `//evil` or `/\evil`.
+fn local_path(to: Option<&str>) -> &str {
+    match to {
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") && !p.contains(['\r', '\n']) => p,
+        _ => "/",
+    }
+}
+
+fn remember(name: &str, value: &str, to: Option<&str>) -> Response {
+    let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    let mut res = StatusCode::SEE_OTHER.into_response();
+    let h = res.headers_mut();
+    if let Ok(v) = HeaderValue::from_str(&cookie) {
+        h.insert(header::SET_COOKIE, v);
+    }
+    if let Ok(v) = HeaderValue::from_str(local_path(to)) {
+        h.insert(header::LOCATION, v);
+    }
+    res
+}
+
+/// `/lang/{code}?to=/path`: remembers the language choice and goes back.
+pub async fn choose_language(Path(code): Path<String>, Query(q): Query<ReturnTo>) -> Response {
+    match Lang::parse(&code) {
+        Some(lang) => remember("lang", lang.code(), q.to.as_deref()),
+        // A crafted or stale link: go back unchanged rather than show an error.
+        None => remember("lang", Lang::default().code(), q.to.as_deref()),
+    }
+}
+
+/// `/lite/on` and `/lite/off`: the lite delivery (no JavaScript or WebAssembly at all).
+pub async fn choose_lite(Path(mode): Path<String>, Query(q): Query<ReturnTo>) -> Response {
+    match mode.as_str() {
+        "on" => remember("lite", "1", q.to.as_deref()),
+        "off" => remember("lite", "0", q.to.as_deref()),
+        _ => remember("lite", "0", q.to.as_deref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::local_path;
+
+    #[test]
+    fn only_local_paths_are_followed() {
+        assert_eq!(local_path(Some("/services?q=a")), "/services?q=a");
+        for bad in ["//evil.example", "/\\evil", "https://evil.example", "", "/a\r\nSet-Cookie: x"] {
+            assert_eq!(local_path(Some(bad)), "/", "{bad:?}");
+        }
+        assert_eq!(local_path(None), "/");
+    }
+}

@@ -1,0 +1,158 @@
+//! Building the application: store, router, middleware stack, background work. Used by `main` and
+//! by the integration tests (`spawn_app`), so tests run exactly what production runs.
+
+use crate::config::Settings;
+use crate::{middleware, routes};
+use axum::extract::FromRef;
+use axum::routing::get;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use secrecy::ExposeSecret;
+use stadsporten_app::{shell, App};
+use stadsporten_db::Store;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::TraceLayer;
+use tower_sessions::cookie::{Key, SameSite};
+use tower_sessions::{Expiry, SessionManagerLayer};
+
+/// Shared state of the router.
+#[derive(Clone, FromRef)]
+pub struct AppState {
+    pub leptos_options: LeptosOptions,
+    pub store: Store,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum StartupError {
+    #[error("database: {0}")]
+    Db(#[from] stadsporten_db::DbError),
+    #[error("network: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// A built, bound, not yet running application.
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    store: Store,
+}
+
+impl Application {
+    /// Connects and migrates the database, seeds demo content when configured, binds the address
+    /// in `leptos_options.site_addr` (port 0 picks a free one) and builds the router.
+    pub async fn build(settings: &Settings, leptos_options: LeptosOptions) -> Result<Application, StartupError> {
+        let store = Store::connect(settings.database.url.expose_secret(), settings.database.max_connections).await?;
+        if settings.app.seed_demo_content {
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            let n = store.seed_demo_content(now).await?;
+            if n > 0 {
+                tracing::info!(services = n, "seeded demo content");
+            }
+        } else {
+            store.refresh_catalogue().await?;
+        }
+        spawn_housekeeping(store.clone(), Duration::from_secs(settings.app.catalogue_refresh_seconds.max(5)));
+        let listener = TcpListener::bind(leptos_options.site_addr).await?;
+        let router = router(settings, leptos_options, store.clone());
+        Ok(Application { listener, router, store })
+    }
+
+    pub fn port(&self) -> u16 {
+        self.listener.local_addr().map(|a| a.port()).unwrap_or(0)
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    /// Serves until SIGTERM or Ctrl-C, then finishes in-flight requests and closes the pool.
+    pub async fn run_until_stopped(self) -> std::io::Result<()> {
+        let store = self.store.clone();
+        axum::serve(self.listener, self.router.into_make_service()).with_graceful_shutdown(shutdown_signal()).await?;
+        store.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+fn router(settings: &Settings, leptos_options: LeptosOptions, store: Store) -> Router {
+    let state = AppState { leptos_options: leptos_options.clone(), store: store.clone() };
+    let routes = generate_route_list(App);
+    let sessions = SessionManagerLayer::new(store.clone())
+        .with_name("__Host-stadsporten")
+        .with_secure(true)
+        .with_http_only(true)
+        .with_same_site(SameSite::Lax)
+        .with_path("/")
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(settings.session.idle_timeout_minutes)))
+        .with_signed(Key::from(&settings.session_key()));
+    let context_store = store.clone();
+    let fallback_store = store;
+    Router::new()
+        .route("/healthz", get(routes::healthz))
+        .route("/readyz", get(routes::readyz))
+        .route("/lang/{code}", get(routes::choose_language))
+        .route("/lite/{mode}", get(routes::choose_lite))
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_store.clone()), {
+            let options = leptos_options.clone();
+            move || shell(options.clone())
+        })
+        .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
+            move || provide_context(fallback_store.clone()),
+            shell,
+        ))
+        .with_state(state)
+        .layer(sessions)
+        .layer(axum::middleware::from_fn(middleware::request_context))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
+            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+            // The path only: query strings may carry search text and, later, personal data.
+            tracing::info_span!("http", http.request_id = %id, http.method = %req.method(), http.path = %req.uri().path())
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// Reloads the catalogue snapshot and removes expired sessions, forever.
+fn spawn_housekeeping(store: Store, every: Duration) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        tick.tick().await;
+        loop {
+            tick.tick().await;
+            if let Err(e) = store.refresh_catalogue().await {
+                tracing::warn!(error = %e, "catalogue refresh failed");
+            }
+            if let Err(e) = store.delete_expired_sessions().await {
+                tracing::warn!(error = %e, "session clean-up failed");
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutdown signal received; finishing in-flight requests");
+}
