@@ -28,6 +28,41 @@ fn new_nonce() -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
+/// Largest page we buffer to strip scripts from in lite mode.
+const MAX_LITE_PAGE: usize = 4 * 1024 * 1024;
+
+/// Lite delivery promises no JavaScript at all: besides leaving out the hydration script (the
+/// shell does that), remove the small inline bootstrap scripts Leptos adds to every page.
+async fn without_scripts(res: Response) -> Response {
+    let is_html = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("text/html"));
+    if !is_html {
+        return res;
+    }
+    let (mut parts, body) = res.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, MAX_LITE_PAGE).await else {
+        return Response::from_parts(parts, axum::body::Body::empty());
+    };
+    let html = String::from_utf8_lossy(&bytes);
+    let mut out = String::with_capacity(html.len());
+    let mut rest: &str = &html;
+    while let Some(start) = rest.find("<script") {
+        out.push_str(&rest[..start]);
+        match rest[start..].find("</script>") {
+            Some(end) => rest = &rest[start + end + "</script>".len()..],
+            None => {
+                rest = "";
+            }
+        }
+    }
+    out.push_str(rest);
+    parts.headers.remove(header::CONTENT_LENGTH);
+    Response::from_parts(parts, axum::body::Body::from(out))
+}
+
 /// Works out the request's language and delivery, and sets the security headers on the way out.
 pub async fn request_context(mut req: Request, next: Next) -> Response {
     let headers = req.headers();
@@ -52,6 +87,9 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
     req.extensions_mut().insert(ctx);
     let is_asset = req.uri().path().starts_with("/pkg/");
     let mut res = next.run(req).await;
+    if lite {
+        res = without_scripts(res).await;
+    }
     let h = res.headers_mut();
     let is_html = h
         .get(header::CONTENT_TYPE)

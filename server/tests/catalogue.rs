@@ -1,0 +1,210 @@
+//! The catalogue as a visitor without JavaScript meets it: real server, real database (SQLite and
+//! PostgreSQL), real HTTP.
+
+mod support;
+
+use stadsporten_db::Backend;
+use support::spawn_app;
+
+on_both_backends!(
+    the_start_page_shows_situations_current_messages_and_most_used_services,
+    searching_finds_the_preschool_services_however_it_is_spelt,
+    filters_and_pagination_work_as_plain_links,
+    a_service_page_shows_its_facts_and_falls_back_to_swedish_visibly,
+    unknown_pages_are_translated_404s,
+    malformed_queries_are_translated_400s_and_odd_text_is_harmless,
+    the_language_is_chosen_by_link_then_browser_then_swedish,
+    lite_delivery_sends_no_script_and_save_data_chooses_it,
+    every_response_carries_security_headers_and_a_matching_nonce,
+    the_search_server_function_answers_plain_posts,
+    health_checks_answer,
+);
+
+async fn the_start_page_shows_situations_current_messages_and_most_used_services(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (status, html) = app.page("/", "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains(r#"<html lang="sv" dir="ltr">"#));
+    for text in ["Förskola och skola", "Starta och driva företag", "Mest använda tjänster", "Ansök om förskoleplats"] {
+        assert!(html.contains(text), "start page lacks {text}");
+    }
+    assert!(html.contains("Bokningen av idrottshallar fungerar inte just nu"), "current disruption shown");
+    assert!(!html.contains("tidigare störning är åtgärdad"), "expired message hidden");
+    assert!(html.contains(r#"<form method="get" action="/services" role="search""#), "search works without JS");
+}
+
+async fn searching_finds_the_preschool_services_however_it_is_spelt(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for q in ["f%C3%B6rskola", "forskola", "f%C3%B6rskoleplats"] {
+        let (status, html) = app.page(&format!("/services?q={q}"), "sv").await;
+        assert_eq!(status, 200);
+        assert!(html.contains(r#"href="/services/ansok-om-forskoleplats""#), "q={q}");
+    }
+    let (_, html) = app.page("/services?q=preschool", "en").await;
+    assert!(html.contains("Apply for a preschool place"));
+}
+
+async fn filters_and_pagination_work_as_plain_links(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (status, html) = app.page("/services?situation=starta-och-driva-foretag&audience=foretag", "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Ansök om serveringstillstånd"));
+    assert!(!html.contains("Ansök om förskoleplats"));
+    assert!(html.contains(r#"<option value="starta-och-driva-foretag" selected"#), "the filter stays selected");
+    let (_, first) = app.page("/services", "sv").await;
+    assert!(first.contains(r#"href="/services?page=2""#), "a next-page link");
+    let (status, second) = app.page("/services?page=2", "sv").await;
+    assert_eq!(status, 200);
+    assert!(second.contains("Sida 2 av"));
+}
+
+async fn a_service_page_shows_its_facts_and_falls_back_to_swedish_visibly(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (status, html) = app.page("/services/ansok-om-forskoleplats", "sv").await;
+    assert_eq!(status, 200);
+    for text in ["Vem kan använda tjänsten", "Utbildningsförvaltningen", "Kostnad", "Handläggningstid: 30 dagar", "Starta e-tjänsten", "Senast granskad 2026-10-12", "08-508 00 508"] {
+        assert!(html.contains(text), "service page lacks {text}");
+    }
+    let (status, start) = app.page("/services/ansok-om-forskoleplats/start", "sv").await;
+    assert_eq!(status, 200);
+    assert!(start.contains("E-tjänsten flyttar till Stadsporten"));
+    let (_, fi) = app.page("/services/skyltlov", "fi").await;
+    assert!(fi.contains("Tätä tietoa ei ole saatavilla suomeksi"), "translated fallback note");
+    assert!(fi.contains("Ansök om skyltlov"), "Swedish content");
+    assert!(fi.contains(r#"<article lang="sv" class="service">"#) || fi.contains(r#"<article class="service" lang="sv">"#), "content marked as Swedish");
+    let (_, ar) = app.page("/services/ansok-om-forskoleplats", "ar").await;
+    assert!(ar.contains("التقديم على مكان في الروضة"));
+    assert!(!ar.contains("غير متوفرة باللغة العربية"));
+}
+
+async fn unknown_pages_are_translated_404s(backend: Backend) {
+    let app = spawn_app(backend).await;
+    for path in ["/services/finns-inte", "/no/such/page", "/services/N%C3%A4t%20Slug", "/services/%FF"] {
+        let (status, html) = app.page(path, "en").await;
+        assert_eq!(status, 404, "{path}");
+        assert!(html.contains("Page not found"), "{path}");
+    }
+    let (_, sv) = app.page("/services/finns-inte", "sv").await;
+    assert!(sv.contains("Sidan finns inte"));
+}
+
+async fn malformed_queries_are_translated_400s_and_odd_text_is_harmless(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let long = "a".repeat(201);
+    for (query, message) in [
+        ("page=0", "The page number is not valid"),
+        ("page=abc", "The page number is not valid"),
+        ("situation=mars", "That life situation does not exist"),
+        ("audience=x", "That audience does not exist"),
+        ("q=%ZZ", "characters that cannot be read"),
+        ("q=a&q=b", "the same detail more than once"),
+        (&format!("q={long}"), "The search text is too long"),
+    ] {
+        let (status, html) = app.page(&format!("/services?{query}"), "en").await;
+        assert_eq!(status, 400, "{query}");
+        assert!(html.contains(message), "{query}: {message}");
+    }
+    for q in ["%22", "%27%20OR%201%3D1%20--", "NEAR(a%20b)", "*", "%F0%9F%99%82", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%00"] {
+        let (status, html) = app.page(&format!("/services?q={q}"), "sv").await;
+        assert_eq!(status, 200, "q={q}");
+        assert!(!html.contains("<script>alert(1)"), "user text is escaped");
+    }
+}
+
+async fn the_language_is_chosen_by_link_then_browser_then_swedish(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let res = app.get("/lang/ar?to=%2Fservices%3Fq%3Dparkering").send().await.unwrap();
+    assert_eq!(res.status(), 303);
+    assert_eq!(res.headers()["location"], "/services?q=parkering");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.starts_with("lang=ar;") && cookie.contains("SameSite=Lax"));
+    let html = app.get("/services").header("cookie", "lang=ar").header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+    assert!(html.contains(r#"<html lang="ar" dir="rtl">"#), "explicit choice wins, right to left");
+    assert!(html.contains("جميع الخدمات"));
+    let (_, en) = app.page("/", "en-GB,en;q=0.9").await;
+    assert!(en.contains(r#"<html lang="en" dir="ltr">"#));
+    let (_, de) = app.page("/", "de-DE").await;
+    assert!(de.contains(r#"<html lang="sv" dir="ltr">"#), "Swedish by default");
+    let evil = app.get("/lang/en?to=%2F%2Fevil.example").send().await.unwrap();
+    assert_eq!(evil.headers()["location"], "/", "no open redirect");
+}
+
+async fn lite_delivery_sends_no_script_and_save_data_chooses_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, full) = app.page("/services", "sv").await;
+    assert!(full.contains("<script"), "full delivery hydrates islands");
+    let lite = app.get("/services").header("cookie", "lite=1").send().await.unwrap().text().await.unwrap();
+    assert!(!lite.contains("<script") && !lite.contains(".wasm"), "lite sends no JS or WASM");
+    assert!(lite.contains("Du använder lättversionen."));
+    let save_data = app.get("/").header("save-data", "on").send().await.unwrap().text().await.unwrap();
+    assert!(!save_data.contains("<script"));
+    let opted_out = app.get("/").header("save-data", "on").header("cookie", "lite=0").send().await.unwrap().text().await.unwrap();
+    assert!(opted_out.contains("<script"), "an explicit choice wins over Save-Data");
+}
+
+async fn every_response_carries_security_headers_and_a_matching_nonce(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let res = app.get("/").header("accept-encoding", "br").send().await.unwrap();
+    let h = res.headers().clone();
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert_eq!(h["referrer-policy"], "strict-origin-when-cross-origin");
+    assert!(h.contains_key("x-request-id"));
+    assert_eq!(h["content-encoding"], "br", "HTML is compressed");
+    let csp = h["content-security-policy"].to_str().unwrap().to_owned();
+    assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
+    let html = app.get("/").send().await.unwrap().text().await.unwrap();
+    assert!(!html.contains(&nonce), "a fresh nonce per response");
+    let res = app.get("/").send().await.unwrap();
+    let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "script carries the header's nonce");
+    let health = app.get("/healthz").send().await.unwrap();
+    assert_eq!(health.headers()["content-security-policy"], "default-src 'none'; frame-ancestors 'none'");
+}
+
+async fn the_search_server_function_answers_plain_posts(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let res = app
+        .client
+        .post(format!("{}/api/catalogue/results", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("accept-language", "en")
+        .body("query=q%3Dparking")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let json: serde_json::Value = res.json().await.unwrap();
+    assert_eq!(json["results"]["items"][0]["title"], "Resident parking");
+    let bad = app
+        .client
+        .post(format!("{}/api/catalogue/results", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("query=page%3D0")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 400);
+    assert!(bad.text().await.unwrap().contains("InvalidPage"));
+    let garbage = app
+        .client
+        .post(format!("{}/api/catalogue/results", app.address))
+        .header("content-type", "application/x-www-form-urlencoded")
+        .body("nonsense")
+        .send()
+        .await
+        .unwrap();
+    assert!(garbage.status().is_client_error(), "undecodable arguments are the client's error, got {}", garbage.status());
+}
+
+async fn health_checks_answer(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert_eq!(app.get("/healthz").send().await.unwrap().text().await.unwrap(), "ok");
+    let ready = app.get("/readyz").send().await.unwrap();
+    assert_eq!(ready.status(), 200);
+    app.store.close().await;
+    let down = app.get("/readyz").send().await.unwrap();
+    assert_eq!(down.status(), 503, "a closed database is not ready");
+}
