@@ -34,7 +34,6 @@ catalogue-title = جميع الخدمات
 filter-situation = موقف الحياة
 filter-audience = الفئة المستهدفة
 filter-all = الكل
-filter-apply = عرض
 results-count = { $count ->
     [0] لم يتم العثور على خدمات
     [one] خدمة واحدة

@@ -31,7 +31,6 @@ catalogue-title = All services
 filter-situation = Life situation
 filter-audience = Audience
 filter-all = All
-filter-apply = Show
 results-count = { $count ->
     [0] No services found
     [one] { $count } service

@@ -31,7 +31,6 @@ catalogue-title = Kaikki palvelut
 filter-situation = Elämäntilanne
 filter-audience = Kohderyhmä
 filter-all = Kaikki
-filter-apply = Näytä
 results-count = { $count ->
     [0] Palveluja ei löytynyt
     [one] { $count } palvelu

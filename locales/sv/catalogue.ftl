@@ -31,7 +31,6 @@ catalogue-title = Alla tjänster
 filter-situation = Livssituation
 filter-audience = Målgrupp
 filter-all = Alla
-filter-apply = Visa
 results-count = { $count ->
     [0] Inga tjänster hittades
     [one] { $count } tjänst

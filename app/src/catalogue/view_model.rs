@@ -300,8 +300,8 @@ mod build {
 
         #[test]
         fn stockholm_time_follows_summer_and_winter_time() {
-            assert_eq!(stockholm_time(1_795_000_000), "2026-11-18 09:06"); // winter: UTC+1
-            assert_eq!(stockholm_time(1_782_000_000), "2026-06-21 02:00"); // summer: UTC+2
+            assert_eq!(stockholm_time(1_795_000_000), "2026-11-18 12:06"); // 11:06 UTC, winter: UTC+1
+            assert_eq!(stockholm_time(1_782_000_000), "2026-06-21 02:00"); // 00:00 UTC, summer: UTC+2
         }
     }
 }
