@@ -88,9 +88,7 @@ pub fn ta(lang: Lang, id: &str, args: &[(&str, FluentValue<'_>)]) -> String {
     for (k, v) in args {
         fargs.set(*k, v.clone());
     }
-    format(lang, id, Some(&fargs))
-        .or_else(|| format(Lang::Sv, id, Some(&fargs)))
-        .unwrap_or_else(|| id.to_owned())
+    format(lang, id, Some(&fargs)).or_else(|| format(Lang::Sv, id, Some(&fargs))).unwrap_or_else(|| id.to_owned())
 }
 
 /// The request's translator, provided as context by the shell.
@@ -177,7 +175,8 @@ mod tests {
         for g in &generated {
             assert!(sv.contains(g), "generated id {g} has no message");
         }
-        let unused: Vec<_> = sv.iter().filter(|id| !generated.contains(*id) && !src.contains(&format!("\"{id}\""))).collect();
+        let unused: Vec<_> =
+            sv.iter().filter(|id| !generated.contains(*id) && !src.contains(&format!("\"{id}\""))).collect();
         assert!(unused.is_empty(), "ids never used in the code: {unused:?}");
         // Every literal passed to a translator exists.
         for marker in [".t(\"", ".ta(\"", "t(lang, \"", "ta(lang, \""] {

@@ -14,8 +14,8 @@ use sqlx::Row;
 use stadsporten_domain::catalogue::{ProviderKind, Severity};
 use stadsporten_domain::search::{Document, Field, SearchIndex};
 use stadsporten_domain::{
-    Audience, CatalogueQuery, Channel, Lang, LifeSituation, OperatingMessage, SearchPage, ServiceDetails,
-    ServiceSlug, ServiceSummary,
+    Audience, CatalogueQuery, Channel, Lang, LifeSituation, OperatingMessage, SearchPage, ServiceDetails, ServiceSlug,
+    ServiceSummary,
 };
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -43,10 +43,7 @@ pub(crate) struct ServiceRecord {
 impl ServiceRecord {
     /// Texts in `lang`, else Swedish, with the language they are in.
     fn texts_in(&self, lang: Lang) -> Option<(Lang, &ServiceTexts)> {
-        self.texts
-            .get(&lang)
-            .map(|t| (lang, t))
-            .or_else(|| self.texts.get(&Lang::Sv).map(|t| (Lang::Sv, t)))
+        self.texts.get(&lang).map(|t| (lang, t)).or_else(|| self.texts.get(&Lang::Sv).map(|t| (Lang::Sv, t)))
     }
 
     fn summary_in(&self, lang: Lang) -> Option<ServiceSummary> {

@@ -91,7 +91,8 @@ impl Store {
     pub async fn seed_demo_content(&self, now: i64) -> Result<usize> {
         let file = parse_seed()?;
         let mut tx = self.pool.begin().await?;
-        let existing: i64 = sqlx::query("select count(*) as n from services").fetch_one(&mut *tx).await?.try_get("n")?;
+        let existing: i64 =
+            sqlx::query("select count(*) as n from services").fetch_one(&mut *tx).await?.try_get("n")?;
         if existing > 0 {
             tx.rollback().await?;
             self.refresh_catalogue().await?;

@@ -122,9 +122,8 @@ impl Store {
             return Ok(None);
         }
         use sqlx::Row;
-        let row = sqlx::query(&format!("select cast({name} as text) as v from pragma_{name}"))
-            .fetch_one(&self.pool)
-            .await?;
+        let row =
+            sqlx::query(&format!("select cast({name} as text) as v from pragma_{name}")).fetch_one(&self.pool).await?;
         Ok(Some(row.try_get::<String, _>("v")?))
     }
 
@@ -135,12 +134,7 @@ impl Store {
 }
 
 fn ensure_sqlite_folder(url: &str) -> Result<()> {
-    let path = url
-        .trim_start_matches("sqlite://")
-        .trim_start_matches("sqlite:")
-        .split('?')
-        .next()
-        .unwrap_or("");
+    let path = url.trim_start_matches("sqlite://").trim_start_matches("sqlite:").split('?').next().unwrap_or("");
     if path.is_empty() || path == ":memory:" {
         return Ok(());
     }

@@ -50,7 +50,8 @@ async fn seeding_is_idempotent_and_survives_a_reconnect(backend: Backend) {
 async fn search_finds_preschool_services_however_it_is_spelt(backend: Backend) {
     let store = seeded(backend).await;
     for q in ["förskola", "forskola", "förskoleplats", "Förskolor", "forsklola"] {
-        let page = store.search_services(&CatalogueQuery { q: Some(q.into()), page: 1, ..Default::default() }, Lang::Sv);
+        let page =
+            store.search_services(&CatalogueQuery { q: Some(q.into()), page: 1, ..Default::default() }, Lang::Sv);
         let top: Vec<&str> = page.hits.iter().take(3).map(|h| h.slug.as_str()).collect();
         assert!(top.contains(&"ansok-om-forskoleplats"), "query {q:?} gave {top:?}");
         assert!(
@@ -58,22 +59,35 @@ async fn search_finds_preschool_services_however_it_is_spelt(backend: Backend) {
             "query {q:?}: the best hits are preschool and school services"
         );
     }
-    let exact = store.search_services(&CatalogueQuery { q: Some("förskoleplats".into()), page: 1, ..Default::default() }, Lang::Sv);
+    let exact = store
+        .search_services(&CatalogueQuery { q: Some("förskoleplats".into()), page: 1, ..Default::default() }, Lang::Sv);
     assert_eq!(exact.hits[0].slug.as_str(), "ansok-om-forskoleplats");
-    let english = store.search_services(&CatalogueQuery { q: Some("preschool".into()), page: 1, ..Default::default() }, Lang::En);
+    let english =
+        store.search_services(&CatalogueQuery { q: Some("preschool".into()), page: 1, ..Default::default() }, Lang::En);
     assert_eq!(english.hits[0].title, "Apply for a preschool place");
-    let nothing = store.search_services(&CatalogueQuery { q: Some("\"' OR 1=1 -- *".into()), page: 1, ..Default::default() }, Lang::Sv);
+    let nothing = store.search_services(
+        &CatalogueQuery { q: Some("\"' OR 1=1 -- *".into()), page: 1, ..Default::default() },
+        Lang::Sv,
+    );
     assert_eq!(nothing.total, 0);
 }
 
 async fn filters_and_pagination_narrow_the_catalogue(backend: Backend) {
     let store = seeded(backend).await;
     let business = store.search_services(
-        &CatalogueQuery { situation: Some(LifeSituation::Business), audience: Some(Audience::Businesses), page: 1, ..Default::default() },
+        &CatalogueQuery {
+            situation: Some(LifeSituation::Business),
+            audience: Some(Audience::Businesses),
+            page: 1,
+            ..Default::default()
+        },
         Lang::Sv,
     );
     assert!(business.total >= 5);
-    assert!(business.hits.iter().all(|h| h.situation == LifeSituation::Business && h.audiences.contains(&Audience::Businesses)));
+    assert!(business
+        .hits
+        .iter()
+        .all(|h| h.situation == LifeSituation::Business && h.audiences.contains(&Audience::Businesses)));
     let p1 = store.search_services(&CatalogueQuery { page: 1, ..Default::default() }, Lang::Sv);
     let p2 = store.search_services(&CatalogueQuery { page: 2, ..Default::default() }, Lang::Sv);
     assert_eq!(p1.hits.len(), 10);
@@ -122,7 +136,11 @@ async fn sessions_round_trip_and_expire(backend: Backend) {
     record.data.insert("n".into(), serde_json::json!(2));
     store.save(&record).await.unwrap();
     assert_eq!(store.load(&record.id).await.unwrap().unwrap().data.len(), 2);
-    let mut expired = Record { id: Id::default(), data: Default::default(), expiry_date: time::OffsetDateTime::now_utc() - time::Duration::seconds(1) };
+    let mut expired = Record {
+        id: Id::default(),
+        data: Default::default(),
+        expiry_date: time::OffsetDateTime::now_utc() - time::Duration::seconds(1),
+    };
     store.create(&mut expired).await.unwrap();
     assert!(store.load(&expired.id).await.unwrap().is_none());
     assert_eq!(store.delete_expired_sessions().await.unwrap(), 1);

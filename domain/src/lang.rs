@@ -98,10 +98,7 @@ impl Lang {
 
     /// The request's language: explicit cookie choice, then `Accept-Language`, then Swedish.
     pub fn choose(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
-        cookie
-            .and_then(Lang::parse)
-            .or_else(|| accept_language.and_then(Lang::negotiate))
-            .unwrap_or_default()
+        cookie.and_then(Lang::parse).or_else(|| accept_language.and_then(Lang::negotiate)).unwrap_or_default()
     }
 }
 

@@ -34,9 +34,9 @@ impl Field {
 
 /// Words too common to help, in folded form, across the shipped languages.
 const STOP_WORDS: &[&str] = &[
-    "och", "i", "pa", "for", "att", "en", "ett", "av", "med", "om", "till", "som", "den", "det", "du", "din",
-    "ditt", "dina", "kan", "ska", "har", "the", "of", "and", "a", "an", "to", "in", "for", "on", "or", "is",
-    "you", "your", "ja", "tai", "on", "sina", "ta", "فى", "في", "من", "على", "و",
+    "och", "i", "pa", "for", "att", "en", "ett", "av", "med", "om", "till", "som", "den", "det", "du", "din", "ditt",
+    "dina", "kan", "ska", "har", "the", "of", "and", "a", "an", "to", "in", "for", "on", "or", "is", "you", "your",
+    "ja", "tai", "on", "sina", "ta", "فى", "في", "من", "على", "و",
 ];
 
 /// Lowercases, strips diacritics that Swedish keyboards and habits vary on (å/ä/ö typed as a/a/o),
@@ -63,9 +63,7 @@ pub fn fold(word: &str) -> String {
 
 /// Splits text into lowercase words on anything that is not a letter or digit.
 fn words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| w.to_lowercase())
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(|w| w.to_lowercase())
 }
 
 fn algorithm(lang: Lang) -> Algorithm {
@@ -124,9 +122,7 @@ impl SearchIndex {
                 }
             }
         }
-        SearchIndex {
-            postings: postings.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect(),
-        }
+        SearchIndex { postings: postings.into_iter().map(|(k, v)| (k, v.into_iter().collect())).collect() }
     }
 
     /// Number of distinct stems (for logs and tests).
@@ -177,15 +173,10 @@ impl SearchIndex {
                 entry.1 += s;
             }
         }
-        let mut hits: Vec<Hit> = per_doc
-            .into_iter()
-            .map(|(id, (matched_words, score))| Hit { id, matched_words, score })
-            .collect();
+        let mut hits: Vec<Hit> =
+            per_doc.into_iter().map(|(id, (matched_words, score))| Hit { id, matched_words, score }).collect();
         hits.sort_by(|a, b| {
-            b.matched_words
-                .cmp(&a.matched_words)
-                .then(b.score.total_cmp(&a.score))
-                .then(a.id.cmp(&b.id))
+            b.matched_words.cmp(&a.matched_words).then(b.score.total_cmp(&a.score)).then(a.id.cmp(&b.id))
         });
         hits
     }

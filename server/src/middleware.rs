@@ -66,10 +66,8 @@ async fn without_scripts(res: Response) -> Response {
 /// Works out the request's language and delivery, and sets the security headers on the way out.
 pub async fn request_context(mut req: Request, next: Next) -> Response {
     let headers = req.headers();
-    let lang = Lang::choose(
-        cookie(headers, "lang"),
-        headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()),
-    );
+    let lang =
+        Lang::choose(cookie(headers, "lang"), headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
     // An explicit choice wins; otherwise the browser's Save-Data preference chooses lite.
     let lite = match cookie(headers, "lite") {
         Some("1") => true,
@@ -91,10 +89,7 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
         res = without_scripts(res).await;
     }
     let h = res.headers_mut();
-    let is_html = h
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("text/html"));
+    let is_html = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
     let csp = if is_html {
         format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
@@ -112,7 +107,10 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
     h.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
-    h.insert("permissions-policy", HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"));
+    h.insert(
+        "permissions-policy",
+        HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
+    );
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
     if is_asset {
         // cargo-leptos names the JS, WASM and CSS after their content hash: cache them for a year.

@@ -32,7 +32,9 @@ pub struct ReturnTo {
 /// Only local paths are followed (no open redirect): `/x`, not `//evil` or `/\evil`.
 fn local_path(to: Option<&str>) -> &str {
     match to {
-        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") && !p.contains(['\r', '\n']) => p,
+        Some(p) if p.starts_with('/') && !p.starts_with("//") && !p.starts_with("/\\") && !p.contains(['\r', '\n']) => {
+            p
+        }
         _ => "/",
     }
 }

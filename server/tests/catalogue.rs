@@ -25,7 +25,8 @@ async fn the_start_page_shows_situations_current_messages_and_most_used_services
     let (status, html) = app.page("/", "sv").await;
     assert_eq!(status, 200);
     assert!(html.contains(r#"<html lang="sv" dir="ltr">"#));
-    for text in ["Förskola och skola", "Starta och driva företag", "Mest använda tjänster", "Ansök om förskoleplats"] {
+    for text in ["Förskola och skola", "Starta och driva företag", "Mest använda tjänster", "Ansök om förskoleplats"]
+    {
         assert!(html.contains(text), "start page lacks {text}");
     }
     assert!(html.contains("Bokningen av idrottshallar fungerar inte just nu"), "current disruption shown");
@@ -62,7 +63,15 @@ async fn a_service_page_shows_its_facts_and_falls_back_to_swedish_visibly(backen
     let app = spawn_app(backend).await;
     let (status, html) = app.page("/services/ansok-om-forskoleplats", "sv").await;
     assert_eq!(status, 200);
-    for text in ["Vem kan använda tjänsten", "Utbildningsförvaltningen", "Kostnad", "Handläggningstid: 30 dagar", "Starta e-tjänsten", "Senast granskad 2026-10-12", "08-508 00 508"] {
+    for text in [
+        "Vem kan använda tjänsten",
+        "Utbildningsförvaltningen",
+        "Kostnad",
+        "Handläggningstid: 30 dagar",
+        "Starta e-tjänsten",
+        "Senast granskad 2026-10-12",
+        "08-508 00 508",
+    ] {
         assert!(html.contains(text), "service page lacks {text}");
     }
     let (status, start) = app.page("/services/ansok-om-forskoleplats/start", "sv").await;
@@ -71,7 +80,10 @@ async fn a_service_page_shows_its_facts_and_falls_back_to_swedish_visibly(backen
     let (_, fi) = app.page("/services/skyltlov", "fi").await;
     assert!(fi.contains("Tätä tietoa ei ole saatavilla suomeksi"), "translated fallback note");
     assert!(fi.contains("Ansök om skyltlov"), "Swedish content");
-    assert!(fi.contains(r#"<article lang="sv" class="service">"#) || fi.contains(r#"<article class="service" lang="sv">"#), "content marked as Swedish");
+    assert!(
+        fi.contains(r#"<article lang="sv" class="service">"#) || fi.contains(r#"<article class="service" lang="sv">"#),
+        "content marked as Swedish"
+    );
     let (_, ar) = app.page("/services/ansok-om-forskoleplats", "ar").await;
     assert!(ar.contains("التقديم على مكان في الروضة"));
     assert!(!ar.contains("غير متوفرة باللغة العربية"));
@@ -104,7 +116,15 @@ async fn malformed_queries_are_translated_400s_and_odd_text_is_harmless(backend:
         assert_eq!(status, 400, "{query}");
         assert!(html.contains(message), "{query}: {message}");
     }
-    for q in ["%22", "%27%20OR%201%3D1%20--", "NEAR(a%20b)", "*", "%F0%9F%99%82", "%3Cscript%3Ealert(1)%3C%2Fscript%3E", "%00"] {
+    for q in [
+        "%22",
+        "%27%20OR%201%3D1%20--",
+        "NEAR(a%20b)",
+        "*",
+        "%F0%9F%99%82",
+        "%3Cscript%3Ealert(1)%3C%2Fscript%3E",
+        "%00",
+    ] {
         let (status, html) = app.page(&format!("/services?q={q}"), "sv").await;
         assert_eq!(status, 200, "q={q}");
         assert!(!html.contains("<script>alert(1)"), "user text is escaped");
@@ -118,7 +138,16 @@ async fn the_language_is_chosen_by_link_then_browser_then_swedish(backend: Backe
     assert_eq!(res.headers()["location"], "/services?q=parkering");
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(cookie.starts_with("lang=ar;") && cookie.contains("SameSite=Lax"));
-    let html = app.get("/services").header("cookie", "lang=ar").header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+    let html = app
+        .get("/services")
+        .header("cookie", "lang=ar")
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(html.contains(r#"<html lang="ar" dir="rtl">"#), "explicit choice wins, right to left");
     assert!(html.contains("جميع الخدمات"));
     let (_, en) = app.page("/", "en-GB,en;q=0.9").await;
@@ -138,7 +167,8 @@ async fn lite_delivery_sends_no_script_and_save_data_chooses_it(backend: Backend
     assert!(lite.contains("Du använder lättversionen."));
     let save_data = app.get("/").header("save-data", "on").send().await.unwrap().text().await.unwrap();
     assert!(!save_data.contains("<script"));
-    let opted_out = app.get("/").header("save-data", "on").header("cookie", "lite=0").send().await.unwrap().text().await.unwrap();
+    let opted_out =
+        app.get("/").header("save-data", "on").header("cookie", "lite=0").send().await.unwrap().text().await.unwrap();
     assert!(opted_out.contains("<script"), "an explicit choice wins over Save-Data");
 }
 
@@ -196,7 +226,11 @@ async fn the_search_server_function_answers_plain_posts(backend: Backend) {
         .send()
         .await
         .unwrap();
-    assert!(garbage.status().is_client_error(), "undecodable arguments are the client's error, got {}", garbage.status());
+    assert!(
+        garbage.status().is_client_error(),
+        "undecodable arguments are the client's error, got {}",
+        garbage.status()
+    );
 }
 
 async fn health_checks_answer(backend: Backend) {

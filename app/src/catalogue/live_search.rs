@@ -14,10 +14,7 @@ fn selected(options: &[OptionView]) -> String {
 }
 
 fn options_view(options: Vec<OptionView>) -> impl IntoView {
-    options
-        .into_iter()
-        .map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> })
-        .collect_view()
+    options.into_iter().map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> }).collect_view()
 }
 
 fn results_view(r: ResultsView) -> impl IntoView {
@@ -52,7 +49,9 @@ pub fn LiveSearch(form: SearchFormView, results: ResultsView) -> impl IntoView {
 
     let refresh = move || {
         let mut parts = Vec::new();
-        for (key, value) in [("q", q.get_untracked()), ("situation", situation.get_untracked()), ("audience", audience.get_untracked())] {
+        for (key, value) in
+            [("q", q.get_untracked()), ("situation", situation.get_untracked()), ("audience", audience.get_untracked())]
+        {
             if !value.trim().is_empty() {
                 parts.push(format!("{key}={}", encode_component(value.trim())));
             }

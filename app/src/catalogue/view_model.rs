@@ -190,7 +190,8 @@ mod build {
         if let Some(q) = &query.q {
             heading = format!("{heading} {}", ta(lang, "results-for", &[("query", q.as_str().into())]));
         }
-        let link = |p: u32, id: &str| LinkView { href: format!("/services?{}", query.to_query_string(p)), text: t(lang, id) };
+        let link =
+            |p: u32, id: &str| LinkView { href: format!("/services?{}", query.to_query_string(p)), text: t(lang, id) };
         let pagination = (page.pages > 1).then(|| PaginationView {
             label: t(lang, "pagination-label"),
             current: ta(lang, "page-current", &[("page", page.page.into()), ("pages", page.pages.into())]),
@@ -252,21 +253,38 @@ mod build {
             FactView { label: t(lang, "service-who"), value: d.who_may_use.clone() },
             FactView {
                 label: t(lang, "service-audience"),
-                value: s.audiences.iter().map(|a| t(lang, &format!("audience-{}", a.slug()))).collect::<Vec<_>>().join(", "),
+                value: s
+                    .audiences
+                    .iter()
+                    .map(|a| t(lang, &format!("audience-{}", a.slug())))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             },
             FactView {
                 label: t(lang, "service-provider"),
                 value: format!(
                     "{} ({})",
                     s.provider_name,
-                    t(lang, if d.provider_kind == stadsporten_domain::ProviderKind::City { "service-provider-city" } else { "service-provider-external" })
+                    t(
+                        lang,
+                        if d.provider_kind == stadsporten_domain::ProviderKind::City {
+                            "service-provider-city"
+                        } else {
+                            "service-provider-external"
+                        }
+                    )
                 ),
             },
             FactView { label: t(lang, "service-cost"), value: d.cost.clone() },
             FactView { label: t(lang, "service-handling"), value: handling_text(lang, s.handling_days) },
             FactView {
                 label: t(lang, "service-channels"),
-                value: d.channels.iter().map(|c| t(lang, &format!("channel-{}", c.slug()))).collect::<Vec<_>>().join(", "),
+                value: d
+                    .channels
+                    .iter()
+                    .map(|c| t(lang, &format!("channel-{}", c.slug())))
+                    .collect::<Vec<_>>()
+                    .join(", "),
             },
         ];
         let mut help = d.help.clone();
@@ -287,7 +305,9 @@ mod build {
                 .then(|| ta(lang, "service-not-in-language", &[("language", s.content_lang.endonym().into())])),
             content_lang: other_lang(s.content_lang, lang),
             facts,
-            start: d.has_e_service.then(|| LinkView { href: format!("/services/{}/start", s.slug), text: t(lang, "service-start") }),
+            start: d
+                .has_e_service
+                .then(|| LinkView { href: format!("/services/{}/start", s.slug), text: t(lang, "service-start") }),
             no_e_service: (!d.has_e_service).then(|| t(lang, "service-no-e-service")),
             reviewed: ta(lang, "service-reviewed", &[("date", d.last_reviewed.as_str().into())]),
             messages,

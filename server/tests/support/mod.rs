@@ -20,7 +20,11 @@ pub struct TestApp {
 pub async fn spawn_app(backend: Backend) -> TestApp {
     stadsporten_server::telemetry::init("pretty");
     let settings = Settings {
-        app: AppSettings { environment: Environment::Development, seed_demo_content: true, catalogue_refresh_seconds: 60 },
+        app: AppSettings {
+            environment: Environment::Development,
+            seed_demo_content: true,
+            catalogue_refresh_seconds: 60,
+        },
         database: DatabaseSettings { url: SecretString::from(fresh_database_url(backend).await), max_connections: 4 },
         session: SessionSettings { key: SecretString::from("t".repeat(64)), idle_timeout_minutes: 30 },
         log: LogSettings { format: "pretty".into() },
@@ -33,10 +37,7 @@ pub async fn spawn_app(backend: Backend) -> TestApp {
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.store().clone();
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder()
-        .redirect(reqwest::redirect::Policy::none())
-        .build()
-        .expect("client");
+    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
     TestApp { address, client, store }
 }
 

@@ -1,0 +1,24 @@
+# The two commands (see README): `make run` and `make test`. Both set everything up first and are
+# idempotent. Other targets are shortcuts used by those two and by developers.
+.PHONY: run test setup build e2e bench fmt
+
+run:
+	scripts/run.sh
+
+test:
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	scripts/build.sh
+
+e2e: setup
+	scripts/e2e.sh
+
+bench: setup
+	bench/run.sh
+
+fmt:
+	cargo fmt --all

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Builds the release site (server binary, WebAssembly, CSS) with cargo-leptos.
+# Prints the folder of the server binary. Assumes scripts/setup.sh has run.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+# shellcheck disable=SC1090
+. "$("$here/scripts/setup.sh" --print-env)"
+cd "$here"
+echo "build: cargo leptos build --release" >&2
+if [ -n "${STADSPORTEN_LIB_CARGO_ARGS:-}" ]; then
+  cargo leptos build --release --lib-cargo-args="$STADSPORTEN_LIB_CARGO_ARGS" >&2
+else
+  cargo leptos build --release >&2
+fi
+echo "$CARGO_TARGET_DIR/release"

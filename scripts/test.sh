@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# `make test`: every test. Formatting and lints, unit and integration tests on SQLite and
+# PostgreSQL (a real server: see scripts/postgres.sh), then the end-to-end tests in Chromium.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+cd "$here"
+"$here/scripts/setup.sh"
+# shellcheck disable=SC1090
+. "$("$here/scripts/setup.sh" --print-env)"
+TEST_POSTGRES_URL=$("$here/scripts/postgres.sh")
+export TEST_POSTGRES_URL
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+step "format (cargo fmt --check)"
+cargo fmt --all --check
+step "lints (cargo clippy, warnings are errors)"
+cargo clippy --workspace --exclude stadsporten-frontend --all-targets -- -D warnings
+cargo clippy -p stadsporten-frontend --target wasm32-unknown-unknown ${STADSPORTEN_LIB_CARGO_ARGS:+$STADSPORTEN_LIB_CARGO_ARGS} -- -D warnings
+step "unit and integration tests (SQLite and PostgreSQL at ${TEST_POSTGRES_URL%%@*}@…)"
+cargo test --workspace --exclude stadsporten-frontend
+step "end-to-end tests (Chromium, hydrated and without JavaScript)"
+"$here/scripts/e2e.sh"
+step "all tests passed"
