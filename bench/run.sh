@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): builds the release site, serves it on a fresh SQLite database and measures
+# with wrk: requests/s, p50/p99 latency and server CPU per endpoint; first-view page weight (raw
+# and compressed) in hydrated and lite modes; the server's peak RSS.
+# Usage: bench/run.sh [seconds-per-endpoint] [connections]     (defaults: 15 s, 16)
+# Prints a Markdown report; docs/benchmarks.md records results with this command.
+# Note: wrk and the server share this machine's 2 cores, so numbers are a floor, not a ceiling.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+secs=${1:-15}
+conns=${2:-16}
+command -v wrk >/dev/null || { echo "bench: wrk missing (scripts/setup.sh installs it)" >&2; exit 1; }
+bin_dir=$("$here/scripts/build.sh")
+work=$(mktemp -d)
+port=${STADSPORTEN_BENCH_PORT:-3950}
+base="http://127.0.0.1:$port"
+LEPTOS_SITE_ADDR=127.0.0.1:$port DATABASE_URL="sqlite://$work/bench.db" RUST_LOG=warn \
+  "$here/scripts/serve.sh" "$bin_dir" >"$work/server.log" 2>&1 &
+server=$!
+trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
+for _ in $(seq 1 60); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.5; done
+pid=$(pgrep -P "$server" -f stadsporten-server || echo "$server")
+ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+hz=$(getconf CLK_TCK)
+
+echo "## Results $(date -u +%Y-%m-%d) — \`bench/run.sh $secs $conns\`"
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); wrk -t2 -c$conns -d${secs}s on the same machine; SQLite (WAL, synchronous=FULL), 48 services."
+echo
+echo "| endpoint | req/s | p50 | p99 | server CPU (cores) |"
+echo "|---|---:|---:|---:|---:|"
+for path in "/" "/services" "/services/ansok-om-forskoleplats" "/services?q=f%C3%B6rskola"; do
+  curl -fs "$base$path" >/dev/null
+  before=$(ticks)
+  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -H 'Accept-Encoding: br' "$base$path")
+  after=$(ticks)
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out")
+  p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  errors=$(awk '/Non-2xx|Socket errors/ {print}' <<<"$out")
+  cpu=$(awk -v a="$before" -v b="$after" -v hz="$hz" -v s="$secs" 'BEGIN {printf "%.2f", (b-a)/hz/s}')
+  echo "| \`GET $path\` | $rps | $p50 | $p99 | $cpu |${errors:+ $errors}"
+done
+rss=$(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status")
+echo
+echo "Server peak RSS (VmHWM) after the load: **$rss**."
+echo
+
+size() { curl -s -o /dev/null -w '%{size_download}' ${2:+-H "Accept-Encoding: $2"} ${3:+-H "Cookie: $3"} "$base$1"; }
+html_path=/services/ansok-om-forskoleplats
+page=$(curl -s "$base$html_path")
+css=$(grep -o '/pkg/[^"]*\.css' <<<"$page" | head -1)
+js=$(grep -o '/pkg/[^"]*\.js' <<<"$page" | head -1)
+wasm=$(grep -o '/pkg/[^"]*\.wasm' <<<"$page" | head -1)
+kb() { awk -v b="$1" 'BEGIN {printf "%.1f KB", b/1024}'; }
+echo "First view of \`$html_path\` (bytes on the wire; compressed = what a browser sending Accept-Encoding: br, gzip receives):"
+echo
+echo "| part | raw | gzip | br |"
+echo "|---|---:|---:|---:|"
+total_br=0; lite_br=0
+for part in "HTML:$html_path" "CSS:$css" "JS:$js" "WASM:$wasm"; do
+  name=${part%%:*}; path=${part#*:}
+  raw=$(size "$path"); gz=$(size "$path" gzip); br=$(size "$path" br)
+  echo "| $name | $(kb "$raw") | $(kb "$gz") | $(kb "$br") |"
+  total_br=$((total_br + br))
+  case $name in HTML|CSS) lite_br=$((lite_br + br));; esac
+done
+lite_html_br=$(size "$html_path" br "lite=1")
+lite_total=$((lite_br - $(size "$html_path" br) + lite_html_br))
+echo
+echo "- Hydrated first view, compressed (br): **$(kb $total_br)** (HTML + CSS + JS + WASM)."
+echo "- Lite first view, compressed (br): **$(kb $lite_total)** (HTML without any script + CSS)."
+echo "- Compressed HTML of a service page (br): **$(kb "$(size "$html_path" br)")**."
