@@ -57,6 +57,12 @@ fi
 # Try the ordinary rustup route; fall back to Debian's rustc-web with build-std for the whole workspace.
 toolchain=rustup
 if command -v rustup >/dev/null 2>&1; then
+  for component in rustfmt clippy; do
+    if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+      say "adding the $component component with rustup"
+      rustup component add "$component" || true
+    fi
+  done
   if ! rustup target list --installed 2>/dev/null | grep -q '^wasm32-unknown-unknown$'; then
     say "adding the wasm32-unknown-unknown target with rustup"
     rustup target add wasm32-unknown-unknown || true
@@ -71,9 +77,9 @@ fi
 cargo_ver() { "$1" --version 2>/dev/null | sed -n 's/^cargo \([0-9]*\)\.\([0-9]*\).*/\1 \2/p'; }
 debian_rust() {
   if [ ! -x /usr/bin/cargo ] || ! dpkg-query -W rustc-web >/dev/null 2>&1; then
-    say "installing Debian's Rust 1.96 (rustc-web, cargo-web, lld)"
+    say "installing Debian's Rust 1.96 (rustc-web, cargo-web, lld-22)"
     SUDO=; [ "$(id -u)" = 0 ] || SUDO=sudo
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rustc-web cargo-web rust-web-src libstd-rust-web-dev lld >/dev/null
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq rustc-web cargo-web rust-web-src libstd-rust-web-dev lld-22 >/dev/null
   fi
 }
 if [ "$toolchain" = debian ]; then debian_rust; fi
@@ -131,7 +137,7 @@ fi
   echo "export PATH=\"$bn_root/node_modules/.bin:$wb_root/bin:$cl_root/bin:\$PATH\""
   echo "export CARGO_TARGET_DIR=\"\${CARGO_TARGET_DIR:-$cache/target}\""
   if [ "$toolchain" = debian ]; then
-    echo "export PATH=\"/usr/bin:\$PATH\" RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld"
+    echo "export PATH=\"/usr/bin:\$PATH\" RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22"
     echo "export LEPTOS_BIN_CARGO_COMMAND=\"env -u RUSTC_BOOTSTRAP cargo\""
     echo "export STADSPORTEN_LIB_CARGO_ARGS=\"-Zbuild-std=std,panic_abort\""
   else

@@ -1,7 +1,7 @@
 // The same pages on a small phone and on a TV: no sideways scrolling, a visible focus ring, and
 // keyboard (remote-control) navigation through the skip link.
 import { test, expect } from '@playwright/test';
-import { expectNoAxeViolations } from './support';
+import { expectNoAxeViolations, inspectAsSeen } from './support';
 
 for (const [name, viewport] of [
   ['phone 320 px', { width: 320, height: 640 }],
@@ -11,7 +11,9 @@ for (const [name, viewport] of [
     await page.setViewportSize(viewport);
     for (const path of ['/', '/services?q=bygglov', '/services/bygglov']) {
       await page.goto(path);
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth).catch(() => 0);
+      const overflow = await inspectAsSeen(page, browser, testInfo, (p) =>
+        p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+      );
       expect(overflow, `${path} scrolls sideways`).toBeLessThanOrEqual(0);
       await expectNoAxeViolations(page, browser, testInfo);
     }

@@ -1,30 +1,36 @@
-// Shared helpers: accessibility checks that work in both modes, and a console watcher.
+// Shared helpers: accessibility checks and page measurements that work in both modes, and a
+// console watcher.
 import AxeBuilder from '@axe-core/playwright';
 import { expect, type Browser, type Page, type TestInfo } from '@playwright/test';
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * Runs axe on the page at `page.url()`. axe needs JavaScript in the page, and hangs in a context
- * with JavaScript disabled; in the no-js project the same URL (with the same cookies) is opened in a
- * JavaScript-enabled context whose own JS/WASM bundle is blocked, so axe sees what a no-JS visitor
- * sees.
+ * Runs `inspect` against what the visitor sees at `page.url()`. Inspection needs JavaScript in the
+ * page (axe hangs in a context with JavaScript disabled), so in the no-js project the same URL, with
+ * the same cookies and viewport, is opened in a JavaScript-enabled context whose own JS/WASM bundle
+ * is blocked: the page is exactly the no-JS page.
  */
-export async function expectNoAxeViolations(page: Page, browser: Browser, testInfo: TestInfo) {
-  let target = page;
-  let cleanup = async () => {};
-  if (testInfo.project.name === 'no-js') {
-    const context = await browser.newContext({ javaScriptEnabled: true, locale: 'sv-SE' });
+export async function inspectAsSeen<T>(page: Page, browser: Browser, testInfo: TestInfo, inspect: (p: Page) => Promise<T>): Promise<T> {
+  if (testInfo.project.name !== 'no-js') return inspect(page);
+  const context = await browser.newContext({ javaScriptEnabled: true, locale: 'sv-SE', viewport: page.viewportSize() });
+  try {
     await context.addCookies(await page.context().cookies());
     await context.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
-    target = await context.newPage();
-    await target.goto(page.url());
-    cleanup = () => context.close();
+    const twin = await context.newPage();
+    await twin.goto(page.url());
+    return await inspect(twin);
+  } finally {
+    await context.close();
   }
-  const results = await new AxeBuilder({ page: target }).withTags(TAGS).analyze();
-  await cleanup();
-  const summary = results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
-  expect(summary, `axe violations on ${page.url()}`).toEqual([]);
+}
+
+export async function expectNoAxeViolations(page: Page, browser: Browser, testInfo: TestInfo) {
+  const violations = await inspectAsSeen(page, browser, testInfo, async (p) => {
+    const results = await new AxeBuilder({ page: p }).withTags(TAGS).analyze();
+    return results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`);
+  });
+  expect(violations, `axe violations on ${page.url()}`).toEqual([]);
 }
 
 /** Collects console errors (CSP violations, hydration panics) so a test can assert there are none. */

@@ -17,6 +17,7 @@ fn options_view(options: Vec<OptionView>) -> impl IntoView {
     options.into_iter().map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> }).collect_view()
 }
 
+/// Everything below the results heading (which stays in place as a live region).
 fn results_view(r: ResultsView) -> impl IntoView {
     let empty = r.empty.map(|(msg, help)| view! { <div class="empty"><p>{msg}</p><p>{help}</p></div> });
     let pagination = r.pagination.map(|p| {
@@ -29,7 +30,6 @@ fn results_view(r: ResultsView) -> impl IntoView {
         }
     });
     view! {
-        <h2 id="results-heading" role="status">{r.heading}</h2>
         {empty}
         <ServiceList items=r.items/>
         {pagination}
@@ -108,6 +108,8 @@ pub fn LiveSearch(form: SearchFormView, results: ResultsView) -> impl IntoView {
             }
         </form>
         <section class="results" aria-labelledby="results-heading">
+            // A stable live region: screen readers hear the new count when results change.
+            <h2 id="results-heading" aria-live="polite">{move || results.with(|r| r.heading.clone())}</h2>
             {move || results_view(results.get())}
         </section>
     }
