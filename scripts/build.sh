@@ -12,4 +12,11 @@ if [ -n "${STADSPORTEN_LIB_CARGO_ARGS:-}" ]; then
 else
   cargo leptos build --release >&2
 fi
+# Precompress the hashed assets once at the strongest settings; the server sends the .br/.gz file
+# when the browser accepts it (on-the-fly compression stays for pages).
+for f in "$here"/target/site/pkg/*.js "$here"/target/site/pkg/*.wasm "$here"/target/site/pkg/*.css; do
+  [ -f "$f" ] || continue
+  [ "$f.br" -nt "$f" ] || brotli -q 11 -f -k "$f"
+  [ "$f.gz" -nt "$f" ] || gzip -9 -f -k "$f"
+done
 echo "$CARGO_TARGET_DIR/release"

@@ -42,6 +42,7 @@ if command -v apt-get >/dev/null 2>&1; then
   command -v node >/dev/null 2>&1 || need_pkg nodejs
   command -v npm >/dev/null 2>&1 || need_pkg npm
   need_pkg wrk
+  need_pkg brotli
   [ "$with_browser" = 1 ] && need_pkg chromium
   if [ ${#apt_need[@]} -gt 0 ]; then
     say "installing Debian packages: ${apt_need[*]}"

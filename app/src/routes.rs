@@ -9,17 +9,19 @@ use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
-/// The document around every page: language and direction, styles, and — unless the lite
-/// delivery was chosen — the island hydration script (with the request's CSP nonce).
+/// The document around every page: language and direction, styles. Pages with islands add the
+/// hydration script themselves ([`IslandScripts`](crate::ui::IslandScripts)), so pages without
+/// any send no JavaScript or WebAssembly at all.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     let ctx = context::current();
+    provide_context(options.clone());
     provide_context(I18n { lang: ctx.lang });
     provide_context(ctx.clone());
     #[cfg(feature = "ssr")]
     if !ctx.nonce.is_empty() {
         provide_context(leptos::nonce::Nonce::from_value(ctx.nonce.clone()));
     }
-    let RequestContext { lang, lite, .. } = ctx;
+    let RequestContext { lang, .. } = ctx;
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() dir=lang.direction().as_str()>
@@ -29,7 +31,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <HashedStylesheet options=options.clone() id="leptos"/>
-                {(!lite).then(|| view! { <HydrationScripts options=options.clone() islands=true/> })}
                 <MetaTags/>
             </head>
             <body>

@@ -5,6 +5,8 @@ pub fn hydrate() {
     // Keep the app crate (and so its islands) linked into the module.
     #[expect(unused_imports, reason = "linking the islands is the point")]
     use stadsporten_app::catalogue::LiveSearch;
+    // Readable panics in development; in release the hook's formatting code is left out (size).
+    #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();
     leptos::mount::hydrate_islands();
 }

@@ -161,14 +161,27 @@ async fn the_language_is_chosen_by_link_then_browser_then_swedish(backend: Backe
 async fn lite_delivery_sends_no_script_and_save_data_chooses_it(backend: Backend) {
     let app = spawn_app(backend).await;
     let (_, full) = app.page("/services", "sv").await;
-    assert!(full.contains("<script"), "full delivery hydrates islands");
+    assert!(full.contains(r#"<script type="module""#), "a page with an island loads the hydration script");
+    let (_, plain) = app.page("/services/bygglov", "sv").await;
+    assert!(
+        !plain.contains(".wasm") && !plain.contains(r#"<script type="module""#),
+        "a page without islands loads none"
+    );
     let lite = app.get("/services").header("cookie", "lite=1").send().await.unwrap().text().await.unwrap();
     assert!(!lite.contains("<script") && !lite.contains(".wasm"), "lite sends no JS or WASM");
     assert!(lite.contains("Du använder lättversionen."));
-    let save_data = app.get("/").header("save-data", "on").send().await.unwrap().text().await.unwrap();
+    let save_data = app.get("/services").header("save-data", "on").send().await.unwrap().text().await.unwrap();
     assert!(!save_data.contains("<script"));
-    let opted_out =
-        app.get("/").header("save-data", "on").header("cookie", "lite=0").send().await.unwrap().text().await.unwrap();
+    let opted_out = app
+        .get("/services")
+        .header("save-data", "on")
+        .header("cookie", "lite=0")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert!(opted_out.contains("<script"), "an explicit choice wins over Save-Data");
 }
 
@@ -183,9 +196,9 @@ async fn every_response_carries_security_headers_and_a_matching_nonce(backend: B
     let csp = h["content-security-policy"].to_str().unwrap().to_owned();
     assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
     let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
-    let html = app.get("/").send().await.unwrap().text().await.unwrap();
+    let html = app.get("/services").send().await.unwrap().text().await.unwrap();
     assert!(!html.contains(&nonce), "a fresh nonce per response");
-    let res = app.get("/").send().await.unwrap();
+    let res = app.get("/services").send().await.unwrap();
     let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
     let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
     let html = res.text().await.unwrap();
@@ -199,9 +212,8 @@ async fn the_search_server_function_answers_plain_posts(backend: Backend) {
     let res = app
         .client
         .post(format!("{}/api/catalogue/results", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
         .header("accept-language", "en")
-        .body("query=q%3Dparking")
+        .json(&serde_json::json!({ "query": "q=parking" }))
         .send()
         .await
         .unwrap();
@@ -211,8 +223,7 @@ async fn the_search_server_function_answers_plain_posts(backend: Backend) {
     let bad = app
         .client
         .post(format!("{}/api/catalogue/results", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
-        .body("query=page%3D0")
+        .json(&serde_json::json!({ "query": "page=0" }))
         .send()
         .await
         .unwrap();
@@ -221,7 +232,7 @@ async fn the_search_server_function_answers_plain_posts(backend: Backend) {
     let garbage = app
         .client
         .post(format!("{}/api/catalogue/results", app.address))
-        .header("content-type", "application/x-www-form-urlencoded")
+        .header("content-type", "application/json")
         .body("nonsense")
         .send()
         .await

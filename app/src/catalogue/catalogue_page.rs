@@ -6,7 +6,7 @@ use super::live_search::LiveSearch;
 use super::server::catalogue_results;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
-use crate::ui::ErrorPage;
+use crate::ui::{ErrorPage, IslandScripts};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -15,6 +15,7 @@ pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_context::<RequestContext>().unwrap_or_default().query;
     view! {
+        <IslandScripts/>
         <Suspense fallback=|| ()>
             {move || {
                 let query = query.clone();

@@ -6,7 +6,8 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// `/services` with the raw query string of the URL (the page and the search island both send it).
-#[server(prefix = "/api", endpoint = "catalogue/results")]
+/// JSON in and out: the island already needs a JSON decoder, so no second encoding is shipped.
+#[server(prefix = "/api", endpoint = "catalogue/results", input = leptos::server_fn::codec::Json)]
 pub async fn catalogue_results(query: String) -> Result<CatalogueView, AppError> {
     use super::view_model::{results, search_form};
     use crate::i18n::t;
