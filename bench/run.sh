@@ -47,27 +47,31 @@ echo "Server peak RSS (VmHWM) after the load: **$rss**."
 echo
 
 size() { curl -s -o /dev/null -w '%{size_download}' ${2:+-H "Accept-Encoding: $2"} ${3:+-H "Cookie: $3"} "$base$1"; }
-html_path=/services/ansok-om-forskoleplats
-page=$(curl -s "$base$html_path")
-css=$(grep -o '/pkg/[^"]*\.css' <<<"$page" | head -1)
-js=$(grep -o '/pkg/[^"]*\.js' <<<"$page" | head -1)
-wasm=$(grep -o '/pkg/[^"]*\.wasm' <<<"$page" | head -1)
 kb() { awk -v b="$1" 'BEGIN {printf "%.1f KB", b/1024}'; }
-echo "First view of \`$html_path\` (bytes on the wire; compressed = what a browser sending Accept-Encoding: br, gzip receives):"
+# The catalogue is the page with an island, so its first view carries the WebAssembly.
+view=/services
+page=$(curl -s "$base$view")
+css=$(grep -o '/pkg/[^"]*\.css' <<<"$page" | head -1 || true)
+js=$(grep -o '/pkg/[^"]*\.js' <<<"$page" | head -1 || true)
+wasm=$(grep -o '/pkg/[^"]*\.wasm' <<<"$page" | head -1 || true)
+echo "First view of \`$view\` (bytes on the wire for a browser sending the given Accept-Encoding):"
 echo
 echo "| part | raw | gzip | br |"
 echo "|---|---:|---:|---:|"
-total_br=0; lite_br=0
-for part in "HTML:$html_path" "CSS:$css" "JS:$js" "WASM:$wasm"; do
+total=0
+for part in "HTML:$view" "CSS:$css" "JS:$js" "WASM:$wasm"; do
   name=${part%%:*}; path=${part#*:}
+  [ -n "$path" ] || { echo "| $name | – | – | – |"; continue; }
   raw=$(size "$path"); gz=$(size "$path" gzip); br=$(size "$path" br)
   echo "| $name | $(kb "$raw") | $(kb "$gz") | $(kb "$br") |"
-  total_br=$((total_br + br))
-  case $name in HTML|CSS) lite_br=$((lite_br + br));; esac
+  total=$((total + br))
 done
-lite_html_br=$(size "$html_path" br "lite=1")
-lite_total=$((lite_br - $(size "$html_path" br) + lite_html_br))
+css_br=$( [ -n "$css" ] && size "$css" br || echo 0)
+lite=$(( $(size "$view" br "lite=1") + css_br ))
+start_view=$(( $(size / br) + css_br ))
+service=/services/ansok-om-forskoleplats
 echo
-echo "- Hydrated first view, compressed (br): **$(kb $total_br)** (HTML + CSS + JS + WASM)."
-echo "- Lite first view, compressed (br): **$(kb $lite_total)** (HTML without any script + CSS)."
-echo "- Compressed HTML of a service page (br): **$(kb "$(size "$html_path" br)")**."
+echo "- Hydrated first view of \`$view\`, br: **$(kb $total)** (HTML + CSS + JS + WASM)."
+echo "- Lite first view of \`$view\`, br: **$(kb $lite)** (HTML without any script + CSS)."
+echo "- Start page \`/\` first view, br: **$(kb $start_view)** (no islands, so no JS or WASM)."
+echo "- Service page \`$service\` HTML, br: **$(kb "$(size "$service" br)")** (gzip $(kb "$(size "$service" gzip)"))."

@@ -108,7 +108,7 @@ fn router(settings: &Settings, leptos_options: LeptosOptions, store: Store) -> R
         .with_state(state)
         .layer(sessions)
         .layer(axum::middleware::from_fn(middleware::request_context))
-        .layer(CompressionLayer::new())
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
