@@ -2,7 +2,7 @@
 //! form; hydrated, results update as the visitor types or changes a filter (debounced, latest
 //! answer wins) and the address bar follows, so reload and back still work.
 
-use super::start_page::ServiceList;
+use super::components::ServiceList;
 use super::view_model::{OptionView, ResultsView, SearchFormView};
 use leptos::prelude::*;
 use stadsporten_domain::catalogue::encode_component;

@@ -5,6 +5,7 @@
 //! into domain types and answer malformed input with a 400 and a translated explanation.
 
 mod catalogue_page;
+mod components;
 mod live_search;
 mod server;
 mod service_page;

@@ -1,7 +1,7 @@
 //! `/services/{slug}`: one service, and its e-service start placeholder.
 
+use super::components::OperatingMessages;
 use super::server::service_page;
-use super::start_page::OperatingMessages;
 use crate::i18n::use_i18n;
 use crate::ui::ErrorPage;
 use leptos::prelude::*;

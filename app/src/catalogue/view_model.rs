@@ -87,7 +87,8 @@ pub struct MessageView {
     pub title: String,
     pub body: String,
     pub valid: String,
-    pub service: Option<LinkView>,
+    /// The page of the service the message concerns, if any.
+    pub service_href: Option<String>,
     pub content_lang: Option<String>,
 }
 
@@ -208,7 +209,7 @@ mod build {
 
     /// "2026-11-29 14:00" in Stockholm time (CET/CEST by the EU rule).
     pub fn stockholm_time(unix: i64) -> String {
-        use time::{Month, OffsetDateTime, Weekday};
+        use time::{Month, OffsetDateTime};
         fn last_sunday(year: i32, month: Month) -> Option<OffsetDateTime> {
             let last = time::Date::from_calendar_date(year, month, 31).ok()?;
             let back = last.weekday().number_days_from_sunday();
@@ -219,7 +220,6 @@ mod build {
             (last_sunday(utc.year(), Month::March), last_sunday(utc.year(), Month::October)),
             (Some(start), Some(end)) if utc >= start && utc < end
         );
-        let _ = Weekday::Sunday;
         let local = utc + time::Duration::hours(if summer { 2 } else { 1 });
         format!(
             "{:04}-{:02}-{:02} {:02}:{:02}",
@@ -242,7 +242,7 @@ mod build {
                 "message-valid",
                 &[("from", stockholm_time(m.valid_from).into()), ("until", stockholm_time(m.valid_until).into())],
             ),
-            service: m.service.as_ref().map(|s| LinkView { href: format!("/services/{s}"), text: s.to_string() }),
+            service_href: m.service.as_ref().map(|s| format!("/services/{s}")),
             content_lang: other_lang(m.content_lang, lang),
         }
     }
