@@ -29,7 +29,10 @@ async fn the_start_page_shows_situations_current_messages_and_most_used_services
     {
         assert!(html.contains(text), "start page lacks {text}");
     }
-    assert!(html.contains("Bokningen av idrottshallar fungerar inte just nu"), "current disruption shown");
+    assert!(
+        html.contains(r#"<a href="/services/boka-idrottshall">Bokningen av idrottshallar fungerar inte just nu</a>"#),
+        "the current disruption is shown and links to its service"
+    );
     assert!(!html.contains("tidigare störning är åtgärdad"), "expired message hidden");
     assert!(html.contains(r#"<form method="get" action="/services" role="search""#), "search works without JS");
 }
