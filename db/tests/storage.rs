@@ -1,5 +1,6 @@
 //! Storage stories, each run on SQLite and on PostgreSQL against a fresh database.
 
+use stadsporten_db::on_both_backends;
 use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
 use stadsporten_domain::{Audience, CatalogueQuery, Lang, LifeSituation, ServiceSlug};
@@ -12,13 +13,6 @@ async fn seeded(backend: Backend) -> Store {
     let store = Store::connect(&fresh_database_url(backend).await, 4).await.expect("connect");
     assert!(store.seed_demo_content(NOW).await.expect("seed") >= 40);
     store
-}
-
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite { $( #[tokio::test] async fn $name() { super::$name(stadsporten_db::Backend::Sqlite).await } )* }
-        mod postgres { $( #[tokio::test] async fn $name() { super::$name(stadsporten_db::Backend::Postgres).await } )* }
-    };
 }
 
 on_both_backends!(

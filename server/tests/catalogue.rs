@@ -3,7 +3,7 @@
 
 mod support;
 
-use stadsporten_db::Backend;
+use stadsporten_db::{on_both_backends, Backend};
 use support::spawn_app;
 
 on_both_backends!(
@@ -141,16 +141,7 @@ async fn the_language_is_chosen_by_link_then_browser_then_swedish(backend: Backe
     assert_eq!(res.headers()["location"], "/services?q=parkering");
     let cookie = res.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(cookie.starts_with("lang=ar;") && cookie.contains("SameSite=Lax"));
-    let html = app
-        .get("/services")
-        .header("cookie", "lang=ar")
-        .header("accept-language", "en")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let html = app.html("/services", &[("cookie", "lang=ar"), ("accept-language", "en")]).await;
     assert!(html.contains(r#"<html lang="ar" dir="rtl">"#), "explicit choice wins, right to left");
     assert!(html.contains("جميع الخدمات"));
     let (_, en) = app.page("/", "en-GB,en;q=0.9").await;
@@ -170,21 +161,12 @@ async fn lite_delivery_sends_no_script_and_save_data_chooses_it(backend: Backend
         !plain.contains(".wasm") && !plain.contains(r#"<script type="module""#),
         "a page without islands loads none"
     );
-    let lite = app.get("/services").header("cookie", "lite=1").send().await.unwrap().text().await.unwrap();
+    let lite = app.html("/services", &[("cookie", "lite=1")]).await;
     assert!(!lite.contains("<script") && !lite.contains(".wasm"), "lite sends no JS or WASM");
     assert!(lite.contains("Du använder lättversionen."));
-    let save_data = app.get("/services").header("save-data", "on").send().await.unwrap().text().await.unwrap();
+    let save_data = app.html("/services", &[("save-data", "on")]).await;
     assert!(!save_data.contains("<script"));
-    let opted_out = app
-        .get("/services")
-        .header("save-data", "on")
-        .header("cookie", "lite=0")
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let opted_out = app.html("/services", &[("save-data", "on"), ("cookie", "lite=0")]).await;
     assert!(opted_out.contains("<script"), "an explicit choice wins over Save-Data");
 }
 

@@ -2,85 +2,71 @@
 
 use super::components::OperatingMessages;
 use super::server::service_page;
-use crate::i18n::use_i18n;
+use super::view_model::ServiceView;
+use crate::i18n::{use_i18n, I18n};
 use crate::ui::ErrorPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-fn slug_param() -> String {
-    use_params_map().read_untracked().get("slug").unwrap_or_default()
-}
-
-#[component]
-pub fn ServicePage() -> impl IntoView {
+/// Loads the service named in the URL and renders it with `render`, or the error page.
+fn with_service(render: fn(ServiceView, I18n) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
-    let slug = slug_param();
+    let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
     view! {
         <Suspense fallback=|| ()>
             {move || {
                 let slug = slug.clone();
                 Suspend::new(async move {
                     match service_page(slug).await {
-                        Ok(s) => {
-                            let facts = s
-                                .facts
-                                .into_iter()
-                                .map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> })
-                                .collect_view();
-                            view! {
-                                <Title text=format!("{} – {}", s.title, i18n.t("site-name"))/>
-                                <nav class="breadcrumbs" aria-label=i18n.t("breadcrumb-label")>
-                                    <ol>
-                                        <li><a href="/">{i18n.t("nav-start")}</a></li>
-                                        <li><a href=s.situation.href>{s.situation.text}</a></li>
-                                        <li><a href=format!("/services/{}", s.slug) aria-current="page">{s.title.clone()}</a></li>
-                                    </ol>
-                                </nav>
-                                <article class="service" lang=s.content_lang.clone()>
-                                    {s.not_in_language.map(|n| view! { <p class="note" lang=i18n.lang.code()>{n}</p> })}
-                                    <h1>{s.title}</h1>
-                                    <p class="lead">{s.summary}</p>
-                                    <OperatingMessages messages=s.messages heading=i18n.t("messages-heading")/>
-                                    <p>{s.body}</p>
-                                    {s.start.map(|l| view! { <p><a class="button" href=l.href>{l.text}</a></p> })}
-                                    {s.no_e_service.map(|n| view! { <p class="note">{n}</p> })}
-                                    <dl class="facts">{facts}</dl>
-                                    <p class="meta">{s.reviewed}</p>
-                                </article>
-                            }
-                            .into_any()
-                        }
+                        Ok(s) => render(s, i18n),
                         Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
                 })
             }}
         </Suspense>
     }
+}
+
+#[component]
+pub fn ServicePage() -> impl IntoView {
+    with_service(|s, i18n| {
+        let facts = s.facts.into_iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> }).collect_view();
+        view! {
+            <Title text=format!("{} – {}", s.title, i18n.t("site-name"))/>
+            <nav class="breadcrumbs" aria-label=i18n.t("breadcrumb-label")>
+                <ol>
+                    <li><a href="/">{i18n.t("nav-start")}</a></li>
+                    <li><a href=s.situation.href>{s.situation.text}</a></li>
+                    <li><a href=format!("/services/{}", s.slug) aria-current="page">{s.title.clone()}</a></li>
+                </ol>
+            </nav>
+            <article class="service" lang=s.content_lang.clone()>
+                {s.not_in_language.map(|n| view! { <p class="note" lang=i18n.lang.code()>{n}</p> })}
+                <h1>{s.title}</h1>
+                <p class="lead">{s.summary}</p>
+                <OperatingMessages messages=s.messages heading=i18n.t("messages-heading")/>
+                <p>{s.body}</p>
+                {s.start.map(|l| view! { <p><a class="button" href=l.href>{l.text}</a></p> })}
+                {s.no_e_service.map(|n| view! { <p class="note">{n}</p> })}
+                <dl class="facts">{facts}</dl>
+                <p class="meta">{s.reviewed}</p>
+            </article>
+        }
+        .into_any()
+    })
 }
 
 /// Where "Start the e-service" leads until the e-service engine exists.
 #[component]
 pub fn EServicePlaceholderPage() -> impl IntoView {
-    let i18n = use_i18n();
-    let slug = slug_param();
-    view! {
-        <Suspense fallback=|| ()>
-            {move || {
-                let slug = slug.clone();
-                Suspend::new(async move {
-                    match service_page(slug).await {
-                        Ok(s) => view! {
-                            <Title text=format!("{} – {}", i18n.t("e-service-placeholder-title"), i18n.t("site-name"))/>
-                            <h1>{i18n.t("e-service-placeholder-title")}</h1>
-                            <p>{i18n.ta("e-service-placeholder-body", &[("service", s.title.clone().into())])}</p>
-                            <p><a href=format!("/services/{}", s.slug)>{i18n.t("back-to-service")}</a></p>
-                        }
-                        .into_any(),
-                        Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                    }
-                })
-            }}
-        </Suspense>
-    }
+    with_service(|s, i18n| {
+        view! {
+            <Title text=format!("{} – {}", i18n.t("e-service-placeholder-title"), i18n.t("site-name"))/>
+            <h1>{i18n.t("e-service-placeholder-title")}</h1>
+            <p>{i18n.ta("e-service-placeholder-body", &[("service", s.title.clone().into())])}</p>
+            <p><a href=format!("/services/{}", s.slug)>{i18n.t("back-to-service")}</a></p>
+        }
+        .into_any()
+    })
 }

@@ -46,18 +46,18 @@ impl TestApp {
         self.client.get(format!("{}{}", self.address, path))
     }
 
+    /// GET with extra headers and return the body.
+    pub async fn html(&self, path: &str, headers: &[(&str, &str)]) -> String {
+        let mut req = self.get(path);
+        for (name, value) in headers {
+            req = req.header(*name, *value);
+        }
+        req.send().await.expect("request").text().await.expect("body")
+    }
+
     /// GET and return status and body.
     pub async fn page(&self, path: &str, lang: &str) -> (u16, String) {
         let res = self.get(path).header("accept-language", lang).send().await.expect("request");
         (res.status().as_u16(), res.text().await.expect("body"))
     }
-}
-
-/// Runs each named story (an `async fn(Backend)`) on SQLite and on PostgreSQL.
-#[macro_export]
-macro_rules! on_both_backends {
-    ($($name:ident),* $(,)?) => {
-        mod sqlite { $( #[tokio::test] async fn $name() { super::$name(stadsporten_db::Backend::Sqlite).await } )* }
-        mod postgres { $( #[tokio::test] async fn $name() { super::$name(stadsporten_db::Backend::Postgres).await } )* }
-    };
 }
