@@ -15,3 +15,11 @@ curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"
 echo "e2e: server on 127.0.0.1:$port; running Playwright"
 cd "$here/end2end"
 STADSPORTEN_E2E_URL="http://127.0.0.1:$port" npx playwright test "$@" || { echo "e2e: server log in $work/server.log" >&2; exit 1; }
+# Graceful shutdown: SIGTERM lets in-flight requests finish and the server exit cleanly.
+kill -TERM "$server"
+status=0; wait "$server" || status=$?
+trap - EXIT
+if [ "$status" != 0 ] || ! grep -q "stopped" "$work/server.log"; then
+  echo "e2e: the server did not stop cleanly on SIGTERM (exit $status)" >&2; tail -5 "$work/server.log" >&2; exit 1
+fi
+echo "e2e: the server stopped cleanly on SIGTERM"

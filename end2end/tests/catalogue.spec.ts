@@ -73,6 +73,19 @@ test('results update while typing once hydrated', async ({ page }, testInfo) => 
   expect(errors).toEqual([]);
 });
 
+test('hashed assets are cached for a year and sent compressed', async ({ page }, testInfo) => {
+  test.skip(testInfo.project.name === 'no-js', 'headers do not depend on the mode');
+  await page.goto('/services');
+  const assets = await page.locator('link[href^="/pkg/"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')));
+  expect(assets.some((a) => a?.endsWith('.wasm'))).toBe(true);
+  for (const asset of assets) {
+    const res = await page.request.get(asset!, { headers: { 'accept-encoding': 'br' } });
+    expect(res.status()).toBe(200);
+    expect(res.headers()['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(res.headers()['content-encoding']).toBe('br');
+  }
+});
+
 test('the lite version sends no script and still works', async ({ page, browser }, testInfo) => {
   const scripts: string[] = [];
   page.on('request', (r) => {
