@@ -8,6 +8,6 @@ language-menu-label = اختر اللغة
 lite-on = نسخة خفيفة بدون جافاسكربت
 lite-off = النسخة الكاملة
 lite-active = أنت تستخدم النسخة الخفيفة.
-footer-contact = مركز الخدمة: 508 00 508-08، أيام العمل 8–18
+footer-contact = مركز الخدمة: ⁦08-508 00 508⁩، أيام العمل ⁦8–18⁩
 footer-owner = تدير مدينة ستوكهولم موقع Stadsporten.
 breadcrumb-label = أنت هنا

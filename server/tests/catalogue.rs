@@ -90,6 +90,7 @@ async fn a_service_page_shows_its_facts_and_falls_back_to_swedish_visibly(backen
     let (_, ar) = app.page("/services/ansok-om-forskoleplats", "ar").await;
     assert!(ar.contains("التقديم على مكان في الروضة"));
     assert!(!ar.contains("غير متوفرة باللغة العربية"));
+    assert!(ar.contains("\u{2066}08-508 00 508\u{2069}"), "the phone number keeps its order in right-to-left text");
 }
 
 async fn unknown_pages_are_translated_404s(backend: Backend) {

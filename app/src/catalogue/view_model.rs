@@ -138,6 +138,16 @@ mod build {
         Severity,
     };
 
+    /// Numbers, dates and phone numbers keep their left-to-right order inside right-to-left text
+    /// (Unicode isolates; Arabic only, so other languages' markup stays plain).
+    fn ltr(lang: Lang, s: &str) -> String {
+        if lang.direction() == stadsporten_domain::lang::Direction::Rtl {
+            format!("\u{2066}{s}\u{2069}")
+        } else {
+            s.to_owned()
+        }
+    }
+
     fn other_lang(content: Lang, page: Lang) -> Option<String> {
         (content != page).then(|| content.code().to_owned())
     }
@@ -240,7 +250,10 @@ mod build {
             valid: ta(
                 lang,
                 "message-valid",
-                &[("from", stockholm_time(m.valid_from).into()), ("until", stockholm_time(m.valid_until).into())],
+                &[
+                    ("from", ltr(lang, &stockholm_time(m.valid_from)).into()),
+                    ("until", ltr(lang, &stockholm_time(m.valid_until)).into()),
+                ],
             ),
             service_href: m.service.as_ref().map(|s| format!("/services/{s}")),
             content_lang: other_lang(m.content_lang, lang),
@@ -289,7 +302,7 @@ mod build {
         ];
         let mut help = d.help.clone();
         if let Some(phone) = &d.phone {
-            help = format!("{help} {}", ta(lang, "service-phone", &[("phone", phone.as_str().into())]));
+            help = format!("{help} {}", ta(lang, "service-phone", &[("phone", ltr(lang, phone).into())]));
         }
         facts.push(FactView { label: t(lang, "service-help"), value: help });
         ServiceView {
@@ -309,7 +322,7 @@ mod build {
                 .has_e_service
                 .then(|| LinkView { href: format!("/services/{}/start", s.slug), text: t(lang, "service-start") }),
             no_e_service: (!d.has_e_service).then(|| t(lang, "service-no-e-service")),
-            reviewed: ta(lang, "service-reviewed", &[("date", d.last_reviewed.as_str().into())]),
+            reviewed: ta(lang, "service-reviewed", &[("date", ltr(lang, &d.last_reviewed).into())]),
             messages,
         }
     }
