@@ -10,6 +10,11 @@ cd "$here"
 TEST_POSTGRES_URL=$("$here/scripts/postgres.sh")
 export TEST_POSTGRES_URL
 step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# Each test makes its own database; clear those left by earlier runs.
+for db in $(psql "$TEST_POSTGRES_URL" -Atqc "select datname from pg_database where datname like 'stadsporten_test_%'"); do
+  psql "$TEST_POSTGRES_URL" -qc "drop database if exists $db" >/dev/null
+done
+rm -rf "${TMPDIR:-/tmp}/stadsporten-tests"
 step "format (cargo fmt --check)"
 cargo fmt --all --check
 step "lints (cargo clippy, warnings are errors)"
