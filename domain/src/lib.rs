@@ -5,6 +5,7 @@
 //! code past that point never re-checks it.
 
 pub mod catalogue;
+pub mod identity;
 pub mod lang;
 pub mod search;
 
