@@ -54,6 +54,12 @@ handling-time = مدة المعالجة: { $days ->
     [few] { $days } أيام
    *[other] { $days } يومًا
 }
+handling-days = { $days ->
+    [one] يوم واحد
+    [two] يومان
+    [few] { $days } أيام
+   *[other] { $days } يومًا
+}
 handling-time-immediate = لا توجد مدة معالجة
 results-updating = تتحدث النتائج أثناء الكتابة.
 service-not-in-language = هذه المعلومات غير متوفرة باللغة العربية. تُعرض باللغة { $language }.

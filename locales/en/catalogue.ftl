@@ -47,6 +47,10 @@ handling-time = Handling time: { $days ->
     [one] { $days } day
    *[other] { $days } days
 }
+handling-days = { $days ->
+    [one] { $days } day
+   *[other] { $days } days
+}
 handling-time-immediate = No handling time
 results-updating = Results update as you type.
 service-not-in-language = This information is not available in English. It is shown in { $language }.

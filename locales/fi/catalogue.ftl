@@ -47,6 +47,10 @@ handling-time = Käsittelyaika: { $days ->
     [one] { $days } päivä
    *[other] { $days } päivää
 }
+handling-days = { $days ->
+    [one] { $days } päivä
+   *[other] { $days } päivää
+}
 handling-time-immediate = Ei käsittelyaikaa
 results-updating = Tulokset päivittyvät kirjoittaessasi.
 service-not-in-language = Tätä tietoa ei ole saatavilla suomeksi. Se näytetään kielellä { $language }.

@@ -47,6 +47,10 @@ handling-time = Handläggningstid: { $days ->
     [one] { $days } dag
    *[other] { $days } dagar
 }
+handling-days = { $days ->
+    [one] { $days } dag
+   *[other] { $days } dagar
+}
 handling-time-immediate = Ingen handläggningstid
 results-updating = Resultaten uppdateras medan du skriver.
 service-not-in-language = Den här informationen finns inte på svenska. Den visas på { $language }.

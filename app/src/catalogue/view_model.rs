@@ -289,7 +289,13 @@ mod build {
                 ),
             },
             FactView { label: t(lang, "service-cost"), value: d.cost.clone() },
-            FactView { label: t(lang, "service-handling"), value: handling_text(lang, s.handling_days) },
+            FactView {
+                label: t(lang, "service-handling"),
+                value: match s.handling_days {
+                    Some(d) => ta(lang, "handling-days", &[("days", d.into())]),
+                    None => t(lang, "handling-time-immediate"),
+                },
+            },
             FactView {
                 label: t(lang, "service-channels"),
                 value: d
