@@ -1,7 +1,7 @@
 //! The HTML shell and the route table. Keep the paths: later features and checks rely on them.
 
 use crate::catalogue::{CataloguePage, EServicePlaceholderPage, ServicePage, StartPage};
-use crate::context::{self, RequestContext};
+use crate::context;
 use crate::i18n::I18n;
 use crate::ui::{ErrorPage, Layout};
 use leptos::prelude::*;
@@ -21,7 +21,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     if !ctx.nonce.is_empty() {
         provide_context(leptos::nonce::Nonce::from_value(ctx.nonce.clone()));
     }
-    let RequestContext { lang, .. } = ctx;
+    let lang = ctx.lang;
     view! {
         <!DOCTYPE html>
         <html lang=lang.code() dir=lang.direction().as_str()>
@@ -30,7 +30,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
+                <HashedStylesheet options=options id="leptos"/>
                 <MetaTags/>
             </head>
             <body>
