@@ -46,29 +46,6 @@ impl fmt::Display for ServiceSlug {
     }
 }
 
-macro_rules! slug_enum {
-    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $slug:literal),+ $(,)? }) => {
-        $(#[$meta])*
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-        pub enum $name { $($(#[$vmeta])* $variant),+ }
-
-        impl $name {
-            /// Every value, in display order.
-            pub const ALL: &'static [$name] = &[$($name::$variant),+];
-
-            /// The stable slug used in URLs, the database and fluent message ids.
-            pub fn slug(self) -> &'static str {
-                match self { $($name::$variant => $slug),+ }
-            }
-
-            /// Parses a slug; unknown slugs are `None`.
-            pub fn parse(slug: &str) -> Option<Self> {
-                Self::ALL.iter().copied().find(|v| v.slug() == slug)
-            }
-        }
-    };
-}
-
 slug_enum! {
     /// A life situation ("livssituation"): how residents and businesses look for services.
     LifeSituation {

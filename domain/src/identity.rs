@@ -69,7 +69,7 @@ fn days_in_month(year: u32, month: u32) -> u32 {
 }
 
 /// Luhn check over the ten digits YYMMDDNNNC.
-fn luhn_ok(ten: &[u32]) -> bool {
+pub(crate) fn luhn_ok(ten: &[u32]) -> bool {
     let sum: u32 = ten
         .iter()
         .enumerate()

@@ -4,10 +4,38 @@
 //! a database row) becomes a domain type through a `parse` constructor that returns a typed error;
 //! code past that point never re-checks it.
 
+/// An enum whose values have stable slugs (URLs, the database, fluent ids).
+macro_rules! slug_enum {
+    ($(#[$meta:meta])* $name:ident { $($(#[$vmeta:meta])* $variant:ident => $slug:literal),+ $(,)? }) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        pub enum $name { $($(#[$vmeta])* $variant),+ }
+
+        impl $name {
+            /// Every value, in display order.
+            pub const ALL: &'static [$name] = &[$($name::$variant),+];
+
+            /// The stable slug used in URLs, the database and fluent message ids.
+            pub fn slug(self) -> &'static str {
+                match self { $($name::$variant => $slug),+ }
+            }
+
+            /// Parses a slug; unknown slugs are `None`.
+            pub fn parse(slug: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.slug() == slug)
+            }
+        }
+    };
+}
+
+pub mod access;
+pub mod audit;
 pub mod catalogue;
 pub mod identity;
 pub mod lang;
+pub mod organisation;
 pub mod search;
+pub mod session;
 
 pub use catalogue::{
     Audience, CatalogueQuery, Channel, LifeSituation, OperatingMessage, ProviderKind, QueryError, SearchPage,
