@@ -12,13 +12,20 @@
 //!   foreign keys on.
 //! - Every storage test runs against both backends (`tests/`).
 
+mod access;
+mod audit;
 mod catalogue;
 mod error;
+mod identity;
 mod seed;
+mod seed_identities;
 mod sessions;
 mod store;
 #[cfg(feature = "test-support")]
 pub mod testing;
 
+pub use access::{AccessRequest, GrantRecord, NewGrant, RequestStatus, ReviewStatus};
+pub use audit::{AuditFilter, AuditRow};
 pub use error::{DbError, Result};
+pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, VerifiedClaims};
 pub use store::{Backend, Store};

@@ -46,3 +46,11 @@ pub async fn fresh_database_url(backend: Backend) -> String {
         }
     }
 }
+
+impl crate::Store {
+    /// Runs raw SQL, for tests that play an attacker with database access (tampering with the
+    /// audit trail) — never available outside `test-support`.
+    pub async fn execute_raw_for_test(&self, sql: &str) -> crate::Result<u64> {
+        Ok(sqlx::query(sql).execute(&self.pool).await?.rows_affected())
+    }
+}

@@ -54,8 +54,8 @@ impl Role {
         }
     }
 
-    /// Staff roles are granted formally (with a reason and an expiry) and reviewed.
-    pub fn is_staff(self) -> bool {
+    /// Staff and provider roles are granted formally by the city (with a reason and an expiry) and reviewed.
+    pub fn granted_formally(self) -> bool {
         match self {
             Role::Resident | Role::BusinessRepresentative => false,
             Role::ProviderEditor
