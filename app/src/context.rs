@@ -2,7 +2,49 @@
 //! access to the store inside server functions.
 
 use serde::{Deserialize, Serialize};
+use stadsporten_domain::access::{Permission, Principal, Target};
+use stadsporten_domain::organisation::OrganisationNumber;
 use stadsporten_domain::Lang;
+
+/// The signed-in person as pages and server functions see them. Never holds a personnummer or a
+/// token: what a page needs of those it reads from the store, scoped to this user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Viewer {
+    pub user_id: i64,
+    pub name: String,
+    pub is_staff: bool,
+    pub principal: Principal,
+    /// The organisation the person acts for now (number and name), if any.
+    pub acting_for: Option<(OrganisationNumber, String)>,
+    /// This session's CSRF token, put in every form.
+    pub csrf: String,
+    /// When the session ends without activity (unix seconds), and whether to warn now.
+    pub session_ends_at: i64,
+    pub warn: bool,
+    /// The configured idle limit and warning time, in seconds.
+    pub idle_seconds: i64,
+    pub warn_seconds: i64,
+}
+
+impl Viewer {
+    pub fn may(&self, permission: Permission, target: &Target<'_>) -> bool {
+        self.principal.allows(permission, target)
+    }
+}
+
+/// The session key under which the organisation a representative acts for is kept.
+pub const ACTING_FOR_KEY: &str = "acting_for";
+
+/// Why the last session ended, shown once on the next page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SessionEnded {
+    /// Thirty minutes without activity.
+    Idle,
+    /// Twelve hours after sign-in.
+    Absolute,
+    /// Ended by an administrator, or the account was disabled.
+    Revoked,
+}
 
 /// What the server knows about the request; inserted into request extensions by the server's
 /// middleware and read by pages and server functions.
@@ -16,6 +58,15 @@ pub struct RequestContext {
     pub query: String,
     /// This response's CSP nonce (the server sets the matching `Content-Security-Policy`).
     pub nonce: String,
+    /// The signed-in user, if any.
+    pub viewer: Option<Viewer>,
+    /// Set when this request found the session ended.
+    pub session_ended: Option<SessionEnded>,
+    /// The server's clock at the start of the request (unix seconds; injectable in tests).
+    pub now: i64,
+    /// For the audit trail: the request id and the client's address.
+    pub request_id: String,
+    pub client_addr: String,
 }
 
 impl RequestContext {

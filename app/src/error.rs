@@ -19,6 +19,24 @@ pub enum AppError {
     /// Arguments that could not be decoded at all (hand-made requests).
     #[error("undecodable arguments")]
     BadArguments,
+    /// Not signed in (or the session ended) where signing in is needed.
+    #[error("not signed in")]
+    Unauthorized,
+    /// Signed in, but this person may not do this or see this.
+    #[error("forbidden")]
+    Forbidden,
+    /// A form without a valid CSRF token, or a cross-site request.
+    #[error("cross-site request refused")]
+    CrossSite,
+    /// Sign-in was refused (a failed check of the provider's answer).
+    #[error("sign-in failed")]
+    SignInFailed,
+    /// The person cancelled at the identity provider.
+    #[error("sign-in cancelled")]
+    SignInCancelled,
+    /// The identity provider could not be reached.
+    #[error("sign-in unavailable")]
+    SignInUnavailable,
     #[error("internal error")]
     Internal,
 }
@@ -27,6 +45,10 @@ impl AppError {
     pub fn status(&self) -> u16 {
         match self {
             AppError::NotFound => 404,
+            AppError::Unauthorized => 401,
+            AppError::Forbidden | AppError::CrossSite => 403,
+            AppError::SignInFailed | AppError::SignInCancelled => 401,
+            AppError::SignInUnavailable => 503,
             AppError::BadRequest(_) | AppError::BadArguments => 400,
             AppError::Internal => 500,
         }
@@ -36,6 +58,12 @@ impl AppError {
     pub fn title_id(&self) -> &'static str {
         match self {
             AppError::NotFound => "error-not-found-title",
+            AppError::Unauthorized => "error-unauthorized-title",
+            AppError::Forbidden => "error-forbidden-title",
+            AppError::CrossSite => "error-cross-site-title",
+            AppError::SignInFailed => "error-sign-in-failed-title",
+            AppError::SignInCancelled => "error-sign-in-cancelled-title",
+            AppError::SignInUnavailable => "error-sign-in-unavailable-title",
             AppError::BadRequest(_) | AppError::BadArguments => "error-bad-request-title",
             AppError::Internal => "error-internal-title",
         }
@@ -45,10 +73,46 @@ impl AppError {
     pub fn message_id(&self) -> &'static str {
         match self {
             AppError::NotFound => "error-not-found-body",
+            AppError::Unauthorized => "error-unauthorized-body",
+            AppError::Forbidden => "error-forbidden-body",
+            AppError::CrossSite => "error-cross-site-body",
+            AppError::SignInFailed => "error-sign-in-failed-body",
+            AppError::SignInCancelled => "error-sign-in-cancelled-body",
+            AppError::SignInUnavailable => "error-sign-in-unavailable-body",
             AppError::BadRequest(e) => e.code(),
             AppError::BadArguments => "error-malformed-query",
             AppError::Internal => "error-internal-body",
         }
+    }
+
+    /// The stable code used in `/error/{code}` pages.
+    pub fn code(&self) -> &'static str {
+        match self {
+            AppError::NotFound => "not-found",
+            AppError::BadRequest(_) | AppError::BadArguments => "bad-request",
+            AppError::Unauthorized => "unauthorized",
+            AppError::Forbidden => "forbidden",
+            AppError::CrossSite => "cross-site",
+            AppError::SignInFailed => "sign-in-failed",
+            AppError::SignInCancelled => "sign-in-cancelled",
+            AppError::SignInUnavailable => "sign-in-unavailable",
+            AppError::Internal => "internal",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<AppError> {
+        Some(match code {
+            "not-found" => AppError::NotFound,
+            "bad-request" => AppError::BadArguments,
+            "unauthorized" => AppError::Unauthorized,
+            "forbidden" => AppError::Forbidden,
+            "cross-site" => AppError::CrossSite,
+            "sign-in-failed" => AppError::SignInFailed,
+            "sign-in-cancelled" => AppError::SignInCancelled,
+            "sign-in-unavailable" => AppError::SignInUnavailable,
+            "internal" => AppError::Internal,
+            _ => return None,
+        })
     }
 
     /// Sets the response status to this error's and returns it, for `Err(e.respond())`.

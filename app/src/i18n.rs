@@ -17,6 +17,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/common.ftl"),
             include_str!("../../locales/sv/catalogue.ftl"),
             include_str!("../../locales/sv/errors.ftl"),
+            include_str!("../../locales/sv/account.ftl"),
         ],
     ),
     (
@@ -25,6 +26,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/common.ftl"),
             include_str!("../../locales/en/catalogue.ftl"),
             include_str!("../../locales/en/errors.ftl"),
+            include_str!("../../locales/en/account.ftl"),
         ],
     ),
     (
@@ -33,6 +35,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/common.ftl"),
             include_str!("../../locales/fi/catalogue.ftl"),
             include_str!("../../locales/fi/errors.ftl"),
+            include_str!("../../locales/fi/account.ftl"),
         ],
     ),
     (
@@ -41,6 +44,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/common.ftl"),
             include_str!("../../locales/ar/catalogue.ftl"),
             include_str!("../../locales/ar/errors.ftl"),
+            include_str!("../../locales/ar/account.ftl"),
         ],
     ),
 ];
@@ -172,6 +176,8 @@ mod tests {
         generated.extend(Audience::ALL.iter().map(|s| format!("audience-{}", s.slug())));
         generated.extend(Channel::ALL.iter().map(|s| format!("channel-{}", s.slug())));
         generated.extend(["severity-notice", "severity-disruption"].map(String::from));
+        generated.extend(stadsporten_domain::access::Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
+        generated.extend(["email", "sms", "letter"].map(|c| format!("my-channel-{c}")));
         for g in &generated {
             assert!(sv.contains(g), "generated id {g} has no message");
         }

@@ -4,11 +4,14 @@
 
 #![recursion_limit = "256"]
 
+pub mod account;
+pub mod auth;
 pub mod catalogue;
 pub mod context;
 pub mod error;
 pub mod i18n;
 pub mod routes;
+pub mod test_idp;
 pub mod ui;
 
 pub use routes::{shell, App};

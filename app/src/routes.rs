@@ -1,5 +1,6 @@
 //! The HTML shell and the route table. Keep the paths: later features and checks rely on them.
 
+use crate::account::{ErrorRoutePage, MyPage, SignInPage, SignedOutPage};
 use crate::catalogue::{CataloguePage, EServicePlaceholderPage, ServicePage, StartPage};
 use crate::context;
 use crate::i18n::I18n;
@@ -17,6 +18,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     provide_context(options.clone());
     provide_context(I18n { lang: ctx.lang });
     provide_context(ctx.clone());
+    provide_context(crate::ui::ScriptsIncluded::default());
     #[cfg(feature = "ssr")]
     if !ctx.nonce.is_empty() {
         provide_context(leptos::nonce::Nonce::from_value(ctx.nonce.clone()));
@@ -52,6 +54,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/services") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/services/:slug") view=ServicePage ssr=SsrMode::Async/>
                     <Route path=path!("/services/:slug/start") view=EServicePlaceholderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
+                    <Route path=path!("/signed-out") view=SignedOutPage ssr=SsrMode::Async/>
+                    <Route path=path!("/error/:code") view=ErrorRoutePage ssr=SsrMode::Async/>
+                    <Route path=path!("/my") view=MyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/test-idp-picker") view=crate::test_idp::TestIdpPickerPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>
         </Router>

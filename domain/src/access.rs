@@ -278,7 +278,12 @@ pub struct Principal {
 
 impl Principal {
     pub fn allows(&self, permission: Permission, target: &Target<'_>) -> bool {
-        self.grants.iter().any(|g| g.role.may(permission) && covers(&g.scope, self.user_id, target))
+        self.grant_for(permission, target).is_some()
+    }
+
+    /// The grant that carries the permission on the target (the role used, for the audit trail).
+    pub fn grant_for(&self, permission: Permission, target: &Target<'_>) -> Option<&Grant> {
+        self.grants.iter().find(|g| g.role.may(permission) && covers(&g.scope, self.user_id, target))
     }
 
     pub fn has_role(&self, role: Role) -> bool {

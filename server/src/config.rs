@@ -32,6 +32,51 @@ pub struct DatabaseSettings {
 pub struct SessionSettings {
     pub key: SecretString,
     pub idle_timeout_minutes: i64,
+    pub absolute_timeout_minutes: i64,
+    /// The warning before the idle time-out shows this long before it (WCAG 2.2.1).
+    pub warn_before_minutes: i64,
+}
+
+impl SessionSettings {
+    pub fn policy(&self) -> stadsporten_domain::session::SessionPolicy {
+        stadsporten_domain::session::SessionPolicy {
+            idle: self.idle_timeout_minutes * 60,
+            absolute: self.absolute_timeout_minutes * 60,
+            warn_before: self.warn_before_minutes * 60,
+        }
+    }
+}
+
+/// One OpenID Connect provider the service signs people in with.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProviderSettings {
+    /// The issuer URL (its discovery document is at `{issuer}/.well-known/openid-configuration`),
+    /// or `builtin` for the built-in test identity provider.
+    pub issuer: String,
+    pub client_id: String,
+    pub client_secret: SecretString,
+    /// Scopes asked for besides `openid`.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// The ID-token claim holding the personnummer (residents' provider); empty when none.
+    #[serde(default)]
+    pub personal_number_claim: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuthSettings {
+    /// The address people reach the service at, e.g. `https://stadsporten.stockholm.se`; it
+    /// makes the redirect URI `{public_url}/auth/callback`. Empty: `http://` + the bound address.
+    #[serde(default)]
+    pub public_url: String,
+    /// Serve the built-in test identity provider under `/test-idp/`. Refused in production.
+    pub test_idp: bool,
+    /// Residents and businesses: an e-ID broker (BankID, Freja eID) in production.
+    pub resident: ProviderSettings,
+    /// Staff: the city's workforce identity provider.
+    pub staff: ProviderSettings,
+    /// How often each scope's access grants are reviewed.
+    pub review_interval_days: i64,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -44,6 +89,7 @@ pub struct Settings {
     pub app: AppSettings,
     pub database: DatabaseSettings,
     pub session: SessionSettings,
+    pub auth: AuthSettings,
     pub log: LogSettings,
 }
 
@@ -57,6 +103,14 @@ pub enum ConfigError {
     PlaceholderKey,
     #[error("the session key must be at least 64 bytes")]
     ShortKey,
+    #[error(
+        "the built-in test identity provider is for development only; set auth.test_idp = false and real providers"
+    )]
+    TestIdpInProduction,
+    #[error("auth.{0}.issuer is `builtin` but auth.test_idp is false")]
+    BuiltinWithoutTestIdp(&'static str),
+    #[error("session time-outs must be positive, the warning shorter than the idle time-out")]
+    Timeouts,
 }
 
 impl Settings {
@@ -83,6 +137,24 @@ impl Settings {
         if key.len() < 64 {
             return Err(ConfigError::ShortKey);
         }
+        let production = self.app.environment == Environment::Production;
+        let builtin = |p: &ProviderSettings| p.issuer == "builtin";
+        if production && (self.auth.test_idp || builtin(&self.auth.resident) || builtin(&self.auth.staff)) {
+            return Err(ConfigError::TestIdpInProduction);
+        }
+        for (name, p) in [("resident", &self.auth.resident), ("staff", &self.auth.staff)] {
+            if builtin(p) && !self.auth.test_idp {
+                return Err(ConfigError::BuiltinWithoutTestIdp(name));
+            }
+        }
+        let s = &self.session;
+        if s.idle_timeout_minutes <= 0
+            || s.absolute_timeout_minutes < s.idle_timeout_minutes
+            || s.warn_before_minutes <= 0
+            || s.warn_before_minutes >= s.idle_timeout_minutes
+        {
+            return Err(ConfigError::Timeouts);
+        }
         Ok(())
     }
 
@@ -102,13 +174,55 @@ impl Settings {
 mod tests {
     use super::*;
 
+    fn provider(issuer: &str) -> ProviderSettings {
+        ProviderSettings {
+            issuer: issuer.into(),
+            client_id: "stadsporten".into(),
+            client_secret: SecretString::from("client-secret-hunter3"),
+            scopes: vec!["profile".into()],
+            personal_number_claim: String::new(),
+        }
+    }
+
     fn settings(env: Environment, key: &str) -> Settings {
+        let test_idp = env == Environment::Development;
+        let issuer = if test_idp { "builtin" } else { "https://idp.example" };
         Settings {
             app: AppSettings { environment: env, seed_demo_content: false, catalogue_refresh_seconds: 60 },
             database: DatabaseSettings { url: SecretString::from("postgres://u:hunter2@h/db"), max_connections: 1 },
-            session: SessionSettings { key: SecretString::from(key), idle_timeout_minutes: 30 },
+            session: SessionSettings {
+                key: SecretString::from(key),
+                idle_timeout_minutes: 30,
+                absolute_timeout_minutes: 720,
+                warn_before_minutes: 5,
+            },
+            auth: AuthSettings {
+                public_url: String::new(),
+                test_idp,
+                resident: provider(issuer),
+                staff: provider(issuer),
+                review_interval_days: 182,
+            },
             log: LogSettings { format: "json".into() },
         }
+    }
+
+    #[test]
+    fn production_refuses_the_test_identity_provider() {
+        let key = "k".repeat(64);
+        let mut s = settings(Environment::Production, &key);
+        assert!(s.check().is_ok());
+        s.auth.test_idp = true;
+        assert!(matches!(s.check(), Err(ConfigError::TestIdpInProduction)));
+        s.auth.test_idp = false;
+        s.auth.staff.issuer = "builtin".into();
+        assert!(matches!(s.check(), Err(ConfigError::TestIdpInProduction)));
+        let mut d = settings(Environment::Development, &key);
+        d.auth.test_idp = false;
+        assert!(matches!(d.check(), Err(ConfigError::BuiltinWithoutTestIdp("resident"))));
+        let mut t = settings(Environment::Development, &key);
+        t.session.warn_before_minutes = 30;
+        assert!(matches!(t.check(), Err(ConfigError::Timeouts)));
     }
 
     #[test]
@@ -124,5 +238,6 @@ mod tests {
         let printed = format!("{:?}", settings(Environment::Production, &"k".repeat(64)));
         assert!(!printed.contains("hunter2"));
         assert!(!printed.contains(&"k".repeat(64)));
+        assert!(!printed.contains("hunter3"));
     }
 }

@@ -1,8 +1,11 @@
 //! The Stadsporten server: configuration, start-up, telemetry, HTTP middleware and plain routes
 //! around the Leptos application.
 
+pub mod auth;
+pub mod clock;
 pub mod config;
 mod middleware;
+pub mod pages;
 mod routes;
 pub mod startup;
 pub mod telemetry;

@@ -63,6 +63,28 @@ async fn without_scripts(res: Response) -> Response {
     Response::from_parts(parts, axum::body::Body::from(out))
 }
 
+/// Server functions answer a plain form post (no JavaScript) that failed with a redirect and the
+/// error in JSON; show people the translated error page with the error's status instead.
+pub async fn server_fn_errors(
+    axum::extract::State(pages): axum::extract::State<crate::pages::Pages>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let from_form = req.uri().path().starts_with("/api/")
+        && req.headers().get(header::ACCEPT).and_then(|v| v.to_str().ok()).is_some_and(|a| a.contains("text/html"));
+    let ctx = req.extensions().get::<RequestContext>().cloned();
+    let res = next.run(req).await;
+    let failed = res.status().is_client_error()
+        || res.status().is_server_error()
+        || res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).is_some_and(|l| l.contains("__err="));
+    let (Some(ctx), true, true) = (ctx, from_form, failed) else { return res };
+    let (_, body) = res.into_parts();
+    let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
+    let error = serde_json::from_slice::<stadsporten_app::error::AppError>(&bytes)
+        .unwrap_or(stadsporten_app::error::AppError::Internal);
+    pages.error(&ctx, error).await
+}
+
 /// Works out the request's language and delivery, and sets the security headers on the way out.
 pub async fn request_context(mut req: Request, next: Next) -> Response {
     let headers = req.headers();
@@ -75,12 +97,21 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
         _ => headers.get("save-data").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("on")),
     };
     let nonce = new_nonce();
+    let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+    let client_addr = req
+        .extensions()
+        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
+        .map(|c| c.0.ip().to_string())
+        .unwrap_or_default();
     let ctx = RequestContext {
         lang,
         lite,
         path: req.uri().path().to_owned(),
         query: req.uri().query().unwrap_or("").to_owned(),
         nonce: nonce.clone(),
+        request_id,
+        client_addr,
+        ..RequestContext::default()
     };
     req.extensions_mut().insert(ctx);
     let is_asset = req.uri().path().starts_with("/pkg/");

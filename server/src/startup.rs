@@ -1,16 +1,23 @@
 //! Building the application: store, router, middleware stack, background work. Used by `main` and
 //! by the integration tests (`spawn_app`), so tests run exactly what production runs.
 
-use crate::config::Settings;
+use crate::auth::oidc::{Provider, Providers};
+use crate::auth::session::ProviderKind;
+use crate::auth::test_idp::{self, TestClient, TestIdp};
+use crate::auth::{csrf, oidc, session, AuthState};
+use crate::clock::Clock;
+use crate::config::{ProviderSettings, Settings};
+use crate::pages::Pages;
 use crate::{middleware, routes};
 use axum::extract::FromRef;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use secrecy::ExposeSecret;
 use stadsporten_app::{shell, App};
 use stadsporten_db::Store;
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tower_http::compression::CompressionLayer;
@@ -24,6 +31,8 @@ use tower_sessions::{Expiry, SessionManagerLayer};
 pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub store: Store,
+    pub auth: Arc<AuthState>,
+    pub pages: Pages,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -32,6 +41,8 @@ pub enum StartupError {
     Db(#[from] stadsporten_db::DbError),
     #[error("network: {0}")]
     Io(#[from] std::io::Error),
+    #[error("sign-in set-up: {0}")]
+    Auth(String),
 }
 
 /// A built, bound, not yet running application.
@@ -45,6 +56,15 @@ impl Application {
     /// Connects and migrates the database, seeds demo content when configured, binds the address
     /// in `leptos_options.site_addr` (port 0 picks a free one) and builds the router.
     pub async fn build(settings: &Settings, leptos_options: LeptosOptions) -> Result<Application, StartupError> {
+        Self::build_with_clock(settings, leptos_options, Clock::system()).await
+    }
+
+    /// As [`Application::build`], with the clock the server and its sessions run on (tests move it).
+    pub async fn build_with_clock(
+        settings: &Settings,
+        leptos_options: LeptosOptions,
+        clock: Clock,
+    ) -> Result<Application, StartupError> {
         let store = Store::connect(settings.database.url.expose_secret(), settings.database.max_connections).await?;
         if settings.app.seed_demo_content {
             let now = time::OffsetDateTime::now_utc().unix_timestamp();
@@ -57,7 +77,22 @@ impl Application {
         }
         spawn_housekeeping(store.clone(), Duration::from_secs(settings.app.catalogue_refresh_seconds.max(5)));
         let listener = TcpListener::bind(leptos_options.site_addr).await?;
-        let router = router(settings, leptos_options, store.clone());
+        let public_url = match settings.auth.public_url.trim_end_matches('/') {
+            "" => format!("http://{}", listener.local_addr()?),
+            url => url.to_owned(),
+        };
+        let pages = Pages { options: leptos_options.clone(), store: store.clone() };
+        let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
+        store.seed_units().await?;
+        if settings.auth.test_idp && settings.app.seed_demo_content {
+            let eid = test_idp::issuer(&public_url, ProviderKind::Resident);
+            let staff = test_idp::issuer(&public_url, ProviderKind::Staff);
+            let n = store.seed_personas(&eid, &staff, auth.clock.now()).await?;
+            if n > 0 {
+                tracing::info!(personas = n, "seeded demo personas");
+            }
+        }
+        let router = router(settings, leptos_options, store.clone(), auth, pages);
         Ok(Application { listener, router, store })
     }
 
@@ -72,15 +107,79 @@ impl Application {
     /// Serves until SIGTERM or Ctrl-C, then finishes in-flight requests and closes the pool.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let store = self.store.clone();
-        axum::serve(self.listener, self.router.into_make_service()).with_graceful_shutdown(shutdown_signal()).await?;
+        // With the peer address: the audit trail records where requests came from.
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await?;
         store.close().await;
         tracing::info!("stopped");
         Ok(())
     }
 }
 
-fn router(settings: &Settings, leptos_options: LeptosOptions, store: Store) -> Router {
-    let state = AppState { leptos_options: leptos_options.clone(), store: store.clone() };
+/// The sign-in machinery: providers (the built-in test provider's issuers when configured so), the
+/// session policy and the clock.
+fn auth_state(
+    settings: &Settings,
+    public_url: &str,
+    store: Store,
+    clock: Clock,
+    pages: Pages,
+) -> Result<AuthState, StartupError> {
+    let provider = |kind: ProviderKind, p: &ProviderSettings| {
+        let issuer = if p.issuer == "builtin" { test_idp::issuer(public_url, kind) } else { p.issuer.clone() };
+        Provider::new(kind, issuer.trim_end_matches('/').to_owned(), p.clone())
+    };
+    let providers = Providers {
+        resident: provider(ProviderKind::Resident, &settings.auth.resident),
+        staff: provider(ProviderKind::Staff, &settings.auth.staff),
+    };
+    let test_idp = if settings.auth.test_idp {
+        let clients = [(ProviderKind::Resident, &settings.auth.resident), (ProviderKind::Staff, &settings.auth.staff)]
+            .into_iter()
+            .filter(|(_, p)| p.issuer == "builtin")
+            .map(|(realm, p)| TestClient {
+                realm,
+                client_id: p.client_id.clone(),
+                client_secret: p.client_secret.expose_secret().to_owned(),
+                redirect_uri: format!("{public_url}/auth/callback"),
+                personal_number_claim: p.personal_number_claim.clone(),
+            })
+            .collect();
+        Some(TestIdp::new(public_url, clients).map_err(StartupError::Auth)?)
+    } else {
+        None
+    };
+    let http = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .timeout(Duration::from_secs(10))
+        .build()
+        .map_err(|e| StartupError::Auth(e.to_string()))?;
+    Ok(AuthState {
+        store,
+        clock,
+        policy: settings.session.policy(),
+        public_url: public_url.to_owned(),
+        providers,
+        test_idp,
+        http,
+        pages,
+    })
+}
+
+fn router(
+    settings: &Settings,
+    leptos_options: LeptosOptions,
+    store: Store,
+    auth: Arc<AuthState>,
+    pages: Pages,
+) -> Router {
+    let state = AppState {
+        leptos_options: leptos_options.clone(),
+        store: store.clone(),
+        auth: auth.clone(),
+        pages: pages.clone(),
+    };
     let routes = generate_route_list(App);
     let sessions = SessionManagerLayer::new(store.clone())
         .with_name("__Host-stadsporten")
@@ -88,15 +187,30 @@ fn router(settings: &Settings, leptos_options: LeptosOptions, store: Store) -> R
         .with_http_only(true)
         .with_same_site(SameSite::Lax)
         .with_path("/")
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(settings.session.idle_timeout_minutes)))
+        // The real limits (idle, absolute) are judged on every request by `auth::session` with the
+        // injectable clock; this expiry only lets the store forget sessions nobody will come back to.
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(settings.session.absolute_timeout_minutes)))
         .with_signed(Key::from(&settings.session_key()));
     let context_store = store.clone();
     let fallback_store = store;
+    let auth_routes: Router<AppState> = Router::new()
+        .route("/auth/login", get(oidc::login))
+        .route("/auth/callback", get(oidc::callback))
+        .route("/auth/logout", post(oidc::logout))
+        .route("/auth/extend", get(oidc::extend))
+        .route("/test-idp/{realm}/.well-known/openid-configuration", get(test_idp::discovery))
+        .route("/test-idp/{realm}/jwks", get(test_idp::jwks))
+        .route("/test-idp/{realm}/authorize", get(test_idp::authorize))
+        .route("/test-idp/{realm}/authorize/choose", post(test_idp::choose))
+        .route("/test-idp/{realm}/token", post(test_idp::token))
+        .route("/test-idp/{realm}/userinfo", get(test_idp::userinfo))
+        .route("/test-idp/{realm}/logout", get(test_idp::logout));
     Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/lang/{code}", get(routes::choose_language))
         .route("/lite/{mode}", get(routes::choose_lite))
+        .merge(auth_routes)
         .leptos_routes_with_context(&state, routes, move || provide_context(context_store.clone()), {
             let options = leptos_options.clone();
             move || shell(options.clone())
@@ -106,6 +220,9 @@ fn router(settings: &Settings, leptos_options: LeptosOptions, store: Store) -> R
             shell,
         ))
         .with_state(state)
+        .layer(axum::middleware::from_fn_with_state(pages, middleware::server_fn_errors))
+        .layer(axum::middleware::from_fn_with_state(auth.clone(), csrf::check))
+        .layer(axum::middleware::from_fn_with_state(auth, session::load_viewer))
         .layer(sessions)
         .layer(axum::middleware::from_fn(middleware::request_context))
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))

@@ -3,6 +3,7 @@
 
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
+use crate::ui::{SessionBar, SessionEndedNotice};
 use leptos::prelude::*;
 use stadsporten_domain::catalogue::encode_component;
 use stadsporten_domain::Lang;
@@ -47,6 +48,9 @@ pub fn Layout(children: Children) -> impl IntoView {
                     <ul>{languages}</ul>
                 </nav>
             </div>
+            <div class="wrap">
+                <SessionBar/>
+            </div>
             <nav class="main-nav" aria-label=i18n.t("nav-label")>
                 <ul class="wrap">
                     <li><a href="/">{i18n.t("nav-start")}</a></li>
@@ -55,6 +59,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </nav>
         </header>
         <main id="content" class="wrap" tabindex="-1">
+            <SessionEndedNotice/>
             {children()}
         </main>
         <footer class="site-footer">

@@ -1,9 +1,15 @@
-//! A small design-system kit: the page layout and the error page.
+//! A small design-system kit: the page layout, the session bar, forms' CSRF field, the error page.
 
+mod csrf_field;
 mod error_page;
+pub mod format;
 mod island_scripts;
 mod layout;
+mod session_bar;
+pub mod session_timer;
 
+pub use csrf_field::CsrfField;
 pub use error_page::ErrorPage;
-pub use island_scripts::IslandScripts;
+pub use island_scripts::{IslandScripts, ScriptsIncluded};
 pub use layout::Layout;
+pub use session_bar::{SessionBar, SessionEndedNotice, SessionTimer};

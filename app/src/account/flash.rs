@@ -1,0 +1,61 @@
+//! Post/redirect/get with nothing lost: when a form is refused, what the person typed and what was
+//! wrong are kept in the session for the one page view that follows, so the form comes back filled
+//! in with the errors beside the fields — with or without JavaScript.
+
+use serde::{Deserialize, Serialize};
+
+pub const FLASH_KEY: &str = "flash";
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct FormFlash {
+    /// Which form it belongs to.
+    pub form: String,
+    /// The submitted values, by field name.
+    pub values: Vec<(String, String)>,
+    /// Field name and fluent id of each error, in the form's order.
+    pub errors: Vec<(String, String)>,
+}
+
+impl FormFlash {
+    pub fn value(&self, field: &str) -> Option<&str> {
+        self.values.iter().find(|(k, _)| k == field).map(|(_, v)| v.as_str())
+    }
+
+    pub fn error(&self, field: &str) -> Option<&str> {
+        self.errors.iter().find(|(k, _)| k == field).map(|(_, v)| v.as_str())
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::error::AppError;
+
+    async fn session() -> Result<tower_sessions::Session, AppError> {
+        leptos_axum::extract::<tower_sessions::Session>().await.map_err(|_| AppError::Internal)
+    }
+
+    /// Keeps a refused form for the next page view.
+    pub async fn keep(flash: &FormFlash) -> Result<(), AppError> {
+        session().await?.insert(FLASH_KEY, flash).await.map_err(|e| {
+            tracing::error!(error = %e, "could not keep a form in the session");
+            AppError::Internal
+        })
+    }
+
+    /// Takes the kept form if it is `form`'s (once).
+    pub async fn take(form: &str) -> Result<Option<FormFlash>, AppError> {
+        let session = session().await?;
+        let flash: Option<FormFlash> = session.get(FLASH_KEY).await.ok().flatten();
+        match flash {
+            Some(f) if f.form == form => {
+                let _ = session.remove::<FormFlash>(FLASH_KEY).await;
+                Ok(Some(f))
+            }
+            _ => Ok(None),
+        }
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::{keep, take};

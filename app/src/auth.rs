@@ -1,0 +1,90 @@
+//! Authorisation and the audit trail for pages and server functions.
+//!
+//! Policy: the first line of every server function that touches anything but public information is
+//! `let viewer = auth::require(Permission::…, &Target::…).await?;`. It answers 401 when nobody is
+//! signed in and 403 when the signed-in person may not, and writes the refusal to the audit trail.
+//! Reads of personal data by staff and every write are audited by the caller with [`record`],
+//! naming the object; entries never hold a personnummer, a token or a cookie.
+
+use crate::context::{RequestContext, Viewer};
+use crate::error::AppError;
+use stadsporten_domain::access::{Permission, Target};
+use stadsporten_domain::audit::{AuditAction, AuditEntry, Outcome};
+
+/// The role that carries `permission` on `target` for this viewer (for the audit trail).
+pub fn role_used(viewer: &Viewer, permission: Permission, target: &Target<'_>) -> Option<&'static str> {
+    viewer.principal.grant_for(permission, target).map(|g| g.role.slug())
+}
+
+/// Builds an audit entry for this request.
+pub fn entry(
+    ctx: &RequestContext,
+    action: AuditAction,
+    object_type: &str,
+    object_id: Option<String>,
+    outcome: Outcome,
+    role: Option<&str>,
+    reason: Option<String>,
+) -> AuditEntry {
+    let viewer = ctx.viewer.as_ref();
+    AuditEntry {
+        at: ctx.now,
+        actor_id: viewer.map(|v| v.user_id),
+        acting_for: viewer.and_then(|v| v.acting_for.as_ref()).map(|(o, _)| o.to_string()),
+        role: role.map(str::to_owned),
+        action,
+        object_type: object_type.to_owned(),
+        object_id,
+        outcome,
+        reason,
+        request_id: (!ctx.request_id.is_empty()).then(|| ctx.request_id.clone()),
+        client_addr: (!ctx.client_addr.is_empty()).then(|| ctx.client_addr.clone()),
+    }
+}
+
+#[cfg(feature = "ssr")]
+mod server {
+    use super::*;
+    use crate::context;
+
+    /// Writes an entry for the current request. A failure to audit fails the action: an action
+    /// that cannot be traced must not happen.
+    pub async fn record(
+        action: AuditAction,
+        object_type: &str,
+        object_id: Option<String>,
+        outcome: Outcome,
+        role: Option<&str>,
+        reason: Option<String>,
+    ) -> Result<(), AppError> {
+        let ctx = context::current();
+        let store = context::store()?;
+        store.append_audit(&entry(&ctx, action, object_type, object_id, outcome, role, reason)).await?;
+        Ok(())
+    }
+
+    /// The signed-in viewer, or 401.
+    pub fn signed_in() -> Result<Viewer, AppError> {
+        context::current().viewer.ok_or_else(|| AppError::Unauthorized.respond())
+    }
+
+    /// The signed-in viewer holding `permission` on `target`; otherwise 401 or 403 (audited).
+    pub async fn require(permission: Permission, target: &Target<'_>) -> Result<Viewer, AppError> {
+        let viewer = signed_in()?;
+        if viewer.may(permission, target) {
+            return Ok(viewer);
+        }
+        let object = match target {
+            Target::Person(id) => ("user", Some(id.to_string())),
+            Target::Organisation(o) => ("organisation", Some(o.to_string())),
+            Target::Unit(u) => ("unit", Some(u.to_string())),
+            Target::AnyObject => ("feature", None),
+        };
+        record(AuditAction::AccessDenied, object.0, object.1, Outcome::Denied, None, Some(permission.slug().into()))
+            .await?;
+        Err(AppError::Forbidden.respond())
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use server::{record, require, signed_in};

@@ -1,0 +1,181 @@
+//! The signed-in session: what is kept server-side, and the middleware that turns a session cookie
+//! into a [`Viewer`] for every request.
+//!
+//! Policy:
+//! - The cookie holds only the (signed) session id; a tampered or unknown cookie is no session.
+//! - A session dies when the user is disabled, when an administrator ends the user's sessions
+//!   (the user's `session_epoch` moved on), after the idle limit and after the absolute limit —
+//!   all judged with the injectable [`Clock`](crate::clock::Clock). The next page says why, once.
+//! - Each page view, and the "stay signed in" link, is activity; assets and health checks are not.
+
+use crate::auth::AuthState;
+use axum::extract::{Request, State};
+use axum::middleware::Next;
+use axum::response::Response;
+use serde::{Deserialize, Serialize};
+use stadsporten_app::context::{RequestContext, SessionEnded, Viewer, ACTING_FOR_KEY};
+use stadsporten_db::UserKind;
+use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::organisation::OrganisationNumber;
+use stadsporten_domain::session::SessionState;
+use std::sync::Arc;
+use tower_sessions::Session;
+
+pub const AUTH_KEY: &str = "auth";
+pub const LOGIN_KEY: &str = "login";
+
+/// Which provider someone signed in with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ProviderKind {
+    Resident,
+    Staff,
+}
+
+impl ProviderKind {
+    pub fn parse(s: &str) -> Option<ProviderKind> {
+        match s {
+            "resident" => Some(ProviderKind::Resident),
+            "staff" => Some(ProviderKind::Staff),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Resident => "resident",
+            ProviderKind::Staff => "staff",
+        }
+    }
+}
+
+/// A signed-in session, stored server-side.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct SessionAuth {
+    pub user_id: i64,
+    /// The user's `session_epoch` when the session began.
+    pub epoch: i64,
+    pub provider: ProviderKind,
+    pub signed_in_at: i64,
+    pub last_seen_at: i64,
+    pub csrf: String,
+    /// Sent back to the provider at sign-out (RP-initiated logout); never logged.
+    pub id_token_hint: Option<String>,
+}
+
+/// A sign-in in progress: what the callback must find again.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct PendingLogin {
+    pub provider: ProviderKind,
+    pub state: String,
+    pub nonce: String,
+    pub pkce_verifier: String,
+    pub return_to: String,
+    pub started_at: i64,
+}
+
+/// Paths that are not activity: they neither extend a session nor need a viewer.
+fn is_passive(path: &str) -> bool {
+    path.starts_with("/pkg/")
+        || path.starts_with("/test-idp/")
+        || matches!(path, "/healthz" | "/readyz" | "/favicon.svg" | "/favicon.ico")
+}
+
+/// Resolves the session into a viewer and puts it into the request's [`RequestContext`].
+pub async fn load_viewer(State(auth): State<Arc<AuthState>>, mut req: Request, next: Next) -> Response {
+    let now = auth.clock.now();
+    if let Some(ctx) = req.extensions_mut().get_mut::<RequestContext>() {
+        ctx.now = now;
+    }
+    let path = req.uri().path().to_owned();
+    let session = req.extensions().get::<Session>().cloned();
+    if let (Some(session), false) = (session, is_passive(&path)) {
+        match resolve(&auth, &session, now).await {
+            Ok(Resolved::Anonymous) => {}
+            Ok(Resolved::Viewer(viewer)) => {
+                if let Some(ctx) = req.extensions_mut().get_mut::<RequestContext>() {
+                    ctx.viewer = Some(*viewer);
+                }
+            }
+            Ok(Resolved::Ended(why, user_id)) => {
+                // Keep nothing of the old session, not even its id.
+                let _ = session.flush().await;
+                if let Some(ctx) = req.extensions_mut().get_mut::<RequestContext>() {
+                    ctx.session_ended = Some(why);
+                    let mut entry = stadsporten_app::auth::entry(
+                        ctx,
+                        AuditAction::SessionExpired,
+                        "session",
+                        None,
+                        Outcome::Success,
+                        None,
+                        Some(format!("{why:?}").to_lowercase()),
+                    );
+                    entry.actor_id = Some(user_id);
+                    if let Err(e) = auth.store.append_audit(&entry).await {
+                        tracing::error!(error = %e, "could not audit a session end");
+                    }
+                }
+            }
+            Err(e) => {
+                tracing::error!(error = %e, "could not load the session; treating the request as signed out");
+            }
+        }
+    }
+    next.run(req).await
+}
+
+enum Resolved {
+    Anonymous,
+    Viewer(Box<Viewer>),
+    Ended(SessionEnded, i64),
+}
+
+async fn resolve(
+    auth: &AuthState,
+    session: &Session,
+    now: i64,
+) -> Result<Resolved, Box<dyn std::error::Error + Send + Sync>> {
+    let Some(mut data) = session.get::<SessionAuth>(AUTH_KEY).await? else {
+        return Ok(Resolved::Anonymous);
+    };
+    let user = auth.store.user(data.user_id).await?;
+    let Some(user) = user.filter(|u| !u.disabled && u.session_epoch == data.epoch) else {
+        return Ok(Resolved::Ended(SessionEnded::Revoked, data.user_id));
+    };
+    let ends_at = match auth.policy.assess(data.signed_in_at, data.last_seen_at, now) {
+        SessionState::IdleExpired => return Ok(Resolved::Ended(SessionEnded::Idle, user.id)),
+        SessionState::AbsoluteExpired => return Ok(Resolved::Ended(SessionEnded::Absolute, user.id)),
+        SessionState::Active { .. } => {
+            // This request is activity: the session now runs from here.
+            data.last_seen_at = now;
+            session.insert(AUTH_KEY, &data).await?;
+            match auth.policy.assess(data.signed_in_at, now, now) {
+                SessionState::Active { ends_at, .. } => ends_at,
+                _ => now,
+            }
+        }
+    };
+    // Set by Mina sidor's "act for" (app::account); checked against the mandates right here.
+    let acting_for: Option<OrganisationNumber> = session.get(ACTING_FOR_KEY).await.ok().flatten();
+    let principal = auth.store.principal(&user, acting_for.as_ref(), now).await?;
+    let acting_for = match &principal.acting_for {
+        Some(org) => {
+            let mandates = auth.store.mandates(user.id, now).await?;
+            mandates.into_iter().find(|m| &m.organisation == org).map(|m| (m.organisation, m.name))
+        }
+        None => None,
+    };
+    Ok(Resolved::Viewer(Box::new(Viewer {
+        user_id: user.id,
+        name: user.display_name,
+        is_staff: user.kind == UserKind::Staff,
+        principal,
+        acting_for,
+        csrf: data.csrf,
+        session_ends_at: ends_at,
+        warn: ends_at - now <= auth.policy.warn_before,
+        idle_seconds: auth.policy.idle,
+        warn_seconds: auth.policy.warn_before,
+    })))
+}

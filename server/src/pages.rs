@@ -1,0 +1,48 @@
+//! Translated pages the server renders outside the Leptos router's own flow: refusals from the
+//! sign-in routes, the CSRF check and server functions. Each is the Leptos `/error/{code}` page,
+//! rendered for the current request (its language, its viewer) with the right status.
+
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use axum::response::Response;
+use leptos::prelude::*;
+use stadsporten_app::context::RequestContext;
+use stadsporten_app::error::AppError;
+use stadsporten_app::shell;
+use stadsporten_db::Store;
+
+#[derive(Clone)]
+pub struct Pages {
+    pub options: LeptosOptions,
+    pub store: Store,
+}
+
+impl Pages {
+    /// The error's page with the error's status.
+    pub async fn error(&self, ctx: &RequestContext, error: AppError) -> Response {
+        let status = StatusCode::from_u16(error.status()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let mut res = self.render_with(&format!("/error/{}", error.code()), ctx, ()).await;
+        *res.status_mut() = status;
+        res
+    }
+
+    /// Renders the page at `path` for this request, with `extra` in the request's extensions for
+    /// the page to read (e.g. the test identity provider's persona picker).
+    pub async fn render_with<T: Clone + Send + Sync + 'static>(
+        &self,
+        path: &str,
+        ctx: &RequestContext,
+        extra: T,
+    ) -> Response {
+        let mut req = Request::builder().uri(path).body(Body::empty()).unwrap_or_default();
+        req.extensions_mut().insert(ctx.clone());
+        req.extensions_mut().insert(extra);
+        let store = self.store.clone();
+        let options = self.options.clone();
+        let render = leptos_axum::render_app_async_with_context(
+            move || provide_context(store.clone()),
+            move || shell(options.clone()),
+        );
+        render(req).await
+    }
+}
