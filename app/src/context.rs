@@ -62,6 +62,8 @@ pub struct RequestContext {
     pub viewer: Option<Viewer>,
     /// Set when this request found the session ended.
     pub session_ended: Option<SessionEnded>,
+    /// A refused form kept from the previous request (see `flash`).
+    pub flash: Option<crate::flash::FormFlash>,
     /// The server's clock at the start of the request (unix seconds; injectable in tests).
     pub now: i64,
     /// For the audit trail: the request id and the client's address.

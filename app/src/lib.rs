@@ -9,6 +9,7 @@ pub mod auth;
 pub mod catalogue;
 pub mod context;
 pub mod error;
+pub mod flash;
 pub mod i18n;
 pub mod routes;
 pub mod test_idp;

@@ -4,7 +4,6 @@
 //! Policy: everything under `/my` is the signed-in person's own data, found through their user id
 //! from the session, never from the form or the URL.
 
-pub mod flash;
 mod my_page;
 mod server;
 mod sign_in_page;

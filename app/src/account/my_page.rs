@@ -35,7 +35,8 @@ fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
 }
 
 fn overview(o: MyPagesView, i18n: I18n) -> impl IntoView {
-    let flash = o.contact_flash.clone().unwrap_or_default();
+    let ctx = use_context::<RequestContext>().unwrap_or_default();
+    let flash = ctx.flash_for("contact").cloned().unwrap_or_default();
     let phone = flash.value("phone").map(str::to_owned).or(o.phone.clone()).unwrap_or_default();
     let lang = flash.value("lang").map(str::to_owned).or(o.preferred_lang.clone()).unwrap_or_default();
     let channel = flash.value("channel").map(str::to_owned).unwrap_or(o.notify_channel.clone());

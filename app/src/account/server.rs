@@ -1,8 +1,8 @@
 //! Server functions of Mina sidor. Each starts with the authorisation check and works only on the
 //! signed-in person's own data.
 
-use super::flash::FormFlash;
 use crate::error::AppError;
+use crate::flash::FormFlash;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -26,8 +26,6 @@ pub struct MyPagesView {
     pub preferred_lang: Option<String>,
     pub notify_channel: String,
     pub organisations: Vec<OrganisationView>,
-    /// A refused contact form, to show again.
-    pub contact_flash: Option<FormFlash>,
 }
 
 #[server(endpoint = "my/overview", prefix = "/api", input = server_fn::codec::GetUrl)]
@@ -61,7 +59,6 @@ pub async fn my_overview() -> Result<MyPagesView, AppError> {
         preferred_lang: user.preferred_lang.map(|l| l.code().to_owned()),
         notify_channel: user.notify_channel.as_str().to_owned(),
         organisations,
-        contact_flash: super::flash::take("contact").await?,
     })
 }
 
@@ -96,7 +93,7 @@ pub async fn save_contact(phone: String, lang: String, channel: String) -> Resul
         errors.push(("channel".to_owned(), "my-error-choice".to_owned()));
     }
     let (Some(channel_choice), true) = (channel_choice, errors.is_empty()) else {
-        super::flash::keep(&FormFlash {
+        crate::flash::keep(&FormFlash {
             form: "contact".into(),
             values: vec![("phone".into(), phone), ("lang".into(), lang), ("channel".into(), channel)],
             errors,

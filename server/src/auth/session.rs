@@ -14,6 +14,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use stadsporten_app::context::{RequestContext, SessionEnded, Viewer, ACTING_FOR_KEY};
+use stadsporten_app::flash::{FormFlash, FLASH_KEY};
 use stadsporten_db::UserKind;
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::organisation::OrganisationNumber;
@@ -90,11 +91,19 @@ pub async fn load_viewer(State(auth): State<Arc<AuthState>>, mut req: Request, n
     let path = req.uri().path().to_owned();
     let session = req.extensions().get::<Session>().cloned();
     if let (Some(session), false) = (session, is_passive(&path)) {
-        match resolve(&auth, &session, now).await {
+        let session = &session;
+        match resolve(&auth, session, now).await {
             Ok(Resolved::Anonymous) => {}
             Ok(Resolved::Viewer(viewer)) => {
+                // A form refused by the previous request is shown by this page view, once.
+                let flash = if req.method() == axum::http::Method::GET && !path.starts_with("/api/") {
+                    session.remove::<FormFlash>(FLASH_KEY).await.ok().flatten()
+                } else {
+                    None
+                };
                 if let Some(ctx) = req.extensions_mut().get_mut::<RequestContext>() {
                     ctx.viewer = Some(*viewer);
+                    ctx.flash = flash;
                 }
             }
             Ok(Resolved::Ended(why, user_id)) => {

@@ -1,6 +1,6 @@
-//! `spawn_app`: the real application on port 0 with a fresh database of either backend, and an
-//! HTTP client that behaves like a browser without JavaScript (no redirects followed, so tests see
-//! them).
+//! `spawn_app`: the real application on port 0 with a fresh database of either backend, its clock
+//! in the test's hand, and an HTTP client that behaves like a browser without JavaScript: it keeps
+//! cookies, sends `Origin` on posts like browsers do, and follows no redirects (tests see them).
 
 #![allow(dead_code, reason = "each test binary uses a different part of the support module")]
 
@@ -8,42 +8,128 @@ use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
-use stadsporten_server::config::{AppSettings, DatabaseSettings, Environment, LogSettings, SessionSettings, Settings};
+use stadsporten_server::clock::Clock;
+use stadsporten_server::config::{
+    AppSettings, AuthSettings, DatabaseSettings, Environment, LogSettings, ProviderSettings, SessionSettings, Settings,
+};
 use stadsporten_server::startup::Application;
 
 pub struct TestApp {
     pub address: String,
     pub client: reqwest::Client,
     pub store: Store,
+    pub clock: Clock,
 }
 
-pub async fn spawn_app(backend: Backend) -> TestApp {
-    stadsporten_server::telemetry::init("pretty");
-    let settings = Settings {
+fn builtin(client_id: &str, claim: &str) -> ProviderSettings {
+    ProviderSettings {
+        issuer: "builtin".into(),
+        client_id: client_id.into(),
+        client_secret: SecretString::from(format!("{client_id}-secret")),
+        scopes: vec!["profile".into(), "email".into()],
+        personal_number_claim: claim.into(),
+    }
+}
+
+/// The settings every test starts from: the built-in test provider for both kinds of sign-in.
+pub async fn test_settings(backend: Backend) -> Settings {
+    Settings {
         app: AppSettings {
             environment: Environment::Development,
             seed_demo_content: true,
             catalogue_refresh_seconds: 60,
         },
         database: DatabaseSettings { url: SecretString::from(fresh_database_url(backend).await), max_connections: 4 },
-        session: SessionSettings { key: SecretString::from("t".repeat(64)), idle_timeout_minutes: 30 },
+        session: SessionSettings {
+            key: SecretString::from("t".repeat(64)),
+            idle_timeout_minutes: 30,
+            absolute_timeout_minutes: 720,
+            warn_before_minutes: 5,
+        },
+        auth: AuthSettings {
+            public_url: String::new(),
+            test_idp: true,
+            resident: builtin("resident-client", "https://id.oidc.se/claim/personalIdentityNumber"),
+            staff: builtin("staff-client", ""),
+            review_interval_days: 182,
+        },
         log: LogSettings { format: "pretty".into() },
-    };
+    }
+}
+
+pub async fn spawn_app(backend: Backend) -> TestApp {
+    spawn_app_with(test_settings(backend).await).await
+}
+
+pub async fn spawn_app_with(settings: Settings) -> TestApp {
+    stadsporten_server::telemetry::init("pretty");
     let options = LeptosOptions::builder()
         .output_name("stadsporten")
         .site_addr(std::net::SocketAddr::from(([127, 0, 0, 1], 0)))
         .build();
-    let app = Application::build(&settings, options).await.expect("application builds");
+    let clock = Clock::system();
+    let app = Application::build_with_clock(&settings, options, clock.clone()).await.expect("application builds");
     let address = format!("http://127.0.0.1:{}", app.port());
     let store = app.store().clone();
     tokio::spawn(app.run_until_stopped());
-    let client = reqwest::Client::builder().redirect(reqwest::redirect::Policy::none()).build().expect("client");
-    TestApp { address, client, store }
+    TestApp { client: browser(&address), address, store, clock }
+}
+
+/// A client like a browser without JavaScript: its own cookie jar, `Origin` on every request
+/// (browsers send it on posts; on gets it does no harm), no redirects followed.
+pub fn browser(address: &str) -> reqwest::Client {
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("origin", reqwest::header::HeaderValue::from_str(address).expect("origin"));
+    headers.insert("accept", reqwest::header::HeaderValue::from_static("text/html"));
+    reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_store(true)
+        .default_headers(headers)
+        .build()
+        .expect("client")
+}
+
+/// Where a redirect points, made absolute.
+pub fn location(res: &reqwest::Response, base: &str) -> String {
+    let to = res.headers().get("location").and_then(|v| v.to_str().ok()).unwrap_or_else(|| {
+        panic!("expected a redirect, got {} from {}", res.status(), res.url());
+    });
+    if to.starts_with('/') {
+        format!("{base}{to}")
+    } else {
+        to.to_owned()
+    }
+}
+
+/// The value of `<input … name="{name}" … value="…">` in a page.
+pub fn input_value(html: &str, name: &str) -> Option<String> {
+    let at = html.find(&format!("name=\"{name}\""))?;
+    let tag_start = html[..at].rfind('<')?;
+    let tag_end = at + html[at..].find('>')?;
+    let tag = &html[tag_start..tag_end];
+    let v = tag.split("value=\"").nth(1)?.split('"').next()?;
+    Some(v.replace("&amp;", "&").replace("&quot;", "\""))
+}
+
+/// The steps of one sign-in, so tests can break any of them.
+pub struct SignInSteps {
+    /// The provider's authorization URL the service redirected to.
+    pub authorize: String,
+    /// The callback URL the provider sent the browser back to (with code and state).
+    pub callback: String,
 }
 
 impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.address, path)
+    }
+
     pub fn get(&self, path: &str) -> reqwest::RequestBuilder {
-        self.client.get(format!("{}{}", self.address, path))
+        self.client.get(self.url(path))
+    }
+
+    pub fn post_form(&self, path: &str, form: &[(&str, &str)]) -> reqwest::RequestBuilder {
+        self.client.post(self.url(path)).form(form)
     }
 
     /// GET with extra headers and return the body.
@@ -59,5 +145,45 @@ impl TestApp {
     pub async fn page(&self, path: &str, lang: &str) -> (u16, String) {
         let res = self.get(path).header("accept-language", lang).send().await.expect("request");
         (res.status().as_u16(), res.text().await.expect("body"))
+    }
+
+    /// Runs the sign-in up to the provider's answer without following it: login → picker →
+    /// choose `persona` → the callback URL.
+    pub async fn sign_in_steps(&self, kind: &str, persona: &str) -> SignInSteps {
+        let res = self.get(&format!("/auth/login?as={kind}&to=/my")).send().await.expect("login");
+        assert_eq!(res.status(), 303, "login redirects to the provider");
+        let authorize = location(&res, &self.address);
+        let picker = self.client.get(&authorize).send().await.expect("picker");
+        assert_eq!(picker.status(), 200);
+        let html = picker.text().await.expect("picker body");
+        assert!(html.contains(&format!("value=\"{persona}\"")), "the picker offers {persona}");
+        let url = url::Url::parse(&authorize).expect("authorize url");
+        let mut form: Vec<(String, String)> = url.query_pairs().into_owned().collect();
+        form.push(("persona".into(), persona.into()));
+        let realm = if kind == "staff" { "staff" } else { "eid" };
+        let res = self
+            .client
+            .post(self.url(&format!("/test-idp/{realm}/authorize/choose")))
+            .form(&form)
+            .send()
+            .await
+            .expect("choose");
+        assert_eq!(res.status(), 303, "the provider answers with a redirect");
+        SignInSteps { authorize, callback: location(&res, &self.address) }
+    }
+
+    /// Signs in as a demo persona (`anna`, `sara`, …) and returns where the service sent them.
+    pub async fn sign_in(&self, persona: &str) -> String {
+        let kind = if ["anna", "erik", "maja"].contains(&persona) { "resident" } else { "staff" };
+        let steps = self.sign_in_steps(kind, persona).await;
+        let res = self.client.get(&steps.callback).send().await.expect("callback");
+        assert_eq!(res.status(), 303, "callback for {persona}: {}", res.text().await.unwrap_or_default());
+        location(&res, &self.address)
+    }
+
+    /// The CSRF token of the signed-in session, as the pages carry it.
+    pub async fn csrf(&self) -> String {
+        let html = self.get("/").send().await.expect("page").text().await.expect("body");
+        input_value(&html, "csrf").expect("a signed-in page carries the csrf field")
     }
 }

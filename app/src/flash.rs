@@ -26,6 +26,13 @@ impl FormFlash {
     }
 }
 
+impl crate::context::RequestContext {
+    /// The refused form kept for this page view, if it is `form`'s.
+    pub fn flash_for(&self, form: &str) -> Option<&FormFlash> {
+        self.flash.as_ref().filter(|f| f.form == form)
+    }
+}
+
 #[cfg(feature = "ssr")]
 mod server {
     use super::*;
@@ -42,20 +49,7 @@ mod server {
             AppError::Internal
         })
     }
-
-    /// Takes the kept form if it is `form`'s (once).
-    pub async fn take(form: &str) -> Result<Option<FormFlash>, AppError> {
-        let session = session().await?;
-        let flash: Option<FormFlash> = session.get(FLASH_KEY).await.ok().flatten();
-        match flash {
-            Some(f) if f.form == form => {
-                let _ = session.remove::<FormFlash>(FLASH_KEY).await;
-                Ok(Some(f))
-            }
-            _ => Ok(None),
-        }
-    }
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{keep, take};
+pub use server::keep;
