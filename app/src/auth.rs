@@ -7,7 +7,6 @@
 //! naming the object; entries never hold a personnummer, a token or a cookie.
 
 use crate::context::{RequestContext, Viewer};
-use crate::error::AppError;
 use stadsporten_domain::access::{Permission, Target};
 use stadsporten_domain::audit::{AuditAction, AuditEntry, Outcome};
 
@@ -46,6 +45,7 @@ pub fn entry(
 mod server {
     use super::*;
     use crate::context;
+    use crate::error::AppError;
 
     /// Writes an entry for the current request. A failure to audit fails the action: an action
     /// that cannot be traced must not happen.

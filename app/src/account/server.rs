@@ -2,7 +2,6 @@
 //! signed-in person's own data.
 
 use crate::error::AppError;
-use crate::flash::FormFlash;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -63,6 +62,7 @@ pub async fn my_overview() -> Result<MyPagesView, AppError> {
 }
 
 /// A phone number as people write it: digits with spaces, dashes and a leading +; 7–15 digits.
+#[cfg(any(feature = "ssr", test))]
 pub fn valid_phone(s: &str) -> bool {
     let digits = s.chars().filter(char::is_ascii_digit).count();
     (7..=15).contains(&digits)
@@ -93,7 +93,7 @@ pub async fn save_contact(phone: String, lang: String, channel: String) -> Resul
         errors.push(("channel".to_owned(), "my-error-choice".to_owned()));
     }
     let (Some(channel_choice), true) = (channel_choice, errors.is_empty()) else {
-        crate::flash::keep(&FormFlash {
+        crate::flash::keep(&crate::flash::FormFlash {
             form: "contact".into(),
             values: vec![("phone".into(), phone), ("lang".into(), lang), ("channel".into(), channel)],
             errors,
