@@ -1,6 +1,6 @@
 # The two commands (see README): `make run` and `make test`. Both set everything up first and are
 # idempotent. Other targets are shortcuts used by those two and by developers.
-.PHONY: run test setup build e2e bench fmt
+.PHONY: run test setup build e2e bench fmt audit-verify
 
 run:
 	scripts/run.sh
@@ -22,3 +22,7 @@ bench: setup
 
 fmt:
 	cargo fmt --all
+
+# Checks the audit trail's hash chain in the configured database (DATABASE_URL or config/).
+audit-verify:
+	cargo run --quiet -p stadsporten-server -- audit-verify

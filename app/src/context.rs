@@ -32,6 +32,13 @@ impl Viewer {
     }
 }
 
+/// Settings the server hands to pages and server functions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ServiceSettings {
+    /// How often each scope's access grants must be reviewed (seconds).
+    pub review_interval: i64,
+}
+
 /// The session key under which the organisation a representative acts for is kept.
 pub const ACTING_FOR_KEY: &str = "acting_for";
 

@@ -18,6 +18,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/catalogue.ftl"),
             include_str!("../../locales/sv/errors.ftl"),
             include_str!("../../locales/sv/account.ftl"),
+            include_str!("../../locales/sv/admin.ftl"),
         ],
     ),
     (
@@ -27,6 +28,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/catalogue.ftl"),
             include_str!("../../locales/en/errors.ftl"),
             include_str!("../../locales/en/account.ftl"),
+            include_str!("../../locales/en/admin.ftl"),
         ],
     ),
     (
@@ -36,6 +38,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/catalogue.ftl"),
             include_str!("../../locales/fi/errors.ftl"),
             include_str!("../../locales/fi/account.ftl"),
+            include_str!("../../locales/fi/admin.ftl"),
         ],
     ),
     (
@@ -45,6 +48,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/catalogue.ftl"),
             include_str!("../../locales/ar/errors.ftl"),
             include_str!("../../locales/ar/account.ftl"),
+            include_str!("../../locales/ar/admin.ftl"),
         ],
     ),
 ];
@@ -178,6 +182,7 @@ mod tests {
         generated.extend(["severity-notice", "severity-disruption"].map(String::from));
         generated.extend(stadsporten_domain::access::Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
         generated.extend(["email", "sms", "letter"].map(|c| format!("my-channel-{c}")));
+        generated.extend(["pending", "approved", "rejected"].map(|s| format!("access-status-{s}")));
         for g in &generated {
             assert!(sv.contains(g), "generated id {g} has no message");
         }

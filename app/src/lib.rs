@@ -5,6 +5,7 @@
 #![recursion_limit = "256"]
 
 pub mod account;
+pub mod admin;
 pub mod auth;
 pub mod catalogue;
 pub mod context;

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod clock;
 pub mod config;
+pub mod exports;
 mod middleware;
 pub mod pages;
 mod routes;

@@ -16,6 +16,9 @@ async fn main() -> ExitCode {
         }
     };
     telemetry::init(&settings.log.format);
+    if std::env::args().nth(1).as_deref() == Some("audit-verify") {
+        return verify_audit_trail(&settings).await;
+    }
     let mut options = match leptos::config::get_configuration(None) {
         Ok(conf) => conf.leptos_options,
         Err(e) => {
@@ -45,6 +48,40 @@ async fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             tracing::error!(error = %e, "server error");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `stadsporten-server audit-verify`: walks the audit trail's hash chain and reports the first
+/// broken link (exit status 1) or how many entries were verified (0).
+async fn verify_audit_trail(settings: &Settings) -> ExitCode {
+    use secrecy::ExposeSecret;
+    let store = match stadsporten_db::Store::connect(settings.database.url.expose_secret(), 2).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("stadsporten: database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match store.verify_audit_chain().await {
+        Ok(Ok(n)) => {
+            println!("audit trail intact: {n} entries verified");
+            ExitCode::SUCCESS
+        }
+        Ok(Err(b)) => {
+            let what = match b {
+                stadsporten_domain::audit::ChainBreak::Content { seq } => format!("entry {seq} was changed"),
+                stadsporten_domain::audit::ChainBreak::Link { seq } => {
+                    format!("entry {seq} does not follow the entry before it (removed or reordered)")
+                }
+                stadsporten_domain::audit::ChainBreak::Gap { after } => format!("entries are missing after {after}"),
+            };
+            println!("audit trail BROKEN: {what}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("stadsporten: {e}");
             ExitCode::FAILURE
         }
     }

@@ -15,6 +15,7 @@ use stadsporten_db::Store;
 pub struct Pages {
     pub options: LeptosOptions,
     pub store: Store,
+    pub settings: stadsporten_app::context::ServiceSettings,
 }
 
 impl Pages {
@@ -39,8 +40,12 @@ impl Pages {
         req.extensions_mut().insert(extra);
         let store = self.store.clone();
         let options = self.options.clone();
+        let settings = self.settings;
         let render = leptos_axum::render_app_async_with_context(
-            move || provide_context(store.clone()),
+            move || {
+                provide_context(store.clone());
+                provide_context(settings);
+            },
             move || shell(options.clone()),
         );
         render(req).await

@@ -81,7 +81,9 @@ impl Application {
             "" => format!("http://{}", listener.local_addr()?),
             url => url.to_owned(),
         };
-        let pages = Pages { options: leptos_options.clone(), store: store.clone() };
+        let settings_for_pages =
+            stadsporten_app::context::ServiceSettings { review_interval: settings.auth.review_interval_days * 86_400 };
+        let pages = Pages { options: leptos_options.clone(), store: store.clone(), settings: settings_for_pages };
         let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
         store.seed_units().await?;
         if settings.auth.test_idp && settings.app.seed_demo_content {
@@ -193,11 +195,13 @@ fn router(
         .with_signed(Key::from(&settings.session_key()));
     let context_store = store.clone();
     let fallback_store = store;
+    let service_settings = pages.settings;
     let auth_routes: Router<AppState> = Router::new()
         .route("/auth/login", get(oidc::login))
         .route("/auth/callback", get(oidc::callback))
         .route("/auth/logout", post(oidc::logout))
         .route("/auth/extend", get(oidc::extend))
+        .route("/admin/audit/export.csv", get(crate::exports::audit_csv))
         .route("/test-idp/{realm}/.well-known/openid-configuration", get(test_idp::discovery))
         .route("/test-idp/{realm}/jwks", get(test_idp::jwks))
         .route("/test-idp/{realm}/authorize", get(test_idp::authorize))
@@ -211,12 +215,22 @@ fn router(
         .route("/lang/{code}", get(routes::choose_language))
         .route("/lite/{mode}", get(routes::choose_lite))
         .merge(auth_routes)
-        .leptos_routes_with_context(&state, routes, move || provide_context(context_store.clone()), {
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || {
+                provide_context(context_store.clone());
+                provide_context(service_settings);
+            },
+            {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || provide_context(fallback_store.clone()),
+            move || {
+                provide_context(fallback_store.clone());
+                provide_context(service_settings);
+            },
             shell,
         ))
         .with_state(state)

@@ -1,0 +1,14 @@
+//! The back office's access administration (`/admin/access`) and the audit trail (`/admin/audit`).
+//!
+//! Policy: staff access is granted formally — who, why, from when, until when — and only as needed.
+//! A unit's service owner decides requests for and reviews the grants of their own unit; the
+//! administrator grants and revokes anywhere, manages users, and is told about overdue reviews;
+//! nobody decides their own request. Auditors read the trail and grant nothing.
+
+mod access_page;
+mod audit_page;
+mod server;
+
+pub use access_page::{AccessPage, ReviewPage};
+pub use audit_page::AuditPage;
+pub use server::*;
