@@ -46,7 +46,7 @@ pub async fn audit_csv(
             .await;
         return auth.pages.error(&ctx, AppError::Forbidden).await;
     }
-    let Ok((filter, _)) = audit_filter(&query) else {
+    let Some((filter, _)) = audit_filter(&query) else {
         return auth.pages.error(&ctx, AppError::BadArguments).await;
     };
     // The export is recorded before it is made: a failed recording means no export.

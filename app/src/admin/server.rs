@@ -364,7 +364,7 @@ pub async fn decide_request(request: i64, decision: String, note: String) -> Res
                 "access-request",
                 Some(r.id.to_string()),
                 Outcome::Success,
-                Some(if approve { "approver" } else { "approver" }),
+                crate::auth::role_used(&viewer, Permission::DecideAccessRequests, &Target::AnyObject),
                 (!note.trim().is_empty()).then(|| note.trim().to_owned()),
             )
             .await?;
@@ -689,7 +689,7 @@ pub async fn audit_search(query: String) -> Result<AuditView, AppError> {
     use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::audit::{AuditAction, Outcome};
     crate::auth::require(Permission::ViewAuditTrail, &Target::AnyObject).await?;
-    let (filter, page) = audit_filter(&query).map_err(|_| AppError::BadArguments.respond())?;
+    let (filter, page) = audit_filter(&query).ok_or_else(|| AppError::BadArguments.respond())?;
     let store = crate::context::store()?;
     let rows = store.audit_entries(&filter, AUDIT_PAGE + 1, (page - 1) * AUDIT_PAGE).await?;
     crate::auth::record(
@@ -736,31 +736,31 @@ pub fn audit_entry_view(r: &stadsporten_db::AuditRow) -> AuditEntryView {
 /// Parses the audit page's query: `person`, `actor` (user ids), `object_type`, `object_id`,
 /// `action`, `from`, `until` (dates), `page`.
 #[cfg(feature = "ssr")]
-pub fn audit_filter(query: &str) -> Result<(stadsporten_db::AuditFilter, i64), ()> {
+pub fn audit_filter(query: &str) -> Option<(stadsporten_db::AuditFilter, i64)> {
     use stadsporten_domain::audit::AuditAction;
     let mut f = stadsporten_db::AuditFilter::default();
     let mut page = 1;
-    let day = |d: &str| -> Result<i64, ()> {
+    let day = |d: &str| -> Option<i64> {
         let format = time::macros::format_description!("[year]-[month]-[day]");
-        Ok(time::Date::parse(d, &format).map_err(|_| ())?.midnight().assume_utc().unix_timestamp())
+        Some(time::Date::parse(d, &format).ok()?.midnight().assume_utc().unix_timestamp())
     };
-    for (k, v) in stadsporten_domain::catalogue::decode_query_string(query).map_err(|_| ())? {
+    for (k, v) in stadsporten_domain::catalogue::decode_query_string(query).ok()? {
         let k = k.as_str();
         let v = v.trim();
         if v.is_empty() {
             continue;
         }
         match k {
-            "person" => f.person = Some(v.parse().map_err(|_| ())?),
-            "actor" => f.actor = Some(v.parse().map_err(|_| ())?),
+            "person" => f.person = Some(v.parse().ok()?),
+            "actor" => f.actor = Some(v.parse().ok()?),
             "object_type" => f.object_type = Some(v.chars().take(40).collect()),
             "object_id" => f.object_id = Some(v.chars().take(80).collect()),
-            "action" => f.action = Some(AuditAction::parse(v).ok_or(())?),
+            "action" => f.action = Some(AuditAction::parse(v)?),
             "from" => f.from = Some(day(v)?),
             "until" => f.until = Some(day(v)? + 86_400),
-            "page" => page = v.parse::<i64>().ok().filter(|p| (1..=10_000).contains(p)).ok_or(())?,
+            "page" => page = v.parse::<i64>().ok().filter(|p| (1..=10_000).contains(p))?,
             _ => {}
         }
     }
-    Ok((f, page))
+    Some((f, page))
 }
