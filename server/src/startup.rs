@@ -26,6 +26,28 @@ use tower_http::trace::TraceLayer;
 use tower_sessions::cookie::{Key, SameSite};
 use tower_sessions::{Expiry, SessionManagerLayer};
 
+/// Every plain axum route (beside the Leptos pages and server functions), for the authorisation
+/// matrix test, which fails when a route has no expected outcome. A unit test below keeps this
+/// list equal to the router's.
+pub const PLAIN_ROUTES: &[&str] = &[
+    "/healthz",
+    "/readyz",
+    "/lang/{code}",
+    "/lite/{mode}",
+    "/auth/login",
+    "/auth/callback",
+    "/auth/logout",
+    "/auth/extend",
+    "/admin/audit/export.csv",
+    "/test-idp/{realm}/.well-known/openid-configuration",
+    "/test-idp/{realm}/jwks",
+    "/test-idp/{realm}/authorize",
+    "/test-idp/{realm}/authorize/choose",
+    "/test-idp/{realm}/token",
+    "/test-idp/{realm}/userinfo",
+    "/test-idp/{realm}/logout",
+];
+
 /// Shared state of the router.
 #[derive(Clone, FromRef)]
 pub struct AppState {
@@ -286,4 +308,20 @@ async fn shutdown_signal() {
         () = terminate => {},
     }
     tracing::info!("shutdown signal received; finishing in-flight requests");
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_list_of_plain_routes_is_the_routers() {
+        let source = include_str!("startup.rs");
+        let routed: Vec<&str> = source.split(".route(\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+        assert!(!routed.is_empty());
+        for r in &routed {
+            assert!(super::PLAIN_ROUTES.contains(r), "{r} is routed but not in PLAIN_ROUTES");
+        }
+        for r in super::PLAIN_ROUTES {
+            assert!(routed.contains(r), "{r} is in PLAIN_ROUTES but not routed");
+        }
+    }
 }

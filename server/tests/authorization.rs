@@ -1,0 +1,404 @@
+//! The authorisation matrix: every page, server function and plain route × every persona (and
+//! nobody signed in) × own and foreign objects has an expected status, checked over HTTP on both
+//! backends. The test fails when a route or server function exists that the table does not name,
+//! so a new endpoint cannot ship without a decision about who may use it.
+
+mod support;
+
+use stadsporten_db::{on_both_backends, Backend, NewGrant, UserKind, VerifiedClaims};
+use stadsporten_domain::access::{Role, Scope};
+use stadsporten_domain::organisation::UnitCode;
+use std::collections::BTreeSet;
+use support::{browser, spawn_app, TestApp};
+
+on_both_backends!(every_endpoint_answers_every_persona_as_the_table_says);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Who {
+    Nobody,
+    Anna,
+    Erik,
+    Maja,
+    Sara,
+    Omar,
+    Lena,
+    Per,
+    Admin,
+    Ingrid,
+}
+
+use Who::*;
+
+/// Residents and representatives (Maja edits a provider's units but is a person too).
+const RESIDENTS: [Who; 3] = [Anna, Erik, Maja];
+/// Everyone the city has granted a role to.
+const GRANTED: [Who; 7] = [Maja, Sara, Omar, Lena, Per, Admin, Ingrid];
+
+const EVERYONE: [Who; 10] = [Nobody, Anna, Erik, Maja, Sara, Omar, Lena, Per, Admin, Ingrid];
+
+impl Who {
+    fn persona(self) -> Option<&'static str> {
+        Some(match self {
+            Nobody => return None,
+            Anna => "anna",
+            Erik => "erik",
+            Maja => "maja",
+            Sara => "sara",
+            Omar => "omar",
+            Lena => "lena",
+            Per => "per",
+            Admin => "admin",
+            Ingrid => "ingrid",
+        })
+    }
+}
+
+/// 401 for nobody, `ok` for those `allowed`, 403 for the rest.
+fn only(allowed: &'static [Who], ok: u16) -> impl Fn(Who) -> u16 {
+    move |w| {
+        if w == Nobody {
+            401
+        } else if allowed.contains(&w) {
+            ok
+        } else {
+            403
+        }
+    }
+}
+
+fn all(status: u16) -> impl Fn(Who) -> u16 {
+    move |_| status
+}
+
+enum Method {
+    Get,
+    Post(Vec<(&'static str, String)>),
+    PostJson(serde_json::Value),
+    /// A form post from a script (it asks for JSON back).
+    PostFormForJson(Vec<(&'static str, String)>),
+}
+
+/// Fresh objects for the cases that change state, made before each persona's attempt.
+struct Objects {
+    mf_request: i64,
+    utb_request: i64,
+    mf_grant: i64,
+    utb_grant: i64,
+    dummy_user: i64,
+}
+
+async fn objects(app: &TestApp, n: usize) -> Objects {
+    let now = app.clock.now();
+    let store = &app.store;
+    let dummy = store
+        .sign_in_user(
+            &VerifiedClaims {
+                issuer: "https://staff.test",
+                subject: &format!("dummy-{n}"),
+                kind: UserKind::Staff,
+                display_name: "Dummy Person",
+                personal_identity_number: None,
+                email: None,
+            },
+            now,
+        )
+        .await
+        .unwrap();
+    let unit = |c: &str| Scope::Unit(UnitCode::parse(c).unwrap());
+    let request = |scope: Scope| async move {
+        store
+            .request_access(dummy.id, Role::CaseOfficer, &scope, "Needed for the matrix", now + 86_400, now)
+            .await
+            .unwrap()
+    };
+    let grant = |scope: Scope| async move {
+        store
+            .grant_access(&NewGrant {
+                user_id: dummy.id,
+                role: Role::CaseOfficer,
+                scope: &scope,
+                reason: "Needed for the matrix",
+                granted_by: None,
+                valid_from: now - 10,
+                valid_until: now + 86_400,
+            })
+            .await
+            .unwrap()
+    };
+    Objects {
+        mf_request: request(unit("MF")).await,
+        utb_request: request(unit("UTB")).await,
+        mf_grant: grant(unit("MF")).await,
+        utb_grant: grant(unit("UTB")).await,
+        dummy_user: dummy.id,
+    }
+}
+
+struct Case {
+    /// The route or server function this case covers (as the router names it).
+    covers: &'static str,
+    method: Method,
+    path: String,
+    expect: Box<dyn Fn(Who) -> u16>,
+}
+
+fn cases(o: &Objects) -> Vec<Case> {
+    let until = "2099-01-01".to_owned();
+    let case = |covers: &'static str, method: Method, path: &str, expect: Box<dyn Fn(Who) -> u16>| Case {
+        covers,
+        method,
+        path: path.to_owned(),
+        expect,
+    };
+    vec![
+        // Public pages and routes.
+        case("/", Method::Get, "/", Box::new(all(200))),
+        case("/services", Method::Get, "/services?q=bygglov", Box::new(all(200))),
+        case("/services/{slug}", Method::Get, "/services/bygglov", Box::new(all(200))),
+        case("/services/{slug}/start", Method::Get, "/services/bygglov/start", Box::new(all(200))),
+        case("/sign-in", Method::Get, "/sign-in", Box::new(all(200))),
+        case("/signed-out", Method::Get, "/signed-out", Box::new(all(200))),
+        case("/error/{code}", Method::Get, "/error/forbidden", Box::new(all(403))),
+        case("/test-idp-picker", Method::Get, "/test-idp-picker", Box::new(all(404))),
+        case("/healthz", Method::Get, "/healthz", Box::new(all(200))),
+        case("/readyz", Method::Get, "/readyz", Box::new(all(200))),
+        case("/lang/{code}", Method::Get, "/lang/sv?to=/", Box::new(all(303))),
+        case("/lite/{mode}", Method::Get, "/lite/off?to=/", Box::new(all(303))),
+        case("/auth/login", Method::Get, "/auth/login?as=staff", Box::new(all(303))),
+        case("/auth/callback", Method::Get, "/auth/callback?code=x&state=y", Box::new(all(401))),
+        case("/auth/extend", Method::Get, "/auth/extend?to=/", Box::new(all(303))),
+        case(
+            "/test-idp/{realm}/.well-known/openid-configuration",
+            Method::Get,
+            "/test-idp/eid/.well-known/openid-configuration",
+            Box::new(all(200)),
+        ),
+        case("/test-idp/{realm}/jwks", Method::Get, "/test-idp/staff/jwks", Box::new(all(200))),
+        case(
+            "/test-idp/{realm}/authorize",
+            Method::Get,
+            "/test-idp/eid/authorize?client_id=nobody",
+            Box::new(all(400)),
+        ),
+        case(
+            "/test-idp/{realm}/authorize/choose",
+            Method::Post(vec![("client_id", "nobody".into())]),
+            "/test-idp/eid/authorize/choose",
+            Box::new(all(400)),
+        ),
+        case(
+            "/test-idp/{realm}/token",
+            Method::Post(vec![("grant_type", "authorization_code".into())]),
+            "/test-idp/eid/token",
+            Box::new(all(401)),
+        ),
+        case("/test-idp/{realm}/userinfo", Method::Get, "/test-idp/eid/userinfo", Box::new(all(401))),
+        case("/test-idp/{realm}/logout", Method::Get, "/test-idp/eid/logout", Box::new(all(303))),
+        case(
+            "/api/catalogue/service",
+            Method::PostFormForJson(vec![("slug", "bygglov".into())]),
+            "/api/catalogue/service",
+            Box::new(all(200)),
+        ),
+        case("/api/catalogue/start", Method::PostFormForJson(vec![]), "/api/catalogue/start", Box::new(all(200))),
+        case(
+            "/api/catalogue/results",
+            Method::PostJson(serde_json::json!({ "query": "q=bygglov" })),
+            "/api/catalogue/results",
+            Box::new(all(200)),
+        ),
+        // Mina sidor: residents and representatives, their own data only.
+        case("/my", Method::Get, "/my", Box::new(only(&RESIDENTS, 200))),
+        case("/api/my/overview", Method::Get, "/api/my/overview", Box::new(only(&RESIDENTS, 200))),
+        case(
+            "/api/my/contact",
+            Method::Post(vec![("phone", "08-508 000 00".into()), ("lang", "sv".into()), ("channel", "email".into())]),
+            "/api/my/contact",
+            Box::new(only(&RESIDENTS, 302)),
+        ),
+        case(
+            "/api/my/act-for",
+            Method::Post(vec![("organisation", "559123-4561".into())]),
+            "/api/my/act-for",
+            Box::new(only(&[Erik], 302)),
+        ),
+        case(
+            "/api/my/act-for",
+            Method::Post(vec![("organisation", "559234-5671".into())]),
+            "/api/my/act-for",
+            Box::new(only(&[Maja], 302)),
+        ),
+        // Access administration.
+        case("/admin/access", Method::Get, "/admin/access", Box::new(only(&GRANTED, 200))),
+        case("/api/admin/access", Method::Get, "/api/admin/access", Box::new(only(&GRANTED, 200))),
+        case(
+            "/api/admin/access/request",
+            Method::Post(vec![
+                ("role", "case-officer".into()),
+                ("unit", "MF".into()),
+                ("reason", "Covering during the holidays".into()),
+                ("until", until.clone()),
+            ]),
+            "/api/admin/access/request",
+            Box::new(only(&GRANTED, 302)),
+        ),
+        case(
+            "/admin/access/review",
+            Method::Get,
+            "/admin/access/review?scope=unit%3AMF",
+            Box::new(only(&[Per, Admin], 200)),
+        ),
+        case(
+            "/admin/access/review",
+            Method::Get,
+            "/admin/access/review?scope=unit%3AUTB",
+            Box::new(only(&[Admin], 200)),
+        ),
+        case(
+            "/api/admin/access/review",
+            Method::Get,
+            "/api/admin/access/review?scope=unit%3AMF",
+            Box::new(only(&[Per, Admin], 200)),
+        ),
+        case(
+            "/api/admin/access/decide",
+            Method::Post(vec![
+                ("request", o.mf_request.to_string()),
+                ("decision", "reject".into()),
+                ("note", String::new()),
+            ]),
+            "/api/admin/access/decide",
+            Box::new(only(&[Per, Admin], 302)),
+        ),
+        case(
+            "/api/admin/access/decide",
+            Method::Post(vec![
+                ("request", o.utb_request.to_string()),
+                ("decision", "reject".into()),
+                ("note", String::new()),
+            ]),
+            "/api/admin/access/decide",
+            Box::new(only(&[Admin], 302)),
+        ),
+        case(
+            "/api/admin/access/confirm",
+            Method::Post(vec![("grant", o.mf_grant.to_string())]),
+            "/api/admin/access/confirm",
+            Box::new(only(&[Per, Admin], 302)),
+        ),
+        case(
+            "/api/admin/access/confirm",
+            Method::Post(vec![("grant", o.utb_grant.to_string())]),
+            "/api/admin/access/confirm",
+            Box::new(only(&[Admin], 302)),
+        ),
+        case(
+            "/api/admin/access/revoke",
+            Method::Post(vec![
+                ("grant", o.mf_grant.to_string()),
+                ("reason", "Left the unit".into()),
+                ("back", "/admin/access".into()),
+            ]),
+            "/api/admin/access/revoke",
+            Box::new(only(&[Per, Admin], 302)),
+        ),
+        case(
+            "/api/admin/access/revoke",
+            Method::Post(vec![
+                ("grant", o.utb_grant.to_string()),
+                ("reason", "Left the unit".into()),
+                ("back", "/admin/access".into()),
+            ]),
+            "/api/admin/access/revoke",
+            Box::new(only(&[Admin], 302)),
+        ),
+        case(
+            "/api/admin/access/complete-review",
+            Method::Post(vec![("scope", "unit:MF".into())]),
+            "/api/admin/access/complete-review",
+            Box::new(only(&[Per, Admin], 302)),
+        ),
+        case(
+            "/api/admin/access/grant",
+            Method::Post(vec![
+                ("user", o.dummy_user.to_string()),
+                ("role", "case-officer".into()),
+                ("scope", "unit:SOF".into()),
+                ("reason", "Temporary cover in SOF".into()),
+                ("until", until),
+            ]),
+            "/api/admin/access/grant",
+            Box::new(only(&[Admin], 302)),
+        ),
+        case(
+            "/api/admin/users/manage",
+            Method::Post(vec![("user", o.dummy_user.to_string()), ("action", "end-sessions".into())]),
+            "/api/admin/users/manage",
+            Box::new(only(&[Admin], 302)),
+        ),
+        // The audit trail: auditors only (administrators grant access; they do not read the trail).
+        case("/admin/audit", Method::Get, "/admin/audit", Box::new(only(&[Ingrid], 200))),
+        case("/api/admin/audit", Method::Get, "/api/admin/audit?query=", Box::new(only(&[Ingrid], 200))),
+        case("/admin/audit/export.csv", Method::Get, "/admin/audit/export.csv", Box::new(only(&[Ingrid], 200))),
+        // Signing out last: it ends the session. Anyone may; without a session it just says so.
+        case("/auth/logout", Method::Post(vec![]), "/auth/logout", Box::new(all(303))),
+    ]
+}
+
+async fn every_endpoint_answers_every_persona_as_the_table_says(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Completeness: every page, server function and plain route has at least one case.
+    let o = objects(&app, 0).await;
+    let covered: BTreeSet<&str> = cases(&o).iter().map(|c| c.covers).collect();
+    let mut known: BTreeSet<String> = BTreeSet::new();
+    known.extend(leptos_axum::generate_route_list(stadsporten_app::App).iter().map(|r| r.path().to_owned()));
+    known.extend(leptos::server_fn::axum::server_fn_paths().map(|(p, _)| p.to_owned()));
+    known.extend(stadsporten_server::startup::PLAIN_ROUTES.iter().map(|p| (*p).to_owned()));
+    let missing: Vec<_> = known.iter().filter(|k| !covered.contains(k.as_str())).collect();
+    assert!(missing.is_empty(), "endpoints without an expected outcome in the matrix: {missing:?}");
+    let stale: Vec<_> = covered.iter().filter(|c| !known.contains(**c)).collect();
+    assert!(stale.is_empty(), "matrix rows for endpoints that do not exist: {stale:?}");
+
+    let mut failures = Vec::new();
+    for (n, who) in EVERYONE.into_iter().enumerate() {
+        let user = TestApp {
+            client: browser(&app.address),
+            address: app.address.clone(),
+            store: app.store.clone(),
+            clock: app.clock.clone(),
+        };
+        if let Some(persona) = who.persona() {
+            user.sign_in(persona).await;
+        }
+        let csrf = if who.persona().is_some() { user.csrf().await } else { String::new() };
+        let o = objects(&app, n + 1).await;
+        for c in cases(&o) {
+            let url = user.url(&c.path);
+            let req = match &c.method {
+                Method::Get => user.client.get(&url),
+                Method::Post(form) => {
+                    let mut form = form.clone();
+                    form.push(("csrf", csrf.clone()));
+                    user.client.post(&url).form(&form)
+                }
+                Method::PostJson(body) => user.client.post(&url).header("accept", "application/json").json(body),
+                Method::PostFormForJson(form) => {
+                    let mut form = form.clone();
+                    form.push(("csrf", csrf.clone()));
+                    user.client.post(&url).header("accept", "application/json").form(&form)
+                }
+            };
+            let req = if c.path.starts_with("/api/") && matches!(c.method, Method::Get) {
+                req.header("accept", "application/json")
+            } else {
+                req
+            };
+            let status = req.send().await.expect("request").status().as_u16();
+            let expected = (c.expect)(who);
+            if status != expected {
+                failures.push(format!("{who:?} {} {}: expected {expected}, got {status}", c.covers, c.path));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "authorisation matrix:\n{}", failures.join("\n"));
+}
