@@ -85,6 +85,8 @@ struct Objects {
     mf_grant: i64,
     utb_grant: i64,
     dummy_user: i64,
+    /// An end date two months ahead, as a form writes it.
+    until: String,
 }
 
 async fn objects(app: &TestApp, n: usize) -> Objects {
@@ -131,6 +133,10 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
         mf_grant: grant(unit("MF")).await,
         utb_grant: grant(unit("UTB")).await,
         dummy_user: dummy.id,
+        until: {
+            let t = time::OffsetDateTime::from_unix_timestamp(now + 60 * 86_400).unwrap();
+            format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
+        },
     }
 }
 
@@ -143,7 +149,7 @@ struct Case {
 }
 
 fn cases(o: &Objects) -> Vec<Case> {
-    let until = "2099-01-01".to_owned();
+    let until = o.until.clone();
     let case = |covers: &'static str, method: Method, path: &str, expect: Box<dyn Fn(Who) -> u16>| Case {
         covers,
         method,
