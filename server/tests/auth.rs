@@ -327,3 +327,72 @@ async fn pages_that_need_sign_in_say_so_and_lead_back(backend: Backend) {
     assert!(html.contains("/auth/login?as=resident&amp;to=%2Fmy"), "{html}");
     assert!(html.contains("/auth/login?as=staff&amp;to=%2Fmy"));
 }
+
+mod against_a_misbehaving_provider {
+    //! Each defect in the provider's ID token is refused, shown as a translated page and audited.
+
+    use super::support::rogue_idp::{self, Defect};
+    use super::support::{spawn_app_with, test_settings};
+    use stadsporten_db::{on_both_backends, AuditFilter, Backend};
+    use stadsporten_domain::audit::AuditAction;
+
+    async fn sign_in_against(backend: Backend, defect: Defect) -> (u16, String, Option<String>) {
+        let issuer = rogue_idp::start(defect).await;
+        let mut settings = test_settings(backend).await;
+        settings.auth.resident.issuer = issuer;
+        let app = spawn_app_with(settings).await;
+        let res = app.get("/auth/login?as=resident").send().await.unwrap();
+        let authorize = super::support::location(&res, &app.address);
+        let res = app.client.get(&authorize).send().await.unwrap();
+        let callback = super::support::location(&res, &app.address);
+        let res = app.client.get(&callback).header("accept-language", "sv").send().await.unwrap();
+        let status = res.status().as_u16();
+        let html = res.text().await.unwrap();
+        let failed = app
+            .store
+            .audit_entries(&AuditFilter { action: Some(AuditAction::SignInFailed), ..Default::default() }, 10, 0)
+            .await
+            .unwrap();
+        (status, html, failed.first().and_then(|f| f.chained.entry.reason.clone()))
+    }
+
+    async fn refused(backend: Backend, defect: Defect, reason: &str) {
+        let (status, html, audited) = sign_in_against(backend, defect).await;
+        assert_eq!(status, 401, "{defect:?}");
+        assert!(html.contains("Inloggningen misslyckades"), "{defect:?}: a translated page");
+        assert_eq!(audited.as_deref(), Some(reason), "{defect:?}");
+    }
+
+    on_both_backends!(
+        a_well_formed_token_signs_in,
+        a_token_from_another_issuer_is_refused,
+        a_token_for_another_client_is_refused,
+        an_expired_token_is_refused,
+        a_token_with_the_wrong_nonce_is_refused,
+        a_token_signed_with_a_foreign_key_is_refused,
+        an_invalid_personnummer_is_refused,
+    );
+
+    async fn a_well_formed_token_signs_in(backend: Backend) {
+        let (status, _, audited) = sign_in_against(backend, Defect::None).await;
+        assert_eq!((status, audited), (303, None), "the control: the same provider without a defect works");
+    }
+    async fn a_token_from_another_issuer_is_refused(backend: Backend) {
+        refused(backend, Defect::WrongIssuer, "wrong-issuer").await;
+    }
+    async fn a_token_for_another_client_is_refused(backend: Backend) {
+        refused(backend, Defect::WrongAudience, "wrong-audience").await;
+    }
+    async fn an_expired_token_is_refused(backend: Backend) {
+        refused(backend, Defect::Expired, "expired-id-token").await;
+    }
+    async fn a_token_with_the_wrong_nonce_is_refused(backend: Backend) {
+        refused(backend, Defect::WrongNonce, "wrong-nonce").await;
+    }
+    async fn a_token_signed_with_a_foreign_key_is_refused(backend: Backend) {
+        refused(backend, Defect::ForeignKey, "bad-signature").await;
+    }
+    async fn an_invalid_personnummer_is_refused(backend: Backend) {
+        refused(backend, Defect::BadPersonnummer, "invalid-personnummer").await;
+    }
+}

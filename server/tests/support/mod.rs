@@ -4,6 +4,8 @@
 
 #![allow(dead_code, reason = "each test binary uses a different part of the support module")]
 
+pub mod rogue_idp;
+
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use stadsporten_db::testing::fresh_database_url;
