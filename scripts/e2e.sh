@@ -9,12 +9,26 @@ port=${STADSPORTEN_E2E_PORT:-3917}
 export LEPTOS_SITE_ADDR=127.0.0.1:$port DATABASE_URL="sqlite://$work/e2e.db"
 "$here/scripts/serve.sh" "$bin_dir" >"$work/server.log" 2>&1 &
 server=$!
-trap 'kill $server 2>/dev/null || true; wait $server 2>/dev/null || true' EXIT
-for _ in $(seq 1 60); do curl -fs "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-curl -fs "http://127.0.0.1:$port/healthz" >/dev/null || { cat "$work/server.log"; echo "e2e: server did not start" >&2; exit 1; }
-echo "e2e: server on 127.0.0.1:$port; running Playwright"
+# Interoperability: a third-party OpenID provider (npm oidc-provider) and a second server whose staff
+# sign-in uses it instead of the built-in test provider.
+iport=$((port + 1)); pport=$((port + 2))
+(cd "$here/end2end" && PORT=$pport RP_URL="http://127.0.0.1:$iport" CLIENT_ID=stadsporten-staff \
+  CLIENT_SECRET=interop-secret exec node interop/oidc-provider.mjs) >"$work/oidc-provider.log" 2>&1 &
+provider=$!
+LEPTOS_SITE_ADDR=127.0.0.1:$iport DATABASE_URL="sqlite://$work/interop.db" \
+  STADSPORTEN__AUTH__STAFF__ISSUER="http://127.0.0.1:$pport" STADSPORTEN__AUTH__STAFF__CLIENT_ID=stadsporten-staff \
+  STADSPORTEN__AUTH__STAFF__CLIENT_SECRET=interop-secret "$here/scripts/serve.sh" "$bin_dir" >"$work/interop-server.log" 2>&1 &
+interop=$!
+trap 'kill $server $interop $provider 2>/dev/null || true; wait $server $interop $provider 2>/dev/null || true' EXIT
+for url in "http://127.0.0.1:$port/healthz" "http://127.0.0.1:$iport/healthz" "http://127.0.0.1:$pport/.well-known/openid-configuration"; do
+  for _ in $(seq 1 60); do curl -fs "$url" >/dev/null && break; sleep 0.5; done
+  curl -fs "$url" >/dev/null || { tail -20 "$work"/*.log; echo "e2e: $url did not answer" >&2; exit 1; }
+done
+echo "e2e: server on 127.0.0.1:$port, interop server on $iport with oidc-provider on $pport; running Playwright"
 cd "$here/end2end"
-STADSPORTEN_E2E_URL="http://127.0.0.1:$port" npx playwright test "$@" || { echo "e2e: server log in $work/server.log" >&2; exit 1; }
+STADSPORTEN_E2E_URL="http://127.0.0.1:$port" STADSPORTEN_INTEROP_URL="http://127.0.0.1:$iport" npx playwright test "$@" \
+  || { echo "e2e: logs in $work" >&2; exit 1; }
+kill "$interop" "$provider" 2>/dev/null || true
 # Graceful shutdown: SIGTERM lets in-flight requests finish and the server exit cleanly.
 kill -TERM "$server"
 status=0; wait "$server" || status=$?
@@ -23,3 +37,4 @@ if [ "$status" != 0 ] || ! grep -q "stopped" "$work/server.log"; then
   echo "e2e: the server did not stop cleanly on SIGTERM (exit $status)" >&2; tail -5 "$work/server.log" >&2; exit 1
 fi
 echo "e2e: the server stopped cleanly on SIGTERM"
+if [ -n "${STADSPORTEN_E2E_LOG:-}" ]; then cat "$work/server.log" "$work/interop-server.log" >"$STADSPORTEN_E2E_LOG"; fi

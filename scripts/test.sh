@@ -20,8 +20,12 @@ cargo fmt --all --check
 step "lints (cargo clippy, warnings are errors)"
 cargo clippy --workspace --exclude stadsporten-frontend --all-targets -- -D warnings
 cargo clippy -p stadsporten-frontend --target wasm32-unknown-unknown ${STADSPORTEN_LIB_CARGO_ARGS:+$STADSPORTEN_LIB_CARGO_ARGS} -- -D warnings
+# Every log of the run is kept, to check afterwards that none holds a personnummer or a token.
+logs=$(mktemp -d)
 step "unit and integration tests (SQLite and PostgreSQL at ${TEST_POSTGRES_URL%%@*}@…)"
-cargo test --workspace --exclude stadsporten-frontend
+cargo test --workspace --exclude stadsporten-frontend 2>&1 | tee "$logs/cargo-test.log"
 step "end-to-end tests (Chromium, hydrated and without JavaScript)"
-"$here/scripts/e2e.sh"
+STADSPORTEN_E2E_LOG="$logs/e2e-server.log" "$here/scripts/e2e.sh"
+step "no personnummer, token or cookie in the logs of this run"
+"$here/scripts/check-logs.sh" "$logs/cargo-test.log" "$logs/e2e-server.log"
 step "all tests passed"
