@@ -11,11 +11,13 @@ use stadsporten_domain::Lang;
 #[component]
 pub fn MyPage() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per render: Suspense may run its children more than once.
+    let data = OnceResource::new(my_overview());
     view! {
         <Title text=format!("{} – {}", i18n.t("my-title"), i18n.t("site-name"))/>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match my_overview().await {
+                match data.await {
                     Ok(o) => overview(o, i18n).into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }

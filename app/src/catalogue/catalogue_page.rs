@@ -14,13 +14,14 @@ use leptos_meta::Title;
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_context::<RequestContext>().unwrap_or_default().query;
+    // Loaded once per render: Suspense may run its children more than once.
+    let data = OnceResource::new(catalogue_results(query));
     view! {
         <IslandScripts/>
         <Suspense fallback=|| ()>
             {move || {
-                let query = query.clone();
                 Suspend::new(async move {
-                    match catalogue_results(query).await {
+                    match data.await {
                         Ok(view) => view! {
                             <Title text=format!("{} – {}", view.title, i18n.t("site-name"))/>
                             <h1>{view.title.clone()}</h1>

@@ -10,6 +10,8 @@ use leptos_meta::Title;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let i18n = use_i18n();
+    // Loaded once per render: Suspense may run its children more than once.
+    let data = OnceResource::new(start_page());
     view! {
         <Title text=format!("{} – {}", i18n.t("site-name"), i18n.t("site-tagline"))/>
         <div class="hero">
@@ -26,7 +28,7 @@ pub fn StartPage() -> impl IntoView {
         </div>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match start_page().await {
+                match data.await {
                     Ok(data) => {
                         let situations = data
                             .situations
