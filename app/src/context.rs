@@ -69,6 +69,9 @@ pub struct RequestContext {
     pub viewer: Option<Viewer>,
     /// Set when this request found the session ended.
     pub session_ended: Option<SessionEnded>,
+    /// Where "sign in again" should lead when this request cannot be served signed out (the page a
+    /// refused form was posted from).
+    pub return_to: Option<String>,
     /// A refused form kept from the previous request (see `flash`).
     pub flash: Option<crate::flash::FormFlash>,
     /// The server's clock at the start of the request (unix seconds; injectable in tests).

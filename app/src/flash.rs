@@ -26,10 +26,14 @@ impl FormFlash {
     }
 }
 
+/// The form name of a form parked when the session had ended: what was typed, to be filled in
+/// again on the page it came from after signing in (any form on that page may use it).
+pub const PARKED: &str = "parked";
+
 impl crate::context::RequestContext {
-    /// The refused form kept for this page view, if it is `form`'s.
+    /// The refused (or parked) form kept for this page view, if it is `form`'s.
     pub fn flash_for(&self, form: &str) -> Option<&FormFlash> {
-        self.flash.as_ref().filter(|f| f.form == form)
+        self.flash.as_ref().filter(|f| f.form == form || f.form == PARKED)
     }
 }
 

@@ -22,6 +22,7 @@ on_both_backends!(
     a_representative_acts_only_for_an_organisation_with_a_mandate,
     a_refused_contact_form_comes_back_filled_in_and_a_good_one_is_saved,
     pages_that_need_sign_in_say_so_and_lead_back,
+    what_was_typed_survives_a_session_time_out,
 );
 
 async fn audit(app: &TestApp, action: AuditAction) -> Vec<stadsporten_db::AuditRow> {
@@ -395,4 +396,30 @@ mod against_a_misbehaving_provider {
     async fn an_invalid_personnummer_is_refused(backend: Backend) {
         refused(backend, Defect::BadPersonnummer, "invalid-personnummer").await;
     }
+}
+
+async fn what_was_typed_survives_a_session_time_out(backend: Backend) {
+    let app = spawn_app(backend).await;
+    app.sign_in("anna").await;
+    let token = app.csrf().await;
+    app.clock.advance(31 * 60);
+    let res = app
+        .post_form(
+            "/api/my/contact",
+            &[("csrf", &token), ("phone", "08-123 456 78"), ("lang", "fi"), ("channel", "letter")],
+        )
+        .header("referer", app.url("/my"))
+        .header("accept-language", "sv")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("inte har varit aktiv"), "says why");
+    assert!(html.contains("/sign-in?to=%2Fmy"), "leads back to the form's page");
+    assert_eq!(app.store.user_by_persona("anna").await.unwrap().unwrap().phone, None, "nothing saved signed out");
+    assert_eq!(app.sign_in_to("anna", "/my").await, app.url("/my"));
+    let html = app.get("/my").send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("value=\"08-123 456 78\""), "the typed phone number is back in the form");
+    assert!(!html.contains(&token), "the old token is not");
 }

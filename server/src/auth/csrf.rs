@@ -23,6 +23,7 @@ use axum::middleware::Next;
 use axum::response::Response;
 use stadsporten_app::context::RequestContext;
 use stadsporten_app::error::AppError;
+use stadsporten_app::flash::{FormFlash, FLASH_KEY, PARKED};
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use std::sync::Arc;
 
@@ -74,6 +75,9 @@ pub async fn check(State(auth): State<Arc<AuthState>>, req: Request, next: Next)
         return refuse(&auth, &ctx, reason).await;
     }
     let Some(viewer) = ctx.viewer.as_ref() else {
+        if ctx.session_ended.is_some() {
+            return next.run(park_form(req, ctx).await).await;
+        }
         return next.run(req).await;
     };
     let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
@@ -97,6 +101,41 @@ pub async fn check(State(auth): State<Arc<AuthState>>, req: Request, next: Next)
         }
     }
     next.run(req).await
+}
+
+/// The session ended while the person was filling in a form: keep what they typed (not the token)
+/// for the page the form came from, so it is there again after they sign in. The request then goes
+/// on and is refused as signed out, with "sign in again" leading back to that page.
+async fn park_form(req: Request, mut ctx: RequestContext) -> Request {
+    let is_form = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+    let from =
+        req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()).and_then(|r| url::Url::parse(r).ok()).map(
+            |u| match u.query() {
+                Some(q) => format!("{}?{q}", u.path()),
+                None => u.path().to_owned(),
+            },
+        );
+    let (Some(session), true, Some(from)) = (req.extensions().get::<tower_sessions::Session>().cloned(), is_form, from)
+    else {
+        return req;
+    };
+    let (mut parts, body) = req.into_parts();
+    let bytes = to_bytes(body, MAX_FORM).await.unwrap_or_default();
+    let values: Vec<(String, String)> = form_urlencoded::parse(&bytes)
+        .filter(|(k, _)| k != "csrf")
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
+        .collect();
+    let parked = FormFlash { form: PARKED.into(), values, errors: Vec::new() };
+    if let Err(e) = session.insert(FLASH_KEY, &parked).await {
+        tracing::warn!(error = %e, "could not keep a form across the end of a session");
+    }
+    ctx.return_to = Some(crate::auth::oidc::local_path(Some(&from)));
+    parts.extensions.insert(ctx);
+    Request::from_parts(parts, Body::from(bytes))
 }
 
 async fn refuse(auth: &AuthState, ctx: &RequestContext, reason: &str) -> Response {

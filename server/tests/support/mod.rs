@@ -152,7 +152,11 @@ impl TestApp {
     /// Runs the sign-in up to the provider's answer without following it: login → picker →
     /// choose `persona` → the callback URL.
     pub async fn sign_in_steps(&self, kind: &str, persona: &str) -> SignInSteps {
-        let res = self.get(&format!("/auth/login?as={kind}&to=/my")).send().await.expect("login");
+        self.sign_in_steps_to(kind, persona, "/my").await
+    }
+
+    pub async fn sign_in_steps_to(&self, kind: &str, persona: &str, to: &str) -> SignInSteps {
+        let res = self.get(&format!("/auth/login?as={kind}&to={to}")).send().await.expect("login");
         assert_eq!(res.status(), 303, "login redirects to the provider");
         let authorize = location(&res, &self.address);
         let picker = self.client.get(&authorize).send().await.expect("picker");
@@ -176,8 +180,13 @@ impl TestApp {
 
     /// Signs in as a demo persona (`anna`, `sara`, …) and returns where the service sent them.
     pub async fn sign_in(&self, persona: &str) -> String {
+        self.sign_in_to(persona, "/my").await
+    }
+
+    /// Signs in, asking to come back to `to`.
+    pub async fn sign_in_to(&self, persona: &str, to: &str) -> String {
         let kind = if ["anna", "erik", "maja"].contains(&persona) { "resident" } else { "staff" };
-        let steps = self.sign_in_steps(kind, persona).await;
+        let steps = self.sign_in_steps_to(kind, persona, to).await;
         let res = self.client.get(&steps.callback).send().await.expect("callback");
         assert_eq!(res.status(), 303, "callback for {persona}: {}", res.text().await.unwrap_or_default());
         location(&res, &self.address)
