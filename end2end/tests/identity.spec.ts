@@ -43,7 +43,9 @@ test('a resident signs in, sees her own pages and nothing of the back office', a
   expect(refused?.status()).toBe(403);
   await expect(page.getByRole('heading', { level: 1, name: 'Du har inte behörighet' })).toBeVisible();
   await expectNoAxeViolations(page, browser, testInfo);
-  if (testInfo.project.name === 'hydrated') expect(errors).toEqual([]);
+  // The refused page itself is logged by the browser as a failed load; nothing else may be.
+  const unexpected = errors.filter((e) => !/status of 40[13]/.test(e));
+  if (testInfo.project.name === 'hydrated') expect(unexpected).toEqual([]);
 });
 
 test('an entrepreneur chooses to act for his company', async ({ page, browser }, testInfo) => {
@@ -77,9 +79,9 @@ test('the service owner decides a request and reviews the overdue unit', async (
   await expect(page.getByRole('heading', { name: 'Granskning av behörigheter' })).toBeVisible();
   // The demo data has TILL overdue; the first project's run completes that review.
   const first = testInfo.project.name === 'hydrated';
-  if (first) await expect(page.getByRole('row', { name: /TILL/ })).toContainText('Försenad');
+  if (first) await expect(page.getByRole('row', { name: /^TILL / })).toContainText('Försenad');
   await expectNoAxeViolations(page, browser, testInfo);
-  await page.getByRole('link', { name: 'TILL' }).click();
+  await page.getByRole('link', { name: 'TILL', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Granska behörigheter: TILL');
   await expectNoAxeViolations(page, browser, testInfo);
   // Completing before every grant is decided says what is missing.
@@ -90,7 +92,7 @@ test('the service owner decides a request and reviews the overdue unit', async (
   }
   await page.getByRole('button', { name: 'Slutför granskningen' }).click();
   await expect(page.getByText('Granskningen är klar.')).toBeVisible();
-  await expect(page.getByRole('row', { name: /TILL/ })).not.toContainText('Försenad');
+  await expect(page.getByRole('row', { name: /^TILL / })).not.toContainText('Försenad');
 });
 
 test('the administrator sees overdue reviews, grants access and manages users', async ({ page, browser }, testInfo) => {

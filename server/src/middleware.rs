@@ -85,8 +85,21 @@ pub async fn server_fn_errors(
     pages.error(&ctx, error).await
 }
 
+/// Security header settings that depend on configuration.
+#[derive(Debug, Clone, Default)]
+pub struct SecurityHeaders {
+    /// Origins a form may lead to besides this one: the identity providers, because signing out
+    /// is a form post answered with a redirect to the provider's logout (CSP `form-action` also
+    /// governs redirects after a form post).
+    pub form_action_extra: String,
+}
+
 /// Works out the request's language and delivery, and sets the security headers on the way out.
-pub async fn request_context(mut req: Request, next: Next) -> Response {
+pub async fn request_context(
+    axum::extract::State(security): axum::extract::State<std::sync::Arc<SecurityHeaders>>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let headers = req.headers();
     let lang =
         Lang::choose(cookie(headers, "lang"), headers.get(header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()));
@@ -125,7 +138,8 @@ pub async fn request_context(mut req: Request, next: Next) -> Response {
         format!(
             "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
              img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
-             form-action 'self'; frame-ancestors 'none'"
+             form-action 'self'{}; frame-ancestors 'none'",
+            security.form_action_extra
         )
     } else {
         "default-src 'none'; frame-ancestors 'none'".to_owned()

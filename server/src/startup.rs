@@ -218,6 +218,14 @@ fn router(
     let context_store = store.clone();
     let fallback_store = store;
     let service_settings = pages.settings;
+    // Real providers' origins, for the CSP's form-action (sign-out redirects to them).
+    let form_action_extra: String = [&auth.providers.resident.issuer, &auth.providers.staff.issuer]
+        .into_iter()
+        .filter(|i| !i.starts_with(&auth.public_url))
+        .filter_map(|i| url::Url::parse(i).ok())
+        .map(|u| format!(" {}", u.origin().ascii_serialization()))
+        .collect();
+    let security = Arc::new(middleware::SecurityHeaders { form_action_extra });
     let auth_routes: Router<AppState> = Router::new()
         .route("/auth/login", get(oidc::login))
         .route("/auth/callback", get(oidc::callback))
@@ -260,7 +268,7 @@ fn router(
         .layer(axum::middleware::from_fn_with_state(auth.clone(), csrf::check))
         .layer(axum::middleware::from_fn_with_state(auth, session::load_viewer))
         .layer(sessions)
-        .layer(axum::middleware::from_fn(middleware::request_context))
+        .layer(axum::middleware::from_fn_with_state(security, middleware::request_context))
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {

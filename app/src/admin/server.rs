@@ -260,6 +260,12 @@ pub async fn access_overview() -> Result<AccessPageView, AppError> {
     } else {
         None
     };
+    if all_grants.is_some() || users.is_some() {
+        // Staff reading who holds which access (names of people) is a read of personal data.
+        use stadsporten_domain::audit::{AuditAction, Outcome};
+        crate::auth::record(AuditAction::Read, "access-overview", None, Outcome::Success, Some("administrator"), None)
+            .await?;
+    }
     Ok(AccessPageView {
         units,
         can_request: can(Permission::RequestAccess),
