@@ -132,11 +132,23 @@ if [ "$with_browser" = 1 ] && [ -f "$here/end2end/package-lock.json" ]; then
   fi
 fi
 
+# --- a real SMTP server for the tests (PyPI aiosmtpd, in a virtual environment) -----------------
+AIOSMTPD_VERSION=1.4.6
+smtp_root=$tools/aiosmtpd-$AIOSMTPD_VERSION
+if [ ! -x "$smtp_root/bin/python" ] || ! "$smtp_root/bin/python" -c 'import aiosmtpd' 2>/dev/null; then
+  say "installing aiosmtpd $AIOSMTPD_VERSION (the tests' SMTP server)"
+  python3 -m venv "$smtp_root" || { apt-get install -y -qq python3-venv >/dev/null && python3 -m venv "$smtp_root"; }
+  "$smtp_root/bin/pip" install --quiet --disable-pip-version-check "aiosmtpd==$AIOSMTPD_VERSION"
+else
+  say "aiosmtpd $AIOSMTPD_VERSION present"
+fi
+
 # --- the environment every make target uses --------------------------------------------------
 {
   echo "# written by scripts/setup.sh"
   echo "export PATH=\"$bn_root/node_modules/.bin:$wb_root/bin:$cl_root/bin:\$PATH\""
   echo "export CARGO_TARGET_DIR=\"\${CARGO_TARGET_DIR:-$cache/target}\""
+  echo "export STADSPORTEN_SMTP_PYTHON=\"$smtp_root/bin/python\""
   if [ "$toolchain" = debian ]; then
     echo "export PATH=\"/usr/bin:\$PATH\" RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22"
     echo "export LEPTOS_BIN_CARGO_COMMAND=\"env -u RUSTC_BOOTSTRAP cargo\""

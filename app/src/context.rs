@@ -33,10 +33,12 @@ impl Viewer {
 }
 
 /// Settings the server hands to pages and server functions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ServiceSettings {
     /// How often each scope's access grants must be reviewed (seconds).
     pub review_interval: i64,
+    /// Where people reach the service, for links in e-mail.
+    pub public_url: String,
 }
 
 /// The session key under which the organisation a representative acts for is kept.

@@ -12,6 +12,7 @@ pub mod context;
 pub mod error;
 pub mod flash;
 pub mod i18n;
+pub mod mail;
 pub mod routes;
 pub mod test_idp;
 pub mod ui;

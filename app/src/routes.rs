@@ -58,6 +58,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/signed-out") view=SignedOutPage ssr=SsrMode::Async/>
                     <Route path=path!("/error/:code") view=ErrorRoutePage ssr=SsrMode::Async/>
                     <Route path=path!("/my") view=MyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/email/confirm") view=crate::account::ConfirmEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access") view=crate::admin::AccessPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access/review") view=crate::admin::ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=crate::admin::AuditPage ssr=SsrMode::Async/>

@@ -65,6 +65,12 @@ pub struct AuditEntry {
     pub client_addr: Option<String>,
 }
 
+/// SHA-256 of a secret token, hex: what is stored of one-time links (e-mail confirmation), so a
+/// copy of the database cannot be used to follow them.
+pub fn sha256_hex(token: &str) -> String {
+    Sha256::digest(token.as_bytes()).iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// The hash before the first entry.
 pub const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 

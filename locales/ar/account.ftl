@@ -48,3 +48,24 @@ role-contact-centre-agent = موظف مركز الاتصال
 role-service-owner = مالك الخدمة
 role-administrator = مسؤول النظام
 role-auditor = مدقّق
+my-saved-email-sent = أرسلنا رابط تأكيد. افتحه خلال 24 ساعة لتبدأ باستخدام العنوان.
+my-email-pending = بانتظار التأكيد: { $email }
+my-email-new = عنوان بريد إلكتروني جديد
+my-email-hint = نرسل رابطًا إلى العنوان. يُستخدم العنوان بعد أن تفتح الرابط.
+my-email-submit = إرسال رابط التأكيد
+my-error-email = اكتب عنوان بريد إلكتروني مثل name@example.se.
+my-error-email-send = لم نتمكن من إرسال البريد الإلكتروني الآن. حاول مرة أخرى بعد قليل.
+email-confirm-subject = أكّد عنوان بريدك الإلكتروني في Stadsporten
+email-confirm-body = مرحبًا { $name }،
+
+    افتح الرابط لتأكيد عنوان بريدك الإلكتروني في Stadsporten:
+
+    { $link }
+
+    الرابط صالح لمدة 24 ساعة وفقط وأنت مسجّل الدخول. إذا لم تطلب ذلك يمكنك تجاهل هذه الرسالة.
+
+    مدينة ستوكهولم
+email-confirm-title = تم تأكيد عنوان البريد الإلكتروني
+email-confirmed = سنرسل الرسائل المتعلقة بمعاملاتك إلى { $email }.
+email-confirm-failed-title = الرابط لا يعمل
+email-confirm-failed = الرابط مستخدم من قبل أو قديم جدًا أو يخص شخصًا آخر. اطلب رابطًا جديدًا في صفحاتي.

@@ -48,3 +48,24 @@ role-contact-centre-agent = contact-centre agent
 role-service-owner = service owner
 role-administrator = administrator
 role-auditor = auditor
+my-saved-email-sent = We have sent a confirmation link. Open it within 24 hours to start using the address.
+my-email-pending = Waiting for confirmation: { $email }
+my-email-new = New e-mail address
+my-email-hint = We send a link to the address. It is used once you have opened the link.
+my-email-submit = Send confirmation link
+my-error-email = Write an e-mail address like name@example.se.
+my-error-email-send = We could not send e-mail just now. Please try again in a while.
+email-confirm-subject = Confirm your e-mail address in Stadsporten
+email-confirm-body = Hello { $name },
+
+    Open the link to confirm your e-mail address in Stadsporten:
+
+    { $link }
+
+    The link is valid for 24 hours and only while you are signed in. If you did not ask for this, you can ignore this message.
+
+    City of Stockholm
+email-confirm-title = The e-mail address is confirmed
+email-confirmed = We will send messages about your cases to { $email }.
+email-confirm-failed-title = The link does not work
+email-confirm-failed = The link has already been used, is too old or belongs to someone else. Ask for a new link on My pages.

@@ -48,3 +48,24 @@ role-contact-centre-agent = asiakaspalvelun käsittelijä
 role-service-owner = palvelun omistaja
 role-administrator = ylläpitäjä
 role-auditor = tarkastaja
+my-saved-email-sent = Lähetimme vahvistuslinkin. Avaa se 24 tunnin kuluessa, niin osoite otetaan käyttöön.
+my-email-pending = Odottaa vahvistusta: { $email }
+my-email-new = Uusi sähköpostiosoite
+my-email-hint = Lähetämme osoitteeseen linkin. Osoite otetaan käyttöön, kun olet avannut linkin.
+my-email-submit = Lähetä vahvistuslinkki
+my-error-email = Kirjoita sähköpostiosoite muodossa nimi@esimerkki.se.
+my-error-email-send = Emme voineet lähettää sähköpostia juuri nyt. Yritä hetken kuluttua uudelleen.
+email-confirm-subject = Vahvista sähköpostiosoitteesi Stadsportenissa
+email-confirm-body = Hei { $name }!
+
+    Avaa linkki vahvistaaksesi sähköpostiosoitteesi Stadsportenissa:
+
+    { $link }
+
+    Linkki on voimassa 24 tuntia ja vain, kun olet kirjautuneena. Jos et pyytänyt tätä, voit jättää viestin huomiotta.
+
+    Tukholman kaupunki
+email-confirm-title = Sähköpostiosoite on vahvistettu
+email-confirmed = Lähetämme asioitasi koskevat viestit osoitteeseen { $email }.
+email-confirm-failed-title = Linkki ei toimi
+email-confirm-failed = Linkki on jo käytetty, liian vanha tai kuuluu jollekulle muulle. Pyydä uusi linkki Omilla sivuilla.

@@ -48,3 +48,24 @@ role-contact-centre-agent = kontaktcenterhandläggare
 role-service-owner = tjänsteägare
 role-administrator = administratör
 role-auditor = granskare
+my-saved-email-sent = Vi har skickat en bekräftelselänk. Öppna den inom 24 timmar för att börja använda adressen.
+my-email-pending = Väntar på bekräftelse: { $email }
+my-email-new = Ny e-postadress
+my-email-hint = Vi skickar en länk till adressen. Den börjar användas när du har öppnat länken.
+my-email-submit = Skicka bekräftelselänk
+my-error-email = Skriv en e-postadress som namn@exempel.se.
+my-error-email-send = Vi kunde inte skicka e-post just nu. Försök igen om en stund.
+email-confirm-subject = Bekräfta din e-postadress i Stadsporten
+email-confirm-body = Hej { $name }!
+
+    Öppna länken för att bekräfta din e-postadress i Stadsporten:
+
+    { $link }
+
+    Länken gäller i 24 timmar och bara när du är inloggad. Om du inte har bett om det här kan du bortse från meddelandet.
+
+    Stockholms stad
+email-confirm-title = E-postadressen är bekräftad
+email-confirmed = Vi skickar meddelanden om dina ärenden till { $email }.
+email-confirm-failed-title = Länken fungerar inte
+email-confirm-failed = Länken är redan använd, för gammal eller gäller någon annan. Be om en ny länk på Mina sidor.

@@ -80,6 +80,15 @@ pub struct AuthSettings {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+pub struct MailSettings {
+    /// `smtp://host:port`, `smtps://user:pass@host` or `smtp+starttls://…`; empty: write `.eml`
+    /// files into `folder` instead (development).
+    pub smtp_url: SecretString,
+    pub from: String,
+    pub folder: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
 pub struct LogSettings {
     pub format: String,
 }
@@ -90,6 +99,7 @@ pub struct Settings {
     pub database: DatabaseSettings,
     pub session: SessionSettings,
     pub auth: AuthSettings,
+    pub mail: MailSettings,
     pub log: LogSettings,
 }
 
@@ -202,6 +212,11 @@ mod tests {
                 resident: provider(issuer),
                 staff: provider(issuer),
                 review_interval_days: 182,
+            },
+            mail: MailSettings {
+                smtp_url: SecretString::from(""),
+                from: "Stadsporten <noreply@stadsporten.example>".into(),
+                folder: "data/mail".into(),
             },
             log: LogSettings { format: "json".into() },
         }

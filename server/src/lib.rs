@@ -5,6 +5,7 @@ pub mod auth;
 pub mod clock;
 pub mod config;
 pub mod exports;
+pub mod mail;
 mod middleware;
 pub mod pages;
 mod routes;

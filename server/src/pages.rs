@@ -16,6 +16,7 @@ pub struct Pages {
     pub options: LeptosOptions,
     pub store: Store,
     pub settings: stadsporten_app::context::ServiceSettings,
+    pub mailer: stadsporten_app::mail::MailerHandle,
 }
 
 impl Pages {
@@ -40,11 +41,13 @@ impl Pages {
         req.extensions_mut().insert(extra);
         let store = self.store.clone();
         let options = self.options.clone();
-        let settings = self.settings;
+        let settings = self.settings.clone();
+        let mailer = self.mailer.clone();
         let render = leptos_axum::render_app_async_with_context(
             move || {
                 provide_context(store.clone());
-                provide_context(settings);
+                provide_context(settings.clone());
+                provide_context(mailer.clone());
             },
             move || shell(options.clone()),
         );

@@ -103,9 +103,20 @@ impl Application {
             "" => format!("http://{}", listener.local_addr()?),
             url => url.to_owned(),
         };
-        let settings_for_pages =
-            stadsporten_app::context::ServiceSettings { review_interval: settings.auth.review_interval_days * 86_400 };
-        let pages = Pages { options: leptos_options.clone(), store: store.clone(), settings: settings_for_pages };
+        let settings_for_pages = stadsporten_app::context::ServiceSettings {
+            review_interval: settings.auth.review_interval_days * 86_400,
+            public_url: public_url.clone(),
+        };
+        let mailer = stadsporten_app::mail::MailerHandle(Arc::new(
+            crate::mail::LettreMailer::new(
+                settings.mail.smtp_url.expose_secret(),
+                &settings.mail.from,
+                std::path::PathBuf::from(&settings.mail.folder),
+            )
+            .map_err(StartupError::Auth)?,
+        ));
+        let pages =
+            Pages { options: leptos_options.clone(), store: store.clone(), settings: settings_for_pages, mailer };
         let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
         store.seed_units().await?;
         if settings.auth.test_idp && settings.app.seed_demo_content {
@@ -217,7 +228,9 @@ fn router(
         .with_signed(Key::from(&settings.session_key()));
     let context_store = store.clone();
     let fallback_store = store;
-    let service_settings = pages.settings;
+    let service_settings = pages.settings.clone();
+    let mailer = pages.mailer.clone();
+    let (fallback_settings, fallback_mailer) = (service_settings.clone(), mailer.clone());
     // Real providers' origins, for the CSP's form-action (sign-out redirects to them).
     let form_action_extra: String = [&auth.providers.resident.issuer, &auth.providers.staff.issuer]
         .into_iter()
@@ -250,7 +263,8 @@ fn router(
             routes,
             move || {
                 provide_context(context_store.clone());
-                provide_context(service_settings);
+                provide_context(service_settings.clone());
+                provide_context(mailer.clone());
             },
             {
             let options = leptos_options.clone();
@@ -259,7 +273,8 @@ fn router(
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
             move || {
                 provide_context(fallback_store.clone());
-                provide_context(service_settings);
+                provide_context(fallback_settings.clone());
+                provide_context(fallback_mailer.clone());
             },
             shell,
         ))

@@ -31,6 +31,7 @@ fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
     let id = match ctx.query.split('&').find_map(|kv| kv.strip_prefix("saved=")) {
         Some("contact") => "my-saved-contact",
         Some("acting-for") => "my-saved-acting-for",
+        Some("email-sent") => "my-saved-email-sent",
         _ => return None,
     };
     Some(view! { <div class="notice success" role="status"><p>{i18n.t(id)}</p></div> })
@@ -133,6 +134,8 @@ fn overview(o: MyPagesView, i18n: I18n) -> impl IntoView {
         <section aria-labelledby="contact-heading" class="panel" id="contact">
             <h2 id="contact-heading">{i18n.t("my-contact-heading")}</h2>
             <p>{email}</p>
+            {o.pending_email.clone().map(|p| view! { <p class="hint">{i18n.ta("my-email-pending", &[("email", p.into())])}</p> })}
+            {email_form(i18n)}
             {error_summary}
             <form method="post" action="/api/my/contact" novalidate>
                 <CsrfField/>
@@ -161,5 +164,27 @@ fn overview(o: MyPagesView, i18n: I18n) -> impl IntoView {
             <h2 id="cases-heading">{i18n.t("my-cases-heading")}</h2>
             <p>{i18n.t("my-cases-none")}</p>
         </section>
+    }
+}
+
+/// Changing the e-mail address: a confirmation link goes to the new address.
+fn email_form(i18n: I18n) -> impl IntoView {
+    let ctx = use_context::<RequestContext>().unwrap_or_default();
+    let flash = ctx.flash_for("email").cloned().unwrap_or_default();
+    let error = flash.error("email").map(|id| i18n.t(id));
+    let value = flash.value("email").unwrap_or_default().to_owned();
+    view! {
+        <form method="post" action="/api/my/email" id="email" novalidate>
+            <CsrfField/>
+            <div class="field">
+                <label for="new-email">{i18n.t("my-email-new")}</label>
+                <p class="hint" id="new-email-hint">{i18n.t("my-email-hint")}</p>
+                {error.clone().map(|e| view! { <p class="field-error" id="new-email-error">{e}</p> })}
+                <input id="new-email" name="email" type="email" autocomplete="email" value=value
+                    aria-invalid=error.as_ref().map(|_| "true")
+                    aria-describedby=if error.is_some() { "new-email-hint new-email-error" } else { "new-email-hint" }/>
+            </div>
+            <button type="submit">{i18n.t("my-email-submit")}</button>
+        </form>
     }
 }

@@ -21,6 +21,8 @@ pub struct MyPagesView {
     pub personal_identity_number: Option<String>,
     pub email: Option<String>,
     pub email_verified: bool,
+    /// An address waiting for its confirmation link to be followed.
+    pub pending_email: Option<String>,
     pub phone: Option<String>,
     pub preferred_lang: Option<String>,
     pub notify_channel: String,
@@ -54,6 +56,7 @@ pub async fn my_overview() -> Result<MyPagesView, AppError> {
         }),
         email: user.email,
         email_verified: user.email_verified,
+        pending_email: store.pending_email(user.id, now).await?,
         phone: user.phone,
         preferred_lang: user.preferred_lang.map(|l| l.code().to_owned()),
         notify_channel: user.notify_channel.as_str().to_owned(),
@@ -160,4 +163,90 @@ mod tests {
             assert!(!super::valid_phone(bad), "{bad}");
         }
     }
+}
+
+/// Starts a change of e-mail address: a confirmation link is sent to the new address, which
+/// becomes the person's only when the link is followed (by them, signed in, within 24 hours).
+#[server(endpoint = "my/email", prefix = "/api")]
+pub async fn start_email_change(email: String) -> Result<(), AppError> {
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::audit::{sha256_hex, AuditAction, Outcome};
+    let viewer = crate::auth::signed_in()?;
+    crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
+    let email = email.trim().to_owned();
+    let refuse = |id: &str| crate::flash::FormFlash {
+        form: "email".into(),
+        values: vec![("email".into(), email.clone())],
+        errors: vec![("email".into(), id.into())],
+    };
+    if !crate::mail::valid_email(&email) {
+        crate::flash::keep(&refuse("my-error-email")).await?;
+        leptos_axum::redirect("/my#email");
+        return Ok(());
+    }
+    let ctx = crate::context::current();
+    let settings = use_context::<crate::context::ServiceSettings>().ok_or(AppError::Internal)?;
+    let mailer = use_context::<crate::mail::MailerHandle>().ok_or(AppError::Internal)?;
+    let store = crate::context::store()?;
+    let token = {
+        use rand::RngCore as _;
+        let mut bytes = [0u8; 32];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        bytes.iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    store.begin_email_verification(viewer.user_id, &email, &sha256_hex(&token), ctx.now + 24 * 3600).await?;
+    let link = format!("{}/my/email/confirm?token={token}", settings.public_url);
+    let lang = ctx.lang;
+    let mail = crate::mail::OutgoingMail {
+        to: email.clone(),
+        subject: crate::i18n::t(lang, "email-confirm-subject"),
+        body: crate::i18n::ta(
+            lang,
+            "email-confirm-body",
+            &[("name", viewer.name.clone().into()), ("link", link.into())],
+        ),
+    };
+    if mailer.0.send(mail).await.is_err() {
+        crate::flash::keep(&refuse("my-error-email-send")).await?;
+        leptos_axum::redirect("/my#email");
+        return Ok(());
+    }
+    crate::auth::record(
+        AuditAction::Update,
+        "user",
+        Some(viewer.user_id.to_string()),
+        Outcome::Success,
+        Some("resident"),
+        Some("email-confirmation-sent".into()),
+    )
+    .await?;
+    leptos_axum::redirect("/my?saved=email-sent#email");
+    Ok(())
+}
+
+/// Follows an e-mail confirmation link: `Ok(Some(address))` when confirmed now, `Ok(None)` when
+/// the link is unknown, used, expired or someone else's.
+#[server(endpoint = "my/email/confirm", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn confirm_email(token: String) -> Result<Option<String>, AppError> {
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::audit::{sha256_hex, AuditAction, Outcome};
+    let viewer = crate::auth::signed_in()?;
+    crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
+    let store = crate::context::store()?;
+    let now = crate::context::current().now;
+    let confirmed = store.confirm_email(viewer.user_id, &sha256_hex(token.trim()), now).await?;
+    let outcome = if confirmed.is_some() { Outcome::Success } else { Outcome::Failed };
+    crate::auth::record(
+        AuditAction::VerifyEmail,
+        "user",
+        Some(viewer.user_id.to_string()),
+        outcome,
+        Some("resident"),
+        None,
+    )
+    .await?;
+    if confirmed.is_none() {
+        crate::context::set_status(400);
+    }
+    Ok(confirmed)
 }

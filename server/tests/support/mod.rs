@@ -12,7 +12,8 @@ use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
 use stadsporten_server::clock::Clock;
 use stadsporten_server::config::{
-    AppSettings, AuthSettings, DatabaseSettings, Environment, LogSettings, ProviderSettings, SessionSettings, Settings,
+    AppSettings, AuthSettings, DatabaseSettings, Environment, LogSettings, MailSettings, ProviderSettings,
+    SessionSettings, Settings,
 };
 use stadsporten_server::startup::Application;
 
@@ -54,6 +55,11 @@ pub async fn test_settings(backend: Backend) -> Settings {
             resident: builtin("resident-client", "https://id.oidc.se/claim/personalIdentityNumber"),
             staff: builtin("staff-client", ""),
             review_interval_days: 182,
+        },
+        mail: MailSettings {
+            smtp_url: SecretString::from(""),
+            from: "Stadsporten <noreply@stadsporten.example>".into(),
+            folder: std::env::temp_dir().join("stadsporten-test-mail").display().to_string(),
         },
         log: LogSettings { format: "pretty".into() },
     }

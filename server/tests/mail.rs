@@ -1,0 +1,117 @@
+//! The e-mail confirmation link, sent through a real SMTP server (PyPI aiosmtpd, started by the
+//! test; scripts/setup.sh installs it and names its Python in STADSPORTEN_SMTP_PYTHON), on both
+//! backends.
+
+mod support;
+
+use secrecy::SecretString;
+use stadsporten_db::{on_both_backends, AuditFilter, Backend};
+use stadsporten_domain::audit::AuditAction;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command};
+use support::{spawn_app_with, test_settings};
+
+/// An aiosmtpd server writing into a Maildir; stopped when dropped.
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    maildir: PathBuf,
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+async fn smtp_server() -> SmtpServer {
+    let python = std::env::var("STADSPORTEN_SMTP_PYTHON").unwrap_or_else(|_| "python3".into());
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let maildir = std::env::temp_dir().join(format!("stadsporten-mail-{}", uuid::Uuid::new_v4().simple()));
+    let mut child = Command::new(&python)
+        .args(["-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Mailbox"])
+        .arg(&maildir)
+        .args(["-l", &format!("127.0.0.1:{port}")])
+        .spawn()
+        .unwrap_or_else(|e| panic!("aiosmtpd is required for the mail tests ({python}): {e}"));
+    for _ in 0..100 {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+            return SmtpServer { child, port, maildir };
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    panic!("aiosmtpd did not start (is it installed for {python}?)");
+}
+
+fn delivered(maildir: &Path) -> Vec<String> {
+    let Ok(entries) = std::fs::read_dir(maildir.join("new")) else { return Vec::new() };
+    entries.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect()
+}
+
+on_both_backends!(a_new_address_is_used_only_after_its_link_is_followed_once);
+
+async fn a_new_address_is_used_only_after_its_link_is_followed_once(backend: Backend) {
+    let smtp = smtp_server().await;
+    let mut settings = test_settings(backend).await;
+    settings.mail.smtp_url = SecretString::from(format!("smtp://127.0.0.1:{}", smtp.port));
+    let app = spawn_app_with(settings).await;
+    app.sign_in("anna").await;
+    let token = app.csrf().await;
+    let res = app.post_form("/api/my/email", &[("csrf", &token), ("email", "not an address")]).send().await.unwrap();
+    assert_eq!(res.status(), 302);
+    let html = app.get("/my").header("accept-language", "en").send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Write an e-mail address like"), "refused with the reason");
+    assert!(html.contains("value=\"not an address\""), "and what she typed");
+    let res = app
+        .post_form("/api/my/email", &[("csrf", &token), ("email", "anna.new@example.se")])
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 302);
+    let mut mails = Vec::new();
+    for _ in 0..50 {
+        mails = delivered(&smtp.maildir);
+        if !mails.is_empty() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    assert_eq!(mails.len(), 1, "one message through SMTP");
+    // Quoted-printable: join soft line breaks, decode "=".
+    let mail = mails[0].replace("=\r\n", "").replace("=\n", "").replace("=3D", "=");
+    assert!(mail.contains("To: anna.new@example.se"), "{mail}");
+    assert!(mail.contains("Confirm your e-mail address"), "in her language");
+    let link = mail
+        .split_whitespace()
+        .find(|w| w.starts_with(&app.address) && w.contains("/my/email/confirm?token="))
+        .expect("the link")
+        .to_owned();
+    let anna = app.store.user_by_persona("anna").await.unwrap().unwrap();
+    assert_eq!(anna.email.as_deref(), Some("anna.andersson@example.se"), "unchanged until confirmed");
+    // Someone else following the link gets nothing.
+    let erik = support::TestApp {
+        client: support::browser(&app.address),
+        address: app.address.clone(),
+        store: app.store.clone(),
+        clock: app.clock.clone(),
+    };
+    erik.sign_in("erik").await;
+    let res = erik.client.get(&link).send().await.unwrap();
+    assert_eq!(res.status(), 400);
+    let res = app.client.get(&link).header("accept-language", "en").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.text().await.unwrap().contains("The e-mail address is confirmed"));
+    let anna = app.store.user_by_persona("anna").await.unwrap().unwrap();
+    assert_eq!((anna.email.as_deref(), anna.email_verified), (Some("anna.new@example.se"), true));
+    assert_eq!(app.client.get(&link).send().await.unwrap().status(), 400, "a link works once");
+    let verified = app
+        .store
+        .audit_entries(&AuditFilter { action: Some(AuditAction::VerifyEmail), ..Default::default() }, 10, 0)
+        .await
+        .unwrap();
+    assert_eq!(verified.len(), 3, "the refused attempts and the confirmation are recorded");
+}
