@@ -234,6 +234,20 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/api/my/act-for",
             Box::new(only(&[Maja], 302)),
         ),
+        case(
+            "/api/my/email",
+            Method::Post(vec![("email", "someone@example.se".into())]),
+            "/api/my/email",
+            Box::new(only(&RESIDENTS, 302)),
+        ),
+        // A link that is not theirs: refused as a bad link (400) to residents, as forbidden to others.
+        case("/my/email/confirm", Method::Get, "/my/email/confirm?token=not-a-token", Box::new(only(&RESIDENTS, 400))),
+        case(
+            "/api/my/email/confirm",
+            Method::Get,
+            "/api/my/email/confirm?token=not-a-token",
+            Box::new(only(&RESIDENTS, 400)),
+        ),
         // Access administration.
         case("/admin/access", Method::Get, "/admin/access", Box::new(only(&GRANTED, 200))),
         case("/api/admin/access", Method::Get, "/api/admin/access", Box::new(only(&GRANTED, 200))),

@@ -95,6 +95,31 @@ mod ssr {
         }
     }
 
+    /// The scope-level check after the feature-level one: refuses (403, audited) unless the viewer
+    /// may use `permission` on `scope`.
+    pub async fn require_on_scope(
+        viewer: &Viewer,
+        permission: Permission,
+        scope: &Scope,
+        object_type: &str,
+        object_id: String,
+    ) -> Result<(), AppError> {
+        if may_on_scope(viewer, permission, scope) {
+            return Ok(());
+        }
+        use stadsporten_domain::audit::{AuditAction, Outcome};
+        crate::auth::record(
+            AuditAction::AccessDenied,
+            object_type,
+            Some(object_id),
+            Outcome::Denied,
+            None,
+            Some(permission.slug().into()),
+        )
+        .await?;
+        Err(AppError::Forbidden.respond())
+    }
+
     pub fn grant_view(g: &GrantRecord, last_review: Option<i64>) -> GrantView {
         GrantView {
             id: g.id,
@@ -458,18 +483,7 @@ pub async fn revoke_grant(grant: i64, reason: String, back: String) -> Result<()
     let viewer = crate::auth::require(Permission::ReviewAccess, &Target::AnyObject).await?;
     let store = crate::context::store()?;
     let g = store.grant(grant).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    if !may_on_scope(&viewer, Permission::ReviewAccess, &g.scope) {
-        crate::auth::record(
-            AuditAction::AccessDenied,
-            "access-grant",
-            Some(g.id.to_string()),
-            Outcome::Denied,
-            None,
-            Some("review-access".into()),
-        )
-        .await?;
-        return Err(AppError::Forbidden.respond());
-    }
+    require_on_scope(&viewer, Permission::ReviewAccess, &g.scope, "access-grant", g.id.to_string()).await?;
     let back = if back.starts_with("/admin/access") { back } else { "/admin/access".to_owned() };
     if reason.trim().chars().count() < 5 {
         return refuse_form(
@@ -508,21 +522,9 @@ pub struct ReviewView {
 #[server(endpoint = "admin/access/review", prefix = "/api", input = server_fn::codec::GetUrl)]
 pub async fn review_scope(scope: String) -> Result<ReviewView, AppError> {
     use stadsporten_domain::access::{Permission, Scope, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
     let viewer = crate::auth::require(Permission::ReviewAccess, &Target::AnyObject).await?;
     let scope_v = Scope::from_key(&scope).ok_or_else(|| AppError::NotFound.respond())?;
-    if !may_on_scope(&viewer, Permission::ReviewAccess, &scope_v) {
-        crate::auth::record(
-            AuditAction::AccessDenied,
-            "access-scope",
-            Some(scope.clone()),
-            Outcome::Denied,
-            None,
-            Some("review-access".into()),
-        )
-        .await?;
-        return Err(AppError::Forbidden.respond());
-    }
+    require_on_scope(&viewer, Permission::ReviewAccess, &scope_v, "access-scope", scope.clone()).await?;
     let store = crate::context::store()?;
     let now = ctx().now;
     let status = store.review_status(now, review_interval()).await?;
@@ -545,18 +547,7 @@ pub async fn confirm_grant(grant: i64) -> Result<(), AppError> {
     let viewer = crate::auth::require(Permission::ReviewAccess, &Target::AnyObject).await?;
     let store = crate::context::store()?;
     let g = store.grant(grant).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    if !may_on_scope(&viewer, Permission::ReviewAccess, &g.scope) {
-        crate::auth::record(
-            AuditAction::AccessDenied,
-            "access-grant",
-            Some(g.id.to_string()),
-            Outcome::Denied,
-            None,
-            Some("review-access".into()),
-        )
-        .await?;
-        return Err(AppError::Forbidden.respond());
-    }
+    require_on_scope(&viewer, Permission::ReviewAccess, &g.scope, "access-grant", g.id.to_string()).await?;
     if store.confirm_grant(g.id, viewer.user_id, ctx().now).await? {
         crate::auth::record(
             AuditAction::ConfirmAccess,
@@ -582,18 +573,7 @@ pub async fn complete_review(scope: String) -> Result<(), AppError> {
     use stadsporten_domain::audit::{AuditAction, Outcome};
     let viewer = crate::auth::require(Permission::ReviewAccess, &Target::AnyObject).await?;
     let scope_v = Scope::from_key(&scope).ok_or_else(|| AppError::BadArguments.respond())?;
-    if !may_on_scope(&viewer, Permission::ReviewAccess, &scope_v) {
-        crate::auth::record(
-            AuditAction::AccessDenied,
-            "access-scope",
-            Some(scope.clone()),
-            Outcome::Denied,
-            None,
-            Some("review-access".into()),
-        )
-        .await?;
-        return Err(AppError::Forbidden.respond());
-    }
+    require_on_scope(&viewer, Permission::ReviewAccess, &scope_v, "access-scope", scope.clone()).await?;
     let store = crate::context::store()?;
     let now = ctx().now;
     let last = store
