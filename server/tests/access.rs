@@ -257,6 +257,20 @@ async fn the_auditor_searches_and_exports_the_trail_and_the_export_is_recorded(b
         .await
         .unwrap();
     assert!(html.contains("Anna Andersson"), "her sign-in is found");
+    let reads = app
+        .store
+        .audit_entries(
+            &AuditFilter {
+                action: Some(AuditAction::Read),
+                object_type: Some("audit-trail".into()),
+                ..Default::default()
+            },
+            10,
+            0,
+        )
+        .await
+        .unwrap();
+    assert_eq!(reads.len(), 1, "one page view, one recorded read (the page's loader runs once)");
     assert!(!html.contains("Ingrid Wall (#"), "only entries about Anna");
     let res = app.get(&format!("/admin/audit/export.csv?person={anna_id}")).send().await.unwrap();
     assert_eq!(res.status(), 200);

@@ -258,7 +258,7 @@ async fn a_tampered_cookie_is_simply_signed_out(backend: Backend) {
 
 async fn staff_have_no_my_pages_and_the_refusal_is_audited(backend: Backend) {
     let app = spawn_app(backend).await;
-    app.sign_in("sara").await;
+    assert_eq!(app.sign_in("sara").await, app.url("/admin/access"), "staff start in their workspace");
     let res = app.get("/my").header("accept-language", "sv").send().await.unwrap();
     assert_eq!(res.status(), 403);
     assert!(res.text().await.unwrap().contains("Du har inte behörighet"));

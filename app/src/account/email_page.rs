@@ -15,11 +15,13 @@ pub fn ConfirmEmailPage() -> impl IntoView {
             .ok()
             .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "token").map(|(_, v)| v))
             .unwrap_or_default();
-    let data = OnceResource::new(confirm_email(token));
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = confirm_email(token);
     view! {
         <Title text=format!("{} – {}", i18n.t("email-confirm-title"), i18n.t("site-name"))/>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(Some(email)) => view! {
                         <h1>{i18n.t("email-confirm-title")}</h1>

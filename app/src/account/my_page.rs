@@ -11,12 +11,13 @@ use stadsporten_domain::Lang;
 #[component]
 pub fn MyPage() -> impl IntoView {
     let i18n = use_i18n();
-    // Loaded once per render: Suspense may run its children more than once.
-    let data = OnceResource::new(my_overview());
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = my_overview();
     view! {
         <Title text=format!("{} – {}", i18n.t("my-title"), i18n.t("site-name"))/>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(o) => overview(o, i18n).into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),

@@ -45,12 +45,13 @@ fn done_notice(i18n: I18n) -> Option<impl IntoView> {
 #[component]
 pub fn AccessPage() -> impl IntoView {
     let i18n = use_i18n();
-    // Loaded once per render: Suspense may run its children more than once.
-    let data = OnceResource::new(access_overview());
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = access_overview();
     view! {
         <Title text=format!("{} – {}", i18n.t("access-title"), i18n.t("site-name"))/>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(o) => overview(o, i18n).into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
@@ -389,18 +390,18 @@ pub fn ReviewPage() -> impl IntoView {
         .ok()
         .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "scope").map(|(_, v)| v))
         .unwrap_or_default();
-    let data = OnceResource::new(review_scope(scope));
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = review_scope(scope);
     view! {
         <Title text=format!("{} – {}", i18n.t("review-title"), i18n.t("site-name"))/>
         <Suspense fallback=|| ()>
-            {move || {
-                Suspend::new(async move {
+            {Suspend::new(async move {
                     match data.await {
                         Ok(r) => review(r, i18n).into_any(),
                         Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
-                })
-            }}
+                })}
         </Suspense>
     }
 }

@@ -13,21 +13,19 @@ use leptos_meta::Title;
 pub fn AuditPage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_context::<RequestContext>().unwrap_or_default().query;
-    // Loaded once per render (reading the trail is itself recorded, once).
-    let data = OnceResource::new(audit_search(query.clone()));
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = audit_search(query.clone());
     view! {
         <Title text=format!("{} – {}", i18n.t("audit-title"), i18n.t("site-name"))/>
         <h1>{i18n.t("audit-title")}</h1>
         <Suspense fallback=|| ()>
-            {move || {
-                let query = query.clone();
-                Suspend::new(async move {
+            {Suspend::new(async move {
                     match data.await {
                         Ok(v) => trail(v, &query, i18n).into_any(),
                         Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
-                })
-            }}
+                })}
         </Suspense>
     }
 }

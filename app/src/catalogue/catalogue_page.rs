@@ -14,13 +14,13 @@ use leptos_meta::Title;
 pub fn CataloguePage() -> impl IntoView {
     let i18n = use_i18n();
     let query = use_context::<RequestContext>().unwrap_or_default().query;
-    // Loaded once per render: Suspense may run its children more than once.
-    let data = OnceResource::new(catalogue_results(query));
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = catalogue_results(query);
     view! {
         <IslandScripts/>
         <Suspense fallback=|| ()>
-            {move || {
-                Suspend::new(async move {
+            {Suspend::new(async move {
                     match data.await {
                         Ok(view) => view! {
                             <Title text=format!("{} – {}", view.title, i18n.t("site-name"))/>
@@ -30,8 +30,7 @@ pub fn CataloguePage() -> impl IntoView {
                         .into_any(),
                         Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
-                })
-            }}
+                })}
         </Suspense>
     }
 }

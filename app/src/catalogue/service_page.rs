@@ -13,18 +13,17 @@ use leptos_router::hooks::use_params_map;
 fn with_service(render: fn(ServiceView, I18n) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
     let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
-    // Loaded once per render: Suspense may run its children more than once.
-    let data = OnceResource::new(service_page(slug));
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = service_page(slug);
     view! {
         <Suspense fallback=|| ()>
-            {move || {
-                Suspend::new(async move {
+            {Suspend::new(async move {
                     match data.await {
                         Ok(s) => render(s, i18n),
                         Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                     }
-                })
-            }}
+                })}
         </Suspense>
     }
 }

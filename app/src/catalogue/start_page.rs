@@ -10,8 +10,9 @@ use leptos_meta::Title;
 #[component]
 pub fn StartPage() -> impl IntoView {
     let i18n = use_i18n();
-    // Loaded once per render: Suspense may run its children more than once.
-    let data = OnceResource::new(start_page());
+    // One future, awaited by one Suspend made once (not in a closure, which Suspense may
+    // call more than once): the loader runs exactly once per page view.
+    let data = start_page();
     view! {
         <Title text=format!("{} – {}", i18n.t("site-name"), i18n.t("site-tagline"))/>
         <div class="hero">
@@ -27,7 +28,7 @@ pub fn StartPage() -> impl IntoView {
             </form>
         </div>
         <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
+            {Suspend::new(async move {
                 match data.await {
                     Ok(data) => {
                         let situations = data
