@@ -57,6 +57,15 @@ test('an entrepreneur chooses to act for his company', async ({ page, browser },
   await expectNoAxeViolations(page, browser, testInfo);
 });
 
+test('a provider editor has her own pages and may ask the city for access, nothing more', async ({ page, browser }, testInfo) => {
+  await signIn(page, 'resident', 'Maja Ek', '/my', browser, testInfo);
+  expect(await navLinks(page)).toEqual(['Mina sidor', 'Behörigheter']);
+  await expect(page.getByRole('radio', { name: /Solrosens Förskolor AB/ })).toBeVisible();
+  const refused = await page.goto('/admin/audit');
+  expect(refused?.status()).toBe(403);
+  await expectNoAxeViolations(page, browser, testInfo);
+});
+
 for (const [name, links, may, mayNot] of [
   ['Sara Nilsson', ['Behörigheter'], '/admin/access', '/admin/audit'],
   ['Omar Haddad', ['Behörigheter'], '/admin/access', '/my'],
