@@ -188,6 +188,7 @@ async fn signing_out_needs_the_form_token_and_ends_the_session(backend: Backend)
     // The built-in provider offers RP-initiated logout and sends the browser back.
     let provider_logout = location(&res, &app.address);
     assert!(provider_logout.contains("/test-idp/eid/logout?"), "{provider_logout}");
+    assert!(!provider_logout.contains("id_token_hint"), "no ID token (it holds the personnummer) in a URL");
     let back = app.client.get(&provider_logout).send().await.unwrap();
     assert_eq!(location(&back, &app.address), app.url("/signed-out"));
     assert_eq!(app.get("/my").send().await.unwrap().status(), 401);

@@ -388,7 +388,6 @@ async fn complete(
         signed_in_at: now,
         last_seen_at: now,
         csrf: crate::auth::random_token(),
-        id_token_hint: Some(raw),
     };
     session.insert(AUTH_KEY, &data).await.map_err(|_| SignInFailure::Storage)?;
     let mut entry = stadsporten_app::auth::entry(
@@ -480,19 +479,20 @@ pub async fn logout(
         Ok(d) => d.end_session_endpoint,
         Err(_) => None,
     };
-    match (end, data.id_token_hint) {
-        (Some(endpoint), Some(hint)) => {
+    // Identified by client id, not by the ID token as a hint: a resident's token carries the
+    // personnummer, and this URL stays in the browser's history and the provider's logs.
+    match end {
+        Some(endpoint) => {
             let mut url = match url::Url::parse(&endpoint) {
                 Ok(u) => u,
                 Err(_) => return redirect("/signed-out"),
             };
             url.query_pairs_mut()
-                .append_pair("id_token_hint", &hint)
                 .append_pair("client_id", &provider.settings.client_id)
                 .append_pair("post_logout_redirect_uri", &format!("{}/signed-out", auth.public_url));
             redirect(url.as_str())
         }
-        _ => redirect("/signed-out"),
+        None => redirect("/signed-out"),
     }
 }
 

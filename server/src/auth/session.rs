@@ -60,8 +60,6 @@ pub struct SessionAuth {
     pub signed_in_at: i64,
     pub last_seen_at: i64,
     pub csrf: String,
-    /// Sent back to the provider at sign-out (RP-initiated logout); never logged.
-    pub id_token_hint: Option<String>,
 }
 
 /// A sign-in in progress: what the callback must find again.
