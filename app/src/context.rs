@@ -18,9 +18,8 @@ pub struct Viewer {
     pub acting_for: Option<(OrganisationNumber, String)>,
     /// This session's CSRF token, put in every form.
     pub csrf: String,
-    /// When the session ends without activity (unix seconds), and whether to warn now.
+    /// When the session ends without activity (unix seconds).
     pub session_ends_at: i64,
-    pub warn: bool,
     /// The configured idle limit and warning time, in seconds.
     pub idle_seconds: i64,
     pub warn_seconds: i64,

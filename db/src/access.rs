@@ -287,7 +287,11 @@ impl Store {
         .bind(id)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(row) = row else { return Ok(None) };
+        let Some(row) = row else {
+            // Ended explicitly: a transaction left to drop can linger on the connection (Any driver).
+            tx.rollback().await?;
+            return Ok(None);
+        };
         let mut grant_id = None;
         if approve {
             let (role, scope) = role_scope(&row)?;

@@ -406,7 +406,11 @@ impl Store {
         .bind(user_id)
         .fetch_optional(&mut *tx)
         .await?;
-        let Some(row) = row else { return Ok(None) };
+        let Some(row) = row else {
+            // Ended explicitly: a transaction left to drop can linger on the connection (Any driver).
+            tx.rollback().await?;
+            return Ok(None);
+        };
         let email: String = row.try_get("email")?;
         sqlx::query("update users set email = $1, email_verified = 1, updated_at = $2 where id = $3")
             .bind(&email)

@@ -181,7 +181,6 @@ async fn resolve(
         acting_for,
         csrf: data.csrf,
         session_ends_at: ends_at,
-        warn: ends_at - now <= auth.policy.warn_before,
         idle_seconds: auth.policy.idle,
         warn_seconds: auth.policy.warn_before,
     })))
