@@ -31,6 +31,9 @@ macro_rules! slug_enum {
 pub mod access;
 pub mod audit;
 pub mod catalogue;
+pub mod contact;
+pub mod date;
+pub mod eservice;
 pub mod identity;
 pub mod lang;
 pub mod organisation;

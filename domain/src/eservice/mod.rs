@@ -1,0 +1,15 @@
+//! E-services: definitions as data, the answers they collect, and the cases they become.
+//!
+//! The engine is general on purpose: permits (the single window) and the contact centre run on the
+//! same definitions, answers and case rules.
+
+pub mod answers;
+pub mod case;
+pub mod definition;
+
+pub use answers::{Address, Answer, Answers, FieldError, FileRef};
+pub use case::{
+    CaseNumber, CaseStatus, DecisionOutcome, InvalidTransition, SatisfactionAnswer, SlaClock, SlaStanding, SurveyStage,
+    Transition,
+};
+pub use definition::{DefinitionError, Field, FieldKind, FileKind, ServiceDefinition, Step, Texts};
