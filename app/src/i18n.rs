@@ -181,7 +181,7 @@ mod tests {
         generated.extend(Channel::ALL.iter().map(|s| format!("channel-{}", s.slug())));
         generated.extend(["severity-notice", "severity-disruption"].map(String::from));
         generated.extend(stadsporten_domain::access::Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
-        generated.extend(["email", "sms", "letter"].map(|c| format!("my-channel-{c}")));
+        generated.extend(["email", "sms", "portal"].map(|c| format!("my-channel-{c}")));
         generated.extend(["pending", "approved", "rejected"].map(|s| format!("access-status-{s}")));
         for g in &generated {
             assert!(sv.contains(g), "generated id {g} has no message");

@@ -43,17 +43,17 @@ impl UserKind {
 pub enum NotifyChannel {
     Email,
     Sms,
-    Letter,
+    Portal,
 }
 
 impl NotifyChannel {
-    pub const ALL: [NotifyChannel; 3] = [NotifyChannel::Email, NotifyChannel::Sms, NotifyChannel::Letter];
+    pub const ALL: [NotifyChannel; 3] = [NotifyChannel::Email, NotifyChannel::Sms, NotifyChannel::Portal];
 
     pub fn as_str(self) -> &'static str {
         match self {
             NotifyChannel::Email => "email",
             NotifyChannel::Sms => "sms",
-            NotifyChannel::Letter => "letter",
+            NotifyChannel::Portal => "portal",
         }
     }
 
@@ -113,7 +113,7 @@ pub struct UserSummary {
 }
 
 const USER_COLUMNS: &str = "id, kind, display_name, personal_identity_number, email, email_verified, phone, \
-                            preferred_lang, notify_channel, disabled_at, session_epoch, persona";
+                            preferred_lang, notify_via, disabled_at, session_epoch, persona";
 
 fn user_from_row(row: &AnyRow) -> Result<User> {
     let pnr: Option<String> = row.try_get("personal_identity_number")?;
@@ -124,7 +124,7 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
         None => None,
     };
     let lang: Option<String> = row.try_get("preferred_lang")?;
-    let channel: String = row.try_get("notify_channel")?;
+    let channel: String = row.try_get("notify_via")?;
     let disabled_at: Option<i64> = row.try_get("disabled_at")?;
     Ok(User {
         id: row.try_get("id")?,
@@ -361,16 +361,14 @@ impl Store {
         channel: NotifyChannel,
         now: i64,
     ) -> Result<()> {
-        sqlx::query(
-            "update users set phone = $1, preferred_lang = $2, notify_channel = $3, updated_at = $4 where id = $5",
-        )
-        .bind(phone)
-        .bind(preferred_lang.map(|l| l.code()))
-        .bind(channel.as_str())
-        .bind(now)
-        .bind(user_id)
-        .execute(&self.pool)
-        .await?;
+        sqlx::query("update users set phone = $1, preferred_lang = $2, notify_via = $3, updated_at = $4 where id = $5")
+            .bind(phone)
+            .bind(preferred_lang.map(|l| l.code()))
+            .bind(channel.as_str())
+            .bind(now)
+            .bind(user_id)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 

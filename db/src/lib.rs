@@ -14,10 +14,14 @@
 
 mod access;
 mod audit;
+mod cases;
 mod catalogue;
 mod error;
+mod eservices;
 mod identity;
+mod outbox;
 mod seed;
+mod seed_eservices;
 mod seed_identities;
 mod sessions;
 mod store;
@@ -26,6 +30,16 @@ pub mod testing;
 
 pub use access::{AccessRequest, GrantRecord, NewGrant, RequestStatus, ReviewStatus};
 pub use audit::{AuditFilter, AuditRow};
+pub use cases::{
+    Assignee, CaseRecord, CaseRefusal, CaseSummary, CompletionRecord, DecisionRecord, EventRecord, MessageRecord,
+    NewDecision, NoteRecord, QueueFilter, QueueSort, Submission, Submitted, SurveyRow,
+};
 pub use error::{DbError, Result};
+pub use eservices::{
+    AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment, ScanStatus,
+    UploadRefusal,
+};
 pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, VerifiedClaims};
+pub use outbox::{OutboxEntry, OutboxRow};
+pub use seed_eservices::SEED_DEFINITIONS;
 pub use store::{Backend, Store};

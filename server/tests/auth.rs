@@ -407,7 +407,7 @@ async fn what_was_typed_survives_a_session_time_out(backend: Backend) {
     let res = app
         .post_form(
             "/api/my/contact",
-            &[("csrf", &token), ("phone", "08-123 456 78"), ("lang", "fi"), ("channel", "letter")],
+            &[("csrf", &token), ("phone", "08-123 456 78"), ("lang", "fi"), ("channel", "portal")],
         )
         .header("referer", app.url("/my"))
         .header("accept-language", "sv")

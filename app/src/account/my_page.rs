@@ -67,7 +67,7 @@ fn overview(o: MyPagesView, i18n: I18n) -> impl IntoView {
         .chain(Lang::ALL.iter().map(|l| (l.code(), l.endonym().to_owned())))
         .map(|(code, label)| view! { <option value=code selected=lang == code>{label}</option> })
         .collect_view();
-    let channels = ["email", "sms", "letter"]
+    let channels = ["email", "sms", "portal"]
         .into_iter()
         .map(|c| {
             let id = format!("channel-{c}");

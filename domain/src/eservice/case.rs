@@ -200,6 +200,20 @@ impl SlaClock {
 }
 
 slug_enum! {
+    /// Events a person is notified of, on their channel and in their language.
+    NotificationEvent {
+        /// The application was received: case number and promised handling time.
+        Receipt => "receipt",
+        /// The officer wrote a message.
+        Message => "message",
+        CompletionRequest => "completion-request",
+        Decision => "decision",
+        /// A draft is about to be deleted for inactivity.
+        DraftExpiring => "draft-expiring",
+    }
+}
+
+slug_enum! {
     /// When the satisfaction question is asked.
     SurveyStage {
         AfterSubmission => "after-submission",

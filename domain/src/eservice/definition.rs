@@ -271,6 +271,10 @@ pub struct ServiceDefinition {
     pub attachments_required: bool,
     #[serde(default)]
     pub applicant: Applicant,
+    /// A required select or radio field whose answer, a unit code, names the receiving unit
+    /// instead of `unit` (feedback to the unit it concerns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_by: Option<String>,
     /// The languages every text is given in; Swedish and English at least.
     pub languages: Vec<String>,
     pub title: Texts,
@@ -334,6 +338,22 @@ impl ServiceDefinition {
 
     pub fn unit_code(&self) -> Option<UnitCode> {
         UnitCode::parse(&self.unit)
+    }
+
+    /// The unit codes cases of this definition may go to.
+    pub fn receiving_units(&self) -> Vec<String> {
+        match self.route_by.as_deref().and_then(|r| self.field(r)) {
+            Some((_, f)) => f.options.iter().map(|o| o.value.clone()).collect(),
+            None => vec![self.unit.clone()],
+        }
+    }
+
+    /// The unit that receives a case with these answers.
+    pub fn receiving_unit(&self, answers: &super::Answers) -> String {
+        match self.route_by.as_deref().and_then(|r| answers.get(r)) {
+            Some(super::Answer::Text(code)) => code.clone(),
+            _ => self.unit.clone(),
+        }
     }
 
     pub fn step(&self, id: &str) -> Option<&Step> {
@@ -465,6 +485,27 @@ impl ServiceDefinition {
                     }
                 }
                 seen_fields.entry(field.id.as_str()).or_insert((si, field));
+            }
+        }
+        if let Some(route) = &self.route_by {
+            match all_fields.get(route.as_str()) {
+                Some((_, f))
+                    if matches!(f.kind, FieldKind::Select | FieldKind::Radio)
+                        && f.required
+                        && f.visible_if.is_none()
+                        && self
+                            .steps
+                            .iter()
+                            .all(|s| s.visible_if.is_none() || !s.fields.iter().any(|x| x.id == *route)) =>
+                {
+                    for o in &f.options {
+                        if UnitCode::parse(&o.value).is_none() {
+                            e.push(DefinitionError::new("route_by", "def-error-unit", &o.value));
+                        }
+                    }
+                }
+                Some(_) => e.push(DefinitionError::new("route_by", "def-error-route-field", route)),
+                None => e.push(DefinitionError::new("route_by", "def-error-unknown-field", route)),
             }
         }
         if self.attachments_required && !self.fields().any(|f| f.kind == FieldKind::File && f.required) {

@@ -9,7 +9,7 @@ pub mod definition;
 
 pub use answers::{Address, Answer, Answers, FieldError, FileRef};
 pub use case::{
-    CaseNumber, CaseStatus, DecisionOutcome, InvalidTransition, SatisfactionAnswer, SlaClock, SlaStanding, SurveyStage,
-    Transition,
+    CaseNumber, CaseStatus, DecisionOutcome, InvalidTransition, NotificationEvent, SatisfactionAnswer, SlaClock,
+    SlaStanding, SurveyStage, Transition,
 };
 pub use definition::{DefinitionError, Field, FieldKind, FileKind, ServiceDefinition, Step, Texts};

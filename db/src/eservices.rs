@@ -1,0 +1,654 @@
+//! E-service definitions (versioned, draft → live → retired), the drafts residents fill in, and
+//! the metadata of uploaded files.
+//!
+//! Policy:
+//! - A definition is stored only after `ServiceDefinition::from_toml` accepted it and its units
+//!   and catalogue service exist here; a published version is never changed, and each draft and
+//!   case points at the version it was filled in under.
+//! - A draft's answers are one JSON document, written whole on every saved step; the token in its
+//!   URL is random, and every read is scoped to the signed-in owner by the caller.
+//! - File bytes are not here (see the server's attachment storage); a row names the random storage
+//!   key, the type recognised by content, the size, the SHA-256 and the virus-scan status.
+
+use crate::{DbError, Result, Store};
+use sqlx::any::AnyRow;
+use sqlx::Row;
+use stadsporten_domain::eservice::{Answer, Answers, FileRef, ServiceDefinition};
+
+/// Where a definition version is in its life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DefinitionStatus {
+    Draft,
+    Live,
+    Retired,
+}
+
+impl DefinitionStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DefinitionStatus::Draft => "draft",
+            DefinitionStatus::Live => "live",
+            DefinitionStatus::Retired => "retired",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Self> {
+        match s {
+            "draft" => Ok(DefinitionStatus::Draft),
+            "live" => Ok(DefinitionStatus::Live),
+            "retired" => Ok(DefinitionStatus::Retired),
+            other => Err(DbError::CorruptRow(format!("definition status {other}"))),
+        }
+    }
+}
+
+/// A stored definition version.
+#[derive(Debug, Clone)]
+pub struct DefinitionRecord {
+    pub id: i64,
+    pub slug: String,
+    pub version: i64,
+    pub status: DefinitionStatus,
+    pub title_sv: String,
+    pub unit_code: String,
+    pub handling_days: i64,
+    pub uploaded_by: Option<String>,
+    pub uploaded_at: i64,
+    pub published_at: Option<i64>,
+    pub definition: ServiceDefinition,
+}
+
+/// Why an upload was refused beyond the file's own validation (fluent ids with a detail).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum UploadRefusal {
+    /// The catalogue has no such service.
+    UnknownService(String),
+    /// A receiving unit does not exist.
+    UnknownUnit(String),
+    /// This version was published once and is frozen.
+    VersionPublished(i64),
+}
+
+impl UploadRefusal {
+    pub fn code(&self) -> (&'static str, String) {
+        match self {
+            UploadRefusal::UnknownService(s) => ("def-error-unknown-service", s.clone()),
+            UploadRefusal::UnknownUnit(u) => ("def-error-unknown-unit", u.clone()),
+            UploadRefusal::VersionPublished(v) => ("def-error-version-published", v.to_string()),
+        }
+    }
+}
+
+/// A resident's draft.
+#[derive(Debug, Clone)]
+pub struct DraftRecord {
+    pub id: i64,
+    pub token: String,
+    pub user_id: i64,
+    pub acting_for: Option<String>,
+    pub definition_id: i64,
+    pub answers: Answers,
+    pub current_step: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+    pub expires_at: i64,
+    pub case_id: Option<i64>,
+}
+
+/// A draft in a list on Mina sidor.
+#[derive(Debug, Clone)]
+pub struct DraftSummary {
+    pub token: String,
+    pub slug: String,
+    pub definition_id: i64,
+    pub updated_at: i64,
+    pub expires_at: i64,
+}
+
+/// A file to record.
+#[derive(Debug, Clone)]
+pub struct NewAttachment<'a> {
+    pub storage_key: &'a str,
+    pub owner_id: i64,
+    pub field_id: Option<&'a str>,
+    pub file_name: &'a str,
+    pub content_type: &'a str,
+    pub size_bytes: i64,
+    pub sha256: &'a str,
+    pub scan_status: ScanStatus,
+    pub now: i64,
+}
+
+/// The virus-scan status of a stored file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScanStatus {
+    Clean,
+    /// Waiting for a scan (the scanner was unreachable): kept, never shown to staff until clean.
+    Held,
+    /// No scanner is configured (development only; production refuses to start without one).
+    NotScanned,
+    /// Found infected on a later scan: the bytes are deleted.
+    Infected,
+}
+
+impl ScanStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ScanStatus::Clean => "clean",
+            ScanStatus::Held => "held",
+            ScanStatus::NotScanned => "not-scanned",
+            ScanStatus::Infected => "infected",
+        }
+    }
+
+    fn parse(s: &str) -> Result<Self> {
+        match s {
+            "clean" => Ok(ScanStatus::Clean),
+            "held" => Ok(ScanStatus::Held),
+            "not-scanned" => Ok(ScanStatus::NotScanned),
+            "infected" => Ok(ScanStatus::Infected),
+            other => Err(DbError::CorruptRow(format!("scan status {other}"))),
+        }
+    }
+
+    /// Whether staff may open the file.
+    pub fn viewable(self) -> bool {
+        matches!(self, ScanStatus::Clean | ScanStatus::NotScanned)
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct AttachmentRecord {
+    pub id: i64,
+    pub storage_key: String,
+    pub owner_id: i64,
+    pub draft_id: Option<i64>,
+    pub case_id: Option<i64>,
+    pub message_id: Option<i64>,
+    pub field_id: Option<String>,
+    pub file_name: String,
+    pub content_type: String,
+    pub size_bytes: i64,
+    pub sha256: String,
+    pub scan_status: ScanStatus,
+    pub uploaded_at: i64,
+    pub removed_at: Option<i64>,
+}
+
+const DEFINITION_COLUMNS: &str =
+    "d.id, d.slug, d.version, d.status, d.source, d.title_sv, d.unit_code, d.handling_days, \
+     d.uploaded_at, d.published_at, u.display_name as uploaded_by";
+
+fn definition_from_row(r: &AnyRow) -> Result<DefinitionRecord> {
+    let status: String = r.try_get("status")?;
+    let source: String = r.try_get("source")?;
+    let id: i64 = r.try_get("id")?;
+    let definition = ServiceDefinition::from_toml(&source)
+        .map_err(|e| DbError::CorruptRow(format!("definition {id} no longer loads: {e:?}")))?;
+    Ok(DefinitionRecord {
+        id,
+        slug: r.try_get("slug")?,
+        version: r.try_get("version")?,
+        status: DefinitionStatus::parse(&status)?,
+        title_sv: r.try_get("title_sv")?,
+        unit_code: r.try_get("unit_code")?,
+        handling_days: r.try_get("handling_days")?,
+        uploaded_by: r.try_get("uploaded_by")?,
+        uploaded_at: r.try_get("uploaded_at")?,
+        published_at: r.try_get("published_at")?,
+        definition,
+    })
+}
+
+pub(crate) fn answers_from_json(json: &str) -> Result<Answers> {
+    serde_json::from_str(json).map_err(|e| DbError::CorruptRow(format!("answers: {e}")))
+}
+
+pub(crate) fn answers_to_json(answers: &Answers) -> String {
+    serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
+}
+
+const DRAFT_COLUMNS: &str =
+    "id, token, user_id, acting_for, definition_id, answers, current_step, created_at, updated_at, expires_at, case_id";
+
+fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
+    Ok(DraftRecord {
+        id: r.try_get("id")?,
+        token: r.try_get("token")?,
+        user_id: r.try_get("user_id")?,
+        acting_for: r.try_get("acting_for")?,
+        definition_id: r.try_get("definition_id")?,
+        answers: answers_from_json(&r.try_get::<String, _>("answers")?)?,
+        current_step: r.try_get("current_step")?,
+        created_at: r.try_get("created_at")?,
+        updated_at: r.try_get("updated_at")?,
+        expires_at: r.try_get("expires_at")?,
+        case_id: r.try_get("case_id")?,
+    })
+}
+
+const ATTACHMENT_COLUMNS: &str = "id, storage_key, owner_id, draft_id, case_id, message_id, field_id, file_name, \
+     content_type, size_bytes, sha256, scan_status, uploaded_at, removed_at";
+
+pub(crate) fn attachment_from_row(r: &AnyRow) -> Result<AttachmentRecord> {
+    Ok(AttachmentRecord {
+        id: r.try_get("id")?,
+        storage_key: r.try_get("storage_key")?,
+        owner_id: r.try_get("owner_id")?,
+        draft_id: r.try_get("draft_id")?,
+        case_id: r.try_get("case_id")?,
+        message_id: r.try_get("message_id")?,
+        field_id: r.try_get("field_id")?,
+        file_name: r.try_get("file_name")?,
+        content_type: r.try_get("content_type")?,
+        size_bytes: r.try_get("size_bytes")?,
+        sha256: r.try_get("sha256")?,
+        scan_status: ScanStatus::parse(&r.try_get::<String, _>("scan_status")?)?,
+        uploaded_at: r.try_get("uploaded_at")?,
+        removed_at: r.try_get("removed_at")?,
+    })
+}
+
+impl Store {
+    /// Stores a validated definition as a draft version. Re-uploading an unpublished version
+    /// replaces it; a published version is frozen.
+    pub async fn upload_definition(
+        &self,
+        def: &ServiceDefinition,
+        by: Option<i64>,
+        now: i64,
+    ) -> Result<Result<i64, UploadRefusal>> {
+        let mut tx = self.pool.begin().await?;
+        // A write first: SQLite takes its write lock now rather than failing to upgrade later.
+        sqlx::query("update service_definitions set status = status where slug = $1")
+            .bind(&def.slug)
+            .execute(&mut *tx)
+            .await?;
+        let service =
+            sqlx::query("select 1 from services where slug = $1").bind(&def.slug).fetch_optional(&mut *tx).await?;
+        if service.is_none() {
+            tx.rollback().await?;
+            return Ok(Err(UploadRefusal::UnknownService(def.slug.clone())));
+        }
+        for unit in def.receiving_units() {
+            if sqlx::query("select 1 from units where code = $1").bind(&unit).fetch_optional(&mut *tx).await?.is_none()
+            {
+                tx.rollback().await?;
+                return Ok(Err(UploadRefusal::UnknownUnit(unit)));
+            }
+        }
+        let version = i64::from(def.version);
+        let existing = sqlx::query("select id, status from service_definitions where slug = $1 and version = $2")
+            .bind(&def.slug)
+            .bind(version)
+            .fetch_optional(&mut *tx)
+            .await?;
+        let source = def.to_toml();
+        let title = def.title.get(stadsporten_domain::Lang::Sv).to_owned();
+        let id = match existing {
+            Some(row) if row.try_get::<String, _>("status")? != "draft" => {
+                tx.rollback().await?;
+                return Ok(Err(UploadRefusal::VersionPublished(version)));
+            }
+            Some(row) => {
+                let id: i64 = row.try_get("id")?;
+                sqlx::query(
+                    "update service_definitions set source = $1, title_sv = $2, unit_code = $3, handling_days = $4, \
+                     uploaded_by = $5, uploaded_at = $6 where id = $7",
+                )
+                .bind(&source)
+                .bind(&title)
+                .bind(&def.unit)
+                .bind(i64::from(def.handling_days))
+                .bind(by)
+                .bind(now)
+                .bind(id)
+                .execute(&mut *tx)
+                .await?;
+                id
+            }
+            None => sqlx::query(
+                "insert into service_definitions (slug, version, status, source, title_sv, unit_code, handling_days, \
+                 uploaded_by, uploaded_at) values ($1, $2, 'draft', $3, $4, $5, $6, $7, $8) returning id",
+            )
+            .bind(&def.slug)
+            .bind(version)
+            .bind(&source)
+            .bind(&title)
+            .bind(&def.unit)
+            .bind(i64::from(def.handling_days))
+            .bind(by)
+            .bind(now)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("id")?,
+        };
+        tx.commit().await?;
+        Ok(Ok(id))
+    }
+
+    /// Makes a version the live one of its service; the previous live version is retired. Drafts
+    /// and cases keep the version they were made under. `false` when there is no such version.
+    pub async fn publish_definition(&self, id: i64, by: Option<i64>, now: i64) -> Result<bool> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("update service_definitions set status = status where id = $1").bind(id).execute(&mut *tx).await?;
+        let Some(row) =
+            sqlx::query("select slug from service_definitions where id = $1").bind(id).fetch_optional(&mut *tx).await?
+        else {
+            tx.rollback().await?;
+            return Ok(false);
+        };
+        let slug: String = row.try_get("slug")?;
+        sqlx::query(
+            "update service_definitions set status = 'retired' where slug = $1 and status = 'live' and id <> $2",
+        )
+        .bind(&slug)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query(
+            "update service_definitions set status = 'live', published_by = $1, published_at = $2 where id = $3",
+        )
+        .bind(by)
+        .bind(now)
+        .bind(id)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// Every stored version, newest first within each service.
+    pub async fn definitions(&self) -> Result<Vec<DefinitionRecord>> {
+        let rows = sqlx::query(&format!(
+            "select {DEFINITION_COLUMNS} from service_definitions d left join users u on u.id = d.uploaded_by \
+             order by d.slug, d.version desc"
+        ))
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(definition_from_row).collect()
+    }
+
+    pub async fn definition(&self, id: i64) -> Result<Option<DefinitionRecord>> {
+        let row = sqlx::query(&format!(
+            "select {DEFINITION_COLUMNS} from service_definitions d left join users u on u.id = d.uploaded_by \
+             where d.id = $1"
+        ))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(definition_from_row).transpose()
+    }
+
+    /// The live version of a service's e-service, if it has one.
+    pub async fn live_definition(&self, slug: &str) -> Result<Option<DefinitionRecord>> {
+        let row = sqlx::query(&format!(
+            "select {DEFINITION_COLUMNS} from service_definitions d left join users u on u.id = d.uploaded_by \
+             where d.slug = $1 and d.status = 'live'"
+        ))
+        .bind(slug)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(definition_from_row).transpose()
+    }
+
+    /// Starts a draft of a live definition.
+    pub async fn create_draft(
+        &self,
+        token: &str,
+        user_id: i64,
+        acting_for: Option<&str>,
+        definition_id: i64,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<DraftRecord> {
+        let row = sqlx::query(&format!(
+            "insert into drafts (token, user_id, acting_for, definition_id, created_at, updated_at, expires_at) \
+             values ($1, $2, $3, $4, $5, $5, $6) returning {DRAFT_COLUMNS}"
+        ))
+        .bind(token)
+        .bind(user_id)
+        .bind(acting_for)
+        .bind(definition_id)
+        .bind(now)
+        .bind(expires_at)
+        .fetch_one(&self.pool)
+        .await?;
+        draft_from_row(&row)
+    }
+
+    /// A draft by its token (the caller checks the owner).
+    pub async fn draft(&self, token: &str) -> Result<Option<DraftRecord>> {
+        let row = sqlx::query(&format!("select {DRAFT_COLUMNS} from drafts where token = $1"))
+            .bind(token)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(draft_from_row).transpose()
+    }
+
+    /// Saves a step: the whole answer document, the step reached and a new expiry (a draft expires
+    /// a period after it was last worked on, and is reminded about again before that).
+    /// `false` when the draft was submitted meanwhile (its answers are then frozen in the case).
+    pub async fn save_draft(
+        &self,
+        draft_id: i64,
+        answers: &Answers,
+        current_step: Option<&str>,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<bool> {
+        let done = sqlx::query(
+            "update drafts set answers = $1, current_step = $2, updated_at = $3, expires_at = $4, reminded_at = null \
+             where id = $5 and case_id is null",
+        )
+        .bind(answers_to_json(answers))
+        .bind(current_step)
+        .bind(now)
+        .bind(expires_at)
+        .bind(draft_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// The user's unsubmitted drafts, most recent first.
+    pub async fn drafts_of_user(&self, user_id: i64) -> Result<Vec<DraftSummary>> {
+        let rows = sqlx::query(
+            "select d.token, s.slug, d.definition_id, d.updated_at, d.expires_at from drafts d \
+             join service_definitions s on s.id = d.definition_id \
+             where d.user_id = $1 and d.case_id is null order by d.updated_at desc",
+        )
+        .bind(user_id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(DraftSummary {
+                    token: r.try_get("token")?,
+                    slug: r.try_get("slug")?,
+                    definition_id: r.try_get("definition_id")?,
+                    updated_at: r.try_get("updated_at")?,
+                    expires_at: r.try_get("expires_at")?,
+                })
+            })
+            .collect()
+    }
+
+    /// Deletes an unsubmitted draft; returns the storage keys of its files (to delete the bytes).
+    pub async fn delete_draft(&self, draft_id: i64) -> Result<Vec<String>> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("update drafts set updated_at = updated_at where id = $1").bind(draft_id).execute(&mut *tx).await?;
+        let keys: Vec<String> =
+            sqlx::query("select storage_key from attachments where draft_id = $1 and case_id is null")
+                .bind(draft_id)
+                .fetch_all(&mut *tx)
+                .await?
+                .iter()
+                .map(|r| r.try_get("storage_key"))
+                .collect::<std::result::Result<_, _>>()?;
+        sqlx::query("delete from attachments where draft_id = $1 and case_id is null")
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+        let gone = sqlx::query("delete from drafts where id = $1 and case_id is null")
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+        if gone.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(Vec::new());
+        }
+        tx.commit().await?;
+        Ok(keys)
+    }
+
+    /// Records an uploaded file against a draft's file field and adds it to the field's answer,
+    /// in one transaction. `None` when the draft was submitted meanwhile.
+    pub async fn attach_to_draft(
+        &self,
+        draft_id: i64,
+        field_id: &str,
+        file: &NewAttachment<'_>,
+    ) -> Result<Option<FileRef>> {
+        let mut tx = self.pool.begin().await?;
+        // Taking the row's write lock first serialises concurrent uploads to the same draft.
+        let locked = sqlx::query("update drafts set updated_at = $1 where id = $2 and case_id is null")
+            .bind(file.now)
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+        if locked.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(None);
+        }
+        let json: String = sqlx::query("select answers from drafts where id = $1")
+            .bind(draft_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("answers")?;
+        let mut answers = answers_from_json(&json)?;
+        let id = insert_attachment(&mut tx, file, Some(draft_id), None, None).await?;
+        let file_ref = FileRef { id, name: file.file_name.to_owned(), size: file.size_bytes };
+        let mut list = answers.get(field_id).map(|a| a.files().to_vec()).unwrap_or_default();
+        list.push(file_ref.clone());
+        answers.insert(field_id.to_owned(), Answer::Files(list));
+        sqlx::query("update drafts set answers = $1 where id = $2")
+            .bind(answers_to_json(&answers))
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(Some(file_ref))
+    }
+
+    /// Removes a file from a draft (answer and row); returns its storage key.
+    pub async fn detach_from_draft(&self, draft_id: i64, attachment_id: i64, now: i64) -> Result<Option<String>> {
+        let mut tx = self.pool.begin().await?;
+        let locked = sqlx::query("update drafts set updated_at = $1 where id = $2 and case_id is null")
+            .bind(now)
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+        let key =
+            sqlx::query("select storage_key from attachments where id = $1 and draft_id = $2 and case_id is null")
+                .bind(attachment_id)
+                .bind(draft_id)
+                .fetch_optional(&mut *tx)
+                .await?;
+        let (1, Some(key)) = (locked.rows_affected(), key) else {
+            tx.rollback().await?;
+            return Ok(None);
+        };
+        let key: String = key.try_get("storage_key")?;
+        let json: String = sqlx::query("select answers from drafts where id = $1")
+            .bind(draft_id)
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("answers")?;
+        let mut answers = answers_from_json(&json)?;
+        answers.retain(|_, a| {
+            if let Answer::Files(list) = a {
+                list.retain(|f| f.id != attachment_id);
+                !list.is_empty()
+            } else {
+                true
+            }
+        });
+        sqlx::query("update drafts set answers = $1 where id = $2")
+            .bind(answers_to_json(&answers))
+            .bind(draft_id)
+            .execute(&mut *tx)
+            .await?;
+        sqlx::query("delete from attachments where id = $1").bind(attachment_id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(Some(key))
+    }
+
+    pub async fn attachment(&self, id: i64) -> Result<Option<AttachmentRecord>> {
+        let row = sqlx::query(&format!("select {ATTACHMENT_COLUMNS} from attachments where id = $1"))
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        row.as_ref().map(attachment_from_row).transpose()
+    }
+
+    pub async fn attachments_of_case(&self, case_id: i64) -> Result<Vec<AttachmentRecord>> {
+        let rows = sqlx::query(&format!("select {ATTACHMENT_COLUMNS} from attachments where case_id = $1 order by id"))
+            .bind(case_id)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(attachment_from_row).collect()
+    }
+
+    /// Files waiting for a virus scan.
+    pub async fn held_attachments(&self, limit: i64) -> Result<Vec<AttachmentRecord>> {
+        let rows = sqlx::query(&format!(
+            "select {ATTACHMENT_COLUMNS} from attachments where scan_status = 'held' order by id limit $1"
+        ))
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(attachment_from_row).collect()
+    }
+
+    /// Records a later scan's result. An infected file is marked removed (the caller deletes it).
+    pub async fn set_scan_status(&self, id: i64, status: ScanStatus, now: i64) -> Result<()> {
+        let removed = (status == ScanStatus::Infected).then_some(now);
+        sqlx::query("update attachments set scan_status = $1, removed_at = coalesce(removed_at, $2) where id = $3")
+            .bind(status.as_str())
+            .bind(removed)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+}
+
+pub(crate) async fn insert_attachment(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    file: &NewAttachment<'_>,
+    draft_id: Option<i64>,
+    case_id: Option<i64>,
+    message_id: Option<i64>,
+) -> Result<i64> {
+    Ok(sqlx::query(
+        "insert into attachments (storage_key, owner_id, draft_id, case_id, message_id, field_id, file_name, \
+         content_type, size_bytes, sha256, scan_status, uploaded_at) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id",
+    )
+    .bind(file.storage_key)
+    .bind(file.owner_id)
+    .bind(draft_id)
+    .bind(case_id)
+    .bind(message_id)
+    .bind(file.field_id)
+    .bind(file.file_name)
+    .bind(file.content_type)
+    .bind(file.size_bytes)
+    .bind(file.sha256)
+    .bind(file.scan_status.as_str())
+    .bind(file.now)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")?)
+}

@@ -1,0 +1,198 @@
+//! The notification outbox: a row per message to send, written in the same transaction as the
+//! event it tells about, delivered by a background worker (the server's `notify` module).
+//!
+//! Policy:
+//! - The person's own choices decide: their channel (e-mail, SMS, or only in Mina sidor) and
+//!   language. E-mail goes only to a *verified* address, so a case is never announced to an
+//!   address nobody proved is theirs; without one the event is in Mina sidor only.
+//! - A row holds the event and its arguments, not the rendered text: the worker renders it in the
+//!   person's language when sending. No personal data beyond the recipient address is stored.
+//! - Workers claim rows with a lease (`locked_until`), so several servers never send one row
+//!   twice at once; a crash after sending but before marking can repeat one message, never lose it.
+
+use crate::{Result, Store};
+use sqlx::Row;
+use stadsporten_domain::eservice::NotificationEvent;
+
+/// A claimed row to send.
+#[derive(Debug, Clone)]
+pub struct OutboxRow {
+    pub id: i64,
+    pub channel: String,
+    pub recipient: String,
+    pub lang: String,
+    pub event: String,
+    pub user_id: Option<i64>,
+    pub case_id: Option<i64>,
+    pub draft_id: Option<i64>,
+    pub args: serde_json::Value,
+    pub attempts: i64,
+}
+
+/// A row as listed (tests and operations).
+#[derive(Debug, Clone)]
+pub struct OutboxEntry {
+    pub id: i64,
+    pub channel: String,
+    pub recipient: String,
+    pub event: String,
+    pub case_id: Option<i64>,
+    pub status: String,
+    pub attempts: i64,
+    pub last_error: Option<String>,
+}
+
+/// Writes the notification of `event` to `user_id`, inside the caller's transaction, if their
+/// channel and contact details allow one. Returns whether a row was written.
+pub(crate) async fn enqueue(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    event: NotificationEvent,
+    case_id: Option<i64>,
+    draft_id: Option<i64>,
+    args: &serde_json::Value,
+    now: i64,
+) -> Result<bool> {
+    let Some(user) = sqlx::query(
+        "select email, email_verified, phone, preferred_lang, notify_via, disabled_at from users where id = $1",
+    )
+    .bind(user_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    else {
+        return Ok(false);
+    };
+    let channel: String = user.try_get("notify_via")?;
+    let email: Option<String> = user.try_get("email")?;
+    let verified: i64 = user.try_get("email_verified")?;
+    let phone: Option<String> = user.try_get("phone")?;
+    let lang: Option<String> = user.try_get("preferred_lang")?;
+    let (channel, recipient) = match channel.as_str() {
+        "email" => match email.filter(|_| verified != 0) {
+            Some(e) => ("email", e),
+            None => return Ok(false),
+        },
+        "sms" => match phone.filter(|p| !p.trim().is_empty()) {
+            Some(p) => ("sms", p),
+            None => return Ok(false),
+        },
+        _ => return Ok(false),
+    };
+    sqlx::query(
+        "insert into outbox (channel, recipient, lang, event, user_id, case_id, draft_id, args, created_at, \
+         next_attempt_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+    )
+    .bind(channel)
+    .bind(recipient)
+    .bind(lang.unwrap_or_else(|| "sv".into()))
+    .bind(event.slug())
+    .bind(user_id)
+    .bind(case_id)
+    .bind(draft_id)
+    .bind(args.to_string())
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(true)
+}
+
+impl Store {
+    /// Claims up to `limit` rows that are due, leasing them for `lease` seconds.
+    pub async fn claim_outbox(&self, now: i64, limit: i64, lease: i64) -> Result<Vec<OutboxRow>> {
+        let candidates = sqlx::query(
+            "select id from outbox where status = 'pending' and next_attempt_at <= $1 \
+             and (locked_until is null or locked_until < $1) order by id limit $2",
+        )
+        .bind(now)
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut claimed = Vec::new();
+        for c in candidates {
+            let id: i64 = c.try_get("id")?;
+            // The lease is taken by a compare-and-set: of two workers, one wins each row.
+            let row = sqlx::query(
+                "update outbox set locked_until = $1 where id = $2 and status = 'pending' \
+                 and (locked_until is null or locked_until < $3) \
+                 returning id, channel, recipient, lang, event, user_id, case_id, draft_id, args, attempts",
+            )
+            .bind(now + lease)
+            .bind(id)
+            .bind(now)
+            .fetch_optional(&self.pool)
+            .await?;
+            if let Some(r) = row {
+                let args: String = r.try_get("args")?;
+                claimed.push(OutboxRow {
+                    id: r.try_get("id")?,
+                    channel: r.try_get("channel")?,
+                    recipient: r.try_get("recipient")?,
+                    lang: r.try_get("lang")?,
+                    event: r.try_get("event")?,
+                    user_id: r.try_get("user_id")?,
+                    case_id: r.try_get("case_id")?,
+                    draft_id: r.try_get("draft_id")?,
+                    args: serde_json::from_str(&args).unwrap_or(serde_json::Value::Null),
+                    attempts: r.try_get("attempts")?,
+                });
+            }
+        }
+        Ok(claimed)
+    }
+
+    pub async fn outbox_sent(&self, id: i64, now: i64) -> Result<()> {
+        sqlx::query("update outbox set status = 'sent', sent_at = $1, locked_until = null, attempts = attempts + 1 where id = $2")
+            .bind(now)
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Records a failed attempt: tried again at `retry_at`, or given up (`None`) after the last.
+    pub async fn outbox_failed(&self, id: i64, error: &str, retry_at: Option<i64>) -> Result<()> {
+        let error: String = error.chars().take(500).collect();
+        match retry_at {
+            Some(at) => sqlx::query(
+                "update outbox set attempts = attempts + 1, last_error = $1, next_attempt_at = $2, locked_until = null \
+                 where id = $3",
+            )
+            .bind(error)
+            .bind(at)
+            .bind(id),
+            None => sqlx::query(
+                "update outbox set attempts = attempts + 1, last_error = $1, status = 'failed', locked_until = null \
+                 where id = $2",
+            )
+            .bind(error)
+            .bind(id),
+        }
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The outbox, newest first (operations and tests).
+    pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>> {
+        let rows = sqlx::query(
+            "select id, channel, recipient, event, case_id, status, attempts, last_error from outbox order by id desc limit $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|r| {
+                Ok(OutboxEntry {
+                    id: r.try_get("id")?,
+                    channel: r.try_get("channel")?,
+                    recipient: r.try_get("recipient")?,
+                    event: r.try_get("event")?,
+                    case_id: r.try_get("case_id")?,
+                    status: r.try_get("status")?,
+                    attempts: r.try_get("attempts")?,
+                    last_error: r.try_get("last_error")?,
+                })
+            })
+            .collect()
+    }
+}

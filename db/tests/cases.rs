@@ -1,0 +1,498 @@
+//! E-service definitions, drafts, submissions, case handling, the outbox and the satisfaction
+//! answers — each story on SQLite and on PostgreSQL.
+
+use stadsporten_db::on_both_backends;
+use stadsporten_db::testing::fresh_database_url;
+use stadsporten_db::{
+    Assignee, Backend, CaseRefusal, NewAttachment, NewDecision, QueueFilter, QueueSort, ScanStatus, Store, Submission,
+    UploadRefusal, SEED_DEFINITIONS,
+};
+use stadsporten_domain::eservice::answers::validate_all;
+use stadsporten_domain::eservice::{
+    Answer, Answers, CaseStatus, DecisionOutcome, SatisfactionAnswer, ServiceDefinition, SlaStanding, SurveyStage,
+};
+use std::sync::Arc;
+
+const NOW: i64 = 1_795_000_000;
+const DAY: i64 = 86_400;
+
+/// A store with the catalogue, units, personas and the five e-services.
+async fn seeded(backend: Backend) -> Store {
+    let store = Store::connect(&fresh_database_url(backend).await, 8).await.expect("connect");
+    store.seed_demo_content(NOW).await.expect("catalogue");
+    store.seed_personas("https://eid.test", "https://staff.test", NOW).await.expect("personas");
+    assert_eq!(store.seed_eservices(NOW).await.expect("e-services"), 5);
+    store
+}
+
+async fn persona(store: &Store, key: &str) -> i64 {
+    store.user_by_persona(key).await.unwrap().unwrap_or_else(|| panic!("persona {key}")).id
+}
+
+fn text(v: &str) -> Answer {
+    Answer::Text(v.into())
+}
+
+fn file(store_key: &str, owner: i64, field: &'static str) -> NewAttachment<'static> {
+    NewAttachment {
+        storage_key: Box::leak(store_key.to_owned().into_boxed_str()),
+        owner_id: owner,
+        field_id: Some(field),
+        file_name: "intyg.pdf",
+        content_type: "application/pdf",
+        size_bytes: 1234,
+        sha256: "00",
+        scan_status: ScanStatus::Clean,
+        now: NOW,
+    }
+}
+
+/// Anna's preschool application, filled in and submitted. Returns (draft id, case id, number).
+async fn anna_applies(store: &Store, key: &str) -> (i64, i64, String) {
+    let anna = persona(store, "anna").await;
+    let def = store.live_definition("ansok-om-forskoleplats").await.unwrap().expect("live");
+    let draft = store.create_draft(&format!("tok-{key}"), anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    let mut answers = Answers::new();
+    for (k, v) in [
+        ("child_name", "Lo Andersson"),
+        ("child_pnr", "202303152389"),
+        ("other_guardian", "no"),
+        ("preschool_1", "ekorren-vasastan"),
+        ("start_date", "2027-01-10"),
+        ("hours_per_week", "40"),
+    ] {
+        answers.insert(k.into(), text(v));
+    }
+    answers.insert("care_needs".into(), Answer::Choices(vec!["support".into()]));
+    assert!(store.save_draft(draft.id, &answers, Some("documents"), NOW, NOW + 30 * DAY).await.unwrap());
+    let attached = store
+        .attach_to_draft(draft.id, "support_certificate", &file(&format!("k-{key}"), anna, "support_certificate"))
+        .await
+        .unwrap();
+    assert!(attached.is_some());
+    let draft = store.draft(&draft.token).await.unwrap().unwrap();
+    let checked = validate_all(&def.definition, &draft.answers, NOW / DAY, 2026).unwrap_or_else(|e| panic!("{e:?}"));
+    let s = store
+        .submit_case(&Submission {
+            draft_id: draft.id,
+            applicant_id: anna,
+            acting_for: None,
+            idempotency_key: key,
+            definition_id: def.id,
+            service_slug: &def.slug,
+            unit_code: &def.definition.receiving_unit(&checked),
+            year: 2026,
+            lang: "sv",
+            answers: &checked,
+            handling_days: def.definition.handling_days,
+            now: NOW,
+        })
+        .await
+        .unwrap();
+    assert!(!s.replayed);
+    (draft.id, s.case_id, s.case_number)
+}
+
+on_both_backends!(
+    the_seeded_definitions_are_live_and_a_new_version_never_changes_filed_cases,
+    uploads_are_refused_for_unknown_services_units_and_published_versions,
+    a_submission_is_made_once_however_often_it_is_sent,
+    case_numbers_run_per_unit_and_year_without_gaps_under_concurrency,
+    a_case_moves_only_along_the_table_and_the_clock_pauses_for_completion,
+    two_officers_cannot_both_move_a_case,
+    the_queue_filters_by_unit_assignee_and_standing,
+    messages_notes_and_the_timeline_keep_internal_things_internal,
+    notifications_follow_the_persons_channel_and_are_leased_to_one_worker,
+    satisfaction_answers_are_taken_once_and_kept_apart_from_the_person,
+    drafts_are_the_owners_and_files_follow_the_answers,
+);
+
+async fn the_seeded_definitions_are_live_and_a_new_version_never_changes_filed_cases(backend: Backend) {
+    let store = seeded(backend).await;
+    assert_eq!(store.seed_eservices(NOW).await.unwrap(), 0, "seeding again adds nothing");
+    for (name, _) in SEED_DEFINITIONS {
+        let slug = name.trim_end_matches(".toml");
+        let live = store.live_definition(slug).await.unwrap().unwrap_or_else(|| panic!("{slug} is live"));
+        assert_eq!(live.version, 1);
+    }
+    let (_, case_id, _) = anna_applies(&store, "k1").await;
+    // Version 2 of the preschool form changes the handling time and is published.
+    let v1 = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap();
+    let mut v2 = v1.definition.clone();
+    v2.version = 2;
+    v2.handling_days = 20;
+    let v2_id = store.upload_definition(&v2, None, NOW).await.unwrap().unwrap();
+    assert_eq!(
+        store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap().version,
+        1,
+        "a draft version is not live"
+    );
+    assert!(store.publish_definition(v2_id, None, NOW).await.unwrap());
+    let live = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap();
+    assert_eq!((live.version, live.handling_days), (2, 20));
+    assert_eq!(store.definition(v1.id).await.unwrap().unwrap().status.as_str(), "retired");
+    let case = store.case_record(case_id).await.unwrap().unwrap();
+    assert_eq!((case.definition_id, case.handling_days), (v1.id, 30), "the filed case keeps its version");
+}
+
+async fn uploads_are_refused_for_unknown_services_units_and_published_versions(backend: Backend) {
+    let store = seeded(backend).await;
+    let v1 = store.live_definition("skolval").await.unwrap().unwrap().definition;
+    let mut d = v1.clone();
+    d.slug = "no-such-service".into();
+    assert_eq!(
+        store.upload_definition(&d, None, NOW).await.unwrap(),
+        Err(UploadRefusal::UnknownService("no-such-service".into()))
+    );
+    let mut d = v1.clone();
+    d.version = 2;
+    d.unit = "XYZ".into();
+    assert_eq!(store.upload_definition(&d, None, NOW).await.unwrap(), Err(UploadRefusal::UnknownUnit("XYZ".into())));
+    assert_eq!(store.upload_definition(&v1, None, NOW).await.unwrap(), Err(UploadRefusal::VersionPublished(1)));
+    // An unpublished version may be replaced.
+    let mut d = v1.clone();
+    d.version = 2;
+    let a = store.upload_definition(&d, None, NOW).await.unwrap().unwrap();
+    d.handling_days = 45;
+    let b = store.upload_definition(&d, None, NOW + 1).await.unwrap().unwrap();
+    assert_eq!(a, b);
+    assert_eq!(store.definition(a).await.unwrap().unwrap().handling_days, 45);
+}
+
+async fn a_submission_is_made_once_however_often_it_is_sent(backend: Backend) {
+    let store = Arc::new(seeded(backend).await);
+    let (draft_id, case_id, number) = anna_applies(&store, "key-1").await;
+    let anna = persona(&store, "anna").await;
+    let def = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap();
+    let answers = store.case_record(case_id).await.unwrap().unwrap().answers;
+    // Ten concurrent resubmissions (double clicks, retries, the back button) with the same key
+    // and five with a fresh key of the same draft: all find the one case.
+    let mut tasks = Vec::new();
+    for i in 0..15 {
+        let store = store.clone();
+        let answers = answers.clone();
+        let def_id = def.id;
+        tasks.push(tokio::spawn(async move {
+            let key = if i < 10 { "key-1".to_owned() } else { format!("other-{i}") };
+            store
+                .submit_case(&Submission {
+                    draft_id,
+                    applicant_id: anna,
+                    acting_for: None,
+                    idempotency_key: &key,
+                    definition_id: def_id,
+                    service_slug: "ansok-om-forskoleplats",
+                    unit_code: "UTB",
+                    year: 2026,
+                    lang: "sv",
+                    answers: &answers,
+                    handling_days: 30,
+                    now: NOW + 5,
+                })
+                .await
+                .unwrap()
+        }));
+    }
+    for t in tasks {
+        let s = t.await.unwrap();
+        assert_eq!((s.case_id, s.case_number.as_str(), s.replayed), (case_id, number.as_str(), true));
+    }
+    assert_eq!(store.cases_of_applicant(anna, NOW).await.unwrap().len(), 1);
+    assert_eq!(number, "UTB 2026/00001");
+    // The receipt was queued once, to Anna's verified address.
+    let outbox = store.outbox(10).await.unwrap();
+    assert_eq!(outbox.iter().filter(|o| o.event == "receipt").count(), 1);
+    // The submitted draft is frozen.
+    assert!(!store.save_draft(draft_id, &Answers::new(), None, NOW, NOW).await.unwrap());
+}
+
+async fn case_numbers_run_per_unit_and_year_without_gaps_under_concurrency(backend: Backend) {
+    let store = Arc::new(seeded(backend).await);
+    let anna = persona(&store, "anna").await;
+    let def = store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap();
+    let mut tasks = Vec::new();
+    for i in 0..12 {
+        let store = store.clone();
+        let def_id = def.id;
+        tasks.push(tokio::spawn(async move {
+            let draft = store.create_draft(&format!("t{i}"), anna, None, def_id, NOW, NOW + DAY).await.unwrap();
+            let unit = if i % 3 == 0 { "TK" } else { "SOF" };
+            let year = if i == 11 { 2027 } else { 2026 };
+            store
+                .submit_case(&Submission {
+                    draft_id: draft.id,
+                    applicant_id: anna,
+                    acting_for: None,
+                    idempotency_key: &format!("k{i}"),
+                    definition_id: def_id,
+                    service_slug: "synpunkter-och-klagomal",
+                    unit_code: unit,
+                    year,
+                    lang: "en",
+                    answers: &Answers::new(),
+                    handling_days: 14,
+                    now: NOW,
+                })
+                .await
+                .unwrap()
+                .case_number
+        }));
+    }
+    let mut numbers = Vec::new();
+    for t in tasks {
+        numbers.push(t.await.unwrap());
+    }
+    numbers.sort();
+    assert_eq!(
+        numbers,
+        [
+            "SOF 2026/00001",
+            "SOF 2026/00002",
+            "SOF 2026/00003",
+            "SOF 2026/00004",
+            "SOF 2026/00005",
+            "SOF 2026/00006",
+            "SOF 2026/00007",
+            "SOF 2027/00001",
+            "TK 2026/00001",
+            "TK 2026/00002",
+            "TK 2026/00003",
+            "TK 2026/00004",
+        ]
+    );
+}
+
+async fn a_case_moves_only_along_the_table_and_the_clock_pauses_for_completion(backend: Backend) {
+    let store = seeded(backend).await;
+    let (_, id, _) = anna_applies(&store, "k").await;
+    let anna = persona(&store, "anna").await;
+    let sara = persona(&store, "sara").await;
+    assert_eq!(
+        store.decide_case(id, sara, &decision(), NOW).await.unwrap(),
+        Err(CaseRefusal::Invalid(CaseStatus::Submitted))
+    );
+    assert_eq!(store.start_case(id, sara, NOW + DAY).await.unwrap(), Ok(()));
+    let case = store.case_record(id).await.unwrap().unwrap();
+    assert_eq!((case.status, case.assignee_id), (CaseStatus::InProgress, Some(sara)), "starting takes the case");
+    assert_eq!(case.due_at, NOW + 30 * DAY);
+    store.request_completion(id, sara, "Skicka intyget från BVC.", "2026-12-20", NOW + 2 * DAY).await.unwrap().unwrap();
+    let case = store.case_record(id).await.unwrap().unwrap();
+    assert_eq!(case.status, CaseStatus::AwaitingCompletion);
+    assert_eq!(case.clock().standing(NOW + 40 * DAY), SlaStanding::Paused);
+    // Someone else cannot answer Anna's request; Anna answers five days later.
+    assert_eq!(store.answer_completion(id, sara, "x", &[], NOW).await.unwrap(), Err(CaseRefusal::NothingToAnswer));
+    let f = file("answer-file", anna, "x");
+    store.answer_completion(id, anna, "Här är intyget.", &[f], NOW + 7 * DAY).await.unwrap().unwrap();
+    let case = store.case_record(id).await.unwrap().unwrap();
+    assert_eq!(case.status, CaseStatus::InProgress);
+    assert_eq!(case.due_at, NOW + 35 * DAY, "the five days waiting are added to the due date");
+    assert_eq!(store.completion_requests(id).await.unwrap()[0].answer.as_deref(), Some("Här är intyget."));
+    assert_eq!(store.case_messages(id).await.unwrap()[0].attachments.len(), 1);
+    store.decide_case(id, sara, &decision(), NOW + 8 * DAY).await.unwrap().unwrap();
+    let case = store.case_record(id).await.unwrap().unwrap();
+    assert_eq!((case.status, case.outcome), (CaseStatus::Decided, Some(DecisionOutcome::Approved)));
+    assert_eq!(store.decision(id).await.unwrap().unwrap().motivation, "Plats finns från januari.");
+    assert_eq!(store.withdraw_case(id, anna, None, NOW).await.unwrap(), Err(CaseRefusal::Invalid(CaseStatus::Decided)));
+    store.close_case(id, sara, NOW + 9 * DAY).await.unwrap().unwrap();
+    let kinds: Vec<String> = store.case_events(id, false).await.unwrap().into_iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, ["submitted", "start", "request-completion", "complete", "message", "decide", "close"]);
+    // A second application is withdrawn by Anna while open; Sara cannot withdraw it for her.
+    let (_, other, _) = anna_applies(&store, "k2").await;
+    assert_eq!(store.withdraw_case(other, sara, None, NOW).await.unwrap(), Err(CaseRefusal::NotFound));
+    store.withdraw_case(other, anna, Some("Fick plats i annan kommun"), NOW + DAY).await.unwrap().unwrap();
+    assert_eq!(store.case_record(other).await.unwrap().unwrap().status, CaseStatus::Withdrawn);
+}
+
+fn decision() -> NewDecision<'static> {
+    NewDecision {
+        outcome: DecisionOutcome::Approved,
+        lang: "sv",
+        template: "Ditt barn erbjuds plats i förskola enligt nedan.",
+        motivation: "Plats finns från januari.",
+    }
+}
+
+async fn two_officers_cannot_both_move_a_case(backend: Backend) {
+    let store = Arc::new(seeded(backend).await);
+    let (_, id, _) = anna_applies(&store, "k").await;
+    let sara = persona(&store, "sara").await;
+    let omar = persona(&store, "omar").await;
+    let a = tokio::spawn({
+        let store = store.clone();
+        async move { store.start_case(id, sara, NOW).await.unwrap() }
+    });
+    let b = tokio::spawn({
+        let store = store.clone();
+        async move { store.start_case(id, omar, NOW).await.unwrap() }
+    });
+    let results = [a.await.unwrap(), b.await.unwrap()];
+    assert_eq!(results.iter().filter(|r| r.is_ok()).count(), 1, "{results:?}");
+    assert!(results
+        .iter()
+        .any(|r| matches!(r, Err(CaseRefusal::Invalid(CaseStatus::InProgress) | CaseRefusal::Conflict))));
+    assert_eq!(store.case_events(id, true).await.unwrap().iter().filter(|e| e.kind == "start").count(), 1);
+}
+
+async fn the_queue_filters_by_unit_assignee_and_standing(backend: Backend) {
+    let store = seeded(backend).await;
+    let sara = persona(&store, "sara").await;
+    let (_, a, _) = anna_applies(&store, "a").await;
+    let (_, b, _) = anna_applies(&store, "b").await;
+    let units = vec!["UTB".to_owned()];
+    let all = |f: QueueFilter, now| {
+        let store = &store;
+        async move { store.queue(&f, now, 100).await.unwrap().into_iter().map(|s| s.id).collect::<Vec<_>>() }
+    };
+    assert_eq!(all(QueueFilter { units: vec!["MF".into()], ..Default::default() }, NOW).await, Vec::<i64>::new());
+    assert_eq!(
+        all(QueueFilter { units: units.clone(), sort: QueueSort::Number, ..Default::default() }, NOW).await,
+        [a, b]
+    );
+    assert_eq!(
+        store.assign_cases(&[a, b], &["MF".to_owned()], Some(sara), sara, NOW).await.unwrap(),
+        Vec::<i64>::new(),
+        "only cases of one's units"
+    );
+    assert_eq!(store.assign_cases(&[b], &units, Some(sara), sara, NOW).await.unwrap(), [b]);
+    let mine = QueueFilter { units: units.clone(), assignee: Some(Assignee::User(sara)), ..Default::default() };
+    assert_eq!(all(mine, NOW).await, [b]);
+    let nobody = QueueFilter { units: units.clone(), assignee: Some(Assignee::Nobody), ..Default::default() };
+    assert_eq!(all(nobody, NOW).await, [a]);
+    // 27 days on, both are due soon; a completion request pauses one; at 31 days the other is overdue.
+    let soon = |now| {
+        all(QueueFilter { units: units.clone(), standing: Some(SlaStanding::DueSoon), ..Default::default() }, now)
+    };
+    assert_eq!(soon(NOW + 27 * DAY).await, [a, b]);
+    store.start_case(b, sara, NOW + 20 * DAY).await.unwrap().unwrap();
+    store.request_completion(b, sara, "?", "2027-01-01", NOW + 20 * DAY).await.unwrap().unwrap();
+    let overdue = QueueFilter { units: units.clone(), standing: Some(SlaStanding::Overdue), ..Default::default() };
+    assert_eq!(all(overdue, NOW + 31 * DAY).await, [a]);
+    let in_progress = QueueFilter { units, status: Some(CaseStatus::AwaitingCompletion), ..Default::default() };
+    assert_eq!(all(in_progress, NOW).await, [b]);
+}
+
+async fn messages_notes_and_the_timeline_keep_internal_things_internal(backend: Backend) {
+    let store = seeded(backend).await;
+    let (_, id, _) = anna_applies(&store, "k").await;
+    let anna = persona(&store, "anna").await;
+    let sara = persona(&store, "sara").await;
+    store.add_note(id, sara, "Ring förskolan om platsen.", NOW).await.unwrap();
+    store.assign_cases(&[id], &["UTB".to_owned()], Some(sara), sara, NOW).await.unwrap();
+    store.add_message(id, sara, false, "Hej Anna, vi har fått din ansökan.", &[], NOW + 1).await.unwrap();
+    store.add_message(id, anna, true, "Tack!", &[], NOW + 2).await.unwrap();
+    let public: Vec<String> = store.case_events(id, false).await.unwrap().into_iter().map(|e| e.kind).collect();
+    assert_eq!(public, ["submitted", "message", "message"]);
+    let internal: Vec<String> = store.case_events(id, true).await.unwrap().into_iter().map(|e| e.kind).collect();
+    assert_eq!(internal, ["submitted", "note", "assigned", "message", "message"]);
+    assert_eq!(store.case_notes(id).await.unwrap()[0].author_name, "Sara Nilsson");
+    assert_eq!(store.cases_of_applicant(anna, NOW).await.unwrap()[0].unread, 1);
+    store.mark_messages_read(id, true, NOW + 3).await.unwrap();
+    assert_eq!(store.cases_of_applicant(anna, NOW).await.unwrap()[0].unread, 0);
+    let q = QueueFilter { units: vec!["UTB".into()], ..Default::default() };
+    assert_eq!(store.queue(&q, NOW, 10).await.unwrap()[0].unread, 1, "the officer has Anna's reply unread");
+    assert_eq!(
+        store.outbox(10).await.unwrap().iter().filter(|o| o.event == "message").count(),
+        1,
+        "only staff messages notify"
+    );
+}
+
+async fn notifications_follow_the_persons_channel_and_are_leased_to_one_worker(backend: Backend) {
+    let store = seeded(backend).await;
+    let anna = persona(&store, "anna").await;
+    anna_applies(&store, "k1").await;
+    // Anna now wants SMS, with a phone number.
+    store.update_contact(anna, Some("070-123 45 67"), None, stadsporten_db::NotifyChannel::Sms, NOW).await.unwrap();
+    anna_applies(&store, "k2").await;
+    // And then only Mina sidor.
+    store.update_contact(anna, Some("070-123 45 67"), None, stadsporten_db::NotifyChannel::Portal, NOW).await.unwrap();
+    anna_applies(&store, "k3").await;
+    let rows = store.outbox(10).await.unwrap();
+    let channels: Vec<(&str, &str)> = rows.iter().rev().map(|r| (r.channel.as_str(), r.recipient.as_str())).collect();
+    assert_eq!(channels, [("email", "anna.andersson@example.se"), ("sms", "070-123 45 67")]);
+    // Two workers claim at once: each row goes to one.
+    let (a, b) = tokio::join!(store.claim_outbox(NOW, 10, 60), store.claim_outbox(NOW, 10, 60));
+    let (a, b) = (a.unwrap(), b.unwrap());
+    assert_eq!(a.len() + b.len(), 2);
+    assert!(store.claim_outbox(NOW + 30, 10, 60).await.unwrap().is_empty(), "leased rows are not claimed again");
+    let first = a.first().or(b.first()).unwrap().clone();
+    assert_eq!(first.args["case_number"], "UTB 2026/00001");
+    store.outbox_failed(first.id, "connection refused", Some(NOW + 120)).await.unwrap();
+    assert!(store.claim_outbox(NOW + 100, 10, 60).await.unwrap().iter().all(|r| r.id != first.id), "backoff");
+    let again = store.claim_outbox(NOW + 121, 10, 60).await.unwrap();
+    assert_eq!(again.iter().find(|r| r.id == first.id).map(|r| r.attempts), Some(1));
+    store.outbox_sent(first.id, NOW + 122).await.unwrap();
+    let row = store.outbox(10).await.unwrap().into_iter().find(|r| r.id == first.id).unwrap();
+    assert_eq!((row.status.as_str(), row.attempts), ("sent", 2));
+}
+
+async fn satisfaction_answers_are_taken_once_and_kept_apart_from_the_person(backend: Backend) {
+    let store = seeded(backend).await;
+    let (_, id, _) = anna_applies(&store, "k").await;
+    assert_eq!(store.pending_surveys(id).await.unwrap(), [SurveyStage::AfterSubmission]);
+    let a = SatisfactionAnswer::parse("4", "6", "7", "Enkelt").unwrap();
+    assert!(store
+        .answer_survey(id, SurveyStage::AfterSubmission, "ansok-om-forskoleplats", "2026-11-18", &a, NOW)
+        .await
+        .unwrap());
+    assert!(!store
+        .answer_survey(id, SurveyStage::AfterSubmission, "ansok-om-forskoleplats", "2026-11-18", &a, NOW)
+        .await
+        .unwrap());
+    assert!(
+        !store
+            .answer_survey(id, SurveyStage::AfterDecision, "ansok-om-forskoleplats", "2026-11-18", &a, NOW)
+            .await
+            .unwrap(),
+        "not invited yet"
+    );
+    assert!(store.pending_surveys(id).await.unwrap().is_empty());
+    let rows = store.survey_answers("ansok-om-forskoleplats").await.unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(rows[0].answer, a);
+}
+
+async fn drafts_are_the_owners_and_files_follow_the_answers(backend: Backend) {
+    let store = seeded(backend).await;
+    let anna = persona(&store, "anna").await;
+    let def = store.live_definition("parkeringstillstand-rorelsehindrade").await.unwrap().unwrap();
+    let draft = store.create_draft("tok", anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    let a = store
+        .attach_to_draft(draft.id, "medical_certificate", &file("k1", anna, "medical_certificate"))
+        .await
+        .unwrap()
+        .unwrap();
+    let b = store
+        .attach_to_draft(draft.id, "medical_certificate", &file("k2", anna, "medical_certificate"))
+        .await
+        .unwrap()
+        .unwrap();
+    let d = store.draft("tok").await.unwrap().unwrap();
+    assert_eq!(d.answers["medical_certificate"].files().iter().map(|f| f.id).collect::<Vec<_>>(), [a.id, b.id]);
+    assert_eq!(store.detach_from_draft(draft.id, a.id, NOW).await.unwrap().as_deref(), Some("k1"));
+    assert_eq!(store.detach_from_draft(draft.id, a.id, NOW).await.unwrap(), None, "once");
+    let d = store.draft("tok").await.unwrap().unwrap();
+    assert_eq!(d.answers["medical_certificate"].files().len(), 1);
+    assert_eq!(store.drafts_of_user(anna).await.unwrap().len(), 1);
+    assert_eq!(store.delete_draft(draft.id).await.unwrap(), ["k2"]);
+    assert!(store.draft("tok").await.unwrap().is_none());
+    assert!(store.drafts_of_user(anna).await.unwrap().is_empty());
+    // Held files are listed for a rescan and become viewable when clean.
+    let draft = store.create_draft("tok2", anna, None, def.id, NOW, NOW + DAY).await.unwrap();
+    let mut held = file("k3", anna, "photo");
+    held.scan_status = ScanStatus::Held;
+    let h = store.attach_to_draft(draft.id, "photo", &held).await.unwrap().unwrap();
+    assert_eq!(store.held_attachments(10).await.unwrap().iter().map(|x| x.id).collect::<Vec<_>>(), [h.id]);
+    store.set_scan_status(h.id, ScanStatus::Clean, NOW).await.unwrap();
+    assert!(store.attachment(h.id).await.unwrap().unwrap().scan_status.viewable());
+    assert!(store.held_attachments(10).await.unwrap().is_empty());
+}
+
+#[test]
+fn every_seeded_definition_loads() {
+    for (name, source) in SEED_DEFINITIONS {
+        let def = ServiceDefinition::from_toml(source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
+        assert_eq!(format!("{}.toml", def.slug), name);
+        assert!(def.langs().len() >= 2);
+    }
+}
