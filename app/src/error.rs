@@ -37,6 +37,9 @@ pub enum AppError {
     /// The identity provider could not be reached.
     #[error("sign-in unavailable")]
     SignInUnavailable,
+    /// An upload larger than the limit, refused before its body was read.
+    #[error("payload too large")]
+    TooLarge,
     #[error("internal error")]
     Internal,
 }
@@ -50,6 +53,7 @@ impl AppError {
             AppError::SignInFailed | AppError::SignInCancelled => 401,
             AppError::SignInUnavailable => 503,
             AppError::BadRequest(_) | AppError::BadArguments => 400,
+            AppError::TooLarge => 413,
             AppError::Internal => 500,
         }
     }
@@ -65,6 +69,7 @@ impl AppError {
             AppError::SignInCancelled => "error-sign-in-cancelled-title",
             AppError::SignInUnavailable => "error-sign-in-unavailable-title",
             AppError::BadRequest(_) | AppError::BadArguments => "error-bad-request-title",
+            AppError::TooLarge => "error-too-large-title",
             AppError::Internal => "error-internal-title",
         }
     }
@@ -81,6 +86,7 @@ impl AppError {
             AppError::SignInUnavailable => "error-sign-in-unavailable-body",
             AppError::BadRequest(e) => e.code(),
             AppError::BadArguments => "error-malformed-query",
+            AppError::TooLarge => "error-too-large-body",
             AppError::Internal => "error-internal-body",
         }
     }
@@ -96,6 +102,7 @@ impl AppError {
             AppError::SignInFailed => "sign-in-failed",
             AppError::SignInCancelled => "sign-in-cancelled",
             AppError::SignInUnavailable => "sign-in-unavailable",
+            AppError::TooLarge => "too-large",
             AppError::Internal => "internal",
         }
     }
@@ -110,6 +117,7 @@ impl AppError {
             "sign-in-failed" => AppError::SignInFailed,
             "sign-in-cancelled" => AppError::SignInCancelled,
             "sign-in-unavailable" => AppError::SignInUnavailable,
+            "too-large" => AppError::TooLarge,
             "internal" => AppError::Internal,
             _ => return None,
         })

@@ -14,6 +14,9 @@ pub struct FormFlash {
     pub values: Vec<(String, String)>,
     /// Field name and fluent id of each error, in the form's order.
     pub errors: Vec<(String, String)>,
+    /// Arguments of the errors' messages: (field name, argument, value).
+    #[serde(default)]
+    pub args: Vec<(String, String, String)>,
 }
 
 impl FormFlash {
@@ -23,6 +26,23 @@ impl FormFlash {
 
     pub fn error(&self, field: &str) -> Option<&str> {
         self.errors.iter().find(|(k, _)| k == field).map(|(_, v)| v.as_str())
+    }
+
+    /// Every value of a field (checkboxes send one per ticked box).
+    pub fn values_of(&self, field: &str) -> Vec<&str> {
+        self.values.iter().filter(|(k, _)| k == field).map(|(_, v)| v.as_str()).collect()
+    }
+
+    /// The error of a field as a translated message, with its arguments.
+    pub fn message(&self, field: &str, lang: stadsporten_domain::Lang) -> Option<String> {
+        let id = self.error(field)?;
+        let args: Vec<(&str, fluent_bundle::FluentValue<'_>)> = self
+            .args
+            .iter()
+            .filter(|(f, _, _)| f == field)
+            .map(|(_, k, v)| (k.as_str(), fluent_bundle::FluentValue::from(v.clone())))
+            .collect();
+        Some(crate::i18n::ta(lang, id, &args))
     }
 }
 

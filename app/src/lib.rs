@@ -7,9 +7,12 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod cases;
 pub mod catalogue;
 pub mod context;
 pub mod error;
+pub mod eservices;
+pub mod files;
 pub mod flash;
 pub mod i18n;
 pub mod mail;

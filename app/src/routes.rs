@@ -1,7 +1,7 @@
 //! The HTML shell and the route table. Keep the paths: later features and checks rely on them.
 
 use crate::account::{ErrorRoutePage, MyPage, SignInPage, SignedOutPage};
-use crate::catalogue::{CataloguePage, EServicePlaceholderPage, ServicePage, StartPage};
+use crate::catalogue::{CataloguePage, ServicePage, StartPage};
 use crate::context;
 use crate::i18n::I18n;
 use crate::ui::{ErrorPage, Layout};
@@ -53,11 +53,18 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=StartPage ssr=SsrMode::Async/>
                     <Route path=path!("/services") view=CataloguePage ssr=SsrMode::Async/>
                     <Route path=path!("/services/:slug") view=ServicePage ssr=SsrMode::Async/>
-                    <Route path=path!("/services/:slug/start") view=EServicePlaceholderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/services/:slug/start") view=crate::eservices::ApplyStartPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/:token/step/:step") view=crate::eservices::ApplyStepPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/:token/check") view=crate::eservices::ApplyCheckPage ssr=SsrMode::Async/>
+                    <Route path=path!("/apply/:token/declaration") view=crate::eservices::ApplyDeclarationPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/signed-out") view=SignedOutPage ssr=SsrMode::Async/>
                     <Route path=path!("/error/:code") view=ErrorRoutePage ssr=SsrMode::Async/>
                     <Route path=path!("/my") view=MyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/cases") view=crate::cases::MyCasesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/cases/:id") view=crate::cases::MyCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/cases/:id/receipt") view=crate::eservices::ReceiptPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/cases/:id/decision") view=crate::cases::DecisionPrintPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/email/confirm") view=crate::account::ConfirmEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access") view=crate::admin::AccessPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access/review") view=crate::admin::ReviewPage ssr=SsrMode::Async/>

@@ -381,14 +381,8 @@ async fn transition(
     if done.rows_affected() != 1 {
         return Ok(Err(CaseRefusal::Conflict));
     }
-    event(
-        tx,
-        case_id,
-        now,
-        Some(actor),
-        Event { kind: t.slug(), change: Some((from, to)), detail, public: true },
-    )
-    .await?;
+    event(tx, case_id, now, Some(actor), Event { kind: t.slug(), change: Some((from, to)), detail, public: true })
+        .await?;
     Ok(Ok((from, to)))
 }
 

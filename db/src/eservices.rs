@@ -584,6 +584,65 @@ impl Store {
         Ok(Some(key))
     }
 
+    /// Queues the "your draft will be deleted" reminder for drafts expiring within `window`, once
+    /// per period of inactivity (saving a step resets it). Returns how many were reminded.
+    pub async fn remind_expiring_drafts(&self, now: i64, window: i64) -> Result<usize> {
+        let due = sqlx::query(
+            "select d.id, d.user_id, d.expires_at, s.slug from drafts d join service_definitions s on s.id = d.definition_id \
+             where d.case_id is null and d.reminded_at is null and d.expires_at > $1 and d.expires_at <= $2",
+        )
+        .bind(now)
+        .bind(now + window)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut n = 0;
+        for r in due {
+            let id: i64 = r.try_get("id")?;
+            let mut tx = self.pool.begin().await?;
+            let marked = sqlx::query(
+                "update drafts set reminded_at = $1 where id = $2 and reminded_at is null and case_id is null",
+            )
+            .bind(now)
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
+            if marked.rows_affected() == 1 {
+                let expires: i64 = r.try_get("expires_at")?;
+                let args = serde_json::json!({ "service": r.try_get::<String, _>("slug")?, "expires_at": expires });
+                crate::outbox::enqueue(
+                    &mut tx,
+                    r.try_get("user_id")?,
+                    stadsporten_domain::eservice::NotificationEvent::DraftExpiring,
+                    None,
+                    Some(id),
+                    &args,
+                    now,
+                )
+                .await?;
+                n += 1;
+            }
+            tx.commit().await?;
+        }
+        Ok(n)
+    }
+
+    /// Deletes unsubmitted drafts past their expiry; returns their files' storage keys (the
+    /// caller deletes the bytes).
+    pub async fn expire_drafts(&self, now: i64) -> Result<Vec<String>> {
+        let ids: Vec<i64> = sqlx::query("select id from drafts where case_id is null and expires_at <= $1")
+            .bind(now)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        let mut keys = Vec::new();
+        for id in ids {
+            keys.extend(self.delete_draft(id).await?);
+        }
+        Ok(keys)
+    }
+
     pub async fn attachment(&self, id: i64) -> Result<Option<AttachmentRecord>> {
         let row = sqlx::query(&format!("select {ATTACHMENT_COLUMNS} from attachments where id = $1"))
             .bind(id)

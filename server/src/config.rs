@@ -88,6 +88,24 @@ pub struct MailSettings {
     pub folder: String,
 }
 
+/// E-services: drafts, uploads, virus scanning, notifications.
+#[derive(Debug, Clone, Deserialize)]
+pub struct EServicesSettings {
+    /// A draft is deleted this many days after it was last saved…
+    pub draft_days: i64,
+    /// …and its owner reminded this many days before.
+    pub reminder_days: i64,
+    /// The largest file accepted, in megabytes (larger uploads get 413 before they are read).
+    pub max_upload_mb: usize,
+    /// Where the filesystem file store keeps uploaded files.
+    pub upload_folder: String,
+    /// ClamAV's daemon: `tcp://host:3310` or `unix:///run/clamav/clamd.ctl`. Empty: files are
+    /// not scanned (development only; production refuses to start without a scanner).
+    pub clamd: String,
+    /// How often the outbox worker looks for notifications to send.
+    pub outbox_interval_seconds: u64,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct LogSettings {
     pub format: String,
@@ -100,6 +118,7 @@ pub struct Settings {
     pub session: SessionSettings,
     pub auth: AuthSettings,
     pub mail: MailSettings,
+    pub eservices: EServicesSettings,
     pub log: LogSettings,
 }
 
@@ -121,6 +140,10 @@ pub enum ConfigError {
     BuiltinWithoutTestIdp(&'static str),
     #[error("session time-outs must be positive, the warning shorter than the idle time-out")]
     Timeouts,
+    #[error("production needs a virus scanner for uploads: set eservices.clamd")]
+    NoScanner,
+    #[error("e-service limits must be positive, the draft reminder shorter than the draft's life")]
+    EServiceLimits,
 }
 
 impl Settings {
@@ -164,6 +187,13 @@ impl Settings {
             || s.warn_before_minutes >= s.idle_timeout_minutes
         {
             return Err(ConfigError::Timeouts);
+        }
+        if production && self.eservices.clamd.trim().is_empty() {
+            return Err(ConfigError::NoScanner);
+        }
+        let e = &self.eservices;
+        if e.draft_days <= 0 || e.reminder_days <= 0 || e.reminder_days >= e.draft_days || e.max_upload_mb == 0 {
+            return Err(ConfigError::EServiceLimits);
         }
         Ok(())
     }
@@ -217,6 +247,14 @@ mod tests {
                 smtp_url: SecretString::from(""),
                 from: "Stadsporten <noreply@stadsporten.example>".into(),
                 folder: "data/mail".into(),
+            },
+            eservices: EServicesSettings {
+                draft_days: 30,
+                reminder_days: 3,
+                max_upload_mb: 10,
+                upload_folder: "data/uploads".into(),
+                clamd: if env == Environment::Production { "tcp://127.0.0.1:3310".into() } else { String::new() },
+                outbox_interval_seconds: 5,
             },
             log: LogSettings { format: "json".into() },
         }

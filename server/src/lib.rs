@@ -1,12 +1,16 @@
 //! The Stadsporten server: configuration, start-up, telemetry, HTTP middleware and plain routes
 //! around the Leptos application.
 
+pub mod attachments;
 pub mod auth;
+pub mod case_routes;
 pub mod clock;
 pub mod config;
 pub mod exports;
+pub mod forms;
 pub mod mail;
 mod middleware;
+pub mod notify;
 pub mod pages;
 mod routes;
 pub mod startup;

@@ -17,6 +17,8 @@ pub struct Pages {
     pub store: Store,
     pub settings: stadsporten_app::context::ServiceSettings,
     pub mailer: stadsporten_app::mail::MailerHandle,
+    pub eservices: stadsporten_app::eservices::server::EServiceSettings,
+    pub files: stadsporten_app::files::FilesHandle,
 }
 
 impl Pages {
@@ -39,18 +41,21 @@ impl Pages {
         let mut req = Request::builder().uri(path).body(Body::empty()).unwrap_or_default();
         req.extensions_mut().insert(ctx.clone());
         req.extensions_mut().insert(extra);
-        let store = self.store.clone();
         let options = self.options.clone();
-        let settings = self.settings.clone();
-        let mailer = self.mailer.clone();
+        let pages = self.clone();
         let render = leptos_axum::render_app_async_with_context(
-            move || {
-                provide_context(store.clone());
-                provide_context(settings.clone());
-                provide_context(mailer.clone());
-            },
+            move || pages.provide_contexts(),
             move || shell(options.clone()),
         );
         render(req).await
+    }
+
+    /// What pages and server functions find as context.
+    pub fn provide_contexts(&self) {
+        provide_context(self.store.clone());
+        provide_context(self.settings.clone());
+        provide_context(self.mailer.clone());
+        provide_context(self.eservices);
+        provide_context(self.files.clone());
     }
 }

@@ -46,6 +46,14 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/test-idp/{realm}/token",
     "/test-idp/{realm}/userinfo",
     "/test-idp/{realm}/logout",
+    "/apply/{token}",
+    "/forms/{token}/submit",
+    "/forms/{token}/{step}",
+    "/forms/{token}/{step}/remove",
+    "/forms/{token}/{step}/upload",
+    "/cases/{id}/messages",
+    "/cases/{id}/completion",
+    "/files/{id}",
 ];
 
 /// Shared state of the router.
@@ -115,8 +123,27 @@ impl Application {
             )
             .map_err(StartupError::Auth)?,
         ));
-        let pages =
-            Pages { options: leptos_options.clone(), store: store.clone(), settings: settings_for_pages, mailer };
+        let eservices = stadsporten_app::eservices::server::EServiceSettings {
+            draft_seconds: settings.eservices.draft_days * 86_400,
+            reminder_seconds: settings.eservices.reminder_days * 86_400,
+            max_upload_bytes: settings.eservices.max_upload_mb * 1024 * 1024,
+        };
+        let file_store: Arc<dyn stadsporten_app::files::FileStore> =
+            Arc::new(crate::attachments::FsStore::new(&settings.eservices.upload_folder));
+        let uploads = crate::attachments::Uploads {
+            store: file_store.clone(),
+            scanner: (!settings.eservices.clamd.trim().is_empty())
+                .then(|| crate::attachments::Clamd::new(settings.eservices.clamd.trim())),
+            max_bytes: eservices.max_upload_bytes,
+        };
+        let pages = Pages {
+            options: leptos_options.clone(),
+            store: store.clone(),
+            settings: settings_for_pages,
+            mailer: mailer.clone(),
+            eservices,
+            files: stadsporten_app::files::FilesHandle(file_store),
+        };
         let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
         store.seed_units().await?;
         if settings.auth.test_idp && settings.app.seed_demo_content {
@@ -127,7 +154,29 @@ impl Application {
                 tracing::info!(personas = n, "seeded demo personas");
             }
         }
-        let router = router(settings, leptos_options, store.clone(), auth, pages);
+        if settings.app.seed_demo_content {
+            let n = store.seed_eservices(auth.clock.now()).await?;
+            if n > 0 {
+                tracing::info!(eservices = n, "seeded demo e-services");
+            }
+        }
+        crate::notify::Notifier {
+            store: store.clone(),
+            mailer: mailer.0.clone(),
+            sms: Arc::new(crate::notify::LogSms),
+            clock: auth.clock.clone(),
+            public_url: public_url.clone(),
+        }
+        .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
+        spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone());
+        let forms = Arc::new(crate::forms::FormState {
+            store: store.clone(),
+            pages: pages.clone(),
+            uploads,
+            settings: eservices,
+            clock: auth.clock.clone(),
+        });
+        let router = router(settings, leptos_options, store.clone(), auth, pages, forms);
         Ok(Application { listener, router, store })
     }
 
@@ -208,6 +257,7 @@ fn router(
     store: Store,
     auth: Arc<AuthState>,
     pages: Pages,
+    forms: Arc<crate::forms::FormState>,
 ) -> Router {
     let state = AppState {
         leptos_options: leptos_options.clone(),
@@ -226,11 +276,9 @@ fn router(
         // injectable clock; this expiry only lets the store forget sessions nobody will come back to.
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(settings.session.absolute_timeout_minutes)))
         .with_signed(Key::from(&settings.session_key()));
-    let context_store = store.clone();
-    let fallback_store = store;
-    let service_settings = pages.settings.clone();
-    let mailer = pages.mailer.clone();
-    let (fallback_settings, fallback_mailer) = (service_settings.clone(), mailer.clone());
+    let _ = store;
+    let (context_pages, fallback_pages) = (pages.clone(), pages.clone());
+    let upload_limit = forms.uploads.max_bytes + 256 * 1024;
     // Real providers' origins, for the CSP's form-action (sign-out redirects to them).
     let form_action_extra: String = [&auth.providers.resident.issuer, &auth.providers.staff.issuer]
         .into_iter()
@@ -252,30 +300,35 @@ fn router(
         .route("/test-idp/{realm}/token", post(test_idp::token))
         .route("/test-idp/{realm}/userinfo", get(test_idp::userinfo))
         .route("/test-idp/{realm}/logout", get(test_idp::logout));
+    // The form runner's and the cases' posts, and file downloads (see `forms`, `case_routes`).
+    let form_routes: Router<AppState> = Router::new()
+        .route("/apply/{token}", get(crate::forms::resume))
+        .route("/forms/{token}/submit", post(crate::forms::submit))
+        .route("/forms/{token}/{step}", post(crate::forms::save_step))
+        .route("/forms/{token}/{step}/remove", post(crate::forms::remove_file))
+        .route("/forms/{token}/{step}/upload", post(crate::forms::upload_file))
+        .route("/cases/{id}/messages", post(crate::case_routes::post_message))
+        .route("/cases/{id}/completion", post(crate::case_routes::post_completion))
+        .route("/files/{id}", get(crate::case_routes::download))
+        .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
+        .with_state(forms);
     Router::new()
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/lang/{code}", get(routes::choose_language))
         .route("/lite/{mode}", get(routes::choose_lite))
         .merge(auth_routes)
+        .merge(form_routes)
         .leptos_routes_with_context(
             &state,
             routes,
-            move || {
-                provide_context(context_store.clone());
-                provide_context(service_settings.clone());
-                provide_context(mailer.clone());
-            },
+            move || context_pages.provide_contexts(),
             {
             let options = leptos_options.clone();
             move || shell(options.clone())
         })
         .fallback(leptos_axum::file_and_error_handler_with_context::<AppState, _>(
-            move || {
-                provide_context(fallback_store.clone());
-                provide_context(fallback_settings.clone());
-                provide_context(fallback_mailer.clone());
-            },
+            move || fallback_pages.provide_contexts(),
             shell,
         ))
         .with_state(state)
@@ -307,6 +360,36 @@ fn spawn_housekeeping(store: Store, every: Duration) {
             if let Err(e) = store.delete_expired_sessions().await {
                 tracing::warn!(error = %e, "session clean-up failed");
             }
+        }
+    });
+}
+
+/// Draft reminders and expiry, and rescans of files held while the scanner was away.
+fn spawn_eservice_housekeeping(
+    store: Store,
+    uploads: crate::attachments::Uploads,
+    settings: stadsporten_app::eservices::server::EServiceSettings,
+    clock: Clock,
+) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        loop {
+            tick.tick().await;
+            let now = clock.now();
+            match store.remind_expiring_drafts(now, settings.reminder_seconds).await {
+                Ok(n) if n > 0 => tracing::info!(drafts = n, "reminded owners of expiring drafts"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "draft reminders failed"),
+            }
+            match store.expire_drafts(now).await {
+                Ok(keys) => {
+                    for k in &keys {
+                        let _ = uploads.store.delete(k).await;
+                    }
+                }
+                Err(e) => tracing::warn!(error = %e, "draft expiry failed"),
+            }
+            crate::attachments::rescan_held(&store, &uploads, now).await;
         }
     });
 }

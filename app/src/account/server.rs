@@ -100,6 +100,7 @@ pub async fn save_contact(phone: String, lang: String, channel: String) -> Resul
             form: "contact".into(),
             values: vec![("phone".into(), phone), ("lang".into(), lang), ("channel".into(), channel)],
             errors,
+            args: Vec::new(),
         })
         .await?;
         leptos_axum::redirect("/my#contact");
@@ -178,6 +179,7 @@ pub async fn start_email_change(email: String) -> Result<(), AppError> {
         form: "email".into(),
         values: vec![("email".into(), email.clone())],
         errors: vec![("email".into(), id.into())],
+        args: Vec::new(),
     };
     if !crate::mail::valid_email(&email) {
         crate::flash::keep(&refuse("my-error-email")).await?;

@@ -177,6 +177,7 @@ mod ssr {
             form: form.into(),
             values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
             errors: errors.into_iter().map(|(k, v)| (k.to_owned(), v.to_owned())).collect(),
+            args: Vec::new(),
         })
         .await?;
         leptos_axum::redirect(to);

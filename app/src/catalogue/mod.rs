@@ -15,5 +15,5 @@ pub mod view_model;
 pub use catalogue_page::CataloguePage;
 pub use live_search::LiveSearch;
 pub use server::{catalogue_results, service_page, start_page};
-pub use service_page::{EServicePlaceholderPage, ServicePage};
+pub use service_page::ServicePage;
 pub use start_page::StartPage;

@@ -56,17 +56,3 @@ pub fn ServicePage() -> impl IntoView {
         .into_any()
     })
 }
-
-/// Where "Start the e-service" leads until the e-service engine exists.
-#[component]
-pub fn EServicePlaceholderPage() -> impl IntoView {
-    with_service(|s, i18n| {
-        view! {
-            <Title text=format!("{} – {}", i18n.t("e-service-placeholder-title"), i18n.t("site-name"))/>
-            <h1>{i18n.t("e-service-placeholder-title")}</h1>
-            <p>{i18n.ta("e-service-placeholder-body", &[("service", s.title.clone().into())])}</p>
-            <p><a href=format!("/services/{}", s.slug)>{i18n.t("back-to-service")}</a></p>
-        }
-        .into_any()
-    })
-}

@@ -10,6 +10,7 @@ pub mod session_timer;
 
 pub use csrf_field::CsrfField;
 pub use error_page::ErrorPage;
+pub use format::{stockholm_date, stockholm_day, stockholm_time};
 pub use island_scripts::{IslandScripts, ScriptsIncluded};
 pub use layout::Layout;
 pub use session_bar::{SessionBar, SessionEndedNotice, SessionTimer};

@@ -129,7 +129,7 @@ async fn park_form(req: Request, mut ctx: RequestContext) -> Request {
         .filter(|(k, _)| k != "csrf")
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
-    let parked = FormFlash { form: PARKED.into(), values, errors: Vec::new() };
+    let parked = FormFlash { form: PARKED.into(), values, errors: Vec::new(), args: Vec::new() };
     if let Err(e) = session.insert(FLASH_KEY, &parked).await {
         tracing::warn!(error = %e, "could not keep a form across the end of a session");
     }

@@ -12,8 +12,8 @@ use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
 use stadsporten_server::clock::Clock;
 use stadsporten_server::config::{
-    AppSettings, AuthSettings, DatabaseSettings, Environment, LogSettings, MailSettings, ProviderSettings,
-    SessionSettings, Settings,
+    AppSettings, AuthSettings, DatabaseSettings, EServicesSettings, Environment, LogSettings, MailSettings,
+    ProviderSettings, SessionSettings, Settings,
 };
 use stadsporten_server::startup::Application;
 
@@ -60,6 +60,14 @@ pub async fn test_settings(backend: Backend) -> Settings {
             smtp_url: SecretString::from(""),
             from: "Stadsporten <noreply@stadsporten.example>".into(),
             folder: std::env::temp_dir().join("stadsporten-test-mail").display().to_string(),
+        },
+        eservices: EServicesSettings {
+            draft_days: 30,
+            reminder_days: 3,
+            max_upload_mb: 1,
+            upload_folder: std::env::temp_dir().join("stadsporten-test-uploads").display().to_string(),
+            clamd: String::new(),
+            outbox_interval_seconds: 1,
         },
         log: LogSettings { format: "pretty".into() },
     }

@@ -1,0 +1,353 @@
+//! Server functions of the applicant's case pages, and the case-building helpers the officer's
+//! pages share.
+//!
+//! Policy: an applicant sees only cases they filed (`applicant_id` is the signed-in user, never a
+//! parameter) and never internal notes or internal events; anyone else's case is "not found".
+
+use super::view::{DraftLine, MyCaseView, MyCasesView};
+use crate::error::AppError;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+#[server(endpoint = "my/cases", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn my_cases() -> Result<MyCasesView, AppError> {
+    use stadsporten_domain::access::{Permission, Target};
+    let viewer = crate::auth::signed_in()?;
+    crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let store = crate::context::store()?;
+    let mut drafts = Vec::new();
+    for d in store.drafts_of_user(viewer.user_id).await? {
+        let service = match store.definition(d.definition_id).await? {
+            Some(def) => def.definition.title.get(lang).to_owned(),
+            None => d.slug.clone(),
+        };
+        drafts.push(DraftLine {
+            token: d.token,
+            service,
+            updated: crate::ui::stockholm_time(d.updated_at),
+            expires: crate::ui::stockholm_date(d.expires_at),
+        });
+    }
+    let mut cases = Vec::new();
+    for c in store.cases_of_applicant(viewer.user_id, ctx.now).await? {
+        cases.push(case_line(&store, &c, lang).await?);
+    }
+    Ok(MyCasesView { drafts, cases })
+}
+
+#[server(endpoint = "my/case", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn my_case(id: i64) -> Result<MyCaseView, AppError> {
+    use crate::eservices::view::Link;
+    use stadsporten_domain::access::{Permission, Target};
+    let viewer = crate::auth::signed_in()?;
+    crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let case = store.case_record(id).await?.filter(|c| c.applicant_id == viewer.user_id);
+    let case = case.ok_or_else(|| AppError::NotFound.respond())?;
+    store.mark_messages_read(case.id, true, ctx.now).await?;
+    let common = case_common(&store, &case, false, ctx.lang, ctx.now).await?;
+    let surveys = store.pending_surveys(case.id).await?.into_iter().map(|s| s.slug().to_owned()).collect();
+    Ok(MyCaseView {
+        case: common,
+        surveys,
+        receipt: Link {
+            href: format!("/my/cases/{}/receipt", case.id),
+            text: crate::i18n::t(ctx.lang, "case-receipt-link"),
+        },
+    })
+}
+
+/// The applicant withdraws an open case, after ticking the confirmation.
+#[server(endpoint = "my/case/withdraw", prefix = "/api")]
+pub async fn withdraw_case(case_id: i64, confirm: Option<String>, reason: String) -> Result<(), AppError> {
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let viewer = crate::auth::signed_in()?;
+    crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
+    let back = format!("/my/cases/{case_id}#withdraw");
+    if confirm.as_deref() != Some("yes") {
+        crate::flash::keep(&crate::flash::FormFlash {
+            form: "withdraw".into(),
+            values: vec![("reason".into(), reason)],
+            errors: vec![("confirm".into(), "case-withdraw-confirm-error".into())],
+            args: Vec::new(),
+        })
+        .await?;
+        leptos_axum::redirect(&back);
+        return Ok(());
+    }
+    let reason: String = reason.trim().chars().take(1000).collect();
+    let store = crate::context::store()?;
+    let now = crate::context::current().now;
+    match store.withdraw_case(case_id, viewer.user_id, (!reason.is_empty()).then_some(reason.as_str()), now).await? {
+        Ok(()) => {
+            crate::auth::record(
+                AuditAction::Update,
+                "case",
+                Some(case_id.to_string()),
+                Outcome::Success,
+                Some("resident"),
+                Some("withdraw".into()),
+            )
+            .await?;
+            leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=withdrawn"));
+        }
+        Err(stadsporten_db::CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
+        Err(_) => leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=not-possible")),
+    }
+    Ok(())
+}
+
+/// The satisfaction question: stored without the person or the case (see the store).
+#[server(endpoint = "my/case/survey", prefix = "/api")]
+pub async fn answer_survey(
+    case_id: i64,
+    stage: String,
+    score: Option<String>,
+    useful: Option<String>,
+    easy: Option<String>,
+    comment: String,
+) -> Result<(), AppError> {
+    use stadsporten_domain::eservice::{SatisfactionAnswer, SurveyStage};
+    let viewer = crate::auth::signed_in()?;
+    let store = crate::context::store()?;
+    let ctx = crate::context::current();
+    let case = store.case_record(case_id).await?.filter(|c| c.applicant_id == viewer.user_id);
+    let case = case.ok_or_else(|| AppError::NotFound.respond())?;
+    let stage = SurveyStage::parse(&stage).ok_or_else(|| AppError::BadArguments.respond())?;
+    let back = if stage == SurveyStage::AfterSubmission {
+        format!("/my/cases/{case_id}/receipt")
+    } else {
+        format!("/my/cases/{case_id}")
+    };
+    let (score, useful, easy) = (score.unwrap_or_default(), useful.unwrap_or_default(), easy.unwrap_or_default());
+    match SatisfactionAnswer::parse(&score, &useful, &easy, &comment) {
+        Ok(a) => {
+            let day = crate::ui::stockholm_date(ctx.now);
+            store.answer_survey(case.id, stage, &case.service_slug, &day, &a, ctx.now).await?;
+            leptos_axum::redirect(&format!("{back}?saved=survey#survey"));
+        }
+        Err(e) => {
+            let field = match e {
+                stadsporten_domain::eservice::case::SatisfactionError::Score => "score",
+                stadsporten_domain::eservice::case::SatisfactionError::Scale => "useful",
+                stadsporten_domain::eservice::case::SatisfactionError::CommentTooLong => "comment",
+            };
+            crate::flash::keep(&crate::flash::FormFlash {
+                form: "survey".into(),
+                values: vec![
+                    ("score".into(), score),
+                    ("useful".into(), useful),
+                    ("easy".into(), easy),
+                    ("comment".into(), comment),
+                ],
+                errors: vec![(field.into(), e.code().into())],
+                args: Vec::new(),
+            })
+            .await?;
+            leptos_axum::redirect(&format!("{back}#survey"));
+        }
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::view::{CaseCommon, CaseLine, CompletionItem, DecisionView, FileLink, MessageItem, TimelineItem};
+    use crate::error::AppError;
+    use crate::eservices::view::{AnswerRow, AnswerSection};
+    use crate::i18n::{t, ta};
+    use stadsporten_db::{AttachmentRecord, CaseRecord, CaseSummary, ScanStatus, Store};
+    use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
+    use stadsporten_domain::Lang;
+
+    pub fn size_label(bytes: i64) -> String {
+        if bytes >= 1024 * 1024 {
+            format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        } else {
+            format!("{} kB", (bytes + 1023) / 1024)
+        }
+    }
+
+    pub fn file_link(a: &AttachmentRecord, lang: Lang) -> FileLink {
+        let unavailable = if a.removed_at.is_some() || a.scan_status == ScanStatus::Infected {
+            Some(t(lang, "case-file-removed"))
+        } else if a.scan_status == ScanStatus::Held {
+            Some(t(lang, "apply-file-held"))
+        } else {
+            None
+        };
+        FileLink {
+            href: format!("/files/{}", a.id),
+            name: a.file_name.clone(),
+            size: size_label(a.size_bytes),
+            unavailable,
+        }
+    }
+
+    pub fn standing_text(standing: Option<stadsporten_domain::eservice::SlaStanding>, lang: Lang) -> (String, String) {
+        match standing {
+            Some(s) => (s.slug().to_owned(), t(lang, &format!("sla-{}", s.slug()))),
+            None => (String::new(), String::new()),
+        }
+    }
+
+    /// The title of a service in `lang` (the definition's, which every case has).
+    pub async fn service_title(store: &Store, definition_id: i64, slug: &str, lang: Lang) -> Result<String, AppError> {
+        Ok(match store.definition(definition_id).await? {
+            Some(d) => d.definition.title.get(lang).to_owned(),
+            None => slug.to_owned(),
+        })
+    }
+
+    pub async fn case_line(store: &Store, c: &CaseSummary, lang: Lang) -> Result<CaseLine, AppError> {
+        let def_id = store.case_record(c.id).await?.map(|r| r.definition_id).unwrap_or_default();
+        let (standing, standing_text) = standing_text(c.standing, lang);
+        Ok(CaseLine {
+            id: c.id,
+            case_number: c.case_number.clone(),
+            service: service_title(store, def_id, &c.service_slug, lang).await?,
+            applicant: c.applicant_name.clone(),
+            status: status_text(c.status, c.outcome, lang),
+            status_slug: c.status.slug().to_owned(),
+            submitted: crate::ui::stockholm_date(c.submitted_at),
+            due: crate::ui::stockholm_date(c.due_at),
+            standing,
+            standing_text,
+            assignee: c.assignee_name.clone(),
+            unread: c.unread,
+        })
+    }
+
+    pub fn status_text(
+        status: stadsporten_domain::eservice::CaseStatus,
+        outcome: Option<stadsporten_domain::eservice::DecisionOutcome>,
+        lang: Lang,
+    ) -> String {
+        let s = t(lang, &format!("case-status-{}", status.slug()));
+        match outcome {
+            Some(o) => format!("{s}: {}", t(lang, &format!("case-outcome-{}", o.slug()))),
+            None => s,
+        }
+    }
+
+    /// Everything both sides see of a case; `staff` adds internal events.
+    pub async fn case_common(
+        store: &Store,
+        case: &CaseRecord,
+        staff: bool,
+        lang: Lang,
+        now: i64,
+    ) -> Result<CaseCommon, AppError> {
+        let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
+        let d = &def.definition;
+        let answers = visible_steps(d, &case.answers)
+            .into_iter()
+            .map(|step| AnswerSection {
+                title: step.title.get(lang).to_owned(),
+                change_href: String::new(),
+                rows: step
+                    .fields
+                    .iter()
+                    .filter(|f| field_visible(f, &case.answers))
+                    .map(|f| AnswerRow {
+                        label: f.label.get(lang).to_owned(),
+                        lines: crate::eservices::display::answer_lines(f, case.answers.get(&f.id), lang),
+                    })
+                    .collect(),
+            })
+            .collect();
+        let attachments = store.attachments_of_case(case.id).await?;
+        let files = attachments.iter().filter(|a| a.message_id.is_none()).map(|a| file_link(a, lang)).collect();
+        let messages = store
+            .case_messages(case.id)
+            .await?
+            .into_iter()
+            .map(|m| MessageItem {
+                at: crate::ui::stockholm_time(m.at),
+                author: if m.from_applicant || staff { m.author_name } else { t(lang, "case-from-city") },
+                from_applicant: m.from_applicant,
+                body: m.body,
+                files: m.attachments.iter().map(|a| file_link(a, lang)).collect(),
+            })
+            .collect();
+        let timeline = store
+            .case_events(case.id, staff)
+            .await?
+            .into_iter()
+            .map(|e| {
+                let mut text = t(lang, &format!("case-event-{}", e.kind));
+                if e.kind == "decide" {
+                    if let Some(o) = e.detail.as_deref().and_then(stadsporten_domain::eservice::DecisionOutcome::parse)
+                    {
+                        text = format!("{text}: {}", t(lang, &format!("case-outcome-{}", o.slug())));
+                    }
+                }
+                TimelineItem {
+                    at: crate::ui::stockholm_time(e.at),
+                    text,
+                    // Applicants see who at the city acted only as "the city" (officers' names are
+                    // in the decision itself, which is signed).
+                    actor: if staff { e.actor_name } else { None },
+                    internal: !e.public,
+                }
+            })
+            .collect();
+        let completions = store
+            .completion_requests(case.id)
+            .await?
+            .into_iter()
+            .map(|r| CompletionItem {
+                requested: crate::ui::stockholm_time(r.requested_at),
+                requested_by: if staff { r.requested_by.clone() } else { t(lang, "case-from-city") },
+                message: r.message.clone(),
+                reply_by: r.reply_by.clone(),
+                answered: r.answered_at.map(crate::ui::stockholm_time),
+                answer: r.answer.clone(),
+                open: r.open(),
+                closed_unanswered: r.answered_at.is_none() && r.closed_at.is_some(),
+            })
+            .collect();
+        let unit_name = crate::eservices::server::unit_name(store, &case.unit_code, lang).await?;
+        let decision = store.decision(case.id).await?.map(|dec| DecisionView {
+            outcome_slug: dec.outcome.slug().to_owned(),
+            outcome: t(lang, &format!("case-outcome-{}", dec.outcome.slug())),
+            decided_at: crate::ui::stockholm_time(dec.decided_at),
+            decided_by: dec.decided_by,
+            unit_name: unit_name.clone(),
+            template: dec.template,
+            motivation: dec.motivation,
+            lang: dec.lang,
+        });
+        let clock = case.clock();
+        let (standing, standing_txt) = standing_text(case.status.is_open().then(|| clock.standing(now)), lang);
+        Ok(CaseCommon {
+            id: case.id,
+            case_number: case.case_number.clone(),
+            service: d.title.get(lang).to_owned(),
+            unit_name,
+            status_slug: case.status.slug().to_owned(),
+            status: status_text(case.status, case.outcome, lang),
+            submitted: crate::ui::stockholm_time(case.submitted_at),
+            due: crate::ui::stockholm_date(clock.due_at(now)),
+            standing,
+            standing_text: standing_txt,
+            open: case.status.is_open(),
+            answers,
+            files,
+            messages,
+            timeline,
+            completions,
+            decision,
+        })
+    }
+
+    /// "Case UTB 2026/00001" for headings.
+    pub fn case_heading(number: &str, lang: Lang) -> String {
+        ta(lang, "case-heading", &[("number", number.to_owned().into())])
+    }
+}

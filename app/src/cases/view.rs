@@ -1,0 +1,124 @@
+//! What case pages show (the applicant's and the officer's), prepared on the server.
+
+use crate::eservices::view::{AnswerSection, Link};
+use serde::{Deserialize, Serialize};
+
+/// A case in a list.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseLine {
+    pub id: i64,
+    pub case_number: String,
+    pub service: String,
+    pub applicant: String,
+    pub status: String,
+    pub status_slug: String,
+    pub submitted: String,
+    pub due: String,
+    /// `on-track`, `due-soon`, `overdue`, `paused`, or empty for finished cases.
+    pub standing: String,
+    pub standing_text: String,
+    pub assignee: Option<String>,
+    pub unread: i64,
+}
+
+/// A draft in Mina sidor.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftLine {
+    pub token: String,
+    pub service: String,
+    pub updated: String,
+    pub expires: String,
+}
+
+/// `/my/cases`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyCasesView {
+    pub drafts: Vec<DraftLine>,
+    pub cases: Vec<CaseLine>,
+}
+
+/// One entry of the timeline.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TimelineItem {
+    pub at: String,
+    pub text: String,
+    pub actor: Option<String>,
+    pub internal: bool,
+}
+
+/// A downloadable file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileLink {
+    pub href: String,
+    pub name: String,
+    pub size: String,
+    /// Not viewable yet (waiting for the virus scan) or removed.
+    pub unavailable: Option<String>,
+}
+
+/// A message in the case's conversation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MessageItem {
+    pub at: String,
+    pub author: String,
+    pub from_applicant: bool,
+    pub body: String,
+    pub files: Vec<FileLink>,
+}
+
+/// A completion request and its answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CompletionItem {
+    pub requested: String,
+    pub requested_by: String,
+    pub message: String,
+    pub reply_by: String,
+    pub answered: Option<String>,
+    pub answer: Option<String>,
+    pub open: bool,
+    pub closed_unanswered: bool,
+}
+
+/// A decision, readable and printable.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DecisionView {
+    pub outcome_slug: String,
+    pub outcome: String,
+    pub decided_at: String,
+    pub decided_by: String,
+    pub unit_name: String,
+    pub template: String,
+    pub motivation: String,
+    pub lang: String,
+}
+
+/// The parts of a case both sides see.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseCommon {
+    pub id: i64,
+    pub case_number: String,
+    pub service: String,
+    pub unit_name: String,
+    pub status_slug: String,
+    pub status: String,
+    pub submitted: String,
+    pub due: String,
+    pub standing: String,
+    pub standing_text: String,
+    pub open: bool,
+    pub answers: Vec<AnswerSection>,
+    pub files: Vec<FileLink>,
+    pub messages: Vec<MessageItem>,
+    pub timeline: Vec<TimelineItem>,
+    pub completions: Vec<CompletionItem>,
+    pub decision: Option<DecisionView>,
+}
+
+/// `/my/cases/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MyCaseView {
+    pub case: CaseCommon,
+    /// Stages whose satisfaction question is waiting (`after-submission`, `after-decision`).
+    pub surveys: Vec<String>,
+    pub receipt: Link,
+}

@@ -1,0 +1,456 @@
+//! Server functions of the form runner, and the helpers the server's form routes share with them.
+//!
+//! Policy: a draft is found by its random token and is served only to its owner — anyone else
+//! gets "not found", so a guessed or leaked link reveals nothing. Every read of a draft or case by
+//! its owner is theirs; every write is audited (`draft`, `case` objects, never the answers).
+
+use super::view::{CheckView, FieldView, FileView, Link, ReceiptView, StartView, StepView};
+use crate::error::AppError;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+/// The start page of a service's e-service (public; starting needs sign-in).
+#[server(endpoint = "apply/start-view", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_start(slug: String) -> Result<StartView, AppError> {
+    use stadsporten_domain::eservice::FieldKind;
+    use stadsporten_domain::ServiceSlug;
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let lang = ctx.lang;
+    let slug = ServiceSlug::parse(&slug).map_err(|e| AppError::BadRequest(e).respond())?;
+    let service = store.service_details(&slug, lang).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    let live = store.live_definition(slug.as_str()).await?;
+    let Some(live) = live else {
+        return Ok(StartView {
+            slug: slug.to_string(),
+            title: service.summary.title,
+            intro: String::new(),
+            available: false,
+            handling_days: 0,
+            unit_name: String::new(),
+            steps: vec![],
+            documents: vec![],
+            signed_in: ctx.viewer.is_some(),
+            refusal: None,
+            drafts: vec![],
+        });
+    };
+    let def = &live.definition;
+    let mut drafts = Vec::new();
+    let mut refusal = None;
+    if let Some(viewer) = &ctx.viewer {
+        match may_apply(viewer, def) {
+            Ok(()) => {
+                for d in store.drafts_of_user(viewer.user_id).await?.into_iter().filter(|d| d.slug == slug.as_str()) {
+                    drafts.push(Link {
+                        href: format!("/apply/{}", d.token),
+                        text: crate::i18n::ta(
+                            lang,
+                            "apply-continue-draft",
+                            &[("date", crate::ui::stockholm_time(d.updated_at).into())],
+                        ),
+                    });
+                }
+            }
+            Err(id) => refusal = Some(crate::i18n::t(lang, id)),
+        }
+    }
+    Ok(StartView {
+        slug: slug.to_string(),
+        title: def.title.get(lang).to_owned(),
+        intro: def.intro.get(lang).to_owned(),
+        available: true,
+        handling_days: def.handling_days,
+        unit_name: unit_name(&store, &def.unit, lang).await?,
+        steps: def.steps.iter().map(|s| s.title.get(lang).to_owned()).collect(),
+        documents: def.fields().filter(|f| f.kind == FieldKind::File).map(|f| f.label.get(lang).to_owned()).collect(),
+        signed_in: ctx.viewer.is_some(),
+        refusal,
+        drafts,
+    })
+}
+
+/// Starts a new draft and goes to its first step.
+#[server(endpoint = "apply/start", prefix = "/api")]
+pub async fn start_application(slug: String) -> Result<(), AppError> {
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let viewer = crate::auth::signed_in()?;
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let settings = use_context::<EServiceSettings>().ok_or(AppError::Internal)?;
+    let live = store.live_definition(&slug).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    if let Err(reason) = may_apply(&viewer, &live.definition) {
+        crate::auth::record(
+            AuditAction::AccessDenied,
+            "service",
+            Some(slug),
+            Outcome::Denied,
+            None,
+            Some(reason.into()),
+        )
+        .await?;
+        return Err(AppError::Forbidden.respond());
+    }
+    let acting_for = viewer.acting_for.as_ref().map(|(o, _)| o.to_string());
+    let token = random_token();
+    let draft = store
+        .create_draft(&token, viewer.user_id, acting_for.as_deref(), live.id, ctx.now, ctx.now + settings.draft_seconds)
+        .await?;
+    crate::auth::record(
+        AuditAction::Create,
+        "draft",
+        Some(draft.id.to_string()),
+        Outcome::Success,
+        Some(role(&viewer)),
+        Some(slug),
+    )
+    .await?;
+    let first = live.definition.steps.first().map(|s| s.id.clone()).unwrap_or_default();
+    leptos_axum::redirect(&format!("/apply/{token}/step/{first}"));
+    Ok(())
+}
+
+/// Where a draft left off: the step reached, or the check page.
+#[server(endpoint = "apply/resume", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn resume_href(token: String) -> Result<String, AppError> {
+    let (draft, def) = own_draft(&token).await?;
+    if let Some(case_id) = draft.case_id {
+        return Ok(format!("/my/cases/{case_id}/receipt"));
+    }
+    let step = draft
+        .current_step
+        .filter(|s| s == "check" || def.definition.step(s).is_some())
+        .or_else(|| def.definition.steps.first().map(|s| s.id.clone()))
+        .unwrap_or_default();
+    Ok(if step == "check" { format!("/apply/{token}/check") } else { format!("/apply/{token}/step/{step}") })
+}
+
+/// One step of a draft, with the answers so far (or the refused form's values and errors).
+#[server(endpoint = "apply/step", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_step(token: String, step: String) -> Result<StepView, AppError> {
+    use stadsporten_domain::eservice::answers::{field_visible, previous_step, step_visible, visible_steps};
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let (draft, def) = own_draft(&token).await?;
+    let settings = use_context::<EServiceSettings>().ok_or(AppError::Internal)?;
+    let d = &def.definition;
+    let step_def =
+        d.step(&step).filter(|s| step_visible(s, &draft.answers)).ok_or_else(|| AppError::NotFound.respond())?;
+    let flash = ctx.flash_for("step").filter(|f| f.values.iter().any(|(k, v)| k == "step" && *v == step)).cloned();
+    let store = crate::context::store()?;
+    let mut fields = Vec::new();
+    for f in step_def.fields.iter().filter(|f| field_visible(f, &draft.answers)) {
+        fields.push(field_view(f, &draft.answers, flash.as_ref(), lang, ctx.now, &store).await?);
+    }
+    let errors = fields
+        .iter()
+        .filter_map(|f| f.error.as_ref().map(|(input, msg)| (format!("#{}", input_id(input)), msg.clone())))
+        .collect();
+    let shown = visible_steps(d, &draft.answers);
+    let position = shown.iter().position(|s| s.id == step).unwrap_or(0) + 1;
+    let back = match previous_step(d, &step, &draft.answers) {
+        Some(p) => Link { href: format!("/apply/{token}/step/{}", p.id), text: crate::i18n::t(lang, "apply-back") },
+        None => Link { href: format!("/services/{}/start", def.slug), text: crate::i18n::t(lang, "apply-back") },
+    };
+    Ok(StepView {
+        token,
+        service_title: d.title.get(lang).to_owned(),
+        step_id: step_def.id.clone(),
+        step_title: step_def.title.get(lang).to_owned(),
+        intro: step_def.intro.as_ref().map(|t| t.get(lang).to_owned()),
+        fields,
+        position,
+        count: shown.len(),
+        back,
+        errors,
+        max_upload_mb: u32::try_from(settings.max_upload_bytes / (1024 * 1024)).unwrap_or(10),
+    })
+}
+
+/// The check-your-answers page (and the declaration page, which shows the same facts).
+#[server(endpoint = "apply/check", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_check(token: String) -> Result<CheckView, AppError> {
+    use super::view::{AnswerRow, AnswerSection};
+    use stadsporten_domain::eservice::answers::{field_visible, validate_all, visible_steps};
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let (draft, def) = own_draft(&token).await?;
+    let store = crate::context::store()?;
+    let d = &def.definition;
+    let mut sections = Vec::new();
+    for step in visible_steps(d, &draft.answers) {
+        let rows = step
+            .fields
+            .iter()
+            .filter(|f| field_visible(f, &draft.answers))
+            .map(|f| AnswerRow {
+                label: f.label.get(lang).to_owned(),
+                lines: super::display::answer_lines(f, draft.answers.get(&f.id), lang),
+            })
+            .collect();
+        sections.push(AnswerSection {
+            title: step.title.get(lang).to_owned(),
+            change_href: format!("/apply/{token}/step/{}", step.id),
+            rows,
+        });
+    }
+    let (today, year) = today(ctx.now);
+    let incomplete = validate_all(d, &draft.answers, today, year).err().map(|(step, _)| Link {
+        href: format!("/apply/{token}/step/{step}"),
+        text: d.step(&step).map(|s| s.title.get(lang).to_owned()).unwrap_or_default(),
+    });
+    let last = visible_steps(d, &draft.answers).last().map(|s| s.id.clone()).unwrap_or_default();
+    let viewer = crate::auth::signed_in()?;
+    Ok(CheckView {
+        token: token.clone(),
+        service_title: d.title.get(lang).to_owned(),
+        sections,
+        incomplete,
+        declaration: d.declaration.get(lang).to_owned(),
+        unit_name: unit_name(&store, &d.unit, lang).await?,
+        notify_note: notify_note(&store, viewer.user_id, lang).await?,
+        back: Link { href: format!("/apply/{token}/step/{last}"), text: crate::i18n::t(lang, "apply-back") },
+    })
+}
+
+/// The receipt of a submitted case (its applicant only).
+#[server(endpoint = "apply/receipt", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_receipt(case_id: i64) -> Result<ReceiptView, AppError> {
+    use stadsporten_domain::eservice::SurveyStage;
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let viewer = crate::auth::signed_in()?;
+    let store = crate::context::store()?;
+    let case = store.case_record(case_id).await?.filter(|c| c.applicant_id == viewer.user_id);
+    let case = case.ok_or_else(|| AppError::NotFound.respond())?;
+    let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
+    let surveys = store.pending_surveys(case.id).await?;
+    Ok(ReceiptView {
+        case_id: case.id,
+        case_number: case.case_number.clone(),
+        service_title: def.definition.title.get(lang).to_owned(),
+        unit_name: unit_name(&store, &case.unit_code, lang).await?,
+        submitted: crate::ui::stockholm_time(case.submitted_at),
+        next_steps: def.definition.next_steps.get(lang).to_owned(),
+        handling_days: case.handling_days,
+        due_date: crate::ui::stockholm_date(case.clock().due_at(ctx.now)),
+        notify_note: notify_note(&store, viewer.user_id, lang).await?,
+        survey_pending: surveys.contains(&SurveyStage::AfterSubmission),
+    })
+}
+
+/// Deletes one of the person's own drafts and its files.
+#[server(endpoint = "apply/discard", prefix = "/api")]
+pub async fn discard_draft(token: String) -> Result<(), AppError> {
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let viewer = crate::auth::signed_in()?;
+    let (draft, _) = own_draft(&token).await?;
+    let store = crate::context::store()?;
+    let keys = store.delete_draft(draft.id).await?;
+    if let Some(files) = use_context::<crate::files::FilesHandle>() {
+        for k in keys {
+            if let Err(e) = files.0.delete(&k).await {
+                tracing::warn!(error = %e, "could not delete a discarded draft's file");
+            }
+        }
+    }
+    crate::auth::record(
+        AuditAction::Delete,
+        "draft",
+        Some(draft.id.to_string()),
+        Outcome::Success,
+        Some(role(&viewer)),
+        None,
+    )
+    .await?;
+    leptos_axum::redirect("/my/cases?saved=discarded");
+    Ok(())
+}
+
+/// `id.postcode` → `id-postcode` (HTML ids without dots are easier to target).
+pub fn input_id(input: &str) -> String {
+    format!("f-{}", input.replace('.', "-"))
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::context::Viewer;
+    use stadsporten_db::{DefinitionRecord, DraftRecord, Store};
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::eservice::definition::Applicant;
+    use stadsporten_domain::eservice::{Answer, Answers, Field, FieldKind, ServiceDefinition};
+    use stadsporten_domain::Lang;
+
+    /// E-service settings the server hands to pages and routes.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+    pub struct EServiceSettings {
+        /// A draft is deleted this long after it was last saved (seconds).
+        pub draft_seconds: i64,
+        /// The reminder goes out this long before (seconds).
+        pub reminder_seconds: i64,
+        pub max_upload_bytes: usize,
+    }
+
+    /// The role a person applies in (for the audit trail).
+    pub fn role(viewer: &Viewer) -> &'static str {
+        if viewer.acting_for.is_some() {
+            "business-representative"
+        } else {
+            "resident"
+        }
+    }
+
+    /// Whether the viewer may apply with this definition; the fluent id of the reason if not.
+    pub fn may_apply(viewer: &Viewer, def: &ServiceDefinition) -> Result<(), &'static str> {
+        match def.applicant {
+            Applicant::Person if viewer.may(Permission::UseMyPages, &Target::Person(viewer.user_id)) => Ok(()),
+            Applicant::Organisation => match &viewer.acting_for {
+                Some((org, _)) if viewer.may(Permission::ActForOrganisation, &Target::Organisation(org)) => Ok(()),
+                _ => Err("apply-needs-organisation"),
+            },
+            Applicant::Person => Err("apply-needs-resident"),
+        }
+    }
+
+    /// 256 random bits, hex: draft tokens (unguessable URLs).
+    pub fn random_token() -> String {
+        use rand::RngCore as _;
+        let mut bytes = [0u8; 32];
+        rand::thread_rng().fill_bytes(&mut bytes);
+        bytes.iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// Today's day number and year in Stockholm.
+    pub fn today(now: i64) -> (i64, u32) {
+        let day = crate::ui::stockholm_day(now);
+        let year = stadsporten_domain::date::Date::from_day_number(day).map_or(2026, |d| d.year());
+        (day, year)
+    }
+
+    /// The signed-in person's own draft and its definition; "not found" for anyone else's.
+    pub async fn own_draft(token: &str) -> Result<(DraftRecord, DefinitionRecord), AppError> {
+        let viewer = crate::auth::signed_in()?;
+        let store = crate::context::store()?;
+        load_draft(&store, &viewer, token).await
+    }
+
+    /// As [`own_draft`], for the server's routes.
+    pub async fn load_draft(
+        store: &Store,
+        viewer: &Viewer,
+        token: &str,
+    ) -> Result<(DraftRecord, DefinitionRecord), AppError> {
+        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(AppError::NotFound.respond());
+        }
+        let draft = store
+            .draft(token)
+            .await?
+            .filter(|d| d.user_id == viewer.user_id)
+            .ok_or_else(|| AppError::NotFound.respond())?;
+        let def = store.definition(draft.definition_id).await?.ok_or(AppError::Internal)?;
+        Ok((draft, def))
+    }
+
+    pub async fn unit_name(store: &Store, code: &str, lang: Lang) -> Result<String, AppError> {
+        let unit = store.units().await?.into_iter().find(|u| u.code.as_str() == code);
+        Ok(match unit {
+            Some(u) if lang == Lang::Sv => u.name_sv,
+            Some(u) => u.name_en,
+            None => code.to_owned(),
+        })
+    }
+
+    /// Where notifications go, as a sentence ("We will e-mail anna@… — change in Mina sidor").
+    pub async fn notify_note(store: &Store, user_id: i64, lang: Lang) -> Result<String, AppError> {
+        use stadsporten_db::NotifyChannel;
+        let user = store.user(user_id).await?.ok_or(AppError::Unauthorized)?;
+        Ok(match (user.notify_channel, user.email.filter(|_| user.email_verified), user.phone) {
+            (NotifyChannel::Email, Some(email), _) => {
+                crate::i18n::ta(lang, "apply-notify-email", &[("email", email.into())])
+            }
+            (NotifyChannel::Sms, _, Some(phone)) => {
+                crate::i18n::ta(lang, "apply-notify-sms", &[("phone", phone.into())])
+            }
+            _ => crate::i18n::t(lang, "apply-notify-portal"),
+        })
+    }
+
+    fn size_label(bytes: i64) -> String {
+        if bytes >= 1024 * 1024 {
+            format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+        } else {
+            format!("{} kB", (bytes + 1023) / 1024)
+        }
+    }
+
+    /// One field ready to render, from the stored answer or the refused form.
+    pub async fn field_view(
+        f: &Field,
+        answers: &Answers,
+        flash: Option<&crate::flash::FormFlash>,
+        lang: Lang,
+        now: i64,
+        store: &Store,
+    ) -> Result<FieldView, AppError> {
+        let stored = answers.get(&f.id);
+        let from_flash = |name: &str| flash.and_then(|fl| fl.value(name)).map(str::to_owned);
+        let stored_text = match stored {
+            Some(Answer::Text(t)) => t.clone(),
+            _ => String::new(),
+        };
+        let value = match f.kind {
+            // A personnummer is shown as typed when refused, else in the readable 12-digit form.
+            FieldKind::Personnummer if flash.is_none() && stored_text.len() == 12 => {
+                format!("{}-{}", &stored_text[..8], &stored_text[8..])
+            }
+            _ => from_flash(&f.id).unwrap_or(stored_text),
+        };
+        let values = match (flash, stored) {
+            (Some(fl), _) => fl.values_of(&f.id).into_iter().map(str::to_owned).collect(),
+            (None, Some(Answer::Choices(c))) => c.clone(),
+            _ => vec![],
+        };
+        let address = match stored {
+            Some(Answer::Address(a)) if flash.is_none() => [a.street.clone(), a.postcode.clone(), a.city.clone()],
+            _ => ["street", "postcode", "city"].map(|p| from_flash(&format!("{}.{p}", f.id)).unwrap_or_default()),
+        };
+        let mut files = Vec::new();
+        for r in stored.map(Answer::files).unwrap_or(&[]) {
+            let held = store.attachment(r.id).await?.is_some_and(|a| a.scan_status == stadsporten_db::ScanStatus::Held);
+            files.push(FileView { id: r.id, name: r.name.clone(), size: size_label(r.size), held });
+        }
+        let error = flash.and_then(|fl| {
+            fl.errors
+                .iter()
+                .find(|(input, _)| input == &f.id || input.starts_with(&format!("{}.", f.id)))
+                .and_then(|(input, _)| fl.message(input, lang).map(|m| (input.clone(), m)))
+        });
+        let (today, _) = today(now);
+        let day = |offset: Option<i64>| {
+            offset.and_then(|o| stadsporten_domain::date::Date::from_day_number(today + o)).map(|d| d.to_string())
+        };
+        let accepted = f.accepted();
+        Ok(FieldView {
+            id: f.id.clone(),
+            kind: serde_json::to_value(f.kind).ok().and_then(|v| v.as_str().map(str::to_owned)).unwrap_or_default(),
+            label: f.label.get(lang).to_owned(),
+            help: f.help.as_ref().map(|h| h.get(lang).to_owned()),
+            required: f.required,
+            value,
+            values,
+            address,
+            options: f.options.iter().map(|o| (o.value.clone(), o.label.get(lang).to_owned())).collect(),
+            files,
+            accept: accepted.iter().map(|k| k.mime()).collect::<Vec<_>>().join(","),
+            accept_labels: accepted.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "),
+            max_files: f.max_files(),
+            max_length: f.kind.has_length().then(|| f.max_length()),
+            date_min: day(f.not_before_days),
+            date_max: day(f.not_after_days),
+            error,
+        })
+    }
+}

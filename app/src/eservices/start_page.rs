@@ -1,0 +1,96 @@
+//! `/services/{slug}/start`: what the e-service is for, what you need, how long it takes, and the
+//! start button (or sign-in first, or your drafts to continue).
+
+use super::server::load_start;
+use super::view::StartView;
+use crate::i18n::{use_i18n, I18n};
+use crate::ui::{CsrfField, ErrorPage};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+
+#[component]
+pub fn ApplyStartPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let slug = use_params_map().read_untracked().get("slug").unwrap_or_default();
+    let data = load_start(slug);
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                match data.await {
+                    Ok(v) => start(v, i18n).into_any(),
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn start(v: StartView, i18n: I18n) -> impl IntoView {
+    let back = view! { <p><a href=format!("/services/{}", v.slug)>{i18n.t("back-to-service")}</a></p> };
+    if !v.available {
+        return view! {
+            <Title text=format!("{} – {}", i18n.t("e-service-placeholder-title"), i18n.t("site-name"))/>
+            <h1>{i18n.t("e-service-placeholder-title")}</h1>
+            <p>{i18n.ta("e-service-placeholder-body", &[("service", v.title.clone().into())])}</p>
+            {back}
+        }
+        .into_any();
+    }
+    let steps = v.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view();
+    let documents = (!v.documents.is_empty()).then(|| {
+        let items = v.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view();
+        view! {
+            <h2>{i18n.t("apply-documents-heading")}</h2>
+            <ul>{items}</ul>
+        }
+    });
+    let drafts = (!v.drafts.is_empty()).then(|| {
+        let items =
+            v.drafts.iter().map(|d| view! { <li><a href=d.href.clone()>{d.text.clone()}</a></li> }).collect_view();
+        view! {
+            <section class="panel" aria-labelledby="drafts-heading">
+                <h2 id="drafts-heading">{i18n.t("apply-drafts-heading")}</h2>
+                <ul>{items}</ul>
+            </section>
+        }
+    });
+    let action = match (v.signed_in, v.refusal.clone()) {
+        (false, _) => {
+            let to = format!("/services/{}/start", v.slug);
+            let href = format!("/auth/login?as=resident&to={}", stadsporten_domain::catalogue::encode_component(&to));
+            view! {
+                <p>{i18n.t("apply-sign-in-first")}</p>
+                <p><a class="button" href=href>{i18n.t("apply-sign-in")}</a></p>
+            }
+            .into_any()
+        }
+        (true, Some(why)) => view! { <p class="notice">{why}</p> }.into_any(),
+        (true, None) => view! {
+            <form method="post" action="/api/apply/start">
+                <CsrfField/>
+                <input type="hidden" name="slug" value=v.slug.clone()/>
+                <button type="submit" class="button">{i18n.t("apply-start")}</button>
+            </form>
+        }
+        .into_any(),
+    };
+    view! {
+        <Title text=format!("{} – {}", v.title, i18n.t("site-name"))/>
+        <h1>{v.title.clone()}</h1>
+        <p class="lead">{v.intro.clone()}</p>
+        <dl class="facts">
+            <dt>{i18n.t("apply-handled-by")}</dt>
+            <dd>{v.unit_name.clone()}</dd>
+            <dt>{i18n.t("apply-handling-time")}</dt>
+            <dd>{i18n.ta("apply-days", &[("days", v.handling_days.into())])}</dd>
+        </dl>
+        <h2>{i18n.t("apply-steps-heading")}</h2>
+        <ol>{steps}</ol>
+        {documents}
+        {drafts}
+        {action}
+        {back}
+    }
+    .into_any()
+}

@@ -1,0 +1,129 @@
+//! What the form runner's pages show, prepared on the server in the request's language.
+
+use serde::{Deserialize, Serialize};
+
+/// A link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Link {
+    pub href: String,
+    pub text: String,
+}
+
+/// `/services/{slug}/start`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StartView {
+    pub slug: String,
+    pub title: String,
+    pub intro: String,
+    /// `None`: the service has no live e-service here yet.
+    pub available: bool,
+    pub handling_days: u32,
+    pub unit_name: String,
+    pub steps: Vec<String>,
+    /// Labels of the files the applicant must have ready.
+    pub documents: Vec<String>,
+    pub signed_in: bool,
+    /// Signed in but without the right to apply (staff, or a company service without acting for one).
+    pub refusal: Option<String>,
+    pub drafts: Vec<Link>,
+}
+
+/// An uploaded file as listed beside its field.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FileView {
+    pub id: i64,
+    pub name: String,
+    pub size: String,
+    /// Waiting for the virus scan.
+    pub held: bool,
+}
+
+/// One field of a step, ready to render.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FieldView {
+    pub id: String,
+    /// The definition's kind slug (`text`, `long-text`, `date`, …).
+    pub kind: String,
+    pub label: String,
+    pub help: Option<String>,
+    pub required: bool,
+    /// The current value of a single-value field.
+    pub value: String,
+    /// Ticked boxes.
+    pub values: Vec<String>,
+    /// Street, postcode, city.
+    pub address: [String; 3],
+    pub options: Vec<(String, String)>,
+    pub files: Vec<FileView>,
+    /// `accept` attribute (MIME types) and the kinds as words.
+    pub accept: String,
+    pub accept_labels: String,
+    pub max_files: u32,
+    pub max_length: Option<u32>,
+    pub date_min: Option<String>,
+    pub date_max: Option<String>,
+    /// The translated error and the input it belongs to (`id`, or `id.postcode` for an address).
+    pub error: Option<(String, String)>,
+}
+
+/// `/apply/{token}/step/{step}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StepView {
+    pub token: String,
+    pub service_title: String,
+    pub step_id: String,
+    pub step_title: String,
+    pub intro: Option<String>,
+    pub fields: Vec<FieldView>,
+    pub position: usize,
+    pub count: usize,
+    pub back: Link,
+    /// Error summary: link to the input and message, in form order.
+    pub errors: Vec<(String, String)>,
+    pub max_upload_mb: u32,
+}
+
+/// One answered field on the check page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRow {
+    pub label: String,
+    pub lines: Vec<String>,
+}
+
+/// A step's answers on the check page, with its change link.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerSection {
+    pub title: String,
+    pub change_href: String,
+    pub rows: Vec<AnswerRow>,
+}
+
+/// `/apply/{token}/check` and `/apply/{token}/declaration`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckView {
+    pub token: String,
+    pub service_title: String,
+    pub sections: Vec<AnswerSection>,
+    /// A step that still has problems (a required answer missing, a date now in the past).
+    pub incomplete: Option<Link>,
+    pub declaration: String,
+    pub unit_name: String,
+    /// Where notifications will go, as the person set it in Mina sidor.
+    pub notify_note: String,
+    pub back: Link,
+}
+
+/// `/my/cases/{id}/receipt`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ReceiptView {
+    pub case_id: i64,
+    pub case_number: String,
+    pub service_title: String,
+    pub unit_name: String,
+    pub submitted: String,
+    pub next_steps: String,
+    pub handling_days: i64,
+    pub due_date: String,
+    pub notify_note: String,
+    pub survey_pending: bool,
+}

@@ -1,0 +1,310 @@
+//! Uploaded files: the size limit, the type by content, the virus scan and where the bytes live.
+//!
+//! Policy:
+//! - The size limit is enforced before the body is read (`Content-Length` → 413) and again while
+//!   reading (a body without a length is cut off at the limit).
+//! - The type is recognised by the file's first bytes ([`FileKind::sniff`]), never by its name or
+//!   the browser's claimed type; only the field's accepted kinds pass.
+//! - With a scanner configured (ClamAV's `clamd`), scanning fails closed: an infected file is
+//!   refused and never stored; when the scanner cannot be reached the file is stored *held* —
+//!   kept for the applicant, never shown to staff — and rescanned by the housekeeping job.
+//!   Without a scanner (development only; production refuses to start) files are `not-scanned`.
+//! - Bytes are stored under a random key through [`FileStore`]; the applicant's file name is
+//!   only ever displayed. The filesystem store writes to a temporary file, syncs it and renames
+//!   it, so a stored file is whole before its row is written.
+
+use rand::RngCore as _;
+use sha2::{Digest, Sha256};
+use stadsporten_db::ScanStatus;
+use stadsporten_domain::eservice::FileKind;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::io::{AsyncReadExt, AsyncWriteExt};
+
+pub use stadsporten_app::files::{BoxFuture, FileStore};
+
+/// The filesystem default: `root/ab/abcdef…` by the random key.
+pub struct FsStore {
+    root: PathBuf,
+}
+
+impl FsStore {
+    pub fn new(root: impl Into<PathBuf>) -> FsStore {
+        FsStore { root: root.into() }
+    }
+
+    fn path(&self, key: &str) -> std::io::Result<PathBuf> {
+        // Keys are made here (hex); anything else is refused rather than joined into a path.
+        if key.len() < 16 || !key.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(std::io::Error::new(std::io::ErrorKind::InvalidInput, "invalid storage key"));
+        }
+        Ok(self.root.join(&key[..2]).join(key))
+    }
+}
+
+impl FileStore for FsStore {
+    fn put<'a>(&'a self, key: &'a str, bytes: &'a [u8]) -> BoxFuture<'a, std::io::Result<()>> {
+        Box::pin(async move {
+            let path = self.path(key)?;
+            let dir = path.parent().map(PathBuf::from).unwrap_or_default();
+            tokio::fs::create_dir_all(&dir).await?;
+            let tmp = dir.join(format!(".{key}.tmp"));
+            let mut f = tokio::fs::File::create(&tmp).await?;
+            f.write_all(bytes).await?;
+            f.sync_all().await?;
+            drop(f);
+            tokio::fs::rename(&tmp, &path).await?;
+            // The rename is durable once the folder is synced.
+            if let Ok(d) = tokio::fs::File::open(&dir).await {
+                let _ = d.sync_all().await;
+            }
+            Ok(())
+        })
+    }
+
+    fn get<'a>(&'a self, key: &'a str) -> BoxFuture<'a, std::io::Result<Vec<u8>>> {
+        Box::pin(async move { tokio::fs::read(self.path(key)?).await })
+    }
+
+    fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, std::io::Result<()>> {
+        Box::pin(async move {
+            match tokio::fs::remove_file(self.path(key)?).await {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+                _ => Ok(()),
+            }
+        })
+    }
+}
+
+/// The verdict of a scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    Clean,
+    Infected(String),
+}
+
+/// A ClamAV daemon reached over TCP (`tcp://host:port`) or a Unix socket (`unix:///path`),
+/// spoken to with the INSTREAM command.
+#[derive(Debug, Clone)]
+pub struct Clamd {
+    address: String,
+}
+
+impl Clamd {
+    pub fn new(address: &str) -> Clamd {
+        Clamd { address: address.to_owned() }
+    }
+
+    /// Scans `bytes`; an error means no verdict (unreachable, timed out, or a clamd error).
+    pub async fn scan(&self, bytes: &[u8]) -> Result<Verdict, String> {
+        tokio::time::timeout(Duration::from_secs(30), self.scan_inner(bytes))
+            .await
+            .map_err(|_| "clamd timed out".to_owned())?
+    }
+
+    async fn scan_inner(&self, bytes: &[u8]) -> Result<Verdict, String> {
+        if let Some(path) = self.address.strip_prefix("unix://") {
+            let stream = tokio::net::UnixStream::connect(path).await.map_err(|e| format!("clamd: {e}"))?;
+            instream(stream, bytes).await
+        } else {
+            let addr = self.address.strip_prefix("tcp://").unwrap_or(&self.address);
+            let stream = tokio::net::TcpStream::connect(addr).await.map_err(|e| format!("clamd: {e}"))?;
+            instream(stream, bytes).await
+        }
+    }
+}
+
+async fn instream<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(
+    mut s: S,
+    bytes: &[u8],
+) -> Result<Verdict, String> {
+    let io = |e: std::io::Error| format!("clamd: {e}");
+    s.write_all(b"zINSTREAM\0").await.map_err(io)?;
+    for chunk in bytes.chunks(64 * 1024) {
+        let len = u32::try_from(chunk.len()).map_err(|_| "chunk too large".to_owned())?;
+        s.write_all(&len.to_be_bytes()).await.map_err(io)?;
+        s.write_all(chunk).await.map_err(io)?;
+    }
+    s.write_all(&0u32.to_be_bytes()).await.map_err(io)?;
+    s.flush().await.map_err(io)?;
+    let mut reply = Vec::new();
+    s.read_to_end(&mut reply).await.map_err(io)?;
+    let reply = String::from_utf8_lossy(&reply).trim_end_matches('\0').trim().to_owned();
+    // "stream: OK", "stream: Eicar-Signature FOUND", or "... ERROR".
+    if reply.ends_with(" OK") {
+        Ok(Verdict::Clean)
+    } else if let Some(found) = reply.strip_suffix(" FOUND") {
+        Ok(Verdict::Infected(found.trim_start_matches("stream:").trim().to_owned()))
+    } else {
+        Err(format!("clamd answered {reply:?}"))
+    }
+}
+
+/// Why a file was refused (fluent ids shown beside the field).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    Empty,
+    TooLarge,
+    /// Not one of the field's accepted kinds (by content).
+    Type,
+    /// The scanner found something.
+    Infected,
+    /// Storing failed (logged); try again.
+    Storage,
+}
+
+impl Refusal {
+    pub fn code(&self) -> &'static str {
+        match self {
+            Refusal::Empty => "field-error-file-empty",
+            Refusal::TooLarge => "field-error-file-too-large",
+            Refusal::Type => "field-error-file-type",
+            Refusal::Infected => "field-error-file-infected",
+            Refusal::Storage => "field-error-file-storage",
+        }
+    }
+}
+
+/// A file that passed: stored under `storage_key`.
+#[derive(Debug, Clone)]
+pub struct Accepted {
+    pub storage_key: String,
+    pub kind: FileKind,
+    pub sha256: String,
+    pub scan_status: ScanStatus,
+}
+
+/// The upload policy and its parts, shared by every upload route.
+#[derive(Clone)]
+pub struct Uploads {
+    pub store: Arc<dyn FileStore>,
+    pub scanner: Option<Clamd>,
+    pub max_bytes: usize,
+}
+
+/// A random storage key: 128 bits, hex.
+pub fn new_key() -> String {
+    let mut b = [0u8; 16];
+    rand::thread_rng().fill_bytes(&mut b);
+    b.iter().map(|x| format!("{x:02x}")).collect()
+}
+
+/// A file name fit for display and for a download header: no path, no control characters, at
+/// most 120 characters.
+pub fn display_name(raw: &str) -> String {
+    let base = raw.rsplit(['/', '\\']).next().unwrap_or("");
+    let clean: String = base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>')).take(120).collect();
+    if clean.trim().is_empty() {
+        "file".into()
+    } else {
+        clean.trim().to_owned()
+    }
+}
+
+impl Uploads {
+    /// Checks, scans and stores one file.
+    pub async fn accept(&self, bytes: &[u8], allowed: &[FileKind]) -> Result<Accepted, Refusal> {
+        if bytes.is_empty() {
+            return Err(Refusal::Empty);
+        }
+        if bytes.len() > self.max_bytes {
+            return Err(Refusal::TooLarge);
+        }
+        let kind = FileKind::sniff(bytes).filter(|k| allowed.contains(k)).ok_or(Refusal::Type)?;
+        let scan_status = match &self.scanner {
+            None => ScanStatus::NotScanned,
+            Some(clamd) => match clamd.scan(bytes).await {
+                Ok(Verdict::Clean) => ScanStatus::Clean,
+                Ok(Verdict::Infected(signature)) => {
+                    tracing::warn!(%signature, "an uploaded file was infected and refused");
+                    return Err(Refusal::Infected);
+                }
+                Err(e) => {
+                    tracing::warn!(error = %e, "virus scanner unavailable: the file is held until it is scanned");
+                    ScanStatus::Held
+                }
+            },
+        };
+        let storage_key = new_key();
+        if let Err(e) = self.store.put(&storage_key, bytes).await {
+            tracing::error!(error = %e, "could not store an uploaded file");
+            return Err(Refusal::Storage);
+        }
+        let sha256 = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
+        Ok(Accepted { storage_key, kind, sha256, scan_status })
+    }
+}
+
+/// Scans files held while the scanner was unreachable: clean ones are released, infected ones
+/// marked and their bytes deleted. Does nothing without a scanner or while it is still away.
+pub async fn rescan_held(store: &stadsporten_db::Store, uploads: &Uploads, now: i64) {
+    let Some(clamd) = &uploads.scanner else { return };
+    let held = match store.held_attachments(20).await {
+        Ok(h) => h,
+        Err(e) => {
+            tracing::warn!(error = %e, "could not list held files");
+            return;
+        }
+    };
+    for file in held {
+        let Ok(bytes) = uploads.store.get(&file.storage_key).await else { continue };
+        match clamd.scan(&bytes).await {
+            Ok(Verdict::Clean) => {
+                let _ = store.set_scan_status(file.id, ScanStatus::Clean, now).await;
+            }
+            Ok(Verdict::Infected(signature)) => {
+                tracing::warn!(%signature, attachment = file.id, "a held file was infected and is removed");
+                let _ = store.set_scan_status(file.id, ScanStatus::Infected, now).await;
+                let _ = uploads.store.delete(&file.storage_key).await;
+            }
+            // Still unreachable: try again on the next round.
+            Err(_) => return,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn display_names_lose_paths_and_markup() {
+        assert_eq!(display_name("C:\\Users\\anna\\intyg.pdf"), "intyg.pdf");
+        assert_eq!(display_name("../../etc/passwd"), "passwd");
+        assert_eq!(display_name("<script>\".pdf"), "script.pdf");
+        assert_eq!(display_name("  "), "file");
+    }
+
+    #[tokio::test]
+    async fn files_are_checked_by_content_and_stored_under_a_random_key() {
+        let dir = std::env::temp_dir().join(format!("stadsporten-uploads-{}", new_key()));
+        let uploads = Uploads { store: Arc::new(FsStore::new(&dir)), scanner: None, max_bytes: 1024 };
+        let pdf = b"%PDF-1.4\n%test\n".to_vec();
+        let ok = uploads.accept(&pdf, &[FileKind::Pdf]).await.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!((ok.kind, ok.scan_status), (FileKind::Pdf, ScanStatus::NotScanned));
+        assert_eq!(uploads.store.get(&ok.storage_key).await.ok(), Some(pdf.clone()));
+        assert_eq!(uploads.accept(&pdf, &[FileKind::Png]).await.err(), Some(Refusal::Type));
+        assert_eq!(uploads.accept(b"MZ\x90\x00 not a pdf", &[FileKind::Pdf]).await.err(), Some(Refusal::Type));
+        assert_eq!(uploads.accept(&[b'%'; 2000], &[FileKind::Pdf]).await.err(), Some(Refusal::TooLarge));
+        assert_eq!(uploads.accept(&[], &[FileKind::Pdf]).await.err(), Some(Refusal::Empty));
+        assert!(uploads.store.get("../../etc/passwd").await.is_err());
+        uploads.store.delete(&ok.storage_key).await.unwrap_or_else(|e| panic!("{e}"));
+        assert!(uploads.store.get(&ok.storage_key).await.is_err());
+        let _ = std::fs::remove_dir_all(dir);
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_scanner_holds_the_file_never_passes_it() {
+        let dir = std::env::temp_dir().join(format!("stadsporten-uploads-{}", new_key()));
+        // Port 9 (discard) on localhost: nothing listens, the connection is refused.
+        let uploads = Uploads {
+            store: Arc::new(FsStore::new(&dir)),
+            scanner: Some(Clamd::new("tcp://127.0.0.1:9")),
+            max_bytes: 1024,
+        };
+        let ok = uploads.accept(b"%PDF-1.4\n", &[FileKind::Pdf]).await.unwrap_or_else(|e| panic!("{e:?}"));
+        assert_eq!(ok.scan_status, ScanStatus::Held);
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}

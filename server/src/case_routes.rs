@@ -1,0 +1,344 @@
+//! Case posts with files, and file downloads: a message (from the applicant or the unit's case
+//! officer), the applicant's answer to a completion request, and `GET /files/{id}`.
+//!
+//! Policy:
+//! - Who may: the case's applicant for their own case; a case officer (`handle-cases`) of the
+//!   case's unit for messages; staff reading a file need `view-cases` on the case's unit, and
+//!   every such opening is an audited read. Anyone else gets "not found" (and a denial entry when
+//!   they are staff), so case ids reveal nothing.
+//! - Files held for a virus scan are never served to staff; infected or removed files to nobody.
+//! - Downloads are `attachment` with the stored type, `nosniff` and no caching.
+
+use crate::attachments::display_name;
+use crate::forms::{audit, keep, read_multipart, see_other, too_large, FormState};
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Extension;
+use stadsporten_app::context::{RequestContext, Viewer};
+use stadsporten_app::error::AppError;
+use stadsporten_app::flash::FormFlash;
+use stadsporten_db::{CaseRecord, CaseRefusal, NewAttachment, ScanStatus};
+use stadsporten_domain::access::{Permission, Target};
+use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::eservice::FileKind;
+use stadsporten_domain::organisation::UnitCode;
+use std::sync::Arc;
+
+/// The viewer's side of a case.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Side {
+    Applicant,
+    Officer,
+}
+
+async fn side(
+    s: &FormState,
+    ctx: &RequestContext,
+    viewer: &Viewer,
+    case: &CaseRecord,
+    permission: Permission,
+) -> Option<Side> {
+    if case.applicant_id == viewer.user_id && !viewer.is_staff {
+        return Some(Side::Applicant);
+    }
+    let unit = UnitCode::parse(&case.unit_code)?;
+    if viewer.may(permission, &Target::Unit(&unit)) {
+        return Some(Side::Officer);
+    }
+    if viewer.is_staff {
+        let entry = stadsporten_app::auth::entry(
+            ctx,
+            AuditAction::AccessDenied,
+            "case",
+            Some(case.id.to_string()),
+            Outcome::Denied,
+            None,
+            Some(permission.slug().into()),
+        );
+        let _ = s.store.append_audit(&entry).await;
+    }
+    None
+}
+
+async fn load(
+    s: &FormState,
+    ctx: &RequestContext,
+    id: i64,
+    permission: Permission,
+) -> Result<(Viewer, CaseRecord, Side), AppError> {
+    let viewer = ctx.viewer.clone().ok_or(AppError::Unauthorized)?;
+    let case = s.store.case_record(id).await?.ok_or(AppError::NotFound)?;
+    let side = side(s, ctx, &viewer, &case, permission).await.ok_or(AppError::NotFound)?;
+    Ok((viewer, case, side))
+}
+
+fn case_page(side: Side, id: i64) -> String {
+    match side {
+        Side::Applicant => format!("/my/cases/{id}"),
+        Side::Officer => format!("/officer/cases/{id}"),
+    }
+}
+
+const MESSAGE_MAX: usize = 4000;
+const FILE_KINDS: [FileKind; 3] = [FileKind::Pdf, FileKind::Jpeg, FileKind::Png];
+
+/// Checks the text and the optional file of a message-like form. Returns the stored file or the
+/// refusal (field, fluent id, arguments).
+async fn text_and_file(
+    s: &FormState,
+    text_field: &str,
+    text: &str,
+    file: Option<(String, String, Vec<u8>)>,
+    too_large_file: bool,
+) -> Result<Option<(String, usize, crate::attachments::Accepted)>, (String, String, Vec<(String, String, String)>)> {
+    let mb = (s.uploads.max_bytes / (1024 * 1024)).to_string();
+    if too_large_file {
+        return Err(("file".into(), "field-error-file-too-large".into(), vec![("file".into(), "mb".into(), mb)]));
+    }
+    if text.trim().is_empty() {
+        return Err((text_field.into(), "field-error-required".into(), vec![]));
+    }
+    if text.chars().count() > MESSAGE_MAX {
+        return Err((
+            text_field.into(),
+            "field-error-too-long".into(),
+            vec![(text_field.into(), "max".into(), MESSAGE_MAX.to_string())],
+        ));
+    }
+    let Some((_, file_name, bytes)) = file else { return Ok(None) };
+    match s.uploads.accept(&bytes, &FILE_KINDS).await {
+        Ok(ok) => Ok(Some((file_name, bytes.len(), ok))),
+        Err(r) => Err((
+            "file".into(),
+            r.code().into(),
+            vec![("file".into(), "types".into(), "PDF, JPEG, PNG".into()), ("file".into(), "mb".into(), mb)],
+        )),
+    }
+}
+
+/// `POST /cases/{id}/messages` (multipart): a message with an optional file.
+pub async fn post_message(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
+        return r;
+    }
+    let (viewer, case, side) = match load(&s, &ctx, id, Permission::HandleCases).await {
+        Ok(x) => x,
+        Err(e) => return s.pages.error(&ctx, e).await,
+    };
+    let form = match read_multipart(multipart, s.uploads.max_bytes).await {
+        Ok(f) => f,
+        Err(e) => return s.pages.error(&ctx, e).await,
+    };
+    let body = form.fields.iter().find(|(k, _)| k == "body").map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    let back = case_page(side, id);
+    if !case.status.is_open() && side == Side::Applicant {
+        return see_other(&format!("{back}?saved=not-possible"));
+    }
+    let stored = match text_and_file(&s, "body", &body, form.file, form.too_large).await {
+        Ok(f) => f,
+        Err((field, code, args)) => {
+            let flash = FormFlash {
+                form: "message".into(),
+                values: vec![("body".into(), body)],
+                errors: vec![(field, code)],
+                args,
+            };
+            keep(&session, flash).await;
+            return see_other(&format!("{back}#message"));
+        }
+    };
+    let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
+    let files: Vec<NewAttachment<'_>> = stored
+        .iter()
+        .map(|(_, size, ok)| NewAttachment {
+            storage_key: &ok.storage_key,
+            owner_id: viewer.user_id,
+            field_id: None,
+            file_name: &names,
+            content_type: ok.kind.mime(),
+            size_bytes: i64::try_from(*size).unwrap_or(i64::MAX),
+            sha256: &ok.sha256,
+            scan_status: ok.scan_status,
+            now: s.clock.now(),
+        })
+        .collect();
+    match s.store.add_message(id, viewer.user_id, side == Side::Applicant, &body, &files, s.clock.now()).await {
+        Ok(message_id) => {
+            let role = if side == Side::Applicant {
+                stadsporten_app::eservices::server::role(&viewer)
+            } else {
+                "case-officer"
+            };
+            audit(&s.store, &ctx, AuditAction::Create, "message", message_id, role, Some(format!("case {id}"))).await;
+            see_other(&format!("{back}?saved=message#messages-heading"))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not store a message");
+            if let Some((_, _, ok)) = &stored {
+                let _ = s.uploads.store.delete(&ok.storage_key).await;
+            }
+            s.pages.error(&ctx, AppError::Internal).await
+        }
+    }
+}
+
+/// `POST /cases/{id}/completion` (multipart): the applicant's answer to the open completion
+/// request, with an optional file; the service-level clock resumes.
+pub async fn post_completion(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path(id): Path<i64>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
+        return r;
+    }
+    let (viewer, _case, side) = match load(&s, &ctx, id, Permission::HandleCases).await {
+        Ok(x) => x,
+        Err(e) => return s.pages.error(&ctx, e).await,
+    };
+    if side != Side::Applicant {
+        return s.pages.error(&ctx, AppError::NotFound).await;
+    }
+    let form = match read_multipart(multipart, s.uploads.max_bytes).await {
+        Ok(f) => f,
+        Err(e) => return s.pages.error(&ctx, e).await,
+    };
+    let answer = form.fields.iter().find(|(k, _)| k == "answer").map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    let stored = match text_and_file(&s, "answer", &answer, form.file, form.too_large).await {
+        Ok(f) => f,
+        Err((field, code, args)) => {
+            let flash = FormFlash {
+                form: "completion".into(),
+                values: vec![("answer".into(), answer)],
+                errors: vec![(field, code)],
+                args,
+            };
+            keep(&session, flash).await;
+            return see_other(&format!("/my/cases/{id}#completion-form"));
+        }
+    };
+    let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
+    let files: Vec<NewAttachment<'_>> = stored
+        .iter()
+        .map(|(_, size, ok)| NewAttachment {
+            storage_key: &ok.storage_key,
+            owner_id: viewer.user_id,
+            field_id: None,
+            file_name: &names,
+            content_type: ok.kind.mime(),
+            size_bytes: i64::try_from(*size).unwrap_or(i64::MAX),
+            sha256: &ok.sha256,
+            scan_status: ok.scan_status,
+            now: s.clock.now(),
+        })
+        .collect();
+    match s.store.answer_completion(id, viewer.user_id, &answer, &files, s.clock.now()).await {
+        Ok(Ok(())) => {
+            audit(&s.store, &ctx, AuditAction::Update, "case", id, "resident", Some("complete".into())).await;
+            see_other(&format!("/my/cases/{id}?saved=completion"))
+        }
+        Ok(Err(CaseRefusal::NotFound)) => s.pages.error(&ctx, AppError::NotFound).await,
+        Ok(Err(_)) => {
+            if let Some((_, _, ok)) = &stored {
+                let _ = s.uploads.store.delete(&ok.storage_key).await;
+            }
+            see_other(&format!("/my/cases/{id}?saved=not-possible"))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not store a completion");
+            s.pages.error(&ctx, AppError::Internal).await
+        }
+    }
+}
+
+/// `GET /files/{id}`: a file, for its owner (their drafts and cases) or for staff of the case's
+/// unit (audited).
+pub async fn download(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(id): Path<i64>,
+) -> Response {
+    let Some(viewer) = ctx.viewer.clone() else { return s.pages.error(&ctx, AppError::Unauthorized).await };
+    let file = match s.store.attachment(id).await {
+        Ok(Some(f)) => f,
+        Ok(None) => return s.pages.error(&ctx, AppError::NotFound).await,
+        Err(e) => {
+            tracing::error!(error = %e, "could not read a file's record");
+            return s.pages.error(&ctx, AppError::Internal).await;
+        }
+    };
+    if file.removed_at.is_some() || file.scan_status == ScanStatus::Infected {
+        return s.pages.error(&ctx, AppError::NotFound).await;
+    }
+    let own = file.owner_id == viewer.user_id && !viewer.is_staff;
+    let applicant_of_case = match file.case_id {
+        Some(case_id) if !own => match s.store.case_record(case_id).await {
+            Ok(Some(c)) => Some(c),
+            _ => None,
+        },
+        _ => None,
+    };
+    let allowed = if own {
+        true
+    } else if let Some(case) = &applicant_of_case {
+        match side(&s, &ctx, &viewer, case, Permission::ViewCases).await {
+            Some(Side::Applicant) => true,
+            Some(Side::Officer) => {
+                if !file.scan_status.viewable() {
+                    return s.pages.error(&ctx, AppError::NotFound).await;
+                }
+                audit(
+                    &s.store,
+                    &ctx,
+                    AuditAction::Read,
+                    "attachment",
+                    file.id,
+                    "case-officer",
+                    Some(format!("case {}", case.id)),
+                )
+                .await;
+                true
+            }
+            None => false,
+        }
+    } else {
+        false
+    };
+    if !allowed {
+        return s.pages.error(&ctx, AppError::NotFound).await;
+    }
+    let bytes = match s.uploads.store.get(&file.storage_key).await {
+        Ok(b) => b,
+        Err(e) => {
+            tracing::error!(error = %e, "a recorded file's bytes are missing");
+            return s.pages.error(&ctx, AppError::NotFound).await;
+        }
+    };
+    let encoded: String = form_urlencoded::byte_serialize(file.file_name.as_bytes()).collect();
+    let ascii: String =
+        file.file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    let mut res = (StatusCode::OK, bytes).into_response();
+    let h = res.headers_mut();
+    h.insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_str(&file.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
+    );
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    res
+}

@@ -1,0 +1,476 @@
+//! The form runner's posts: saving a step, adding and removing a file, and submitting. The pages
+//! are Leptos routes (`stadsporten_app::eservices`); these are plain routes because a step's
+//! fields are defined by data and files arrive as multipart.
+//!
+//! Policy:
+//! - Post/redirect/get: every post answers 303 to a page. Refused input comes back on its page
+//!   with the values as typed and each error beside its field (the session's flash), and what
+//!   was typed in other fields survives adding or removing a file.
+//! - The draft is the signed-in owner's or "not found"; every write of it is audited.
+//! - Submission is idempotent (see `Store::submit_case`): the receipt is shown only after the
+//!   case is committed, and a repeated post shows the same receipt.
+
+use crate::attachments::{display_name, Refusal, Uploads};
+use crate::clock::Clock;
+use crate::pages::Pages;
+use axum::extract::{Multipart, Path, State};
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Form};
+use stadsporten_app::context::{RequestContext, Viewer};
+use stadsporten_app::error::AppError;
+use stadsporten_app::eservices::server::{load_draft, role, today, EServiceSettings};
+use stadsporten_app::flash::{FormFlash, FLASH_KEY};
+use stadsporten_db::{NewAttachment, Store, Submission};
+use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::eservice::answers::{next_step, step_visible, validate_all, validate_step};
+use stadsporten_domain::eservice::{Answers, FieldError, FieldKind};
+use std::sync::Arc;
+
+/// What the form routes share.
+pub struct FormState {
+    pub store: Store,
+    pub pages: Pages,
+    pub uploads: Uploads,
+    pub settings: EServiceSettings,
+    pub clock: Clock,
+}
+
+type Pairs = Vec<(String, String)>;
+
+/// 303 See Other: the browser follows with a GET.
+pub fn see_other(to: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_owned())]).into_response()
+}
+
+pub async fn keep(session: &tower_sessions::Session, flash: FormFlash) {
+    if let Err(e) = session.insert(FLASH_KEY, &flash).await {
+        tracing::warn!(error = %e, "could not keep a refused form in the session");
+    }
+}
+
+/// The refused form with its errors (and their arguments) in form order.
+pub fn refused(form: &str, values: Pairs, errors: &[FieldError]) -> FormFlash {
+    FormFlash {
+        form: form.into(),
+        values,
+        errors: errors.iter().map(|e| (e.input.clone(), e.code.clone())).collect(),
+        args: errors.iter().flat_map(|e| e.args.iter().map(|(k, v)| (e.input.clone(), k.clone(), v.clone()))).collect(),
+    }
+}
+
+pub async fn audit(
+    store: &Store,
+    ctx: &RequestContext,
+    action: AuditAction,
+    object: &str,
+    id: i64,
+    role: &str,
+    reason: Option<String>,
+) {
+    let entry =
+        stadsporten_app::auth::entry(ctx, action, object, Some(id.to_string()), Outcome::Success, Some(role), reason);
+    if let Err(e) = store.append_audit(&entry).await {
+        // The write already happened; its trace failing is an operational alarm.
+        tracing::error!(error = %e, "could not audit a form write");
+    }
+}
+
+impl FormState {
+    async fn fail(&self, ctx: &RequestContext, e: AppError) -> Response {
+        self.pages.error(ctx, e).await
+    }
+
+    fn viewer<'a>(&self, ctx: &'a RequestContext) -> Result<&'a Viewer, AppError> {
+        ctx.viewer.as_ref().ok_or(AppError::Unauthorized)
+    }
+}
+
+fn values_without(pairs: &Pairs, skip: &[&str]) -> Pairs {
+    pairs.iter().filter(|(k, _)| !skip.contains(&k.as_str())).cloned().collect()
+}
+
+/// `GET /apply/{token}`: continue a draft where it was left.
+pub async fn resume(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    Path(token): Path<String>,
+) -> Response {
+    let viewer = match s.viewer(&ctx) {
+        Ok(v) => v,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
+        Ok(d) => d,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    if let Some(case_id) = draft.case_id {
+        return see_other(&format!("/my/cases/{case_id}/receipt"));
+    }
+    let d = &def.definition;
+    match draft.current_step.as_deref() {
+        Some("check") => see_other(&format!("/apply/{token}/check")),
+        Some(step) if d.step(step).is_some_and(|st| step_visible(st, &draft.answers)) => {
+            see_other(&format!("/apply/{token}/step/{step}"))
+        }
+        _ => see_other(&format!("/apply/{token}/step/{}", d.steps.first().map(|s| s.id.as_str()).unwrap_or(""))),
+    }
+}
+
+/// `POST /forms/{token}/{step}`: validates and saves one step, then goes on (or back with errors).
+pub async fn save_step(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path((token, step)): Path<(String, String)>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let viewer = match s.viewer(&ctx) {
+        Ok(v) => v,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
+        Ok(d) => d,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    if let Some(case_id) = draft.case_id {
+        return see_other(&format!("/my/cases/{case_id}/receipt"));
+    }
+    let d = &def.definition;
+    let Some(step_def) = d.step(&step).filter(|st| step_visible(st, &draft.answers)) else {
+        return s.fail(&ctx, AppError::NotFound).await;
+    };
+    let save_only = pairs.iter().any(|(k, v)| k == "action" && v == "save");
+    let form = values_without(&pairs, &["csrf", "action", "step"]);
+    let (day, year) = today(ctx.now);
+    // "Save and continue later" keeps whatever is valid and does not insist on required answers.
+    let mut lenient = step_def.clone();
+    if save_only {
+        lenient.fields.iter_mut().for_each(|f| f.required = false);
+    }
+    let values = match validate_step(d, &lenient, &form, &draft.answers, day, year) {
+        Ok(v) => v,
+        Err(errors) => {
+            let mut values = form;
+            values.push(("step".into(), step.clone()));
+            keep(&session, refused("step", values, &errors)).await;
+            return see_other(&format!("/apply/{token}/step/{step}#error-summary"));
+        }
+    };
+    let mut answers = draft.answers.clone();
+    for (id, answer) in values {
+        match answer {
+            Some(a) => answers.insert(id, a),
+            None => answers.remove(&id),
+        };
+    }
+    let (current, to) = if save_only {
+        (step.clone(), "/my/cases?saved=draft".to_owned())
+    } else {
+        match next_step(d, &step, &answers) {
+            Some(n) => (n.id.clone(), format!("/apply/{token}/step/{}", n.id)),
+            None => ("check".to_owned(), format!("/apply/{token}/check")),
+        }
+    };
+    let now = s.clock.now();
+    match s.store.save_draft(draft.id, &answers, Some(&current), now, now + s.settings.draft_seconds).await {
+        Ok(true) => {}
+        Ok(false) => return see_other(&format!("/apply/{token}")),
+        Err(e) => {
+            tracing::error!(error = %e, "could not save a draft");
+            return s.fail(&ctx, AppError::Internal).await;
+        }
+    }
+    audit(&s.store, &ctx, AuditAction::Update, "draft", draft.id, role(viewer), Some(format!("step {step}"))).await;
+    see_other(&to)
+}
+
+/// `POST /forms/{token}/{step}/remove`: removes one uploaded file, keeping what was typed.
+pub async fn remove_file(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path((token, step)): Path<(String, String)>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let viewer = match s.viewer(&ctx) {
+        Ok(v) => v,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let (draft, _) = match load_draft(&s.store, viewer, &token).await {
+        Ok(d) => d,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let Some(id) = pairs.iter().find(|(k, _)| k == "remove").and_then(|(_, v)| v.parse::<i64>().ok()) else {
+        return s.fail(&ctx, AppError::BadArguments).await;
+    };
+    match s.store.detach_from_draft(draft.id, id, s.clock.now()).await {
+        Ok(Some(key)) => {
+            if let Err(e) = s.uploads.store.delete(&key).await {
+                tracing::warn!(error = %e, "could not delete a removed file's bytes");
+            }
+            audit(&s.store, &ctx, AuditAction::Delete, "attachment", id, role(viewer), None).await;
+        }
+        Ok(None) => {}
+        Err(e) => {
+            tracing::error!(error = %e, "could not remove a file");
+            return s.fail(&ctx, AppError::Internal).await;
+        }
+    }
+    let mut values = values_without(&pairs, &["csrf", "action", "remove", "step"]);
+    values.push(("step".into(), step.clone()));
+    keep(&session, FormFlash { form: "step".into(), values, errors: vec![], args: vec![] }).await;
+    see_other(&format!("/apply/{token}/step/{step}"))
+}
+
+/// Refuses a body declared larger than the limit before reading it: a translated 413 page.
+pub async fn too_large(pages: &Pages, ctx: &RequestContext, headers: &HeaderMap, limit: usize) -> Option<Response> {
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    // Room for the multipart framing and the form's other fields.
+    if declared.is_some_and(|n| n > limit + 256 * 1024) {
+        return Some(pages.error(ctx, AppError::TooLarge).await);
+    }
+    None
+}
+
+/// A multipart form: its text fields, and the first file (field name, file name, bytes).
+pub struct MultipartForm {
+    pub fields: Pairs,
+    pub file: Option<(String, String, Vec<u8>)>,
+    /// A file was cut off at the limit (a body without a declared length).
+    pub too_large: bool,
+}
+
+pub async fn read_multipart(mut m: Multipart, limit: usize) -> Result<MultipartForm, AppError> {
+    let mut out = MultipartForm { fields: vec![], file: None, too_large: false };
+    loop {
+        let next = m.next_field().await;
+        let Ok(next) = next else {
+            // The body limit layer cut the stream: the file was larger than allowed.
+            out.too_large = true;
+            return Ok(out);
+        };
+        let Some(mut field) = next else { break };
+        let name = field.name().unwrap_or("").to_owned();
+        match field.file_name().map(str::to_owned) {
+            Some(file_name) => {
+                let mut bytes = Vec::new();
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => {
+                            if bytes.len() + chunk.len() > limit {
+                                out.too_large = true;
+                                return Ok(out);
+                            }
+                            bytes.extend_from_slice(&chunk);
+                        }
+                        Ok(None) => break,
+                        Err(_) => {
+                            out.too_large = true;
+                            return Ok(out);
+                        }
+                    }
+                }
+                if out.file.is_none() && !(file_name.is_empty() && bytes.is_empty()) {
+                    out.file = Some((name, file_name, bytes));
+                }
+            }
+            None => {
+                let text = field.text().await.map_err(|_| AppError::BadArguments)?;
+                out.fields.push((name, text));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// `POST /forms/{token}/{step}/upload` (multipart): adds a file to a file field of the step. The
+/// whole step form comes along, so what was typed elsewhere is kept.
+pub async fn upload_file(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path((token, step)): Path<(String, String)>,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
+        return r;
+    }
+    let viewer = match s.viewer(&ctx) {
+        Ok(v) => v,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
+        Ok(d) => d,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    if let Some(case_id) = draft.case_id {
+        return see_other(&format!("/my/cases/{case_id}/receipt"));
+    }
+    let form = match read_multipart(multipart, s.uploads.max_bytes).await {
+        Ok(f) => f,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let d = &def.definition;
+    let Some(step_def) = d.step(&step).filter(|st| step_visible(st, &draft.answers)) else {
+        return s.fail(&ctx, AppError::NotFound).await;
+    };
+    let field_id = form.fields.iter().find(|(k, _)| k == "upload").map(|(_, v)| v.clone()).unwrap_or_default();
+    let Some(field) = step_def.fields.iter().find(|f| f.id == field_id && f.kind == FieldKind::File) else {
+        return s.fail(&ctx, AppError::BadArguments).await;
+    };
+    let mut values = values_without(&form.fields, &["csrf", "action", "upload", "step"]);
+    values.push(("step".into(), step.clone()));
+    let back = format!("/apply/{token}/step/{step}#{}", stadsporten_app::eservices::server::input_id(&field.id));
+    let refuse =
+        |code: &str, args: Vec<(String, String)>| FieldError { input: field.id.clone(), code: code.into(), args };
+    let count = draft.answers.get(&field.id).map(|a| a.files().len()).unwrap_or(0);
+    let result = if form.too_large {
+        Err(refuse(Refusal::TooLarge.code(), vec![("mb".into(), (s.uploads.max_bytes / (1024 * 1024)).to_string())]))
+    } else if count >= field.max_files() as usize {
+        Err(refuse("field-error-too-many-files", vec![("max".into(), field.max_files().to_string())]))
+    } else {
+        match form.file {
+            None => Err(refuse(Refusal::Empty.code(), vec![])),
+            Some((name, file_name, bytes)) if name == format!("file:{}", field.id) => {
+                match s.uploads.accept(&bytes, &field.accepted()).await {
+                    Ok(ok) => Ok((file_name, bytes.len(), ok)),
+                    Err(r) => Err(refuse(
+                        r.code(),
+                        vec![
+                            ("types".into(), field.accepted().iter().map(|k| k.label()).collect::<Vec<_>>().join(", ")),
+                            ("mb".into(), (s.uploads.max_bytes / (1024 * 1024)).to_string()),
+                        ],
+                    )),
+                }
+            }
+            Some(_) => Err(refuse(Refusal::Empty.code(), vec![])),
+        }
+    };
+    match result {
+        Err(e) => {
+            keep(&session, refused("step", values, &[e])).await;
+        }
+        Ok((file_name, size, ok)) => {
+            let name = display_name(&file_name);
+            let file = NewAttachment {
+                storage_key: &ok.storage_key,
+                owner_id: viewer.user_id,
+                field_id: Some(&field.id),
+                file_name: &name,
+                content_type: ok.kind.mime(),
+                size_bytes: i64::try_from(size).unwrap_or(i64::MAX),
+                sha256: &ok.sha256,
+                scan_status: ok.scan_status,
+                now: s.clock.now(),
+            };
+            match s.store.attach_to_draft(draft.id, &field.id, &file).await {
+                Ok(Some(r)) => audit(&s.store, &ctx, AuditAction::Create, "attachment", r.id, role(viewer), None).await,
+                Ok(None) => {
+                    let _ = s.uploads.store.delete(&ok.storage_key).await;
+                    return see_other(&format!("/apply/{token}"));
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "could not record an uploaded file");
+                    let _ = s.uploads.store.delete(&ok.storage_key).await;
+                    return s.fail(&ctx, AppError::Internal).await;
+                }
+            }
+            keep(&session, FormFlash { form: "step".into(), values, errors: vec![], args: vec![] }).await;
+        }
+    }
+    see_other(&back)
+}
+
+/// `POST /forms/{token}/submit`: the declaration confirmed, the answers checked again, the case
+/// filed once.
+pub async fn submit(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path(token): Path<String>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let viewer = match s.viewer(&ctx) {
+        Ok(v) => v,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
+        Ok(d) => d,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    if let Some(case_id) = draft.case_id {
+        return see_other(&format!("/my/cases/{case_id}/receipt"));
+    }
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    if get("confirm") != "yes" {
+        let e = FieldError { input: "confirm".into(), code: "apply-confirm-required".into(), args: vec![] };
+        keep(&session, refused("declaration", vec![], &[e])).await;
+        return see_other(&format!("/apply/{token}/declaration#error-summary"));
+    }
+    let d = &def.definition;
+    let (day, year) = today(ctx.now);
+    let checked: Answers = match validate_all(d, &draft.answers, day, year) {
+        Ok(a) => a,
+        Err((step, errors)) => {
+            let values = d
+                .step(&step)
+                .map(|st| {
+                    st.fields
+                        .iter()
+                        .filter_map(|f| draft.answers.get(&f.id).map(|a| a.form_pairs(&f.id)))
+                        .flatten()
+                        .collect()
+                })
+                .unwrap_or_else(Vec::new);
+            let mut values: Pairs = values;
+            values.push(("step".into(), step.clone()));
+            keep(&session, refused("step", values, &errors)).await;
+            return see_other(&format!("/apply/{token}/step/{step}#error-summary"));
+        }
+    };
+    let key = Some(get("idempotency_key")).filter(|k| !k.is_empty() && k.len() <= 128).unwrap_or_else(|| token.clone());
+    let unit = d.receiving_unit(&checked);
+    let now = s.clock.now();
+    let submitted = s
+        .store
+        .submit_case(&Submission {
+            draft_id: draft.id,
+            applicant_id: viewer.user_id,
+            acting_for: draft.acting_for.as_deref(),
+            idempotency_key: &key,
+            definition_id: def.id,
+            service_slug: &def.slug,
+            unit_code: &unit,
+            year,
+            lang: ctx.lang.code(),
+            answers: &checked,
+            handling_days: d.handling_days,
+            now,
+        })
+        .await;
+    match submitted {
+        Ok(sub) => {
+            if !sub.replayed {
+                audit(
+                    &s.store,
+                    &ctx,
+                    AuditAction::Create,
+                    "case",
+                    sub.case_id,
+                    role(viewer),
+                    Some(format!("submitted {}", def.slug)),
+                )
+                .await;
+                tracing::info!(case = sub.case_id, unit = %unit, "case submitted");
+            }
+            see_other(&format!("/my/cases/{}/receipt", sub.case_id))
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not submit a case");
+            s.fail(&ctx, AppError::Internal).await
+        }
+    }
+}
