@@ -16,6 +16,7 @@ pub mod files;
 pub mod flash;
 pub mod i18n;
 pub mod mail;
+pub mod officer;
 pub mod routes;
 pub mod test_idp;
 pub mod ui;

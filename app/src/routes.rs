@@ -66,8 +66,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/cases/:id/receipt") view=crate::eservices::ReceiptPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/cases/:id/decision") view=crate::cases::DecisionPrintPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/email/confirm") view=crate::account::ConfirmEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer") view=crate::officer::OfficerQueuePage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer/cases/:id") view=crate::officer::OfficerCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access") view=crate::admin::AccessPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access/review") view=crate::admin::ReviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/services") view=crate::admin::ServicesAdminPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/services/:id") view=crate::admin::ServicePreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=crate::admin::AuditPage ssr=SsrMode::Async/>
                     <Route path=path!("/test-idp-picker") view=crate::test_idp::TestIdpPickerPage ssr=SsrMode::Async/>
                 </Routes>

@@ -19,7 +19,7 @@ use std::sync::Arc;
 const MAX_ROWS: i64 = 100_000;
 
 /// A CSV field, quoted; a leading `=`, `+`, `-` or `@` is defused so spreadsheets do not run it.
-fn csv_field(s: &str) -> String {
+pub(crate) fn csv_field(s: &str) -> String {
     let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
     format!("\"{}\"", s.replace('"', "\"\""))
 }

@@ -1,6 +1,7 @@
 //! The Stadsporten server: configuration, start-up, telemetry, HTTP middleware and plain routes
 //! around the Leptos application.
 
+pub mod admin_routes;
 pub mod attachments;
 pub mod auth;
 pub mod case_routes;
@@ -11,6 +12,7 @@ pub mod forms;
 pub mod mail;
 mod middleware;
 pub mod notify;
+pub mod officer_routes;
 pub mod pages;
 mod routes;
 pub mod startup;

@@ -54,6 +54,9 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/cases/{id}/messages",
     "/cases/{id}/completion",
     "/files/{id}",
+    "/officer/assign",
+    "/officer/export.csv",
+    "/admin/services/upload",
 ];
 
 /// Shared state of the router.
@@ -310,6 +313,9 @@ fn router(
         .route("/cases/{id}/messages", post(crate::case_routes::post_message))
         .route("/cases/{id}/completion", post(crate::case_routes::post_completion))
         .route("/files/{id}", get(crate::case_routes::download))
+        .route("/officer/assign", post(crate::officer_routes::bulk_assign))
+        .route("/officer/export.csv", get(crate::officer_routes::export_csv))
+        .route("/admin/services/upload", post(crate::admin_routes::upload_definition))
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     Router::new()

@@ -12,7 +12,7 @@
 
 mod check_page;
 pub mod display;
-mod fields;
+pub mod fields;
 mod receipt_page;
 pub mod server;
 mod start_page;

@@ -1,0 +1,14 @@
+//! The case officer's work (`/officer`): the queue of their units' cases and each case with its
+//! actions — take, assign, start, request completion, decide, close — notes and messages.
+//!
+//! Policy: see `server`. Bulk assignment and the CSV export are plain routes in the server
+//! (`server/src/officer_routes.rs`), as they carry lists and files rather than a page.
+
+mod case_page;
+mod queue_page;
+pub mod server;
+pub mod view;
+
+pub use case_page::OfficerCasePage;
+pub use queue_page::OfficerQueuePage;
+pub use server::{officer_act, officer_case, officer_queue};

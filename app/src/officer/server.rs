@@ -1,0 +1,372 @@
+//! Server functions of the case officer's work: the queue and one case, and every action on it.
+//!
+//! Policy:
+//! - Need to know: an officer sees the cases of the units where they hold `view-cases`, acts where
+//!   they hold `handle-cases`; a case of another unit is "not found" (and a denial is audited).
+//! - Every opening of a case is an audited read; every action an audited write. The queue view is
+//!   audited too (it lists applicants' names).
+//! - Transitions are judged by the domain's table and applied with a compare-and-set; a stale
+//!   form ("someone else decided meanwhile") comes back with an explanation, not an error page.
+
+use super::view::{OfficerCaseView, QueueFilters, QueueView};
+use crate::error::AppError;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+#[server(endpoint = "officer/queue", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn officer_queue(
+    service: Option<String>,
+    status: Option<String>,
+    standing: Option<String>,
+    assignee: Option<String>,
+    sort: Option<String>,
+) -> Result<QueueView, AppError> {
+    use super::view::Choice;
+    use stadsporten_domain::access::Permission;
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::eservice::{CaseStatus, SlaStanding};
+    let viewer = crate::auth::signed_in()?;
+    let units = units_of(&viewer, Permission::ViewCases);
+    if units.is_empty() {
+        crate::auth::require(Permission::ViewCases, &stadsporten_domain::access::Target::AnyObject).await?;
+    }
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let store = crate::context::store()?;
+    let filters = QueueFilters {
+        service: service.filter(|s| !s.is_empty()),
+        status: status.filter(|s| !s.is_empty()),
+        standing: standing.filter(|s| !s.is_empty()),
+        assignee: assignee.filter(|s| !s.is_empty()),
+        sort: sort.filter(|s| !s.is_empty()),
+    };
+    let filter = queue_filter(&filters, &units, viewer.user_id)?;
+    let rows = store.queue(&filter, ctx.now, 500).await?;
+    crate::auth::record(
+        AuditAction::Read,
+        "case-queue",
+        Some(units.join(",")),
+        Outcome::Success,
+        Some("case-officer"),
+        None,
+    )
+    .await?;
+    let mut lines = Vec::new();
+    for r in &rows {
+        lines.push(crate::cases::server::case_line(&store, r, lang).await?);
+    }
+    let mut services: Vec<Choice> = Vec::new();
+    for d in store.definitions().await? {
+        if d.definition.receiving_units().iter().any(|u| units.contains(u))
+            && !services.iter().any(|c| c.value == d.slug)
+        {
+            services.push(Choice { value: d.slug.clone(), label: d.definition.title.get(lang).to_owned() });
+        }
+    }
+    let t = |id: String| crate::i18n::t(lang, &id);
+    let mut officers: Vec<Choice> = Vec::new();
+    for u in &units {
+        for o in unit_officers(&store, u, ctx.now).await? {
+            if !officers.iter().any(|x| x.value == o.value) {
+                officers.push(o);
+            }
+        }
+    }
+    Ok(QueueView {
+        officers,
+        units: units.clone(),
+        may_handle: !units_of(&viewer, Permission::HandleCases).is_empty(),
+        may_export: !units_of(&viewer, Permission::ExportCases).is_empty(),
+        lines,
+        services,
+        statuses: CaseStatus::ALL
+            .iter()
+            .map(|s| Choice { value: s.slug().into(), label: t(format!("case-status-{}", s.slug())) })
+            .collect(),
+        standings: [SlaStanding::Overdue, SlaStanding::DueSoon, SlaStanding::OnTrack, SlaStanding::Paused]
+            .iter()
+            .map(|s| Choice { value: s.slug().into(), label: t(format!("sla-{}", s.slug())) })
+            .collect(),
+        query: filters.query(),
+        filters,
+    })
+}
+
+#[server(endpoint = "officer/case", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn officer_case(id: i64) -> Result<OfficerCaseView, AppError> {
+    use super::view::{Choice, NoteItem};
+    use stadsporten_domain::access::Permission;
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::eservice::DecisionOutcome;
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let store = crate::context::store()?;
+    let (viewer, case) = staff_case(id, Permission::ViewCases).await?;
+    crate::auth::record(
+        AuditAction::Read,
+        "case",
+        Some(case.id.to_string()),
+        Outcome::Success,
+        Some("case-officer"),
+        None,
+    )
+    .await?;
+    store.mark_messages_read(case.id, false, ctx.now).await?;
+    let common = crate::cases::server::case_common(&store, &case, true, lang, ctx.now).await?;
+    let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
+    let case_lang = stadsporten_domain::Lang::parse(&case.lang).unwrap_or_default();
+    let unit = stadsporten_domain::organisation::UnitCode::parse(&case.unit_code).ok_or(AppError::Internal)?;
+    let may_handle = viewer.may(Permission::HandleCases, &stadsporten_domain::access::Target::Unit(&unit));
+    let notes = store
+        .case_notes(case.id)
+        .await?
+        .into_iter()
+        .map(|n| NoteItem { at: crate::ui::stockholm_time(n.at), author: n.author_name, body: n.body })
+        .collect();
+    let d = &def.definition.decision;
+    let templates = DecisionOutcome::ALL
+        .iter()
+        .map(|o| {
+            let text = match o {
+                DecisionOutcome::Approved => d.approved.get(case_lang),
+                DecisionOutcome::Rejected => d.rejected.get(case_lang),
+                DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
+            };
+            (
+                Choice { value: o.slug().into(), label: crate::i18n::t(lang, &format!("case-outcome-{}", o.slug())) },
+                text.to_owned(),
+            )
+        })
+        .collect();
+    let officers = unit_officers(&store, &case.unit_code, ctx.now).await?;
+    Ok(OfficerCaseView {
+        applicant: case.applicant_name.clone(),
+        acting_for: case.acting_for.clone(),
+        assignee: case.assignee_name.clone(),
+        assigned_to_me: case.assignee_id == Some(viewer.user_id),
+        actions: if may_handle {
+            case.status.possible().iter().filter(|t| !t.by_applicant()).map(|t| t.slug().to_owned()).collect()
+        } else {
+            vec![]
+        },
+        may_handle,
+        notes,
+        templates,
+        case_lang: case_lang.code().to_owned(),
+        officers,
+        default_reply_by: crate::ui::stockholm_date(ctx.now + 14 * 86_400),
+        case: common,
+    })
+}
+
+/// Every single-case action of an officer, as one form target: `take`, `release`, `assign`,
+/// `note`, and the transitions `start`, `request-completion`, `resume-without-completion`,
+/// `decide`, `close`.
+#[server(endpoint = "officer/act", prefix = "/api")]
+#[allow(clippy::too_many_arguments)]
+pub async fn officer_act(
+    case_id: i64,
+    action: String,
+    message: Option<String>,
+    reply_by: Option<String>,
+    outcome: Option<String>,
+    motivation: Option<String>,
+    assignee: Option<String>,
+) -> Result<(), AppError> {
+    use stadsporten_db::{CaseRefusal, NewDecision};
+    use stadsporten_domain::access::Permission;
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::eservice::DecisionOutcome;
+    let (viewer, case) = staff_case(case_id, Permission::HandleCases).await?;
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let now = ctx.now;
+    let back = format!("/officer/cases/{case_id}");
+    let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
+    let refuse = |form: &str, values: Vec<(&str, String)>, field: &str, code: &str| crate::flash::FormFlash {
+        form: form.into(),
+        values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
+        errors: vec![(field.into(), code.into())],
+        args: vec![],
+    };
+    let result: Result<(), CaseRefusal> = match action.as_str() {
+        "take" => {
+            store
+                .assign_cases(&[case_id], &[case.unit_code.clone()], Some(viewer.user_id), viewer.user_id, now)
+                .await?;
+            Ok(())
+        }
+        "release" => {
+            store.assign_cases(&[case_id], &[case.unit_code.clone()], None, viewer.user_id, now).await?;
+            Ok(())
+        }
+        "assign" => {
+            let officers = unit_officers(&store, &case.unit_code, now).await?;
+            let Some(to) = assignee
+                .as_deref()
+                .and_then(|a| a.parse::<i64>().ok())
+                .filter(|a| officers.iter().any(|o| o.value == a.to_string()))
+            else {
+                return Err(AppError::BadArguments.respond());
+            };
+            store.assign_cases(&[case_id], &[case.unit_code.clone()], Some(to), viewer.user_id, now).await?;
+            Ok(())
+        }
+        "note" => {
+            let body = text(&message);
+            if body.is_empty() || body.chars().count() > 4000 {
+                crate::flash::keep(&refuse("note", vec![("message", body)], "note-message", "field-error-required"))
+                    .await?;
+                leptos_axum::redirect(&format!("{back}#note"));
+                return Ok(());
+            }
+            store.add_note(case_id, viewer.user_id, &body, now).await?;
+            Ok(())
+        }
+        "start" => store.start_case(case_id, viewer.user_id, now).await?,
+        "request-completion" => {
+            let body = text(&message);
+            let date = text(&reply_by);
+            let today = crate::ui::stockholm_day(now);
+            let parsed = stadsporten_domain::date::Date::parse(&date);
+            let values = vec![("message", body.clone()), ("reply_by", date.clone())];
+            if body.is_empty() {
+                crate::flash::keep(&refuse("completion", values, "completion-message", "field-error-required")).await?;
+                leptos_axum::redirect(&format!("{back}#completion"));
+                return Ok(());
+            }
+            if !parsed.is_some_and(|d| d.day_number() > today) {
+                crate::flash::keep(&refuse("completion", values, "completion-reply-by", "officer-error-reply-by"))
+                    .await?;
+                leptos_axum::redirect(&format!("{back}#completion"));
+                return Ok(());
+            }
+            store.request_completion(case_id, viewer.user_id, &body, &date, now).await?
+        }
+        "resume-without-completion" => store.resume_without_completion(case_id, viewer.user_id, now).await?,
+        "decide" => {
+            let why = text(&motivation);
+            let chosen = outcome.as_deref().and_then(DecisionOutcome::parse);
+            let values = vec![("outcome", outcome.clone().unwrap_or_default()), ("motivation", why.clone())];
+            let Some(chosen) = chosen else {
+                crate::flash::keep(&refuse("decide", values, "decide-outcome", "field-error-choose")).await?;
+                leptos_axum::redirect(&format!("{back}#decide"));
+                return Ok(());
+            };
+            if why.chars().count() < 10 || why.chars().count() > 8000 {
+                crate::flash::keep(&refuse("decide", values, "decide-motivation", "officer-error-motivation")).await?;
+                leptos_axum::redirect(&format!("{back}#decide"));
+                return Ok(());
+            }
+            let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
+            let case_lang = stadsporten_domain::Lang::parse(&case.lang).unwrap_or_default();
+            let d = &def.definition.decision;
+            let template = match chosen {
+                DecisionOutcome::Approved => d.approved.get(case_lang),
+                DecisionOutcome::Rejected => d.rejected.get(case_lang),
+                DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
+            };
+            store
+                .decide_case(
+                    case_id,
+                    viewer.user_id,
+                    &NewDecision { outcome: chosen, lang: case_lang.code(), template, motivation: &why },
+                    now,
+                )
+                .await?
+        }
+        "close" => store.close_case(case_id, viewer.user_id, now).await?,
+        _ => return Err(AppError::BadArguments.respond()),
+    };
+    match result {
+        Ok(()) => {
+            crate::auth::record(
+                AuditAction::Update,
+                "case",
+                Some(case_id.to_string()),
+                Outcome::Success,
+                Some("case-officer"),
+                Some(action.clone()),
+            )
+            .await?;
+            leptos_axum::redirect(&format!("{back}?saved={action}"));
+        }
+        Err(CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
+        Err(_) => leptos_axum::redirect(&format!("{back}?saved=stale")),
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::view::{Choice, QueueFilters};
+    use crate::context::Viewer;
+    use crate::error::AppError;
+    use stadsporten_db::{Assignee, CaseRecord, QueueFilter, QueueSort, Store};
+    use stadsporten_domain::access::{Permission, Role, Scope, Target};
+    use stadsporten_domain::eservice::{CaseStatus, SlaStanding};
+    use stadsporten_domain::organisation::UnitCode;
+
+    /// The unit codes where the viewer holds `permission`.
+    pub fn units_of(viewer: &Viewer, permission: Permission) -> Vec<String> {
+        viewer.principal.units_with(permission).into_iter().map(|u| u.to_string()).collect()
+    }
+
+    /// The queue's filters as the store's, refusing unknown values (a hand-made URL).
+    pub fn queue_filter(f: &QueueFilters, units: &[String], me: i64) -> Result<QueueFilter, AppError> {
+        let bad = || AppError::BadArguments.respond();
+        Ok(QueueFilter {
+            units: units.to_vec(),
+            service: f.service.clone(),
+            status: f.status.as_deref().map(|s| CaseStatus::parse(s).ok_or_else(bad)).transpose()?,
+            standing: match f.standing.as_deref() {
+                None => None,
+                Some("on-track") => Some(SlaStanding::OnTrack),
+                Some("due-soon") => Some(SlaStanding::DueSoon),
+                Some("overdue") => Some(SlaStanding::Overdue),
+                Some("paused") => Some(SlaStanding::Paused),
+                Some(_) => return Err(bad()),
+            },
+            assignee: match f.assignee.as_deref() {
+                None | Some("anyone") => None,
+                Some("me") => Some(Assignee::User(me)),
+                Some("nobody") => Some(Assignee::Nobody),
+                Some(id) => Some(Assignee::User(id.parse().map_err(|_| bad())?)),
+            },
+            sort: match f.sort.as_deref() {
+                None | Some("due") => QueueSort::Due,
+                Some("newest") => QueueSort::Newest,
+                Some("oldest") => QueueSort::Oldest,
+                Some("number") => QueueSort::Number,
+                Some(_) => return Err(bad()),
+            },
+        })
+    }
+
+    /// A case the viewer may act on with `permission` (its unit's); "not found" otherwise, with the
+    /// denial audited.
+    pub async fn staff_case(id: i64, permission: Permission) -> Result<(Viewer, CaseRecord), AppError> {
+        let viewer = crate::auth::signed_in()?;
+        let store = crate::context::store()?;
+        let case = store.case_record(id).await?.ok_or_else(|| AppError::NotFound.respond())?;
+        let unit = UnitCode::parse(&case.unit_code).ok_or(AppError::Internal)?;
+        if !viewer.may(permission, &Target::Unit(&unit)) {
+            crate::auth::require(permission, &Target::Unit(&unit)).await?;
+        }
+        Ok((viewer, case))
+    }
+
+    /// The case officers of a unit (for assigning), by name.
+    pub async fn unit_officers(store: &Store, unit: &str, now: i64) -> Result<Vec<Choice>, AppError> {
+        let Some(code) = UnitCode::parse(unit) else { return Ok(vec![]) };
+        let grants = store.grants_in_force(Some(&[Scope::Unit(code)]), now).await?;
+        let mut out: Vec<Choice> = grants
+            .into_iter()
+            .filter(|g| g.role == Role::CaseOfficer)
+            .map(|g| Choice { value: g.user_id.to_string(), label: g.user_name })
+            .collect();
+        out.dedup_by(|a, b| a.value == b.value);
+        Ok(out)
+    }
+}

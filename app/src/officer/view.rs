@@ -1,0 +1,82 @@
+//! What the officer's pages show.
+
+use crate::cases::view::{CaseCommon, CaseLine};
+use serde::{Deserialize, Serialize};
+
+/// A value and its label (a select's option).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Choice {
+    pub value: String,
+    pub label: String,
+}
+
+/// The queue's filters, as in the URL.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QueueFilters {
+    pub service: Option<String>,
+    pub status: Option<String>,
+    pub standing: Option<String>,
+    /// `me`, `nobody`, `anyone` or a user id.
+    pub assignee: Option<String>,
+    pub sort: Option<String>,
+}
+
+impl QueueFilters {
+    /// The filters as a query string (for the export link and sort links).
+    pub fn query(&self) -> String {
+        [
+            ("service", &self.service),
+            ("status", &self.status),
+            ("standing", &self.standing),
+            ("assignee", &self.assignee),
+            ("sort", &self.sort),
+        ]
+        .into_iter()
+        .filter_map(|(k, v)| v.as_ref().map(|v| format!("{k}={}", stadsporten_domain::catalogue::encode_component(v))))
+        .collect::<Vec<_>>()
+        .join("&")
+    }
+}
+
+/// `/officer`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QueueView {
+    pub units: Vec<String>,
+    pub may_handle: bool,
+    pub may_export: bool,
+    pub lines: Vec<CaseLine>,
+    pub services: Vec<Choice>,
+    pub statuses: Vec<Choice>,
+    pub standings: Vec<Choice>,
+    pub filters: QueueFilters,
+    pub query: String,
+    /// The case officers of the viewer's units, to assign to.
+    pub officers: Vec<Choice>,
+}
+
+/// An internal note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct NoteItem {
+    pub at: String,
+    pub author: String,
+    pub body: String,
+}
+
+/// `/officer/cases/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfficerCaseView {
+    pub case: CaseCommon,
+    pub applicant: String,
+    pub acting_for: Option<String>,
+    pub assignee: Option<String>,
+    pub assigned_to_me: bool,
+    pub may_handle: bool,
+    /// Transitions the officer may make now (slugs).
+    pub actions: Vec<String>,
+    pub notes: Vec<NoteItem>,
+    /// Each outcome with its template in the case's language.
+    pub templates: Vec<(Choice, String)>,
+    pub case_lang: String,
+    pub officers: Vec<Choice>,
+    pub default_reply_by: String,
+}

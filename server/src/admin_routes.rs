@@ -1,0 +1,120 @@
+//! `POST /admin/services/upload` (multipart): a new e-service definition version, from a file or
+//! pasted text. The definition is validated whole; every problem is listed on the page with the
+//! source kept, so the administrator fixes the file in one round. Nothing invalid is stored.
+
+use crate::forms::{audit, keep, read_multipart, see_other, too_large, FormState};
+use axum::extract::{Multipart, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use axum::Extension;
+use stadsporten_app::context::RequestContext;
+use stadsporten_app::error::AppError;
+use stadsporten_app::flash::FormFlash;
+use stadsporten_domain::access::{Permission, Role, Target};
+use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::eservice::{DefinitionError, ServiceDefinition};
+use stadsporten_domain::organisation::UnitCode;
+use std::sync::Arc;
+
+/// The largest definition file read (a definition is text; a megabyte is generous).
+const MAX_SOURCE: usize = 1024 * 1024;
+
+fn refused(source: String, problems: &[DefinitionError]) -> FormFlash {
+    FormFlash {
+        form: "definition".into(),
+        values: vec![("source".into(), source)],
+        errors: problems.iter().map(|p| (p.path.clone(), p.code.clone())).collect(),
+        args: problems.iter().map(|p| (p.path.clone(), "detail".into(), p.detail.clone())).collect(),
+    }
+}
+
+pub async fn upload_definition(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let Some(viewer) = ctx.viewer.clone() else { return s.pages.error(&ctx, AppError::Unauthorized).await };
+    let manages_somewhere = viewer.principal.has_role(Role::Administrator)
+        || !viewer.principal.units_with(Permission::ManageServices).is_empty();
+    if !manages_somewhere {
+        let entry = stadsporten_app::auth::entry(
+            &ctx,
+            AuditAction::AccessDenied,
+            "feature",
+            None,
+            Outcome::Denied,
+            None,
+            Some("manage-services".into()),
+        );
+        let _ = s.store.append_audit(&entry).await;
+        return s.pages.error(&ctx, AppError::Forbidden).await;
+    }
+    if let Some(r) = too_large(&s.pages, &ctx, &headers, MAX_SOURCE).await {
+        return r;
+    }
+    let form = match read_multipart(multipart, MAX_SOURCE).await {
+        Ok(f) => f,
+        Err(e) => return s.pages.error(&ctx, e).await,
+    };
+    let pasted = form.fields.iter().find(|(k, _)| k == "source").map(|(_, v)| v.clone()).unwrap_or_default();
+    let source = match form.file {
+        Some((_, _, bytes)) if !bytes.is_empty() => String::from_utf8_lossy(&bytes).into_owned(),
+        _ => pasted,
+    };
+    let back = "/admin/services#error-summary";
+    if source.trim().is_empty() || form.too_large {
+        let p = DefinitionError { path: String::new(), code: "services-error-empty".into(), detail: String::new() };
+        keep(&session, refused(String::new(), &[p])).await;
+        return see_other(back);
+    }
+    let def = match ServiceDefinition::from_toml(&source) {
+        Ok(d) => d,
+        Err(problems) => {
+            keep(&session, refused(source, &problems)).await;
+            return see_other(back);
+        }
+    };
+    let Some(unit) = UnitCode::parse(&def.unit) else { return s.pages.error(&ctx, AppError::BadArguments).await };
+    if !viewer.may(Permission::ManageServices, &Target::Unit(&unit)) {
+        let entry = stadsporten_app::auth::entry(
+            &ctx,
+            AuditAction::AccessDenied,
+            "unit",
+            Some(unit.to_string()),
+            Outcome::Denied,
+            None,
+            Some("manage-services".into()),
+        );
+        let _ = s.store.append_audit(&entry).await;
+        return s.pages.error(&ctx, AppError::Forbidden).await;
+    }
+    match s.store.upload_definition(&def, Some(viewer.user_id), s.clock.now()).await {
+        Ok(Ok(id)) => {
+            let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageServices, &Target::Unit(&unit))
+                .unwrap_or("administrator");
+            audit(
+                &s.store,
+                &ctx,
+                AuditAction::Create,
+                "service-definition",
+                id,
+                role,
+                Some(format!("{} v{}", def.slug, def.version)),
+            )
+            .await;
+            see_other(&format!("/admin/services/{id}?saved=uploaded"))
+        }
+        Ok(Err(refusal)) => {
+            let (code, detail) = refusal.code();
+            let p = DefinitionError { path: String::new(), code: code.into(), detail };
+            keep(&session, refused(source, &[p])).await;
+            see_other(back)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not store a definition");
+            s.pages.error(&ctx, AppError::Internal).await
+        }
+    }
+}

@@ -1,0 +1,155 @@
+//! The officer's list operations: bulk assignment (`POST /officer/assign`) and the queue as CSV
+//! (`GET /officer/export.csv`).
+//!
+//! Policy: only cases of units where the officer holds `handle-cases` (assign) or `export-cases`
+//! (export) are touched; the export is recorded in the audit trail before it is made, with the
+//! filter used, and holds names but never personnummer or answers.
+
+use crate::exports::csv_field;
+use crate::forms::{audit, see_other, FormState};
+use axum::extract::{RawQuery, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::{Extension, Form};
+use stadsporten_app::context::RequestContext;
+use stadsporten_app::error::AppError;
+use stadsporten_app::officer::server::{queue_filter, unit_officers, units_of};
+use stadsporten_app::officer::view::QueueFilters;
+use stadsporten_domain::access::Permission;
+use stadsporten_domain::audit::{AuditAction, Outcome};
+use std::sync::Arc;
+
+async fn deny(s: &FormState, ctx: &RequestContext, permission: Permission) -> Response {
+    if ctx.viewer.is_none() {
+        return s.pages.error(ctx, AppError::Unauthorized).await;
+    }
+    let entry = stadsporten_app::auth::entry(
+        ctx,
+        AuditAction::AccessDenied,
+        "feature",
+        None,
+        Outcome::Denied,
+        None,
+        Some(permission.slug().into()),
+    );
+    let _ = s.store.append_audit(&entry).await;
+    s.pages.error(ctx, AppError::Forbidden).await
+}
+
+/// `POST /officer/assign`: `case` (repeated), `to` = `me`, `nobody` or a colleague's user id.
+pub async fn bulk_assign(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let Some(viewer) = ctx.viewer.clone() else { return deny(&s, &ctx, Permission::HandleCases).await };
+    let units = units_of(&viewer, Permission::HandleCases);
+    if units.is_empty() {
+        return deny(&s, &ctx, Permission::HandleCases).await;
+    }
+    let ids: Vec<i64> = pairs.iter().filter(|(k, _)| k == "case").filter_map(|(_, v)| v.parse().ok()).collect();
+    let to = pairs.iter().find(|(k, _)| k == "to").map(|(_, v)| v.as_str()).unwrap_or("me");
+    let now = s.clock.now();
+    let assignee = match to {
+        "me" => Some(viewer.user_id),
+        "nobody" => None,
+        id => {
+            let Ok(id) = id.parse::<i64>() else { return s.pages.error(&ctx, AppError::BadArguments).await };
+            let mut known = false;
+            for u in &units {
+                known |=
+                    unit_officers(&s.store, u, now).await.unwrap_or_default().iter().any(|o| o.value == id.to_string());
+            }
+            if !known {
+                return s.pages.error(&ctx, AppError::BadArguments).await;
+            }
+            Some(id)
+        }
+    };
+    let changed = match s.store.assign_cases(&ids, &units, assignee, viewer.user_id, now).await {
+        Ok(c) => c,
+        Err(e) => {
+            tracing::error!(error = %e, "bulk assignment failed");
+            return s.pages.error(&ctx, AppError::Internal).await;
+        }
+    };
+    for id in &changed {
+        audit(&s.store, &ctx, AuditAction::Update, "case", *id, "case-officer", Some(format!("assign {to}"))).await;
+    }
+    let back = pairs.iter().find(|(k, _)| k == "back").map(|(_, v)| v.clone()).unwrap_or_default();
+    let back: String = back.chars().filter(|c| c.is_ascii_alphanumeric() || "=&-_%.+".contains(*c)).collect();
+    let sep = if back.is_empty() { "" } else { "&" };
+    see_other(&format!("/officer?{back}{sep}assigned={}", changed.len()))
+}
+
+/// `GET /officer/export.csv?…` with the queue's filters.
+pub async fn export_csv(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    RawQuery(query): RawQuery,
+) -> Response {
+    let Some(viewer) = ctx.viewer.clone() else { return deny(&s, &ctx, Permission::ExportCases).await };
+    let units = units_of(&viewer, Permission::ExportCases);
+    if units.is_empty() {
+        return deny(&s, &ctx, Permission::ExportCases).await;
+    }
+    let query = query.unwrap_or_default();
+    let Ok(pairs) = stadsporten_domain::catalogue::decode_query_string(&query) else {
+        return s.pages.error(&ctx, AppError::BadArguments).await;
+    };
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).filter(|v| !v.is_empty());
+    let filters = QueueFilters {
+        service: get("service"),
+        status: get("status"),
+        standing: get("standing"),
+        assignee: get("assignee"),
+        sort: get("sort"),
+    };
+    let Ok(filter) = queue_filter(&filters, &units, viewer.user_id) else {
+        return s.pages.error(&ctx, AppError::BadArguments).await;
+    };
+    let entry = stadsporten_app::auth::entry(
+        &ctx,
+        AuditAction::Export,
+        "case-queue",
+        Some(units.join(",")),
+        Outcome::Success,
+        Some("case-officer"),
+        Some(filters.query()),
+    );
+    if let Err(e) = s.store.append_audit(&entry).await {
+        tracing::error!(error = %e, "could not audit an export");
+        return s.pages.error(&ctx, AppError::Internal).await;
+    }
+    let now = s.clock.now();
+    let rows = match s.store.queue(&filter, now, 100_000).await {
+        Ok(r) => r,
+        Err(e) => {
+            tracing::error!(error = %e, "case export");
+            return s.pages.error(&ctx, AppError::Internal).await;
+        }
+    };
+    let mut out = String::from("case_number,unit,service,applicant,status,outcome,submitted,due,deadline,assignee\n");
+    for r in &rows {
+        let fields = [
+            r.case_number.clone(),
+            r.unit_code.clone(),
+            r.service_slug.clone(),
+            r.applicant_name.clone(),
+            r.status.slug().to_owned(),
+            r.outcome.map(|o| o.slug().to_owned()).unwrap_or_default(),
+            stadsporten_app::ui::stockholm_time(r.submitted_at),
+            stadsporten_app::ui::stockholm_date(r.due_at),
+            r.standing.map(|st| st.slug().to_owned()).unwrap_or_default(),
+            r.assignee_name.clone().unwrap_or_default(),
+        ];
+        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
+        out.push('\n');
+    }
+    let mut res = (StatusCode::OK, out).into_response();
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
+    h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"cases.csv\""));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
+}
