@@ -19,6 +19,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/errors.ftl"),
             include_str!("../../locales/sv/account.ftl"),
             include_str!("../../locales/sv/admin.ftl"),
+            include_str!("../../locales/sv/eservices.ftl"),
         ],
     ),
     (
@@ -29,6 +30,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/errors.ftl"),
             include_str!("../../locales/en/account.ftl"),
             include_str!("../../locales/en/admin.ftl"),
+            include_str!("../../locales/en/eservices.ftl"),
         ],
     ),
     (
@@ -39,6 +41,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/errors.ftl"),
             include_str!("../../locales/fi/account.ftl"),
             include_str!("../../locales/fi/admin.ftl"),
+            include_str!("../../locales/fi/eservices.ftl"),
         ],
     ),
     (
@@ -49,6 +52,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/errors.ftl"),
             include_str!("../../locales/ar/account.ftl"),
             include_str!("../../locales/ar/admin.ftl"),
+            include_str!("../../locales/ar/eservices.ftl"),
         ],
     ),
 ];
@@ -142,7 +146,7 @@ mod tests {
     /// Every Rust source file of the crates that render text.
     fn sources() -> String {
         let mut all = String::new();
-        for dir in ["src", "../server/src", "../domain/src"] {
+        for dir in ["src", "../server/src", "../domain/src", "../db/src"] {
             let mut stack = vec![std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(dir)];
             while let Some(p) = stack.pop() {
                 for e in std::fs::read_dir(&p).expect("read dir").flatten() {
@@ -183,6 +187,25 @@ mod tests {
         generated.extend(stadsporten_domain::access::Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
         generated.extend(["email", "sms", "portal"].map(|c| format!("my-channel-{c}")));
         generated.extend(["pending", "approved", "rejected"].map(|s| format!("access-status-{s}")));
+        {
+            use stadsporten_domain::eservice::{CaseStatus, DecisionOutcome, NotificationEvent, Transition};
+            generated.extend(CaseStatus::ALL.iter().map(|s| format!("case-status-{}", s.slug())));
+            generated.extend(DecisionOutcome::ALL.iter().map(|s| format!("case-outcome-{}", s.slug())));
+            generated.extend(Transition::ALL.iter().map(|t| format!("case-event-{}", t.slug())));
+            generated.extend(["submitted", "message", "note", "assigned"].map(|k| format!("case-event-{k}")));
+            generated.extend(["on-track", "due-soon", "overdue", "paused"].map(|s| format!("sla-{s}")));
+            generated.extend(["draft", "live", "retired"].map(|s| format!("services-status-{s}")));
+            for e in NotificationEvent::ALL {
+                generated.extend(["subject", "body"].map(|p| format!("notify-{}-{p}", e.slug())));
+            }
+            generated.extend(
+                ["take", "release", "assign", "note", "message"]
+                    .into_iter()
+                    .map(String::from)
+                    .chain(Transition::ALL.iter().filter(|t| !t.by_applicant()).map(|t| t.slug().to_owned()))
+                    .map(|a| format!("officer-saved-{a}")),
+            );
+        }
         for g in &generated {
             assert!(sv.contains(g), "generated id {g} has no message");
         }

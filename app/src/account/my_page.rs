@@ -163,7 +163,8 @@ fn overview(o: MyPagesView, i18n: I18n) -> impl IntoView {
         </section>
         <section aria-labelledby="cases-heading" class="panel">
             <h2 id="cases-heading">{i18n.t("my-cases-heading")}</h2>
-            <p>{i18n.t("my-cases-none")}</p>
+            <p>{i18n.t("my-cases-intro")}</p>
+            <p><a href="/my/cases">{i18n.t("my-cases-title")}</a></p>
         </section>
     }
 }
