@@ -73,6 +73,8 @@ fn all(status: u16) -> impl Fn(Who) -> u16 {
 enum Method {
     Get,
     Post(Vec<(&'static str, String)>),
+    /// A multipart form (CSRF token in the query, as the pages do), with an optional file.
+    Multipart(Vec<(&'static str, String)>, Option<(&'static str, &'static str, Vec<u8>)>),
     PostJson(serde_json::Value),
     /// A form post from a script (it asks for JSON back).
     PostFormForJson(Vec<(&'static str, String)>),
@@ -87,6 +89,49 @@ struct Objects {
     dummy_user: i64,
     /// An end date two months ahead, as a form writes it.
     until: String,
+    /// Anna's draft of the feedback e-service (its token) and her feedback cases, routed to MF
+    /// (Sara's unit): one open, one to withdraw, one decided; a file in the open one.
+    draft: String,
+    case: i64,
+    case_to_withdraw: i64,
+    decided: i64,
+    file: i64,
+    /// The live version of the preschool definition (receiving unit UTB).
+    preschool_definition: i64,
+}
+
+/// The feedback e-service's answers, routed to `unit`.
+fn feedback(unit: &str) -> stadsporten_domain::eservice::Answers {
+    use stadsporten_domain::eservice::Answer;
+    let mut a = stadsporten_domain::eservice::Answers::new();
+    for (k, v) in [("unit", unit), ("kind", "complaint"), ("message", "The recycling station is always full."), ("wants_answer", "yes")] {
+        a.insert(k.into(), Answer::Text(v.into()));
+    }
+    a
+}
+
+async fn feedback_case(app: &TestApp, anna: i64, def: i64, key: &str) -> i64 {
+    let now = app.clock.now();
+    let draft = app.store.create_draft(&format!("{:0>64}", key), anna, None, def, now, now + 86_400).await.unwrap();
+    let answers = feedback("MF");
+    app.store
+        .submit_case(&stadsporten_db::Submission {
+            draft_id: draft.id,
+            applicant_id: anna,
+            acting_for: None,
+            idempotency_key: key,
+            definition_id: def,
+            service_slug: "synpunkter-och-klagomal",
+            unit_code: "MF",
+            year: 2026,
+            lang: "sv",
+            answers: &answers,
+            handling_days: 14,
+            now,
+        })
+        .await
+        .unwrap()
+        .case_id
 }
 
 async fn objects(app: &TestApp, n: usize) -> Objects {
@@ -127,7 +172,49 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
             .await
             .unwrap()
     };
+    let anna = store.user_by_persona("anna").await.unwrap().unwrap().id;
+    let sara = store.user_by_persona("sara").await.unwrap().unwrap().id;
+    let def = store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap().id;
+    let draft_token = format!("{:0>64x}", 0xd0_0000 + n);
+    let draft = store.create_draft(&draft_token, anna, None, def, now, now + 86_400).await.unwrap();
+    store.save_draft(draft.id, &feedback("MF"), Some("feedback"), now, now + 86_400).await.unwrap();
+    let case = feedback_case(app, anna, def, &format!("c{n}")).await;
+    let case_to_withdraw = feedback_case(app, anna, def, &format!("w{n}")).await;
+    let decided = feedback_case(app, anna, def, &format!("d{n}")).await;
+    store.start_case(decided, sara, now).await.unwrap().unwrap();
+    let decision = stadsporten_db::NewDecision {
+        outcome: stadsporten_domain::eservice::DecisionOutcome::Approved,
+        lang: "sv",
+        template: "Tack för din synpunkt.",
+        motivation: "Vi har tömt stationen oftare.",
+    };
+    store.decide_case(decided, sara, &decision, now).await.unwrap().unwrap();
+    // A file in the open case, its bytes where the test server keeps uploads.
+    let key = uuid::Uuid::new_v4().simple().to_string();
+    let files = stadsporten_server::attachments::FsStore::new(support::upload_folder());
+    use stadsporten_app::files::FileStore as _;
+    files.put(&key, b"%PDF-1.4\n%matrix\n").await.unwrap();
+    let attachment = stadsporten_db::NewAttachment {
+        storage_key: &key,
+        owner_id: anna,
+        field_id: None,
+        file_name: "photo.pdf",
+        content_type: "application/pdf",
+        size_bytes: 17,
+        sha256: "00",
+        scan_status: stadsporten_db::ScanStatus::Clean,
+        now,
+    };
+    let message = store.add_message(case, anna, true, "Here is a photo.", &[attachment], now).await.unwrap();
+    let file = store.case_messages(case).await.unwrap().into_iter().find(|m| m.id == message).unwrap().attachments[0].id;
+    let preschool_definition = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap().id;
     Objects {
+        draft: draft_token,
+        case,
+        case_to_withdraw,
+        decided,
+        file,
+        preschool_definition,
         mf_request: request(unit("MF")).await,
         utb_request: request(unit("UTB")).await,
         mf_grant: grant(unit("MF")).await,
@@ -148,8 +235,33 @@ struct Case {
     expect: Box<dyn Fn(Who) -> u16>,
 }
 
+/// 401 for nobody, `ok` for Anna (the owner), "not found" for everyone else.
+fn owner(ok: u16) -> impl Fn(Who) -> u16 {
+    move |w| match w {
+        Nobody => 401,
+        Anna => ok,
+        _ => 404,
+    }
+}
+
+/// Pages of Mina ärenden: Anna's case is hers; other residents find nothing; staff are refused.
+fn applicant(ok: u16) -> impl Fn(Who) -> u16 {
+    move |w| match w {
+        Nobody => 401,
+        Anna => ok,
+        Erik | Maja => 404,
+        _ => 403,
+    }
+}
+
+/// Version 2 of the preschool definition (a valid upload).
+fn preschool_v2() -> String {
+    stadsporten_db::SEED_DEFINITIONS[0].1.replace("version = 1", "version = 2")
+}
+
 fn cases(o: &Objects) -> Vec<Case> {
     let until = o.until.clone();
+    let draft = o.draft.clone();
     let case = |covers: &'static str, method: Method, path: &str, expect: Box<dyn Fn(Who) -> u16>| Case {
         covers,
         method,
@@ -360,6 +472,133 @@ fn cases(o: &Objects) -> Vec<Case> {
         case("/admin/audit", Method::Get, "/admin/audit", Box::new(only(&[Ingrid], 200))),
         case("/api/admin/audit", Method::Get, "/api/admin/audit?query=", Box::new(only(&[Ingrid], 200))),
         case("/admin/audit/export.csv", Method::Get, "/admin/audit/export.csv", Box::new(only(&[Ingrid], 200))),
+        // E-services: the start page is public; starting needs a resident.
+        case("/services/{slug}/start", Method::Get, "/services/ansok-om-forskoleplats/start", Box::new(all(200))),
+        case("/api/apply/start-view", Method::Get, "/api/apply/start-view?slug=skolval", Box::new(all(200))),
+        case(
+            "/api/apply/start",
+            Method::Post(vec![("slug", "synpunkter-och-klagomal".into())]),
+            "/api/apply/start",
+            Box::new(only(&RESIDENTS, 302)),
+        ),
+        // A draft is its owner's; to anyone else it does not exist.
+        case("/apply/{token}", Method::Get, &format!("/apply/{draft}"), Box::new(owner(303))),
+        case("/apply/{token}/step/{step}", Method::Get, &format!("/apply/{draft}/step/feedback"), Box::new(owner(200))),
+        case("/apply/{token}/check", Method::Get, &format!("/apply/{draft}/check"), Box::new(owner(200))),
+        case("/apply/{token}/declaration", Method::Get, &format!("/apply/{draft}/declaration"), Box::new(owner(200))),
+        case("/api/apply/step", Method::Get, &format!("/api/apply/step?token={draft}&step=about"), Box::new(owner(200))),
+        case("/api/apply/check", Method::Get, &format!("/api/apply/check?token={draft}"), Box::new(owner(200))),
+        case("/api/apply/resume", Method::Get, &format!("/api/apply/resume?token={draft}"), Box::new(owner(200))),
+        case(
+            "/forms/{token}/{step}",
+            Method::Post(vec![("unit", "MF".into()), ("kind", "praise".into()), ("action", "continue".into())]),
+            &format!("/forms/{draft}/about"),
+            Box::new(owner(303)),
+        ),
+        case(
+            "/forms/{token}/{step}/remove",
+            Method::Post(vec![("remove", "0".into())]),
+            &format!("/forms/{draft}/feedback"),
+            Box::new(owner(303)),
+        ),
+        case(
+            "/forms/{token}/{step}/upload",
+            Method::Multipart(vec![("upload", "photos".into())], Some(("file:photos", "a.pdf", b"%PDF-1.4\n".to_vec()))),
+            &format!("/forms/{draft}/feedback/upload"),
+            Box::new(owner(303)),
+        ),
+        case(
+            "/forms/{token}/submit",
+            Method::Post(vec![("confirm", "yes".into()), ("idempotency_key", draft.clone())]),
+            &format!("/forms/{draft}/submit"),
+            Box::new(owner(303)),
+        ),
+        case("/api/apply/discard", Method::Post(vec![("token", draft.clone())]), "/api/apply/discard", Box::new(owner(302))),
+        // Mina ärenden: residents; a case only to its applicant (others: not found).
+        case("/my/cases", Method::Get, "/my/cases", Box::new(only(&RESIDENTS, 200))),
+        case("/api/my/cases", Method::Get, "/api/my/cases", Box::new(only(&RESIDENTS, 200))),
+        case("/my/cases/{id}", Method::Get, &format!("/my/cases/{}", o.case), Box::new(applicant(200))),
+        case("/api/my/case", Method::Get, &format!("/api/my/case?id={}", o.case), Box::new(applicant(200))),
+        case("/my/cases/{id}/receipt", Method::Get, &format!("/my/cases/{}/receipt", o.case), Box::new(applicant(200))),
+        case("/api/apply/receipt", Method::Get, &format!("/api/apply/receipt?case_id={}", o.case), Box::new(applicant(200))),
+        case("/my/cases/{id}/decision", Method::Get, &format!("/my/cases/{}/decision", o.decided), Box::new(applicant(200))),
+        case(
+            "/api/my/case/survey",
+            Method::Post(vec![("case_id", o.case.to_string()), ("stage", "after-submission".into()), ("score", "4".into()), ("comment", String::new())]),
+            "/api/my/case/survey",
+            Box::new(applicant(302)),
+        ),
+        case(
+            "/api/my/case/withdraw",
+            Method::Post(vec![("case_id", o.case_to_withdraw.to_string()), ("confirm", "yes".into()), ("reason", String::new())]),
+            "/api/my/case/withdraw",
+            Box::new(applicant(302)),
+        ),
+        // Case posts with files: the applicant, or a case officer of the case's unit (MF: Sara).
+        case(
+            "/cases/{id}/messages",
+            Method::Multipart(vec![("body", "A question about the case.".into())], None),
+            &format!("/cases/{}/messages", o.case),
+            Box::new(|w| match w { Nobody => 401, Anna | Sara => 303, _ => 404 }),
+        ),
+        case(
+            "/cases/{id}/completion",
+            Method::Multipart(vec![("answer", "Here it is.".into())], None),
+            &format!("/cases/{}/completion", o.case),
+            Box::new(owner(303)),
+        ),
+        // A file: its owner, and staff who may view the unit's cases (Sara, Per: audited).
+        case(
+            "/files/{id}",
+            Method::Get,
+            &format!("/files/{}", o.file),
+            Box::new(|w| match w { Nobody => 401, Anna | Sara | Per => 200, _ => 404 }),
+        ),
+        // The officer's queue and cases: need to know by unit.
+        case("/officer", Method::Get, "/officer", Box::new(only(&[Sara, Omar, Per], 200))),
+        case("/api/officer/queue", Method::Get, "/api/officer/queue", Box::new(only(&[Sara, Omar, Per], 200))),
+        case("/officer/cases/{id}", Method::Get, &format!("/officer/cases/{}", o.case), Box::new(only(&[Sara, Per], 200))),
+        case("/api/officer/case", Method::Get, &format!("/api/officer/case?id={}", o.case), Box::new(only(&[Sara, Per], 200))),
+        case(
+            "/api/officer/act",
+            Method::Post(vec![("case_id", o.case.to_string()), ("action", "note".into()), ("message", "Called the station.".into())]),
+            "/api/officer/act",
+            Box::new(only(&[Sara], 302)),
+        ),
+        case(
+            "/officer/assign",
+            Method::Post(vec![("case", o.case.to_string()), ("to", "me".into())]),
+            "/officer/assign",
+            Box::new(only(&[Sara, Omar], 303)),
+        ),
+        case("/officer/export.csv", Method::Get, "/officer/export.csv", Box::new(only(&[Sara, Omar, Per], 200))),
+        // E-service definitions: administrators anywhere, service owners for their units.
+        case("/admin/services", Method::Get, "/admin/services", Box::new(only(&[Per, Admin], 200))),
+        case("/api/admin/services", Method::Get, "/api/admin/services", Box::new(only(&[Per, Admin], 200))),
+        case(
+            "/admin/services/{id}",
+            Method::Get,
+            &format!("/admin/services/{}", o.preschool_definition),
+            Box::new(only(&[Per, Admin], 200)),
+        ),
+        case(
+            "/api/admin/services/preview",
+            Method::Get,
+            &format!("/api/admin/services/preview?id={}", o.preschool_definition),
+            Box::new(only(&[Per, Admin], 200)),
+        ),
+        case(
+            "/api/admin/services/publish",
+            Method::Post(vec![("id", o.preschool_definition.to_string())]),
+            "/api/admin/services/publish",
+            Box::new(only(&[Admin], 302)),
+        ),
+        case(
+            "/admin/services/upload",
+            Method::Multipart(vec![("source", preschool_v2())], None),
+            "/admin/services/upload",
+            Box::new(only(&[Admin], 303)),
+        ),
         // Signing out last: it ends the session. Anyone may; without a session it just says so.
         case("/auth/logout", Method::Post(vec![]), "/auth/logout", Box::new(all(303))),
     ]
@@ -402,6 +641,17 @@ async fn every_endpoint_answers_every_persona_as_the_table_says(backend: Backend
                     user.client.post(&url).form(&form)
                 }
                 Method::PostJson(body) => user.client.post(&url).header("accept", "application/json").json(body),
+                Method::Multipart(fields, file) => {
+                    let mut form = reqwest::multipart::Form::new();
+                    for (k, v) in fields {
+                        form = form.text(*k, v.clone());
+                    }
+                    if let Some((name, file_name, bytes)) = file {
+                        form = form.part(*name, reqwest::multipart::Part::bytes(bytes.clone()).file_name(*file_name));
+                    }
+                    let sep = if url.contains('?') { '&' } else { '?' };
+                    user.client.post(format!("{url}{sep}csrf={csrf}")).multipart(form)
+                }
                 Method::PostFormForJson(form) => {
                     let mut form = form.clone();
                     form.push(("csrf", csrf.clone()));

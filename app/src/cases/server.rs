@@ -112,8 +112,10 @@ pub async fn answer_survey(
     easy: Option<String>,
     comment: String,
 ) -> Result<(), AppError> {
+    use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::eservice::{SatisfactionAnswer, SurveyStage};
     let viewer = crate::auth::signed_in()?;
+    crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
     let store = crate::context::store()?;
     let ctx = crate::context::current();
     let case = store.case_record(case_id).await?.filter(|c| c.applicant_id == viewer.user_id);

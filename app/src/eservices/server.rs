@@ -221,6 +221,11 @@ pub async fn load_receipt(case_id: i64) -> Result<ReceiptView, AppError> {
     let ctx = crate::context::current();
     let lang = ctx.lang;
     let viewer = crate::auth::signed_in()?;
+    crate::auth::require(
+        stadsporten_domain::access::Permission::UseMyPages,
+        &stadsporten_domain::access::Target::Person(viewer.user_id),
+    )
+    .await?;
     let store = crate::context::store()?;
     let case = store.case_record(case_id).await?.filter(|c| c.applicant_id == viewer.user_id);
     let case = case.ok_or_else(|| AppError::NotFound.respond())?;

@@ -35,6 +35,11 @@ fn builtin(client_id: &str, claim: &str) -> ProviderSettings {
 }
 
 /// The settings every test starts from: the built-in test provider for both kinds of sign-in.
+/// Where test servers keep uploaded files.
+pub fn upload_folder() -> String {
+    std::env::temp_dir().join("stadsporten-test-uploads").display().to_string()
+}
+
 pub async fn test_settings(backend: Backend) -> Settings {
     Settings {
         app: AppSettings {
@@ -65,7 +70,7 @@ pub async fn test_settings(backend: Backend) -> Settings {
             draft_days: 30,
             reminder_days: 3,
             max_upload_mb: 1,
-            upload_folder: std::env::temp_dir().join("stadsporten-test-uploads").display().to_string(),
+            upload_folder: upload_folder(),
             clamd: String::new(),
             outbox_interval_seconds: 1,
         },
