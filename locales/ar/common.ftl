@@ -27,3 +27,6 @@ nav-my-pages = صفحاتي
 nav-access = الصلاحيات
 nav-audit = سجل التدقيق
 form-error-summary = يرجى تصحيح ما يلي
+nav-my-cases = قضاياي
+nav-officer = قائمة القضايا
+nav-services = الخدمات الإلكترونية

@@ -27,3 +27,6 @@ nav-my-pages = My pages
 nav-access = Access
 nav-audit = Audit trail
 form-error-summary = Please correct the following
+nav-my-cases = My cases
+nav-officer = Case queue
+nav-services = E-services

@@ -27,3 +27,6 @@ nav-my-pages = Omat sivut
 nav-access = Käyttöoikeudet
 nav-audit = Tarkastusloki
 form-error-summary = Korjaa seuraavat kohdat
+nav-my-cases = Omat asiat
+nav-officer = Asiajono
+nav-services = E-palvelut

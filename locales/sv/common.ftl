@@ -27,3 +27,6 @@ nav-my-pages = Mina sidor
 nav-access = Behörigheter
 nav-audit = Granskningslogg
 form-error-summary = Rätta följande
+nav-my-cases = Mina ärenden
+nav-officer = Ärendekö
+nav-services = E-tjänster

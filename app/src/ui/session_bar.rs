@@ -32,8 +32,15 @@ pub fn SessionBar() -> impl IntoView {
     let mut links = Vec::new();
     if viewer.may(Permission::UseMyPages, &Target::Person(viewer.user_id)) {
         links.push(("/my", i18n.t("nav-my-pages")));
+        links.push(("/my/cases", i18n.t("nav-my-cases")));
     }
     let any = Target::AnyObject;
+    if viewer.may(Permission::ViewCases, &any) {
+        links.push(("/officer", i18n.t("nav-officer")));
+    }
+    if viewer.may(Permission::ManageServices, &any) {
+        links.push(("/admin/services", i18n.t("nav-services")));
+    }
     if [Permission::ManageAccess, Permission::ReviewAccess, Permission::DecideAccessRequests, Permission::RequestAccess]
         .iter()
         .any(|p| viewer.may(*p, &any))
