@@ -104,7 +104,12 @@ struct Objects {
 fn feedback(unit: &str) -> stadsporten_domain::eservice::Answers {
     use stadsporten_domain::eservice::Answer;
     let mut a = stadsporten_domain::eservice::Answers::new();
-    for (k, v) in [("unit", unit), ("kind", "complaint"), ("message", "The recycling station is always full."), ("wants_answer", "yes")] {
+    for (k, v) in [
+        ("unit", unit),
+        ("kind", "complaint"),
+        ("message", "The recycling station is always full."),
+        ("wants_answer", "yes"),
+    ] {
         a.insert(k.into(), Answer::Text(v.into()));
     }
     a
@@ -206,7 +211,8 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
         now,
     };
     let message = store.add_message(case, anna, true, "Here is a photo.", &[attachment], now).await.unwrap();
-    let file = store.case_messages(case).await.unwrap().into_iter().find(|m| m.id == message).unwrap().attachments[0].id;
+    let file =
+        store.case_messages(case).await.unwrap().into_iter().find(|m| m.id == message).unwrap().attachments[0].id;
     let preschool_definition = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap().id;
     Objects {
         draft: draft_token,
@@ -486,7 +492,12 @@ fn cases(o: &Objects) -> Vec<Case> {
         case("/apply/{token}/step/{step}", Method::Get, &format!("/apply/{draft}/step/feedback"), Box::new(owner(200))),
         case("/apply/{token}/check", Method::Get, &format!("/apply/{draft}/check"), Box::new(owner(200))),
         case("/apply/{token}/declaration", Method::Get, &format!("/apply/{draft}/declaration"), Box::new(owner(200))),
-        case("/api/apply/step", Method::Get, &format!("/api/apply/step?token={draft}&step=about"), Box::new(owner(200))),
+        case(
+            "/api/apply/step",
+            Method::Get,
+            &format!("/api/apply/step?token={draft}&step=about"),
+            Box::new(owner(200)),
+        ),
         case("/api/apply/check", Method::Get, &format!("/api/apply/check?token={draft}"), Box::new(owner(200))),
         case("/api/apply/resume", Method::Get, &format!("/api/apply/resume?token={draft}"), Box::new(owner(200))),
         case(
@@ -503,7 +514,10 @@ fn cases(o: &Objects) -> Vec<Case> {
         ),
         case(
             "/forms/{token}/{step}/upload",
-            Method::Multipart(vec![("upload", "photos".into())], Some(("file:photos", "a.pdf", b"%PDF-1.4\n".to_vec()))),
+            Method::Multipart(
+                vec![("upload", "photos".into())],
+                Some(("file:photos", "a.pdf", b"%PDF-1.4\n".to_vec())),
+            ),
             &format!("/forms/{draft}/feedback/upload"),
             Box::new(owner(303)),
         ),
@@ -513,24 +527,48 @@ fn cases(o: &Objects) -> Vec<Case> {
             &format!("/forms/{draft}/submit"),
             Box::new(owner(303)),
         ),
-        case("/api/apply/discard", Method::Post(vec![("token", draft.clone())]), "/api/apply/discard", Box::new(owner(302))),
+        case(
+            "/api/apply/discard",
+            Method::Post(vec![("token", draft.clone())]),
+            "/api/apply/discard",
+            Box::new(owner(302)),
+        ),
         // Mina ärenden: residents; a case only to its applicant (others: not found).
         case("/my/cases", Method::Get, "/my/cases", Box::new(only(&RESIDENTS, 200))),
         case("/api/my/cases", Method::Get, "/api/my/cases", Box::new(only(&RESIDENTS, 200))),
         case("/my/cases/{id}", Method::Get, &format!("/my/cases/{}", o.case), Box::new(applicant(200))),
         case("/api/my/case", Method::Get, &format!("/api/my/case?id={}", o.case), Box::new(applicant(200))),
         case("/my/cases/{id}/receipt", Method::Get, &format!("/my/cases/{}/receipt", o.case), Box::new(applicant(200))),
-        case("/api/apply/receipt", Method::Get, &format!("/api/apply/receipt?case_id={}", o.case), Box::new(applicant(200))),
-        case("/my/cases/{id}/decision", Method::Get, &format!("/my/cases/{}/decision", o.decided), Box::new(applicant(200))),
+        case(
+            "/api/apply/receipt",
+            Method::Get,
+            &format!("/api/apply/receipt?case_id={}", o.case),
+            Box::new(applicant(200)),
+        ),
+        case(
+            "/my/cases/{id}/decision",
+            Method::Get,
+            &format!("/my/cases/{}/decision", o.decided),
+            Box::new(applicant(200)),
+        ),
         case(
             "/api/my/case/survey",
-            Method::Post(vec![("case_id", o.case.to_string()), ("stage", "after-submission".into()), ("score", "4".into()), ("comment", String::new())]),
+            Method::Post(vec![
+                ("case_id", o.case.to_string()),
+                ("stage", "after-submission".into()),
+                ("score", "4".into()),
+                ("comment", String::new()),
+            ]),
             "/api/my/case/survey",
             Box::new(applicant(302)),
         ),
         case(
             "/api/my/case/withdraw",
-            Method::Post(vec![("case_id", o.case_to_withdraw.to_string()), ("confirm", "yes".into()), ("reason", String::new())]),
+            Method::Post(vec![
+                ("case_id", o.case_to_withdraw.to_string()),
+                ("confirm", "yes".into()),
+                ("reason", String::new()),
+            ]),
             "/api/my/case/withdraw",
             Box::new(applicant(302)),
         ),
@@ -539,7 +577,11 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/cases/{id}/messages",
             Method::Multipart(vec![("body", "A question about the case.".into())], None),
             &format!("/cases/{}/messages", o.case),
-            Box::new(|w| match w { Nobody => 401, Anna | Sara => 303, _ => 404 }),
+            Box::new(|w| match w {
+                Nobody => 401,
+                Anna | Sara => 303,
+                _ => 404,
+            }),
         ),
         case(
             "/cases/{id}/completion",
@@ -552,16 +594,34 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/files/{id}",
             Method::Get,
             &format!("/files/{}", o.file),
-            Box::new(|w| match w { Nobody => 401, Anna | Sara | Per => 200, _ => 404 }),
+            Box::new(|w| match w {
+                Nobody => 401,
+                Anna | Sara | Per => 200,
+                _ => 404,
+            }),
         ),
         // The officer's queue and cases: need to know by unit.
         case("/officer", Method::Get, "/officer", Box::new(only(&[Sara, Omar, Per], 200))),
         case("/api/officer/queue", Method::Get, "/api/officer/queue", Box::new(only(&[Sara, Omar, Per], 200))),
-        case("/officer/cases/{id}", Method::Get, &format!("/officer/cases/{}", o.case), Box::new(only(&[Sara, Per], 200))),
-        case("/api/officer/case", Method::Get, &format!("/api/officer/case?id={}", o.case), Box::new(only(&[Sara, Per], 200))),
+        case(
+            "/officer/cases/{id}",
+            Method::Get,
+            &format!("/officer/cases/{}", o.case),
+            Box::new(only(&[Sara, Per], 200)),
+        ),
+        case(
+            "/api/officer/case",
+            Method::Get,
+            &format!("/api/officer/case?id={}", o.case),
+            Box::new(only(&[Sara, Per], 200)),
+        ),
         case(
             "/api/officer/act",
-            Method::Post(vec![("case_id", o.case.to_string()), ("action", "note".into()), ("message", "Called the station.".into())]),
+            Method::Post(vec![
+                ("case_id", o.case.to_string()),
+                ("action", "note".into()),
+                ("message", "Called the station.".into()),
+            ]),
             "/api/officer/act",
             Box::new(only(&[Sara], 302)),
         ),
