@@ -4,7 +4,9 @@
 //! Policy: an applicant sees only cases they filed (`applicant_id` is the signed-in user, never a
 //! parameter) and never internal notes or internal events; anyone else's case is "not found".
 
-use super::view::{DraftLine, MyCaseView, MyCasesView};
+#[cfg(feature = "ssr")]
+use super::view::DraftLine;
+use super::view::{MyCaseView, MyCasesView};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
@@ -162,7 +164,7 @@ mod ssr {
     use super::super::view::{CaseCommon, CaseLine, CompletionItem, DecisionView, FileLink, MessageItem, TimelineItem};
     use crate::error::AppError;
     use crate::eservices::view::{AnswerRow, AnswerSection};
-    use crate::i18n::{t, ta};
+    use crate::i18n::t;
     use stadsporten_db::{AttachmentRecord, CaseRecord, CaseSummary, ScanStatus, Store};
     use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
     use stadsporten_domain::Lang;
@@ -347,9 +349,9 @@ mod ssr {
             decision,
         })
     }
+}
 
-    /// "Case UTB 2026/00001" for headings.
-    pub fn case_heading(number: &str, lang: Lang) -> String {
-        ta(lang, "case-heading", &[("number", number.to_owned().into())])
-    }
+/// "Case UTB 2026/00001" for headings.
+pub fn case_heading(number: &str, lang: stadsporten_domain::Lang) -> String {
+    crate::i18n::ta(lang, "case-heading", &[("number", number.to_owned().into())])
 }

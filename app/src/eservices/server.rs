@@ -4,7 +4,9 @@
 //! gets "not found", so a guessed or leaked link reveals nothing. Every read of a draft or case by
 //! its owner is theirs; every write is audited (`draft`, `case` objects, never the answers).
 
-use super::view::{CheckView, FieldView, FileView, Link, ReceiptView, StartView, StepView};
+use super::view::{CheckView, ReceiptView, StartView, StepView};
+#[cfg(feature = "ssr")]
+use super::view::{FieldView, FileView, Link};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]

@@ -8,7 +8,9 @@
 //! - Transitions are judged by the domain's table and applied with a compare-and-set; a stale
 //!   form ("someone else decided meanwhile") comes back with an explanation, not an error page.
 
-use super::view::{OfficerCaseView, QueueFilters, QueueView};
+#[cfg(feature = "ssr")]
+use super::view::QueueFilters;
+use super::view::{OfficerCaseView, QueueView};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
@@ -193,12 +195,18 @@ pub async fn officer_act(
     let result: Result<(), CaseRefusal> = match action.as_str() {
         "take" => {
             store
-                .assign_cases(&[case_id], &[case.unit_code.clone()], Some(viewer.user_id), viewer.user_id, now)
+                .assign_cases(
+                    &[case_id],
+                    std::slice::from_ref(&case.unit_code),
+                    Some(viewer.user_id),
+                    viewer.user_id,
+                    now,
+                )
                 .await?;
             Ok(())
         }
         "release" => {
-            store.assign_cases(&[case_id], &[case.unit_code.clone()], None, viewer.user_id, now).await?;
+            store.assign_cases(&[case_id], std::slice::from_ref(&case.unit_code), None, viewer.user_id, now).await?;
             Ok(())
         }
         "assign" => {
@@ -210,7 +218,9 @@ pub async fn officer_act(
             else {
                 return Err(AppError::BadArguments.respond());
             };
-            store.assign_cases(&[case_id], &[case.unit_code.clone()], Some(to), viewer.user_id, now).await?;
+            store
+                .assign_cases(&[case_id], std::slice::from_ref(&case.unit_code), Some(to), viewer.user_id, now)
+                .await?;
             Ok(())
         }
         "note" => {
@@ -236,7 +246,7 @@ pub async fn officer_act(
                 leptos_axum::redirect(&format!("{back}#completion"));
                 return Ok(());
             }
-            if !parsed.is_some_and(|d| d.day_number() > today) {
+            if parsed.is_none_or(|d| d.day_number() <= today) {
                 crate::flash::keep(&refuse("completion", values, "completion-reply-by", "officer-error-reply-by"))
                     .await?;
                 leptos_axum::redirect(&format!("{back}#completion"));
