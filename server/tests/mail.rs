@@ -25,9 +25,16 @@ impl Drop for SmtpServer {
     }
 }
 
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+}
+
 async fn smtp_server() -> SmtpServer {
+    smtp_server_on(free_port()).await
+}
+
+async fn smtp_server_on(port: u16) -> SmtpServer {
     let python = std::env::var("STADSPORTEN_SMTP_PYTHON").unwrap_or_else(|_| "python3".into());
-    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let maildir = std::env::temp_dir().join(format!("stadsporten-mail-{}", uuid::Uuid::new_v4().simple()));
     let mut child = Command::new(&python)
         .args(["-m", "aiosmtpd", "-n", "-c", "aiosmtpd.handlers.Mailbox"])
@@ -51,7 +58,84 @@ fn delivered(maildir: &Path) -> Vec<String> {
     entries.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect()
 }
 
-on_both_backends!(a_new_address_is_used_only_after_its_link_is_followed_once);
+on_both_backends!(
+    a_new_address_is_used_only_after_its_link_is_followed_once,
+    a_receipt_waits_out_an_smtp_outage_and_arrives_once_in_the_persons_language,
+);
+
+/// Files a feedback case for Anna directly in the store (the receipt is queued with it).
+async fn anna_files_a_case(app: &support::TestApp) -> String {
+    let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
+    let def = app.store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap();
+    let now = app.clock.now();
+    let draft = app.store.create_draft(&"ab".repeat(32), anna, None, def.id, now, now + 86_400).await.unwrap();
+    let answers = stadsporten_domain::eservice::Answers::new();
+    app.store
+        .submit_case(&stadsporten_db::Submission {
+            draft_id: draft.id,
+            applicant_id: anna,
+            acting_for: None,
+            idempotency_key: "k",
+            definition_id: def.id,
+            service_slug: &def.slug,
+            unit_code: "TK",
+            year: 2026,
+            lang: "en",
+            answers: &answers,
+            handling_days: 14,
+            now,
+        })
+        .await
+        .unwrap()
+        .case_number
+}
+
+async fn wait_for<T>(mut f: impl AsyncFnMut() -> Option<T>) -> Option<T> {
+    for _ in 0..100 {
+        if let Some(t) = f().await {
+            return Some(t);
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    None
+}
+
+async fn a_receipt_waits_out_an_smtp_outage_and_arrives_once_in_the_persons_language(backend: Backend) {
+    // The mail server is down when the case is filed.
+    let port = free_port();
+    let mut settings = test_settings(backend).await;
+    settings.mail.smtp_url = SecretString::from(format!("smtp://127.0.0.1:{port}"));
+    let app = spawn_app_with(settings).await;
+    let anna = app.store.user_by_persona("anna").await.unwrap().unwrap();
+    app.store.update_contact(anna.id, None, Some(stadsporten_domain::Lang::En), stadsporten_db::NotifyChannel::Email, app.clock.now()).await.unwrap();
+    let number = anna_files_a_case(&app).await;
+    let failed = wait_for(async || {
+        let rows = app.store.outbox(10).await.unwrap();
+        rows.into_iter().find(|r| r.event == "receipt" && r.attempts >= 1)
+    })
+    .await
+    .expect("the worker tried and failed");
+    assert_eq!(failed.status, "pending", "a failure is retried, not dropped");
+    assert!(failed.last_error.is_some());
+    // The server comes back; after the backoff the receipt goes out, once.
+    let smtp = smtp_server_on(port).await;
+    app.clock.advance(3600);
+    let mails = wait_for(async || {
+        let m = delivered(&smtp.maildir);
+        (!m.is_empty()).then_some(m)
+    })
+    .await
+    .expect("delivered after the outage");
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    let mails_later = delivered(&smtp.maildir);
+    assert_eq!(mails_later.len(), 1, "exactly one receipt");
+    let mail = mails[0].replace("=\r\n", "").replace("=\n", "");
+    assert!(mail.contains("To: anna.andersson@example.se"), "{mail}");
+    assert!(mail.contains(&format!("We have received your application {number}")), "in English: {mail}");
+    assert!(mail.contains("/my/cases/"), "with a link to the case");
+    let row = app.store.outbox(10).await.unwrap().into_iter().find(|r| r.event == "receipt").unwrap();
+    assert_eq!(row.status, "sent");
+}
 
 async fn a_new_address_is_used_only_after_its_link_is_followed_once(backend: Backend) {
     let smtp = smtp_server().await;
