@@ -43,6 +43,8 @@ if command -v apt-get >/dev/null 2>&1; then
   command -v npm >/dev/null 2>&1 || need_pkg npm
   need_pkg wrk
   need_pkg brotli
+  # ClamAV's daemon: the upload tests scan with a real clamd (with a test signature of their own).
+  need_pkg clamav-daemon
   [ "$with_browser" = 1 ] && need_pkg chromium
   if [ ${#apt_need[@]} -gt 0 ]; then
     say "installing Debian packages: ${apt_need[*]}"

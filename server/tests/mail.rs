@@ -107,7 +107,16 @@ async fn a_receipt_waits_out_an_smtp_outage_and_arrives_once_in_the_persons_lang
     settings.mail.smtp_url = SecretString::from(format!("smtp://127.0.0.1:{port}"));
     let app = spawn_app_with(settings).await;
     let anna = app.store.user_by_persona("anna").await.unwrap().unwrap();
-    app.store.update_contact(anna.id, None, Some(stadsporten_domain::Lang::En), stadsporten_db::NotifyChannel::Email, app.clock.now()).await.unwrap();
+    app.store
+        .update_contact(
+            anna.id,
+            None,
+            Some(stadsporten_domain::Lang::En),
+            stadsporten_db::NotifyChannel::Email,
+            app.clock.now(),
+        )
+        .await
+        .unwrap();
     let number = anna_files_a_case(&app).await;
     let failed = wait_for(async || {
         let rows = app.store.outbox(10).await.unwrap();
