@@ -28,7 +28,7 @@ test('a resident signs in, sees her own pages and nothing of the back office', a
   await expect(page).toHaveURL(/\/my$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Mina sidor' })).toBeVisible();
   await expect(page.getByText('19850312-9820')).toBeVisible();
-  expect(await navLinks(page)).toEqual(['Mina sidor']);
+  expect(await navLinks(page)).toEqual(['Mina sidor', 'Mina ärenden']);
   await expectNoAxeViolations(page, browser, testInfo);
   // A wrong phone number comes back with the error and what she typed.
   await page.getByLabel('Telefonnummer (frivilligt)').fill('12 ab');
@@ -59,7 +59,7 @@ test('an entrepreneur chooses to act for his company', async ({ page, browser },
 
 test('a provider editor has her own pages and may ask the city for access, nothing more', async ({ page, browser }, testInfo) => {
   await signIn(page, 'resident', 'Maja Ek', '/my', browser, testInfo);
-  expect(await navLinks(page)).toEqual(['Mina sidor', 'Behörigheter']);
+  expect(await navLinks(page)).toEqual(['Mina sidor', 'Mina ärenden', 'Behörigheter']);
   await expect(page.getByRole('radio', { name: /Solrosens Förskolor AB/ })).toBeVisible();
   const refused = await page.goto('/admin/audit');
   expect(refused?.status()).toBe(403);
@@ -67,8 +67,8 @@ test('a provider editor has her own pages and may ask the city for access, nothi
 });
 
 for (const [name, links, may, mayNot] of [
-  ['Sara Nilsson', ['Behörigheter'], '/admin/access', '/admin/audit'],
-  ['Omar Haddad', ['Behörigheter'], '/admin/access', '/my'],
+  ['Sara Nilsson', ['Ärendekö', 'Behörigheter'], '/admin/access', '/admin/audit'],
+  ['Omar Haddad', ['Ärendekö', 'Behörigheter'], '/admin/access', '/my'],
   ['Lena Berg', ['Behörigheter'], '/admin/access', '/admin/audit'],
   ['Ingrid Wall', ['Behörigheter', 'Granskningslogg'], '/admin/audit', '/admin/access/review?scope=unit%3AMF'],
 ] as const) {
