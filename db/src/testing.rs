@@ -54,3 +54,13 @@ impl crate::Store {
         Ok(sqlx::query(sql).execute(&self.pool).await?.rows_affected())
     }
 }
+
+impl crate::Store {
+    /// Runs a query returning one integer column, for checks of invariants by tests and the
+    /// durability harness — never available outside `test-support`.
+    pub async fn fetch_i64_for_test(&self, sql: &str) -> crate::Result<Vec<i64>> {
+        use sqlx::Row;
+        let rows = sqlx::query(sql).fetch_all(&self.pool).await?;
+        rows.iter().map(|r| Ok(r.try_get::<i64, _>(0)?)).collect()
+    }
+}
