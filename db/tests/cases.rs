@@ -105,7 +105,32 @@ on_both_backends!(
     notifications_follow_the_persons_channel_and_are_leased_to_one_worker,
     satisfaction_answers_are_taken_once_and_kept_apart_from_the_person,
     drafts_are_the_owners_and_files_follow_the_answers,
+    idle_drafts_are_reminded_once_then_deleted_with_their_files,
 );
+
+async fn idle_drafts_are_reminded_once_then_deleted_with_their_files(backend: Backend) {
+    let store = seeded(backend).await;
+    let anna = persona(&store, "anna").await;
+    let def = store.live_definition("parkeringstillstand-rorelsehindrade").await.unwrap().unwrap();
+    let draft = store.create_draft("idle", anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    store.attach_to_draft(draft.id, "photo", &file("kidle", anna, "photo")).await.unwrap().unwrap();
+    let fresh = store.create_draft("fresh", anna, None, def.id, NOW, NOW + 60 * DAY).await.unwrap();
+    // Nothing is due a week before the reminder window.
+    assert_eq!(store.remind_expiring_drafts(NOW + 20 * DAY, 3 * DAY).await.unwrap(), 0);
+    assert_eq!(store.remind_expiring_drafts(NOW + 28 * DAY, 3 * DAY).await.unwrap(), 1);
+    assert_eq!(store.remind_expiring_drafts(NOW + 29 * DAY, 3 * DAY).await.unwrap(), 0, "once");
+    let reminders: Vec<_> =
+        store.outbox(10).await.unwrap().into_iter().filter(|o| o.event == "draft-expiring").collect();
+    assert_eq!(reminders.len(), 1);
+    // Past its expiry the idle draft is deleted with its file's bytes named for deletion.
+    assert_eq!(store.expire_drafts(NOW + 31 * DAY).await.unwrap(), ["kidle"]);
+    assert!(store.draft("idle").await.unwrap().is_none());
+    assert!(store.draft(&fresh.token).await.unwrap().is_some());
+    // Saving a step moves the expiry and allows a new reminder later.
+    assert!(store.save_draft(fresh.id, &Answers::new(), None, NOW + 40 * DAY, NOW + 70 * DAY).await.unwrap());
+    assert_eq!(store.remind_expiring_drafts(NOW + 58 * DAY, 3 * DAY).await.unwrap(), 0);
+    assert_eq!(store.remind_expiring_drafts(NOW + 68 * DAY, 3 * DAY).await.unwrap(), 1);
+}
 
 async fn the_seeded_definitions_are_live_and_a_new_version_never_changes_filed_cases(backend: Backend) {
     let store = seeded(backend).await;
