@@ -83,6 +83,20 @@ pub struct RequestContext {
 }
 
 impl RequestContext {
+    /// Where "sign in (again)" should lead: the page a refused form came from when one was
+    /// parked, else this page — unless this is an error, sign-in or server-function address,
+    /// which are no place to come back to (then Mina sidor).
+    pub fn return_here(&self) -> String {
+        if let Some(to) = &self.return_to {
+            return to.clone();
+        }
+        if ["/error/", "/auth/", "/api/", "/forms/", "/cases/"].iter().any(|p| self.path.starts_with(p)) {
+            "/my".to_owned()
+        } else {
+            self.here()
+        }
+    }
+
     /// Path and query of this request, for "return here" links.
     pub fn here(&self) -> String {
         if self.query.is_empty() {

@@ -14,7 +14,35 @@ on_both_backends!(
     an_officer_requests_completion_decides_and_the_resident_sees_it,
     definitions_are_checked_whole_and_new_versions_leave_filed_cases_alone,
     officers_see_only_their_units_and_bulk_assign_and_export_are_audited,
+    a_session_that_ends_mid_step_returns_the_resident_to_her_draft,
 );
+
+async fn a_session_that_ends_mid_step_returns_the_resident_to_her_draft(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (anna, csrf) = as_user(&app, "anna").await;
+    let res = post(&anna, &csrf, "/api/apply/start", &[("slug", "skolval")]).await;
+    let page = to(&res, &anna.address);
+    let token = page.split('/').nth(2).unwrap().to_owned();
+    // She types the first step and goes for coffee; the session ends without activity.
+    app.clock.advance(31 * 60);
+    let res = anna
+        .post_form(
+            &format!("/forms/{token}/child"),
+            &with_csrf(&csrf, &[("step", "child"), ("child_name", "Mio Andersson"), ("child_pnr", "20180704-9834"), ("grade", "f"), ("action", "continue")]),
+        )
+        .header("referer", anna.url(&page))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 401);
+    let html = res.text().await.unwrap();
+    assert!(html.contains(&format!("/sign-in?to={}", stadsporten_domain::catalogue::encode_component(&page))), "{html}");
+    // After signing in again she is back on the step with what she typed.
+    assert_eq!(anna.sign_in_to("anna", &page).await, anna.url(&page));
+    let (_, html) = body(&anna, &page).await;
+    assert_eq!(input_value(&html, "child_name").as_deref(), Some("Mio Andersson"));
+    assert_eq!(input_value(&html, "child_pnr").as_deref(), Some("20180704-9834"));
+}
 
 /// A second browser on the same server, signed in as `persona`, with its CSRF token.
 async fn as_user(app: &TestApp, persona: &str) -> (TestApp, String) {

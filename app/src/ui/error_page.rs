@@ -14,11 +14,7 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
     let title = i18n.t(error.title_id());
     let ctx = use_context::<RequestContext>().unwrap_or_default();
     // Where signing in should lead back to: the page that was refused (not the error page).
-    let back = if ["/error/", "/auth/", "/api/"].iter().any(|p| ctx.path.starts_with(p)) {
-        "/my".to_owned()
-    } else {
-        ctx.here()
-    };
+    let back = ctx.return_here();
     let sign_in = match error {
         AppError::Unauthorized | AppError::SignInFailed | AppError::SignInCancelled | AppError::SignInUnavailable => {
             Some(

@@ -17,7 +17,7 @@ use stadsporten_domain::catalogue::encode_component;
 pub fn SessionBar() -> impl IntoView {
     let i18n = use_i18n();
     let ctx = use_context::<RequestContext>().unwrap_or_default();
-    let here = encode_component(&ctx.here());
+    let here = encode_component(&ctx.return_here());
     let Some(viewer) = ctx.viewer.clone() else {
         return view! {
             <div class="session-bar">
@@ -85,7 +85,7 @@ pub fn SessionEndedNotice() -> impl IntoView {
             SessionEnded::Absolute => "session-ended-absolute",
             SessionEnded::Revoked => "session-ended-revoked",
         };
-        let here = encode_component(&ctx.here());
+        let here = encode_component(&ctx.return_here());
         view! {
             <div class="notice session-ended" role="status">
                 <p>{i18n.t(id)} " " <a href=format!("/sign-in?to={here}")>{i18n.t("session-sign-in-again")}</a></p>
