@@ -217,7 +217,8 @@ async fn main() {
         let l = ledger.lock().expect("ledger");
         (l.acknowledged.clone(), l.conflicts.clone())
     };
-    let ids: BTreeSet<i64> = store.fetch_i64_for_test("select id from cases").await.expect("cases").into_iter().collect();
+    let ids: BTreeSet<i64> =
+        store.fetch_i64_for_test("select id from cases").await.expect("cases").into_iter().collect();
     let missing: Vec<_> = acknowledged.iter().filter(|(_, id)| !ids.contains(id)).collect();
     let duplicates = store
         .fetch_i64_for_test(

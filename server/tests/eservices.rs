@@ -28,7 +28,16 @@ async fn a_session_that_ends_mid_step_returns_the_resident_to_her_draft(backend:
     let res = anna
         .post_form(
             &format!("/forms/{token}/child"),
-            &with_csrf(&csrf, &[("step", "child"), ("child_name", "Mio Andersson"), ("child_pnr", "20180704-9834"), ("grade", "f"), ("action", "continue")]),
+            &with_csrf(
+                &csrf,
+                &[
+                    ("step", "child"),
+                    ("child_name", "Mio Andersson"),
+                    ("child_pnr", "20180704-9834"),
+                    ("grade", "f"),
+                    ("action", "continue"),
+                ],
+            ),
         )
         .header("referer", anna.url(&page))
         .send()
@@ -36,7 +45,10 @@ async fn a_session_that_ends_mid_step_returns_the_resident_to_her_draft(backend:
         .unwrap();
     assert_eq!(res.status(), 401);
     let html = res.text().await.unwrap();
-    assert!(html.contains(&format!("/sign-in?to={}", stadsporten_domain::catalogue::encode_component(&page))), "{html}");
+    assert!(
+        html.contains(&format!("/sign-in?to={}", stadsporten_domain::catalogue::encode_component(&page))),
+        "{html}"
+    );
     // After signing in again she is back on the step with what she typed.
     assert_eq!(anna.sign_in_to("anna", &page).await, anna.url(&page));
     let (_, html) = body(&anna, &page).await;
