@@ -3,7 +3,7 @@
 //!
 //! Policy:
 //! - The person's own choices decide: their channel (e-mail, SMS, or only in Mina sidor) and
-//!   language. E-mail goes only to a *verified* address, so a case is never announced to an
+//!   language (without a choice, the language they filed the case in). E-mail goes only to a *verified* address, so a case is never announced to an
 //!   address nobody proved is theirs; without one the event is in Mina sidor only.
 //! - A row holds the event and its arguments, not the rendered text: the worker renders it in the
 //!   person's language when sending. No personal data beyond the recipient address is stored.
@@ -35,6 +35,7 @@ pub struct OutboxEntry {
     pub id: i64,
     pub channel: String,
     pub recipient: String,
+    pub lang: String,
     pub event: String,
     pub case_id: Option<i64>,
     pub status: String,
@@ -78,13 +79,25 @@ pub(crate) async fn enqueue(
         },
         _ => return Ok(false),
     };
+    // The person's chosen language; else the language they filed the case in; else Swedish.
+    let lang = match (lang, case_id) {
+        (Some(l), _) => l,
+        (None, Some(id)) => sqlx::query("select lang from cases where id = $1")
+            .bind(id)
+            .fetch_optional(&mut **tx)
+            .await?
+            .map(|r| r.try_get::<String, _>("lang"))
+            .transpose()?
+            .unwrap_or_else(|| "sv".into()),
+        (None, None) => "sv".into(),
+    };
     sqlx::query(
         "insert into outbox (channel, recipient, lang, event, user_id, case_id, draft_id, args, created_at, \
          next_attempt_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
     )
     .bind(channel)
     .bind(recipient)
-    .bind(lang.unwrap_or_else(|| "sv".into()))
+    .bind(lang)
     .bind(event.slug())
     .bind(user_id)
     .bind(case_id)
@@ -175,7 +188,7 @@ impl Store {
     /// The outbox, newest first (operations and tests).
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>> {
         let rows = sqlx::query(
-            "select id, channel, recipient, event, case_id, status, attempts, last_error from outbox order by id desc limit $1",
+            "select id, channel, recipient, lang, event, case_id, status, attempts, last_error from outbox order by id desc limit $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)
@@ -186,6 +199,7 @@ impl Store {
                     id: r.try_get("id")?,
                     channel: r.try_get("channel")?,
                     recipient: r.try_get("recipient")?,
+                    lang: r.try_get("lang")?,
                     event: r.try_get("event")?,
                     case_id: r.try_get("case_id")?,
                     status: r.try_get("status")?,

@@ -268,6 +268,8 @@ async fn case_numbers_run_per_unit_and_year_without_gaps_under_concurrency(backe
         numbers.push(t.await.unwrap());
     }
     numbers.sort();
+    // Anna chose no language: her receipts are in the language she filed in.
+    assert!(store.outbox(20).await.unwrap().iter().all(|o| o.lang == "en"));
     assert_eq!(
         numbers,
         [
