@@ -42,13 +42,16 @@ async function receiptMail(base: string, caseNumber: string): Promise<string> {
 for (const [db, base] of servers) {
   test(`[${db}] preschool place: apply with an attachment, completion, decision, satisfaction`, async ({ browser, page }, testInfo) => {
     test.skip(!base, `no ${db} server`);
+    // A long journey with three people and an accessibility check on every page.
+    test.setTimeout(300_000);
     const url = base as string;
     const errors = watchConsole(page);
     const axe = () => expectNoAxeViolations(page, browser, testInfo);
 
     // The resident starts from the service page.
     await signIn(page, url, 'resident', 'Anna Andersson', '/services/ansok-om-forskoleplats');
-    await page.getByRole('link', { name: /Starta e-tjänsten|Ansök/ }).first().click();
+    await page.getByRole('link', { name: 'Starta e-tjänsten' }).click();
+    await expect(page).toHaveURL(/\/services\/ansok-om-forskoleplats\/start$/);
     await expect(page.getByRole('heading', { level: 1, name: 'Ansök om förskoleplats' })).toBeVisible();
     await axe();
     await page.getByRole('button', { name: 'Starta ansökan' }).click();

@@ -332,3 +332,5 @@ notify-draft-expiring-body =
     مدينة ستوكهولم
 error-too-large-title = الملف كبير جدًا
 error-too-large-body = ما أرسلته أكبر مما نقبله. ارجع واختر ملفًا أصغر (10 ميغابايت كحد أقصى) وحاول مرة أخرى – ما كتبته لا يزال في النموذج.
+upload-progress = جارٍ الرفع … { $percent } %
+upload-failed = فشل الرفع. حاول مرة أخرى.

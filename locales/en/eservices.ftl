@@ -332,3 +332,5 @@ notify-draft-expiring-body =
     City of Stockholm
 error-too-large-title = The file is too large
 error-too-large-body = What you sent is larger than we accept. Go back, choose a smaller file (at most 10 MB) and try again – what you typed is still in the form.
+upload-progress = Uploading … { $percent } %
+upload-failed = The upload failed. Please try again.

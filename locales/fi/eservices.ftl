@@ -332,3 +332,5 @@ notify-draft-expiring-body =
     Tukholman kaupunki
 error-too-large-title = Tiedosto on liian suuri
 error-too-large-body = Lähettämäsi on suurempi kuin vastaanotamme. Palaa takaisin, valitse pienempi tiedosto (enintään 10 Mt) ja yritä uudelleen – kirjoittamasi on yhä lomakkeella.
+upload-progress = Ladataan … { $percent } %
+upload-failed = Lataus epäonnistui. Yritä uudelleen.

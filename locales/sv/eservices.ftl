@@ -332,3 +332,5 @@ notify-draft-expiring-body =
     Stockholms stad
 error-too-large-title = Filen är för stor
 error-too-large-body = Det du skickade är större än vi tar emot. Gå tillbaka, välj en mindre fil (högst 10 MB) och försök igen – det du skrivit finns kvar i formuläret.
+upload-progress = Laddar upp … { $percent } %
+upload-failed = Uppladdningen misslyckades. Försök igen.

@@ -6,6 +6,16 @@ use crate::i18n::I18n;
 use crate::ui::CsrfField;
 use leptos::prelude::*;
 
+/// The upload progress island, with the configured limit.
+pub fn upload_progress() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let max = use_context::<crate::eservices::server::EServiceSettings>()
+        .map_or(10 * 1024 * 1024, |s| u64::try_from(s.max_upload_bytes).unwrap_or(u64::MAX));
+    #[cfg(not(feature = "ssr"))]
+    let max = 10 * 1024 * 1024;
+    view! { <crate::ui::UploadProgress max_bytes=max/> }
+}
+
 pub fn file_list(files: &[FileLink], i18n: I18n) -> impl IntoView {
     let items = files
         .iter()
@@ -82,6 +92,7 @@ pub fn message_form(case_id: i64, i18n: I18n) -> impl IntoView {
             </div>
             <button type="submit">{i18n.t("case-message-send")}</button>
         </form>
+        {upload_progress()}
     }
 }
 

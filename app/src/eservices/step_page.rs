@@ -58,7 +58,10 @@ fn step(v: StepView, i18n: I18n) -> impl IntoView {
         </p>
         <h1>{v.step_title.clone()}</h1>
         {v.intro.clone().map(|i| view! { <p class="lead">{i}</p> })}
-        {has_files.then(|| view! { <p class="hint">{i18n.ta("apply-file-limit", &[("mb", v.max_upload_mb.into())])}</p> })}
+        {has_files.then(|| view! {
+            <p class="hint">{i18n.ta("apply-file-limit", &[("mb", v.max_upload_mb.into())])}</p>
+            <crate::ui::UploadProgress max_bytes=u64::from(v.max_upload_mb) * 1024 * 1024/>
+        })}
         <form method="post" action=action novalidate=true class="step-form">
             <CsrfField/>
             <input type="hidden" name="step" value=v.step_id.clone()/>

@@ -7,6 +7,7 @@ mod island_scripts;
 mod layout;
 mod session_bar;
 pub mod session_timer;
+pub mod upload_progress;
 
 pub use csrf_field::CsrfField;
 pub use error_page::ErrorPage;
@@ -14,3 +15,4 @@ pub use format::{stockholm_date, stockholm_day, stockholm_time};
 pub use island_scripts::{IslandScripts, ScriptsIncluded};
 pub use layout::Layout;
 pub use session_bar::{SessionBar, SessionEndedNotice, SessionTimer};
+pub use upload_progress::UploadProgress;

@@ -15,6 +15,22 @@ pub struct UploadTexts {
     pub failed: String,
 }
 
+/// The island with its texts, and the hydration script; put once on a page with file uploads.
+#[component]
+pub fn UploadProgress(max_bytes: u64) -> impl IntoView {
+    let i18n = crate::i18n::use_i18n();
+    let mb = max_bytes / (1024 * 1024);
+    let texts = UploadTexts {
+        progress: i18n.ta("upload-progress", &[("percent", "{percent}".into())]),
+        too_large: i18n.ta("field-error-file-too-large", &[("mb", mb.into())]),
+        failed: i18n.t("upload-failed"),
+    };
+    view! {
+        <UploadProgressIsland max_bytes=max_bytes texts=texts/>
+        <crate::ui::IslandScripts/>
+    }
+}
+
 #[island]
 pub fn UploadProgressIsland(max_bytes: u64, texts: UploadTexts) -> impl IntoView {
     Effect::new(move |_| {
@@ -80,7 +96,13 @@ mod enhance {
     }
 
     /// Sends `form` (with the pressed button's name and value) to `action` and follows the answer.
-    fn send(form: &HtmlFormElement, action: &str, button: Option<&HtmlButtonElement>, max_bytes: u64, texts: &UploadTexts) -> bool {
+    fn send(
+        form: &HtmlFormElement,
+        action: &str,
+        button: Option<&HtmlButtonElement>,
+        max_bytes: u64,
+        texts: &UploadTexts,
+    ) -> bool {
         let origin: &Element = match button {
             Some(b) => b.as_ref(),
             None => form.as_ref(),
@@ -150,7 +172,9 @@ mod enhance {
         // Upload buttons inside a step form (their own formaction, multipart).
         if let Ok(buttons) = doc.query_selector_all("button[formenctype='multipart/form-data']") {
             for i in 0..buttons.length() {
-                let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<HtmlButtonElement>().ok()) else { continue };
+                let Some(button) = buttons.item(i).and_then(|n| n.dyn_into::<HtmlButtonElement>().ok()) else {
+                    continue;
+                };
                 let texts = texts.clone();
                 let b = button.clone();
                 let on_click = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
