@@ -29,4 +29,4 @@ nav-audit = سجل التدقيق
 form-error-summary = يرجى تصحيح ما يلي
 nav-my-cases = قضاياي
 nav-officer = قائمة القضايا
-nav-services = الخدمات الإلكترونية
+nav-eservices = الخدمات الإلكترونية

@@ -29,4 +29,4 @@ nav-audit = Audit trail
 form-error-summary = Please correct the following
 nav-my-cases = My cases
 nav-officer = Case queue
-nav-services = E-services
+nav-eservices = E-services

@@ -29,4 +29,4 @@ nav-audit = Tarkastusloki
 form-error-summary = Korjaa seuraavat kohdat
 nav-my-cases = Omat asiat
 nav-officer = Asiajono
-nav-services = E-palvelut
+nav-eservices = E-palvelut

@@ -29,4 +29,4 @@ nav-audit = Granskningslogg
 form-error-summary = Rätta följande
 nav-my-cases = Mina ärenden
 nav-officer = Ärendekö
-nav-services = E-tjänster
+nav-eservices = E-tjänster

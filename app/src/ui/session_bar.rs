@@ -39,7 +39,7 @@ pub fn SessionBar() -> impl IntoView {
         links.push(("/officer", i18n.t("nav-officer")));
     }
     if viewer.may(Permission::ManageServices, &any) {
-        links.push(("/admin/services", i18n.t("nav-services")));
+        links.push(("/admin/services", i18n.t("nav-eservices")));
     }
     if [Permission::ManageAccess, Permission::ReviewAccess, Permission::DecideAccessRequests, Permission::RequestAccess]
         .iter()
