@@ -60,39 +60,39 @@ for (const [db, base] of servers) {
     await expect(page.getByRole('heading', { level: 1, name: 'Barnet' })).toBeVisible();
     await page.getByLabel('Barnets för- och efternamn').fill('Lo Andersson');
     await page.getByLabel('Barnets personnummer').fill('20230315-2387');
-    await page.getByRole('radio', { name: 'Nej' }).check();
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('radio', { name: 'Nej', exact: true }).check();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
     await expect(page.getByRole('alert')).toContainText('kontrollera sista siffran');
     await expect(page.getByLabel('Barnets personnummer')).toHaveValue('20230315-2387');
     await axe();
     await page.getByLabel('Barnets personnummer').fill('20230315-2389');
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Välj förskolor' })).toBeVisible();
     await page.getByLabel('Förstahandsval').selectOption('ekorren-vasastan');
     await axe();
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Start och omsorgsbehov' })).toBeVisible();
     await page.getByLabel('Önskat startdatum').fill('2027-08-16');
     await page.getByLabel('Ungefärligt antal timmar i veckan').fill('40');
     await page.getByRole('checkbox', { name: 'Behov av särskilt stöd' }).check();
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
     // The attachment step appears because special support was ticked.
     await expect(page.getByRole('heading', { level: 1, name: 'Bilagor' })).toBeVisible();
     await page.getByLabel('Välj en fil').setInputFiles({ name: 'intyg-bvc.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Ladda upp filen' }).click();
-    await expect(page.getByText('intyg-bvc.pdf')).toBeVisible();
+    await expect(page.getByText('intyg-bvc.pdf', { exact: true })).toBeVisible();
     await axe();
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
     // Check, declare, submit.
     await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar' })).toBeVisible();
     await expect(page.getByText('Förskolan Ekorren, Vasastan (kommunal)')).toBeVisible();
     await expect(page.getByText('20230315-2389')).toBeVisible();
     await axe();
-    await page.getByRole('link', { name: 'Fortsätt' }).click();
+    await page.getByRole('link', { name: 'Fortsätt', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Intyga och skicka in' })).toBeVisible();
     await page.getByRole('button', { name: 'Skicka in ansökan' }).click();
     await expect(page.getByRole('alert')).toContainText('Kryssa i att du intygar');
@@ -134,7 +134,7 @@ for (const [db, base] of servers) {
     await expect(page.getByRole('heading', { name: 'Vi behöver fler uppgifter från dig' })).toBeVisible();
     await axe();
     await page.getByLabel('Ditt svar').fill('Här är intyget med underskrift.');
-    await page.getByLabel(/Bifoga en fil/).setInputFiles({ name: 'intyg-signerat.pdf', mimeType: 'application/pdf', buffer: PDF });
+    await page.locator('#completion-file').setInputFiles({ name: 'intyg-signerat.pdf', mimeType: 'application/pdf', buffer: PDF });
     await page.getByRole('button', { name: 'Skicka kompletteringen' }).click();
     await expect(page.getByText('Kompletteringen är skickad')).toBeVisible();
 

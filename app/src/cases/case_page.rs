@@ -98,7 +98,9 @@ pub fn MyCasePage() -> impl IntoView {
     with_case(|v, i18n| {
         let c = &v.case;
         let open_request = c.completions.iter().any(|r| r.open);
-        let after_decision = v.surveys.iter().any(|s| s == "after-decision");
+        // The question while it waits for an answer, and the thanks right after it was answered.
+        let after_decision = v.surveys.iter().any(|s| s == "after-decision")
+            || (c.decision.is_some() && crate::context::current().query.contains("saved=survey"));
         view! {
             <Title text=format!("{} – {}", case_heading(&c.case_number, i18n.lang), i18n.t("site-name"))/>
             <p><a href="/my/cases" class="back">{i18n.t("my-cases-title")}</a></p>

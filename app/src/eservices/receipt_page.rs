@@ -48,6 +48,7 @@ fn receipt(v: ReceiptView, i18n: I18n) -> impl IntoView {
         <p>{v.next_steps.clone()}</p>
         <p>{v.notify_note.clone()}</p>
         <p><a href=format!("/my/cases/{}", v.case_id)>{i18n.t("receipt-follow")}</a></p>
-        {v.survey_pending.then(|| crate::cases::survey_form(v.case_id, "after-submission", i18n))}
+        {(v.survey_pending || crate::context::current().query.contains("saved=survey"))
+            .then(|| crate::cases::survey_form(v.case_id, "after-submission", i18n))}
     }
 }

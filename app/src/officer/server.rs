@@ -105,20 +105,13 @@ pub async fn officer_case(id: i64) -> Result<OfficerCaseView, AppError> {
     let lang = ctx.lang;
     let store = crate::context::store()?;
     let (viewer, case) = staff_case(id, Permission::ViewCases).await?;
-    crate::auth::record(
-        AuditAction::Read,
-        "case",
-        Some(case.id.to_string()),
-        Outcome::Success,
-        Some("case-officer"),
-        None,
-    )
-    .await?;
+    let unit = stadsporten_domain::organisation::UnitCode::parse(&case.unit_code).ok_or(AppError::Internal)?;
+    let role = crate::auth::role_used(&viewer, Permission::ViewCases, &stadsporten_domain::access::Target::Unit(&unit));
+    crate::auth::record(AuditAction::Read, "case", Some(case.id.to_string()), Outcome::Success, role, None).await?;
     store.mark_messages_read(case.id, false, ctx.now).await?;
     let common = crate::cases::server::case_common(&store, &case, true, lang, ctx.now).await?;
     let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
     let case_lang = stadsporten_domain::Lang::parse(&case.lang).unwrap_or_default();
-    let unit = stadsporten_domain::organisation::UnitCode::parse(&case.unit_code).ok_or(AppError::Internal)?;
     let may_handle = viewer.may(Permission::HandleCases, &stadsporten_domain::access::Target::Unit(&unit));
     let notes = store
         .case_notes(case.id)
