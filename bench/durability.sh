@@ -11,8 +11,9 @@ clients=${2:-16}
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
 bin_dir=$("$here/scripts/build.sh")
-cargo build --release -q -p stadsporten-server --example durability
-harness="${CARGO_TARGET_DIR:-$here/target}/release/examples/durability"
+# The harness is a client: its own speed does not matter, so the test profile's build will do.
+cargo build -q -p stadsporten-server --example durability
+harness="${CARGO_TARGET_DIR:-$here/target}/debug/examples/durability"
 work=$(mktemp -d)
 pg_admin=${TEST_POSTGRES_URL:-$("$here/scripts/postgres.sh")}
 pg_db="stadsporten_durability_$$"
