@@ -11,6 +11,8 @@ clients=${2:-16}
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
 bin_dir=$("$here/scripts/build.sh")
+# Built in release: the load generator must not be the bottleneck. (Building it switches cargo's
+# release features, so the next site build recompiles the server; run this last.)
 cargo build --release -q -p stadsporten-server --example formbench
 bench="${CARGO_TARGET_DIR:-$here/target}/release/examples/formbench"
 work=$(mktemp -d)
