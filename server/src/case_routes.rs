@@ -117,6 +117,29 @@ async fn text_and_file(
     }
 }
 
+/// The record of a stored file for a message (none without a file).
+fn attachment<'a>(
+    stored: Option<&'a (String, usize, crate::attachments::Accepted)>,
+    name: &'a str,
+    owner: i64,
+    now: i64,
+) -> Vec<NewAttachment<'a>> {
+    stored
+        .map(|(_, size, ok)| NewAttachment {
+            storage_key: &ok.storage_key,
+            owner_id: owner,
+            field_id: None,
+            file_name: name,
+            content_type: ok.kind.mime(),
+            size_bytes: i64::try_from(*size).unwrap_or(i64::MAX),
+            sha256: &ok.sha256,
+            scan_status: ok.scan_status,
+            now,
+        })
+        .into_iter()
+        .collect()
+}
+
 /// `POST /cases/{id}/messages` (multipart): a message with an optional file.
 pub async fn post_message(
     State(s): State<Arc<FormState>>,
@@ -156,20 +179,7 @@ pub async fn post_message(
         }
     };
     let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
-    let files: Vec<NewAttachment<'_>> = stored
-        .iter()
-        .map(|(_, size, ok)| NewAttachment {
-            storage_key: &ok.storage_key,
-            owner_id: viewer.user_id,
-            field_id: None,
-            file_name: &names,
-            content_type: ok.kind.mime(),
-            size_bytes: i64::try_from(*size).unwrap_or(i64::MAX),
-            sha256: &ok.sha256,
-            scan_status: ok.scan_status,
-            now: s.clock.now(),
-        })
-        .collect();
+    let files = attachment(stored.as_ref(), &names, viewer.user_id, s.clock.now());
     match s.store.add_message(id, viewer.user_id, side == Side::Applicant, &body, &files, s.clock.now()).await {
         Ok(message_id) => {
             let role = if side == Side::Applicant {
@@ -229,20 +239,7 @@ pub async fn post_completion(
         }
     };
     let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
-    let files: Vec<NewAttachment<'_>> = stored
-        .iter()
-        .map(|(_, size, ok)| NewAttachment {
-            storage_key: &ok.storage_key,
-            owner_id: viewer.user_id,
-            field_id: None,
-            file_name: &names,
-            content_type: ok.kind.mime(),
-            size_bytes: i64::try_from(*size).unwrap_or(i64::MAX),
-            sha256: &ok.sha256,
-            scan_status: ok.scan_status,
-            now: s.clock.now(),
-        })
-        .collect();
+    let files = attachment(stored.as_ref(), &names, viewer.user_id, s.clock.now());
     match s.store.answer_completion(id, viewer.user_id, &answer, &files, s.clock.now()).await {
         Ok(Ok(())) => {
             audit(&s.store, &ctx, AuditAction::Update, "case", id, "resident", Some("complete".into())).await;

@@ -81,8 +81,17 @@ impl FormState {
         self.pages.error(ctx, e).await
     }
 
-    fn viewer<'a>(&self, ctx: &'a RequestContext) -> Result<&'a Viewer, AppError> {
-        ctx.viewer.as_ref().ok_or(AppError::Unauthorized)
+    /// The signed-in owner's draft and its definition, or the page that says why not.
+    async fn open_draft<'a>(
+        &self,
+        ctx: &'a RequestContext,
+        token: &str,
+    ) -> Result<(&'a Viewer, stadsporten_db::DraftRecord, stadsporten_db::DefinitionRecord), Response> {
+        let Some(viewer) = ctx.viewer.as_ref() else { return Err(self.fail(ctx, AppError::Unauthorized).await) };
+        match load_draft(&self.store, viewer, token).await {
+            Ok((draft, def)) => Ok((viewer, draft, def)),
+            Err(e) => Err(self.fail(ctx, e).await),
+        }
     }
 }
 
@@ -96,13 +105,9 @@ pub async fn resume(
     Extension(ctx): Extension<RequestContext>,
     Path(token): Path<String>,
 ) -> Response {
-    let viewer = match s.viewer(&ctx) {
-        Ok(v) => v,
-        Err(e) => return s.fail(&ctx, e).await,
-    };
-    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
-        Ok(d) => d,
-        Err(e) => return s.fail(&ctx, e).await,
+    let (_, draft, def) = match s.open_draft(&ctx, &token).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
@@ -125,13 +130,9 @@ pub async fn save_step(
     Path((token, step)): Path<(String, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = match s.viewer(&ctx) {
-        Ok(v) => v,
-        Err(e) => return s.fail(&ctx, e).await,
-    };
-    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
-        Ok(d) => d,
-        Err(e) => return s.fail(&ctx, e).await,
+    let (viewer, draft, def) = match s.open_draft(&ctx, &token).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
@@ -193,13 +194,9 @@ pub async fn remove_file(
     Path((token, step)): Path<(String, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = match s.viewer(&ctx) {
-        Ok(v) => v,
-        Err(e) => return s.fail(&ctx, e).await,
-    };
-    let (draft, _) = match load_draft(&s.store, viewer, &token).await {
-        Ok(d) => d,
-        Err(e) => return s.fail(&ctx, e).await,
+    let (viewer, draft, _) = match s.open_draft(&ctx, &token).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     let Some(id) = pairs.iter().find(|(k, _)| k == "remove").and_then(|(_, v)| v.parse::<i64>().ok()) else {
         return s.fail(&ctx, AppError::BadArguments).await;
@@ -298,13 +295,9 @@ pub async fn upload_file(
     if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
         return r;
     }
-    let viewer = match s.viewer(&ctx) {
-        Ok(v) => v,
-        Err(e) => return s.fail(&ctx, e).await,
-    };
-    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
-        Ok(d) => d,
-        Err(e) => return s.fail(&ctx, e).await,
+    let (viewer, draft, def) = match s.open_draft(&ctx, &token).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
@@ -393,13 +386,9 @@ pub async fn submit(
     Path(token): Path<String>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = match s.viewer(&ctx) {
-        Ok(v) => v,
-        Err(e) => return s.fail(&ctx, e).await,
-    };
-    let (draft, def) = match load_draft(&s.store, viewer, &token).await {
-        Ok(d) => d,
-        Err(e) => return s.fail(&ctx, e).await,
+    let (viewer, draft, def) = match s.open_draft(&ctx, &token).await {
+        Ok(x) => x,
+        Err(r) => return r,
     };
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));

@@ -12,7 +12,6 @@ use support::{browser, spawn_app_with, test_settings, TestApp};
 
 struct Clamd {
     child: Child,
-    port: u16,
     dir: PathBuf,
 }
 
@@ -44,7 +43,7 @@ async fn clamd_on(port: u16) -> Clamd {
         .arg(dir.join("clamd.conf"))
         .spawn()
         .unwrap_or_else(|e| panic!("ClamAV's clamd is required for the scanning tests ({binary}): {e}"));
-    let mut clamd = Clamd { child, port, dir };
+    let mut clamd = Clamd { child, dir };
     for _ in 0..300 {
         if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
             return clamd;

@@ -385,14 +385,6 @@ mod ssr {
         })
     }
 
-    fn size_label(bytes: i64) -> String {
-        if bytes >= 1024 * 1024 {
-            format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-        } else {
-            format!("{} kB", (bytes + 1023) / 1024)
-        }
-    }
-
     /// One field ready to render, from the stored answer or the refused form.
     pub async fn field_view(
         f: &Field,
@@ -427,7 +419,12 @@ mod ssr {
         let mut files = Vec::new();
         for r in stored.map(Answer::files).unwrap_or(&[]) {
             let held = store.attachment(r.id).await?.is_some_and(|a| a.scan_status == stadsporten_db::ScanStatus::Held);
-            files.push(FileView { id: r.id, name: r.name.clone(), size: size_label(r.size), held });
+            files.push(FileView {
+                id: r.id,
+                name: r.name.clone(),
+                size: crate::cases::server::size_label(r.size),
+                held,
+            });
         }
         let error = flash.and_then(|fl| {
             fl.errors
