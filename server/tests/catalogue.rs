@@ -80,6 +80,10 @@ async fn a_service_page_shows_its_facts_and_falls_back_to_swedish_visibly(backen
     }
     let (status, start) = app.page("/services/ansok-om-forskoleplats/start", "sv").await;
     assert_eq!(status, 200);
+    assert!(start.contains("Ansök om förskoleplats") && start.contains("Logga in och ansök"), "a live e-service");
+    // A service whose e-service has no definition here yet says so and points to help.
+    let (status, start) = app.page("/services/bygglov/start", "sv").await;
+    assert_eq!(status, 200);
     assert!(start.contains("E-tjänsten flyttar till Stadsporten"));
     let (_, fi) = app.page("/services/skyltlov", "fi").await;
     assert!(fi.contains("Tätä tietoa ei ole saatavilla suomeksi"), "translated fallback note");
