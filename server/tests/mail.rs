@@ -68,7 +68,7 @@ async fn anna_files_a_case(app: &support::TestApp) -> String {
     let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
     let def = app.store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap();
     let now = app.clock.now();
-    let draft = app.store.create_draft(&"ab".repeat(32), anna, None, def.id, now, now + 86_400).await.unwrap();
+    let draft = app.store.create_draft(&"ab".repeat(32), anna, None, def.id, now, now + 30 * 86_400).await.unwrap();
     let answers = stadsporten_domain::eservice::Answers::new();
     app.store
         .submit_case(&stadsporten_db::Submission {
@@ -136,9 +136,12 @@ async fn a_receipt_waits_out_an_smtp_outage_and_arrives_once_in_the_persons_lang
     .await
     .expect("delivered after the outage");
     tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
-    let mails_later = delivered(&smtp.maildir);
-    assert_eq!(mails_later.len(), 1, "exactly one receipt");
-    let mail = mails[0].replace("=\r\n", "").replace("=\n", "");
+    let unfold = |m: &str| m.replace("=\r\n", "").replace("=\n", "");
+    let receipts =
+        |all: Vec<String>| all.iter().filter(|m| unfold(m).contains("We have received your application")).count();
+    assert_eq!(receipts(delivered(&smtp.maildir)), 1, "exactly one receipt");
+    let mail =
+        mails.iter().map(|m| unfold(m)).find(|m| m.contains("have received")).unwrap_or_else(|| unfold(&mails[0]));
     assert!(mail.contains("To: anna.andersson@example.se"), "{mail}");
     assert!(mail.contains(&format!("We have received your application {number}")), "in English: {mail}");
     assert!(mail.contains("/my/cases/"), "with a link to the case");
