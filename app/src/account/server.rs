@@ -64,14 +64,8 @@ pub async fn my_overview() -> Result<MyPagesView, AppError> {
     })
 }
 
-/// A phone number as people write it: digits with spaces, dashes and a leading +; 7–15 digits.
 #[cfg(any(feature = "ssr", test))]
-pub fn valid_phone(s: &str) -> bool {
-    let digits = s.chars().filter(char::is_ascii_digit).count();
-    (7..=15).contains(&digits)
-        && s.chars().all(|c| c.is_ascii_digit() || matches!(c, ' ' | '-' | '+' | '(' | ')'))
-        && s.chars().skip(1).all(|c| c != '+')
-}
+use stadsporten_domain::contact::valid_phone;
 
 /// Saves phone, language and notification channel. Refused input comes back with the form.
 #[server(endpoint = "my/contact", prefix = "/api")]
