@@ -274,7 +274,7 @@ impl Store {
         note: &str,
         now: i64,
     ) -> Result<Option<Option<i64>>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let status = if approve { RequestStatus::Approved } else { RequestStatus::Rejected };
         let row = sqlx::query(
             "update access_requests set status = $1, decided_by = $2, decided_at = $3, decision_note = $4 \

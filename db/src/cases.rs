@@ -410,7 +410,7 @@ async fn refuse<T>(tx: Tx<'_>, why: CaseRefusal) -> Result<std::result::Result<T
 impl Store {
     /// Files a case from a draft, exactly once per draft and per idempotency key.
     pub async fn submit_case(&self, s: &Submission<'_>) -> Result<Submitted> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // The draft's row lock serialises every submission of it.
         sqlx::query("update drafts set updated_at = updated_at where id = $1")
             .bind(s.draft_id)
@@ -589,7 +589,7 @@ impl Store {
         actor: i64,
         now: i64,
     ) -> Result<Vec<i64>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let mut changed = Vec::new();
         for id in ids {
             lock_case(&mut tx, *id).await?;
@@ -629,7 +629,7 @@ impl Store {
 
     /// An officer starts handling a submitted case (and takes it if nobody has).
     pub async fn start_case(&self, case_id: i64, actor: i64, now: i64) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         if let Err(why) = transition(&mut tx, case_id, Transition::Start, actor, now, None).await? {
             return refuse(tx, why).await;
@@ -652,7 +652,7 @@ impl Store {
         reply_by: &str,
         now: i64,
     ) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         if let Err(why) = transition(&mut tx, case_id, Transition::RequestCompletion, actor, now, None).await? {
             return refuse(tx, why).await;
@@ -687,7 +687,7 @@ impl Store {
         files: &[NewAttachment<'_>],
         now: i64,
     ) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let open = sqlx::query(
             "select r.id from completion_requests r join cases c on c.id = r.case_id \
@@ -721,7 +721,7 @@ impl Store {
         actor: i64,
         now: i64,
     ) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         if let Err(why) = transition(&mut tx, case_id, Transition::ResumeWithoutCompletion, actor, now, None).await? {
             return refuse(tx, why).await;
@@ -743,7 +743,7 @@ impl Store {
         d: &NewDecision<'_>,
         now: i64,
     ) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         if let Err(why) = transition(&mut tx, case_id, Transition::Decide, actor, now, Some(d.outcome.slug())).await? {
             return refuse(tx, why).await;
@@ -779,7 +779,7 @@ impl Store {
     }
 
     pub async fn close_case(&self, case_id: i64, actor: i64, now: i64) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         if let Err(why) = transition(&mut tx, case_id, Transition::Close, actor, now, None).await? {
             return refuse(tx, why).await;
@@ -796,7 +796,7 @@ impl Store {
         reason: Option<&str>,
         now: i64,
     ) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let own = sqlx::query("select 1 from cases where id = $1 and applicant_id = $2")
             .bind(case_id)
@@ -828,7 +828,7 @@ impl Store {
         files: &[NewAttachment<'_>],
         now: i64,
     ) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let id = insert_message(&mut tx, case_id, author, from_applicant, body, files, now).await?;
         if !from_applicant {
@@ -857,7 +857,7 @@ impl Store {
 
     /// An internal note (never shown to the applicant).
     pub async fn add_note(&self, case_id: i64, author: i64, body: &str, now: i64) -> Result<i64> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let id: i64 =
             sqlx::query("insert into case_notes (case_id, at, author_id, body) values ($1, $2, $3, $4) returning id")
@@ -1019,7 +1019,7 @@ impl Store {
         a: &SatisfactionAnswer,
         now: i64,
     ) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update survey_invitations set answered_at = $1 where case_id = $2 and stage = $3 and answered_at is null",
         )

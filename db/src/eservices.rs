@@ -258,7 +258,7 @@ impl Store {
         by: Option<i64>,
         now: i64,
     ) -> Result<Result<i64, UploadRefusal>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // A write first: SQLite takes its write lock now rather than failing to upgrade later.
         sqlx::query("update service_definitions set status = status where slug = $1")
             .bind(&def.slug)
@@ -330,7 +330,7 @@ impl Store {
     /// Makes a version the live one of its service; the previous live version is retired. Drafts
     /// and cases keep the version they were made under. `false` when there is no such version.
     pub async fn publish_definition(&self, id: i64, by: Option<i64>, now: i64) -> Result<bool> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("update service_definitions set status = status where id = $1").bind(id).execute(&mut *tx).await?;
         let Some(row) =
             sqlx::query("select slug from service_definitions where id = $1").bind(id).fetch_optional(&mut *tx).await?
@@ -476,7 +476,7 @@ impl Store {
 
     /// Deletes an unsubmitted draft; returns the storage keys of its files (to delete the bytes).
     pub async fn delete_draft(&self, draft_id: i64) -> Result<Vec<String>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         sqlx::query("update drafts set updated_at = updated_at where id = $1").bind(draft_id).execute(&mut *tx).await?;
         let keys: Vec<String> =
             sqlx::query("select storage_key from attachments where draft_id = $1 and case_id is null")
@@ -510,7 +510,7 @@ impl Store {
         field_id: &str,
         file: &NewAttachment<'_>,
     ) -> Result<Option<FileRef>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         // Taking the row's write lock first serialises concurrent uploads to the same draft.
         let locked = sqlx::query("update drafts set updated_at = $1 where id = $2 and case_id is null")
             .bind(file.now)
@@ -543,7 +543,7 @@ impl Store {
 
     /// Removes a file from a draft (answer and row); returns its storage key.
     pub async fn detach_from_draft(&self, draft_id: i64, attachment_id: i64, now: i64) -> Result<Option<String>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let locked = sqlx::query("update drafts set updated_at = $1 where id = $2 and case_id is null")
             .bind(now)
             .bind(draft_id)
@@ -598,7 +598,7 @@ impl Store {
         let mut n = 0;
         for r in due {
             let id: i64 = r.try_get("id")?;
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.begin_write().await?;
             let marked = sqlx::query(
                 "update drafts set reminded_at = $1 where id = $2 and reminded_at is null and case_id is null",
             )

@@ -146,7 +146,7 @@ fn user_from_row(row: &AnyRow) -> Result<User> {
 impl Store {
     /// Finds or creates the user an identity provider vouched for, and records the sign-in.
     pub async fn sign_in_user(&self, claims: &VerifiedClaims<'_>, now: i64) -> Result<User> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let known: Option<i64> = sqlx::query("select user_id from user_identities where issuer = $1 and subject = $2")
             .bind(claims.issuer)
             .bind(claims.subject)
@@ -394,7 +394,7 @@ impl Store {
     /// Follows a verification link once: sets the verified address for the user it was made for.
     /// Returns the address, or `None` when the link is unknown, used, expired or someone else's.
     pub async fn confirm_email(&self, user_id: i64, token_hash: &str, now: i64) -> Result<Option<String>> {
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "update email_verifications set used_at = $1 \
              where token_hash = $2 and user_id = $3 and used_at is null and expires_at > $1 returning email",

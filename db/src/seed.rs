@@ -90,7 +90,7 @@ impl Store {
     /// Returns the number of services inserted (0 when the catalogue already had content).
     pub async fn seed_demo_content(&self, now: i64) -> Result<usize> {
         let file = parse_seed()?;
-        let mut tx = self.pool.begin().await?;
+        let mut tx = self.begin_write().await?;
         let existing: i64 =
             sqlx::query("select count(*) as n from services").fetch_one(&mut *tx).await?.try_get("n")?;
         if existing > 0 {

@@ -106,7 +106,7 @@ impl Store {
         self.seed_units().await?;
         let mut added = 0;
         for p in &file.persona {
-            let mut tx = self.pool.begin().await?;
+            let mut tx = self.begin_write().await?;
             let existing: Option<i64> = sqlx::query("select id from users where persona = $1")
                 .bind(&p.key)
                 .fetch_optional(&mut *tx)

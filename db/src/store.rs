@@ -106,6 +106,16 @@ impl Store {
         Ok(())
     }
 
+    /// Begins a transaction that will write. On SQLite it takes the write lock at once (with a
+    /// write that matches no row): a transaction that read first and wrote later would fail with
+    /// "database is locked" instead of waiting when another writer is busy, since SQLite cannot
+    /// upgrade a reader while a writer holds the lock. On PostgreSQL the statement does nothing.
+    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("update audit_head set seq = seq where id = 0").execute(&mut *tx).await?;
+        Ok(tx)
+    }
+
     pub fn backend(&self) -> Backend {
         self.backend
     }

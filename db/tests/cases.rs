@@ -442,7 +442,8 @@ async fn notifications_follow_the_persons_channel_and_are_leased_to_one_worker(b
     let (a, b) = (a.unwrap(), b.unwrap());
     assert_eq!(a.len() + b.len(), 2);
     assert!(store.claim_outbox(NOW + 30, 10, 60).await.unwrap().is_empty(), "leased rows are not claimed again");
-    let first = a.first().or(b.first()).unwrap().clone();
+    // Which worker got which row is up to the race; follow the first case's receipt.
+    let first = a.iter().chain(&b).find(|r| r.args["case_number"] == "UTB 2026/00001").unwrap().clone();
     assert_eq!(first.args["case_number"], "UTB 2026/00001");
     store.outbox_failed(first.id, "connection refused", Some(NOW + 120)).await.unwrap();
     assert!(store.claim_outbox(NOW + 100, 10, 60).await.unwrap().iter().all(|r| r.id != first.id), "backoff");
