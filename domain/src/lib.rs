@@ -31,6 +31,7 @@ macro_rules! slug_enum {
 pub mod access;
 pub mod audit;
 pub mod catalogue;
+pub mod compare;
 pub mod contact;
 pub mod date;
 pub mod eservice;
