@@ -358,9 +358,9 @@ fn unit_row(row: usize, f: &Fields, problems: &mut Vec<RowProblem>) -> Option<Un
         p("street", "compare-error-too-long", "");
     }
     let postcode = get(f, "postcode");
-    if !postcode.is_empty()
-        && !(postcode.replace(' ', "").len() == 5 && postcode.replace(' ', "").bytes().all(|b| b.is_ascii_digit()))
-    {
+    let digits = postcode.replace(' ', "");
+    let postcode_ok = digits.len() == 5 && digits.bytes().all(|b| b.is_ascii_digit());
+    if !postcode.is_empty() && !postcode_ok {
         p("postcode", "compare-import-bad-postcode", postcode);
     }
     let point = match (number(get(f, "lat")), number(get(f, "lon"))) {

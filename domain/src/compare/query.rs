@@ -109,7 +109,7 @@ impl CompareQuery {
                 return q;
             }
         };
-        let mut bad = |q: &mut CompareQuery, key: &str| q.notices.push(Notice::new("compare-notice-bad-value", key));
+        let bad = |q: &mut CompareQuery, key: &str| q.notices.push(Notice::new("compare-notice-bad-value", key));
         for (key, value) in &pairs {
             let v = value.trim();
             if v.is_empty() {
