@@ -16,11 +16,13 @@ mod access;
 mod audit;
 mod cases;
 mod catalogue;
+mod compare;
 mod error;
 mod eservices;
 mod identity;
 mod outbox;
 mod seed;
+mod seed_compare;
 mod seed_eservices;
 mod seed_identities;
 mod sessions;
@@ -34,6 +36,9 @@ pub use cases::{
     Assignee, CaseRecord, CaseRefusal, CaseSummary, CompletionRecord, DecisionRecord, EventRecord, MessageRecord,
     NewDecision, NoteRecord, QueueFilter, QueueSort, Submission, Submitted, SurveyRow,
 };
+pub use compare::{
+    ChangedBy, FactsSaved, ImportReport, ListPage, ListedUnit, Reverted, Revision, UnitChoice, UnitDetail, UnitRow,
+};
 pub use error::{DbError, Result};
 pub use eservices::{
     AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment, ScanStatus,
@@ -41,5 +46,6 @@ pub use eservices::{
 };
 pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, VerifiedClaims};
 pub use outbox::{OutboxEntry, OutboxRow};
+pub use seed_compare::seed_indicators;
 pub use seed_eservices::SEED_DEFINITIONS;
 pub use store::{Backend, Store};

@@ -162,6 +162,10 @@ impl Application {
             if n > 0 {
                 tracing::info!(eservices = n, "seeded demo e-services");
             }
+            let n = store.seed_compare(auth.clock.now()).await?;
+            if n > 0 {
+                tracing::info!(units = n, "seeded provider units for comparing");
+            }
         }
         crate::notify::Notifier {
             store: store.clone(),

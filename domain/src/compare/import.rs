@@ -22,12 +22,16 @@ pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
 pub enum ImportKind {
     Units,
     Values,
+    /// A JSON file with both units and values.
+    Combined,
 }
 
 /// One problem: the row (the line in a CSV file, header = 1; the position in a JSON array, first
 /// = 1; 0 for the file as a whole), the field, a fluent id and the offending value (shortened).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RowProblem {
+    /// `units` or `values` (which list of the file; both kinds can share a JSON file).
+    pub section: String,
     pub row: usize,
     pub field: String,
     pub code: String,
@@ -37,7 +41,7 @@ pub struct RowProblem {
 impl RowProblem {
     pub fn new(row: usize, field: &str, code: &str, value: &str) -> RowProblem {
         let value: String = value.chars().take(80).collect();
-        RowProblem { row, field: field.to_owned(), code: code.to_owned(), value }
+        RowProblem { section: String::new(), row, field: field.to_owned(), code: code.to_owned(), value }
     }
 }
 
@@ -105,7 +109,14 @@ const UNIT_REQUIRED: &[&str] = &[
 
 type Fields = BTreeMap<String, String>;
 
+/// A list of rows (with their numbers), and its kind when the file says so.
+type List = (Option<ImportKind>, Vec<(usize, Fields)>);
+
 /// Parses a file by its name's extension (`.csv`, `.json`), else by its first character.
+///
+/// A CSV file or a JSON array holds units or values (told by its columns); a JSON object may hold
+/// both, as `{"units": […], "values": […]}` (what `/open-data/providers.json` is), and then values
+/// may refer to units of the same file.
 pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, RowProblem> {
     if bytes.len() > MAX_IMPORT_BYTES {
         return Err(RowProblem::new(0, "", "compare-import-too-large", ""));
@@ -119,24 +130,52 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, RowProble
     } else {
         matches!(text.trim_start_matches('\u{feff}').trim_start().chars().next(), Some('[' | '{'))
     };
-    let records = if json { json_records(text)? } else { csv_records(text)? };
-    if records.is_empty() {
+    let lists = if json { json_lists(text)? } else { vec![(None, csv_records(text)?)] };
+    let mut file =
+        ParsedFile { kind: ImportKind::Units, rows: 0, units: Vec::new(), values: Vec::new(), problems: Vec::new() };
+    let mut kinds = Vec::new();
+    for (kind, records) in lists {
+        let kind = match kind {
+            Some(k) => k,
+            None => {
+                let columns: HashSet<&str> = records.iter().flat_map(|(_, f)| f.keys().map(String::as_str)).collect();
+                if records.is_empty() {
+                    return Err(RowProblem::new(0, "", "compare-import-empty", ""));
+                } else if columns.contains("kpi") {
+                    ImportKind::Values
+                } else if columns.contains("kind") && columns.contains("id") {
+                    ImportKind::Units
+                } else {
+                    return Err(RowProblem::new(0, "", "compare-import-unknown-format", ""));
+                }
+            }
+        };
+        kinds.push(kind);
+        parse_records(kind, &records, &mut file);
+    }
+    file.kind = match kinds.as_slice() {
+        [] => return Err(RowProblem::new(0, "", "compare-import-empty", "")),
+        [k] => *k,
+        _ => ImportKind::Combined,
+    };
+    if file.rows == 0 {
         return Err(RowProblem::new(0, "", "compare-import-empty", ""));
     }
-    let columns: HashSet<&str> = records.iter().flat_map(|(_, f)| f.keys().map(String::as_str)).collect();
-    let kind = if columns.contains("kpi") {
-        ImportKind::Values
-    } else if columns.contains("kind") && columns.contains("id") {
-        ImportKind::Units
-    } else {
-        return Err(RowProblem::new(0, "", "compare-import-unknown-format", ""));
+    Ok(file)
+}
+
+fn parse_records(kind: ImportKind, records: &[(usize, Fields)], file: &mut ParsedFile) {
+    let section = match kind {
+        ImportKind::Units => "units",
+        _ => "values",
     };
     let (known, required) = match kind {
-        ImportKind::Values => (VALUE_COLUMNS, VALUE_REQUIRED),
         ImportKind::Units => (UNIT_COLUMNS, UNIT_REQUIRED),
+        _ => (VALUE_COLUMNS, VALUE_REQUIRED),
     };
-    let mut file =
-        ParsedFile { kind, rows: records.len(), units: Vec::new(), values: Vec::new(), problems: Vec::new() };
+    file.rows += records.len();
+    let start = file.problems.len();
+    let columns: HashSet<&str> = records.iter().flat_map(|(_, f)| f.keys().map(String::as_str)).collect();
     let mut unknown: Vec<&str> = columns.iter().copied().filter(|c| !known.contains(c)).collect();
     unknown.sort();
     for c in unknown {
@@ -144,7 +183,7 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, RowProble
     }
     let mut seen_units = HashSet::new();
     let mut seen_values = HashSet::new();
-    for (row, fields) in &records {
+    for (row, fields) in records {
         let missing: Vec<&str> =
             required.iter().copied().filter(|r| fields.get(*r).is_none_or(|v| v.trim().is_empty())).collect();
         for r in &missing {
@@ -153,33 +192,30 @@ pub fn parse_file(file_name: &str, bytes: &[u8]) -> Result<ParsedFile, RowProble
         // The row's other fields are still checked (one pass fixes a file), without repeating
         // the missing ones.
         let mut row_problems = Vec::new();
-        match kind {
-            ImportKind::Values => match value_row(*row, fields, &mut row_problems) {
+        if kind == ImportKind::Units {
+            match unit_row(*row, fields, &mut row_problems) {
                 Some(_) if !missing.is_empty() => {}
-                Some(v) => {
-                    if !seen_values.insert((v.kpi.clone(), v.unit.clone(), v.observation.period)) {
-                        file.problems.push(RowProblem::new(*row, "kpi", "compare-import-duplicate", v.kpi.as_str()));
-                    } else {
-                        file.values.push((*row, v));
-                    }
+                Some(u) if !seen_units.insert(u.id.clone()) => {
+                    file.problems.push(RowProblem::new(*row, "id", "compare-import-duplicate", u.id.as_str()));
                 }
+                Some(u) => file.units.push((*row, u)),
                 None => {}
-            },
-            ImportKind::Units => match unit_row(*row, fields, &mut row_problems) {
+            }
+        } else {
+            match value_row(*row, fields, &mut row_problems) {
                 Some(_) if !missing.is_empty() => {}
-                Some(u) => {
-                    if !seen_units.insert(u.id.clone()) {
-                        file.problems.push(RowProblem::new(*row, "id", "compare-import-duplicate", u.id.as_str()));
-                    } else {
-                        file.units.push((*row, u));
-                    }
+                Some(v) if !seen_values.insert((v.kpi.clone(), v.unit.clone(), v.observation.period)) => {
+                    file.problems.push(RowProblem::new(*row, "kpi", "compare-import-duplicate", v.kpi.as_str()));
                 }
+                Some(v) => file.values.push((*row, v)),
                 None => {}
-            },
+            }
         }
         file.problems.extend(row_problems.into_iter().filter(|p| !missing.contains(&p.field.as_str())));
     }
-    Ok(file)
+    for p in &mut file.problems[start..] {
+        p.section = section.to_owned();
+    }
 }
 
 fn csv_records(text: &str) -> Result<Vec<(usize, Fields)>, RowProblem> {
@@ -198,18 +234,34 @@ fn csv_records(text: &str) -> Result<Vec<(usize, Fields)>, RowProblem> {
     Ok(out)
 }
 
-fn json_records(text: &str) -> Result<Vec<(usize, Fields)>, RowProblem> {
+/// The lists of a JSON file: one array (kind told by its columns), or an object with `units`
+/// and/or `values` arrays.
+fn json_lists(text: &str) -> Result<Vec<List>, RowProblem> {
     use serde_json::Value;
     let value: Value = serde_json::from_str(text.trim_start_matches('\u{feff}'))
         .map_err(|e| RowProblem::new(e.line(), "", "compare-import-json", &e.to_string()))?;
-    let rows = match value {
-        Value::Array(rows) => rows,
-        Value::Object(mut o) => match o.remove("values").or_else(|| o.remove("units")) {
-            Some(Value::Array(rows)) => rows,
-            _ => return Err(RowProblem::new(0, "", "compare-import-unknown-format", "")),
-        },
-        _ => return Err(RowProblem::new(0, "", "compare-import-unknown-format", "")),
-    };
+    match value {
+        Value::Array(rows) => Ok(vec![(None, json_rows(rows)?)]),
+        Value::Object(mut o) => {
+            let mut lists = Vec::new();
+            for (key, kind) in [("units", ImportKind::Units), ("values", ImportKind::Values)] {
+                match o.remove(key) {
+                    Some(Value::Array(rows)) => lists.push((Some(kind), json_rows(rows)?)),
+                    Some(_) => return Err(RowProblem::new(0, key, "compare-import-unknown-format", "")),
+                    None => {}
+                }
+            }
+            if lists.is_empty() {
+                return Err(RowProblem::new(0, "", "compare-import-unknown-format", ""));
+            }
+            Ok(lists)
+        }
+        _ => Err(RowProblem::new(0, "", "compare-import-unknown-format", "")),
+    }
+}
+
+fn json_rows(rows: Vec<serde_json::Value>) -> Result<Vec<(usize, Fields)>, RowProblem> {
+    use serde_json::Value;
     let mut out = Vec::new();
     for (i, row) in rows.into_iter().enumerate() {
         let Value::Object(o) = row else {
@@ -458,6 +510,9 @@ pub fn check_values(
             problems.push(RowProblem::new(*row, problem.field(), problem.code(), &shown));
         }
     }
+    for p in &mut problems {
+        p.section = "values".to_owned();
+    }
     problems
 }
 
@@ -465,6 +520,26 @@ pub fn check_values(
 mod tests {
     use super::*;
     use crate::compare::indicator::Measure;
+
+    fn in_section(section: &str, p: RowProblem) -> RowProblem {
+        RowProblem { section: section.to_owned(), ..p }
+    }
+
+    #[test]
+    fn a_json_file_may_hold_units_and_their_values_together() {
+        let json = r#"{"units": [{"id": "fs-a", "kind": "preschool", "name": "A", "operator_type": "city",
+            "operator_name": "Stadsdelsförvaltningen Bromma", "district": "Bromma", "street": "Brommaplan 1",
+            "lat": 59.338, "lon": 17.939, "hours": "07:00-17:00", "languages": ["sv", "fi"], "description_sv": "Text"}],
+            "values": [{"kpi": "group-size", "unit": "fs-a", "period": 2025, "value": 14.5, "n": 40},
+                       {"kpi": "group-size", "unit": "fs-a", "period": "x", "value": 1}]}"#;
+        let file = parse_file("all.json", json.as_bytes()).unwrap();
+        assert_eq!(file.kind, ImportKind::Combined);
+        assert_eq!((file.rows, file.units.len(), file.values.len()), (3, 1, 1));
+        assert_eq!(
+            file.problems,
+            vec![in_section("values", RowProblem::new(2, "period", "compare-error-period", "x"))]
+        );
+    }
 
     const UNITS_CSV: &str = "id,kind,name,operator_type,organisation_number,operator_name,district,street,postcode,lat,lon,hours,weekends,languages,profiles,size,phone,email,website,has_places,description_sv,description_en,description_fi,description_ar\n\
         fs-sol,preschool,Förskolan Solen,private,559234-5671,Solrosens Förskolor AB,bromma,Brommaplan 3,168 71,59.338,17.939,06:30-18:00,no,sv;ar,outdoor,48,08-123 456 78,info@solen.example.se,https://solen.example.se,yes,Liten förskola.,Small preschool.,,\n\
@@ -478,7 +553,10 @@ mod tests {
         assert_eq!(file.units.len(), 1, "row 2 is good");
         assert_eq!(file.units[0].1.facts.hours.opens, 390);
         let fields: Vec<&str> = file.problems.iter().map(|p| p.field.as_str()).collect();
-        assert_eq!(file.problems[0], RowProblem::new(3, "description_sv", "compare-import-missing", ""));
+        assert_eq!(
+            file.problems[0],
+            in_section("units", RowProblem::new(3, "description_sv", "compare-import-missing", ""))
+        );
         assert_eq!(fields.iter().filter(|f| **f == "description_sv").count(), 1, "reported once");
         for f in
             ["kind", "organisation_number", "district", "postcode", "lat", "size", "weekends", "hours", "languages"]
@@ -514,8 +592,11 @@ mod tests {
         assert_eq!(parse_file("x.json", b"[{").unwrap_err().code, "compare-import-json");
         assert_eq!(parse_file("x.csv", &[0xff, 0xfe]).unwrap_err().code, "compare-import-not-utf8");
         let file = parse_file("x.csv", b"kpi,unit,period,value,colour\nk1,u1,2025,1,red\nk1,u1,2025,2,red\n").unwrap();
-        assert_eq!(file.problems[0], RowProblem::new(1, "colour", "compare-import-unknown-column", "colour"));
-        assert_eq!(file.problems[1], RowProblem::new(3, "kpi", "compare-import-duplicate", "k1"));
+        assert_eq!(
+            file.problems[0],
+            in_section("values", RowProblem::new(1, "colour", "compare-import-unknown-column", "colour"))
+        );
+        assert_eq!(file.problems[1], in_section("values", RowProblem::new(3, "kpi", "compare-import-duplicate", "k1")));
     }
 
     #[test]

@@ -14,6 +14,7 @@
 
 pub mod csv;
 pub mod district;
+pub mod export;
 pub mod import;
 pub mod indicator;
 pub mod query;
