@@ -20,6 +20,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/account.ftl"),
             include_str!("../../locales/sv/admin.ftl"),
             include_str!("../../locales/sv/eservices.ftl"),
+            include_str!("../../locales/sv/compare.ftl"),
         ],
     ),
     (
@@ -31,6 +32,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/account.ftl"),
             include_str!("../../locales/en/admin.ftl"),
             include_str!("../../locales/en/eservices.ftl"),
+            include_str!("../../locales/en/compare.ftl"),
         ],
     ),
     (
@@ -42,6 +44,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/account.ftl"),
             include_str!("../../locales/fi/admin.ftl"),
             include_str!("../../locales/fi/eservices.ftl"),
+            include_str!("../../locales/fi/compare.ftl"),
         ],
     ),
     (
@@ -53,6 +56,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/account.ftl"),
             include_str!("../../locales/ar/admin.ftl"),
             include_str!("../../locales/ar/eservices.ftl"),
+            include_str!("../../locales/ar/compare.ftl"),
         ],
     ),
 ];
@@ -204,6 +208,29 @@ mod tests {
                     .map(String::from)
                     .chain(Transition::ALL.iter().filter(|t| !t.by_applicant()).map(|t| t.slug().to_owned()))
                     .map(|a| format!("officer-saved-{a}")),
+            );
+        }
+        {
+            use stadsporten_domain::compare::import::UNIT_COLUMNS;
+            use stadsporten_domain::compare::{OperatorType, Profile, SpokenLanguage, UnitKind};
+            for k in UnitKind::ALL {
+                generated.extend(["kind", "count", "fact-size"].map(|p| format!("compare-{p}-{}", k.slug())));
+                if k.application().is_none() {
+                    generated.insert(format!("compare-apply-note-{}", k.slug()));
+                }
+            }
+            generated.extend(OperatorType::ALL.iter().map(|o| format!("compare-operator-{}", o.slug())));
+            generated.extend(SpokenLanguage::ALL.iter().map(|l| format!("compare-language-{}", l.slug())));
+            generated.extend(Profile::ALL.iter().map(|p| format!("compare-profile-{}", p.slug())));
+            generated.extend(
+                ["kind", "q", "district", "operator", "language", "profile", "open_from", "open_until", "places"]
+                    .into_iter()
+                    .chain(["from", "sort", "page"])
+                    .map(|f| format!("compare-filter-{f}")),
+            );
+            generated.extend(UNIT_COLUMNS.iter().map(|c| format!("compare-field-{}", c.replace('_', "-"))));
+            generated.extend(
+                ["kpi", "unit", "period", "value", "n", "response-rate"].map(|c| format!("compare-field-value-{c}")),
             );
         }
         for g in &generated {

@@ -9,6 +9,7 @@ pub mod admin;
 pub mod auth;
 pub mod cases;
 pub mod catalogue;
+pub mod compare;
 pub mod context;
 pub mod error;
 pub mod eservices;

@@ -106,6 +106,15 @@ pub struct EServicesSettings {
     pub outbox_interval_seconds: u64,
 }
 
+/// Comparing providers: where the honesty rules warn.
+#[derive(Debug, Clone, Copy, Deserialize)]
+pub struct CompareSettings {
+    /// Values resting on fewer respondents (or a smaller base) are flagged.
+    pub min_respondents: u32,
+    /// Survey values with a lower response rate (percent) are flagged.
+    pub min_response_rate: f64,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct LogSettings {
     pub format: String,
@@ -119,6 +128,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub eservices: EServicesSettings,
+    pub compare: CompareSettings,
     pub log: LogSettings,
 }
 
@@ -144,6 +154,8 @@ pub enum ConfigError {
     NoScanner,
     #[error("e-service limits must be positive, the draft reminder shorter than the draft's life")]
     EServiceLimits,
+    #[error("compare.min_response_rate must be 0–100")]
+    CompareThresholds,
 }
 
 impl Settings {
@@ -194,6 +206,9 @@ impl Settings {
         let e = &self.eservices;
         if e.draft_days <= 0 || e.reminder_days <= 0 || e.reminder_days >= e.draft_days || e.max_upload_mb == 0 {
             return Err(ConfigError::EServiceLimits);
+        }
+        if !(0.0..=100.0).contains(&self.compare.min_response_rate) {
+            return Err(ConfigError::CompareThresholds);
         }
         Ok(())
     }
@@ -256,6 +271,7 @@ mod tests {
                 clamd: if env == Environment::Production { "tcp://127.0.0.1:3310".into() } else { String::new() },
                 outbox_interval_seconds: 5,
             },
+            compare: CompareSettings { min_respondents: 10, min_response_rate: 50.0 },
             log: LogSettings { format: "json".into() },
         }
     }

@@ -13,6 +13,7 @@ pub mod mail;
 mod middleware;
 pub mod notify;
 pub mod officer_routes;
+pub mod open_data;
 pub mod pages;
 mod routes;
 pub mod startup;

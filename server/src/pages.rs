@@ -19,6 +19,7 @@ pub struct Pages {
     pub mailer: stadsporten_app::mail::MailerHandle,
     pub eservices: stadsporten_app::eservices::server::EServiceSettings,
     pub files: stadsporten_app::files::FilesHandle,
+    pub compare: stadsporten_domain::compare::Thresholds,
 }
 
 impl Pages {
@@ -57,5 +58,6 @@ impl Pages {
         provide_context(self.mailer.clone());
         provide_context(self.eservices);
         provide_context(self.files.clone());
+        provide_context(self.compare);
     }
 }

@@ -57,6 +57,10 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/officer/assign",
     "/officer/export.csv",
     "/admin/services/upload",
+    "/open-data/providers.csv",
+    "/open-data/provider-indicators.csv",
+    "/open-data/providers.json",
+    "/open-data/providers/dataset.json",
 ];
 
 /// Shared state of the router.
@@ -146,6 +150,10 @@ impl Application {
             mailer: mailer.clone(),
             eservices,
             files: stadsporten_app::files::FilesHandle(file_store),
+            compare: stadsporten_domain::compare::Thresholds {
+                min_respondents: settings.compare.min_respondents,
+                min_response_rate: settings.compare.min_response_rate,
+            },
         };
         let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
         store.seed_units().await?;
@@ -327,6 +335,10 @@ fn router(
         .route("/readyz", get(routes::readyz))
         .route("/lang/{code}", get(routes::choose_language))
         .route("/lite/{mode}", get(routes::choose_lite))
+        .route("/open-data/providers.csv", get(crate::open_data::units_csv_file))
+        .route("/open-data/provider-indicators.csv", get(crate::open_data::values_csv_file))
+        .route("/open-data/providers.json", get(crate::open_data::json_file))
+        .route("/open-data/providers/dataset.json", get(crate::open_data::description_file))
         .merge(auth_routes)
         .merge(form_routes)
         .leptos_routes_with_context(

@@ -114,43 +114,13 @@ pub fn LiveSearch(form: SearchFormView, results: ResultsView) -> impl IntoView {
     }
 }
 
-/// Calls the `catalogue_results` server function with a plain `fetch`. The generated client would
-/// work too, but it brings a second HTTP stack into the WebAssembly (about 10 KB compressed); this
-/// keeps the catalogue's first view within its 100 KB budget. Same endpoint, same JSON.
-#[cfg(feature = "hydrate")]
+/// Calls the `catalogue_results` server function (same endpoint, same JSON as the page).
 async fn fetch_results(qs: &str) -> Option<ResultsView> {
-    use super::view_model::CatalogueView;
-    use wasm_bindgen_futures::JsFuture;
-    use web_sys::wasm_bindgen::{JsCast, JsValue};
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_body(&JsValue::from_str(&serde_json::json!({ "query": qs }).to_string()));
-    let headers = web_sys::Headers::new().ok()?;
-    headers.set("content-type", "application/json").ok()?;
-    headers.set("accept", "application/json").ok()?;
-    init.set_headers(&headers);
-    let request = web_sys::Request::new_with_str_and_init("/api/catalogue/results", &init).ok()?;
-    let response: web_sys::Response =
-        JsFuture::from(web_sys::window()?.fetch_with_request(&request)).await.ok()?.dyn_into().ok()?;
-    if !response.ok() {
-        return None;
-    }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?.as_string()?;
-    serde_json::from_str::<CatalogueView>(&text).ok().map(|v| v.results)
+    crate::ui::live::post_query::<super::view_model::CatalogueView>("/api/catalogue/results", qs)
+        .await
+        .map(|v| v.results)
 }
 
-#[cfg(not(feature = "hydrate"))]
-async fn fetch_results(_qs: &str) -> Option<ResultsView> {
-    None
-}
-
-/// Keeps the address bar in step with live results, so reload, share and back work.
 fn follow_in_address_bar(qs: &str) {
-    #[cfg(feature = "hydrate")]
-    if let Some(history) = web_sys::window().and_then(|w| w.history().ok()) {
-        let url = if qs.is_empty() { "/services".to_owned() } else { format!("/services?{qs}") };
-        let _ = history.replace_state_with_url(&web_sys::wasm_bindgen::JsValue::NULL, "", Some(&url));
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = qs;
+    crate::ui::live::follow_in_address_bar("/services", qs);
 }

@@ -55,6 +55,7 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <ul class="wrap">
                     <li><a href="/">{i18n.t("nav-start")}</a></li>
                     <li><a href="/services">{i18n.t("nav-services")}</a></li>
+                    <li><a href="/compare">{i18n.t("nav-compare")}</a></li>
                 </ul>
             </nav>
         </header>

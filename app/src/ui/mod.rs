@@ -5,6 +5,7 @@ mod error_page;
 pub mod format;
 mod island_scripts;
 mod layout;
+pub mod live;
 mod session_bar;
 pub mod session_timer;
 pub mod upload_progress;

@@ -1,0 +1,54 @@
+//! `/compare`: choose a kind, filter, sort, choose up to four. GET forms throughout, so it works
+//! without JavaScript; the [`LiveCompare`](super::LiveCompare) island adds live updates.
+
+use super::components::Notices;
+use super::live_compare::LiveCompare;
+use super::server::compare_results;
+use crate::context::RequestContext;
+use crate::i18n::use_i18n;
+use crate::ui::{ErrorPage, IslandScripts};
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ComparePage() -> impl IntoView {
+    let i18n = use_i18n();
+    let query = use_context::<RequestContext>().unwrap_or_default().query;
+    // One future, awaited by one Suspend made once: the loader runs once per view.
+    let data = compare_results(query);
+    view! {
+        <IslandScripts/>
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                match data.await {
+                    Ok(v) => {
+                        let kinds = v
+                            .kinds
+                            .into_iter()
+                            .map(|k| {
+                                let current = k.current.then_some("page");
+                                view! {
+                                    <li><a href=k.href aria-current=current>{k.label}</a>" "<span class="count">{k.count}</span></li>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <Title text=format!("{} – {}", v.title, i18n.t("site-name"))/>
+                            <h1>{v.title}</h1>
+                            <p class="lead">{v.intro}</p>
+                            <Notices notices=v.notices/>
+                            <nav class="kind-menu" aria-label=v.kinds_label><ul>{kinds}</ul></nav>
+                            {match (v.form, v.results) {
+                                (Some(form), Some(results)) => view! { <LiveCompare form=form results=results/> }.into_any(),
+                                _ => ().into_any(),
+                            }}
+                            <p class="meta"><a href=v.open_data.href>{v.open_data.text}</a></p>
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
