@@ -377,7 +377,40 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        row.as_ref().map(definition_from_row).transpose()
+        self.with_options(row.as_ref().map(definition_from_row).transpose()?).await
+    }
+
+    /// Fills the options that are data (`options_from`) from what is stored now.
+    async fn with_options(&self, record: Option<DefinitionRecord>) -> Result<Option<DefinitionRecord>> {
+        use stadsporten_domain::eservice::definition::{Choice, OptionsSource, Texts};
+        let Some(mut record) = record else { return Ok(None) };
+        let sources: Vec<OptionsSource> = record
+            .definition
+            .fields()
+            .filter_map(|f| f.options_from.as_deref().and_then(OptionsSource::parse))
+            .collect();
+        let mut loaded = Vec::new();
+        for source in sources {
+            if loaded.iter().any(|(s, _)| *s == source) {
+                continue;
+            }
+            let OptionsSource::ProviderUnits(kind) = source;
+            let choices: Vec<Choice> = self
+                .unit_choices(kind)
+                .await?
+                .into_iter()
+                .map(|u| {
+                    // Names and districts are proper nouns: the same label in every language.
+                    let label = format!("{}, {}", u.name, u.district.name());
+                    Choice { value: u.id, label: Texts([("sv".to_owned(), label)].into()) }
+                })
+                .collect();
+            loaded.push((source, choices));
+        }
+        record.definition.fill_options(&|source| {
+            loaded.iter().find(|(s, _)| *s == source).map(|(_, c)| c.clone()).unwrap_or_default()
+        });
+        Ok(Some(record))
     }
 
     /// The live version of a service's e-service, if it has one.
@@ -389,7 +422,7 @@ impl Store {
         .bind(slug)
         .fetch_optional(&self.pool)
         .await?;
-        row.as_ref().map(definition_from_row).transpose()
+        self.with_options(row.as_ref().map(definition_from_row).transpose()?).await
     }
 
     /// Starts a draft of a live definition.

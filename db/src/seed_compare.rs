@@ -501,7 +501,7 @@ fn indicator_values(rng: &mut Rng, kind: UnitKind, size: u32, few: bool) -> Vec<
                 push("children-per-staff", round(rng.range(4.2, 6.4), 1), Some(size), None);
                 // One preschool in eight has not reported its teacher share for the newest year.
                 if period == 2024 || rng.below(8) != 0 {
-                    push("preschool-teacher-share", round(rng.range(22.0, 72.0), 0), Some(size / 6 + 2), None);
+                    push("preschool-teacher-share", round(rng.range(22.0, 72.0), 0), None, None);
                 }
                 push("group-size", round(rng.range(12.0, 19.0), 1), Some(size), None);
             }
@@ -516,12 +516,12 @@ fn indicator_values(rng: &mut Rng, kind: UnitKind, size: u32, few: bool) -> Vec<
                     Some(size / 9),
                     None,
                 );
-                push("certified-teachers", round(rng.range(64.0, 98.0), 0), Some(size / 14), None);
+                push("certified-teachers", round(rng.range(64.0, 98.0), 0), None, None);
             }
             UnitKind::UpperSecondary => {
                 let (v, n, r) = survey(rng, size / 3, 55.0, 90.0);
                 push("pupil-satisfaction", v, n, r);
-                push("certified-teachers", round(rng.range(70.0, 97.0), 0), Some(size / 16), None);
+                push("certified-teachers", round(rng.range(70.0, 97.0), 0), None, None);
                 push("graduation-rate", round(rng.range(58.0, 95.0), 0), Some(size / 3), None);
             }
             UnitKind::ElderlyHome => {

@@ -1,5 +1,7 @@
-//! The five seeded e-services (`seed/eservices/*.toml`), published as version 1 of each when the
-//! service has no definition yet. Idempotent; later versions are uploaded under `/admin/services`.
+//! The five seeded e-services (`seed/eservices/*.toml`), each published when the service has no
+//! version as new as the seed's (so a seed that moves to a new version reaches existing
+//! databases too; cases keep the version they were filed under). Idempotent; other versions are
+//! uploaded under `/admin/services`.
 
 use crate::{DbError, Result, Store};
 use stadsporten_domain::eservice::ServiceDefinition;
@@ -17,13 +19,14 @@ pub const SEED_DEFINITIONS: [(&str, &str); 5] = [
 ];
 
 impl Store {
-    /// Publishes each seeded definition whose service has none. Returns how many were added.
+    /// Publishes each seeded definition whose service has no version as new. Returns how many
+    /// were added.
     pub async fn seed_eservices(&self, now: i64) -> Result<usize> {
         let mut added = 0;
-        let known: Vec<String> = self.definitions().await?.into_iter().map(|d| d.slug).collect();
+        let known: Vec<(String, i64)> = self.definitions().await?.into_iter().map(|d| (d.slug, d.version)).collect();
         for (name, source) in SEED_DEFINITIONS {
             let def = ServiceDefinition::from_toml(source).map_err(|e| DbError::Seed(format!("{name}: {e:?}")))?;
-            if known.contains(&def.slug) {
+            if known.iter().any(|(slug, version)| *slug == def.slug && *version >= i64::from(def.version)) {
                 continue;
             }
             let id =

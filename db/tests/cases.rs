@@ -21,6 +21,7 @@ async fn seeded(backend: Backend) -> Store {
     let store = Store::connect(&fresh_database_url(backend).await, 8).await.expect("connect");
     store.seed_demo_content(NOW).await.expect("catalogue");
     store.seed_personas("https://eid.test", "https://staff.test", NOW).await.expect("personas");
+    assert!(store.seed_compare(NOW).await.expect("comparison units") > 0);
     assert_eq!(store.seed_eservices(NOW).await.expect("e-services"), 5);
     store
 }
@@ -57,7 +58,7 @@ async fn anna_applies(store: &Store, key: &str) -> (i64, i64, String) {
         ("child_name", "Lo Andersson"),
         ("child_pnr", "202303152389"),
         ("other_guardian", "no"),
-        ("preschool_1", "ekorren-vasastan"),
+        ("preschool_1", "forskolan-ekorren-rinkeby-kista"),
         ("start_date", "2027-01-10"),
         ("hours_per_week", "40"),
     ] {
@@ -135,26 +136,32 @@ async fn idle_drafts_are_reminded_once_then_deleted_with_their_files(backend: Ba
 async fn the_seeded_definitions_are_live_and_a_new_version_never_changes_filed_cases(backend: Backend) {
     let store = seeded(backend).await;
     assert_eq!(store.seed_eservices(NOW).await.unwrap(), 0, "seeding again adds nothing");
-    for (name, _) in SEED_DEFINITIONS {
+    for (name, source) in SEED_DEFINITIONS {
         let slug = name.trim_end_matches(".toml");
         let live = store.live_definition(slug).await.unwrap().unwrap_or_else(|| panic!("{slug} is live"));
-        assert_eq!(live.version, 1);
+        assert_eq!(live.version, i64::from(ServiceDefinition::from_toml(source).unwrap().version));
     }
-    let (_, case_id, _) = anna_applies(&store, "k1").await;
-    // Version 2 of the preschool form changes the handling time and is published.
+    // Units from the comparison fill the preschool choices; storing the definition again keeps
+    // only where they come from.
     let v1 = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap();
+    let (_, choice) = v1.definition.field("preschool_1").unwrap();
+    assert_eq!(choice.options.len(), 78);
+    assert!(!v1.definition.to_toml().contains("forskolan-ekorren"));
+    let (_, case_id, _) = anna_applies(&store, "k1").await;
+    // A new version of the preschool form changes the handling time and is published.
     let mut v2 = v1.definition.clone();
-    v2.version = 2;
+    v2.version = v1.definition.version + 1;
     v2.handling_days = 20;
     let v2_id = store.upload_definition(&v2, None, NOW).await.unwrap().unwrap();
     assert_eq!(
         store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap().version,
-        1,
+        v1.version,
         "a draft version is not live"
     );
     assert!(store.publish_definition(v2_id, None, NOW).await.unwrap());
     let live = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap();
-    assert_eq!((live.version, live.handling_days), (2, 20));
+    assert_eq!((live.version, live.handling_days), (v1.version + 1, 20));
+    assert_eq!(live.definition.field("preschool_1").unwrap().1.options.len(), 78);
     assert_eq!(store.definition(v1.id).await.unwrap().unwrap().status.as_str(), "retired");
     let case = store.case_record(case_id).await.unwrap().unwrap();
     assert_eq!((case.definition_id, case.handling_days), (v1.id, 30), "the filed case keeps its version");
@@ -170,13 +177,16 @@ async fn uploads_are_refused_for_unknown_services_units_and_published_versions(b
         Err(UploadRefusal::UnknownService("no-such-service".into()))
     );
     let mut d = v1.clone();
-    d.version = 2;
+    d.version = v1.version + 1;
     d.unit = "XYZ".into();
     assert_eq!(store.upload_definition(&d, None, NOW).await.unwrap(), Err(UploadRefusal::UnknownUnit("XYZ".into())));
-    assert_eq!(store.upload_definition(&v1, None, NOW).await.unwrap(), Err(UploadRefusal::VersionPublished(1)));
+    assert_eq!(
+        store.upload_definition(&v1, None, NOW).await.unwrap(),
+        Err(UploadRefusal::VersionPublished(i64::from(v1.version)))
+    );
     // An unpublished version may be replaced.
     let mut d = v1.clone();
-    d.version = 2;
+    d.version = v1.version + 1;
     let a = store.upload_definition(&d, None, NOW).await.unwrap().unwrap();
     d.handling_days = 45;
     let b = store.upload_definition(&d, None, NOW + 1).await.unwrap().unwrap();

@@ -69,7 +69,7 @@ for (const [db, base] of servers) {
     await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 
     await expect(page.getByRole('heading', { level: 1, name: 'Välj förskolor' })).toBeVisible();
-    await page.getByLabel('Förstahandsval').selectOption('ekorren-vasastan');
+    await page.getByLabel('Förstahandsval').selectOption('forskolan-ekorren-rinkeby-kista');
     await axe();
     await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 

@@ -100,6 +100,7 @@ compare-value-year = { $year }
 compare-value-n = N = { $n }
 compare-value-rate = نسبة الاستجابة { $rate }٪
 compare-caution-few = عدد المجيبين قليل (أقل من { $min }) – اقرأ النتيجة بحذر.
+compare-caution-small-base = أساس صغير (أقل من { $min }) – اقرأ النتيجة بحذر.
 compare-caution-low-rate = نسبة استجابة منخفضة (أقل من { $rate }٪) – اقرأ النتيجة بحذر.
 compare-threshold-note = القيم المبنية على أقل من { $min } مجيبين أو على نسبة استجابة أقل من { $rate }٪ معلَّمة بـ ⚠. «لا توجد بيانات» تعني أنه لا توجد قيمة للوحدة في تلك السنة، وليس صفراً.
 compare-distance-m = على بعد { $m } م

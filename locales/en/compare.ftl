@@ -95,6 +95,7 @@ compare-value-year = { $year }
 compare-value-n = N = { $n }
 compare-value-rate = response rate { $rate }%
 compare-caution-few = Few respondents (fewer than { $min }) – read with care.
+compare-caution-small-base = Small base (fewer than { $min }) – read with care.
 compare-caution-low-rate = Low response rate (below { $rate }%) – read with care.
 compare-threshold-note = Values based on fewer than { $min } respondents or a response rate below { $rate }% are marked ⚠. “No data” means the unit has no value for the year, not zero.
 compare-distance-m = { $m } m away

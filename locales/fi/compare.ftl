@@ -95,6 +95,7 @@ compare-value-year = { $year }
 compare-value-n = N = { $n }
 compare-value-rate = vastausprosentti { $rate } %
 compare-caution-few = Vähän vastaajia (alle { $min }) – tulkitse varoen.
+compare-caution-small-base = Pieni perusta (alle { $min }) – tulkitse varoen.
 compare-caution-low-rate = Matala vastausprosentti (alle { $rate } %) – tulkitse varoen.
 compare-threshold-note = Arvot, jotka perustuvat alle { $min } vastaajaan tai alle { $rate } %:n vastausprosenttiin, on merkitty ⚠. ”Ei tietoa” tarkoittaa, ettei yksiköllä ole arvoa kyseiseltä vuodelta, ei nollaa.
 compare-distance-m = { $m } m päässä

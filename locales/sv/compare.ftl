@@ -95,6 +95,7 @@ compare-value-year = { $year }
 compare-value-n = N = { $n }
 compare-value-rate = svarsfrekvens { $rate } %
 compare-caution-few = Få svarande (färre än { $min }) – tolka med försiktighet.
+compare-caution-small-base = Litet underlag (färre än { $min }) – tolka med försiktighet.
 compare-caution-low-rate = Låg svarsfrekvens (under { $rate } %) – tolka med försiktighet.
 compare-threshold-note = Värden som bygger på färre än { $min } svarande eller en svarsfrekvens under { $rate } % är markerade med ⚠. ”Uppgift saknas” betyder att verksamheten inte har något värde för året, inte noll.
 compare-distance-m = { $m } m bort

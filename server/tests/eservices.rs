@@ -134,8 +134,13 @@ async fn anna_applies(app: &TestApp) -> (TestApp, String, String, i64) {
         format!("/apply/{token}/step/preschools"),
         "no other guardian: that step is skipped"
     );
-    let res =
-        post(&anna, &csrf, &step("preschools"), &[("preschool_1", "ekorren-vasastan"), ("action", "continue")]).await;
+    let res = post(
+        &anna,
+        &csrf,
+        &step("preschools"),
+        &[("preschool_1", "forskolan-ekorren-rinkeby-kista"), ("action", "continue")],
+    )
+    .await;
     assert_eq!(to(&res, &anna.address), format!("/apply/{token}/step/care"));
     let res = post(
         &anna,
@@ -229,7 +234,11 @@ async fn a_resident_applies_step_by_step_and_the_case_is_filed_once(backend: Bac
         &anna,
         &csrf,
         &step("preschools"),
-        &[("preschool_1", "ekorren-vasastan"), ("preschool_2", "ekorren-vasastan"), ("action", "continue")],
+        &[
+            ("preschool_1", "forskolan-ekorren-rinkeby-kista"),
+            ("preschool_2", "forskolan-ekorren-rinkeby-kista"),
+            ("action", "continue"),
+        ],
     )
     .await;
     assert!(to(&res, &anna.address).ends_with("#error-summary"));
@@ -239,7 +248,11 @@ async fn a_resident_applies_step_by_step_and_the_case_is_filed_once(backend: Bac
         &anna,
         &csrf,
         &step("preschools"),
-        &[("preschool_1", "ekorren-vasastan"), ("preschool_2", "solrosen-hagastaden"), ("action", "continue")],
+        &[
+            ("preschool_1", "forskolan-ekorren-rinkeby-kista"),
+            ("preschool_2", "forskolan-solrosen-rinkeby-kista"),
+            ("action", "continue"),
+        ],
     )
     .await;
     assert_eq!(to(&res, &anna.address), page("care"));

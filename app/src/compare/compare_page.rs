@@ -28,7 +28,7 @@ pub fn ComparePage() -> impl IntoView {
                             .map(|k| {
                                 let current = k.current.then_some("page");
                                 view! {
-                                    <li><a href=k.href aria-current=current>{k.label}</a>" "<span class="count">{k.count}</span></li>
+                                    <li><a href=k.href aria-current=current>{k.count}</a></li>
                                 }
                             })
                             .collect_view();

@@ -282,7 +282,6 @@ pub mod ssr {
             .iter()
             .map(|(k, n)| KindLink {
                 href: format!("/compare?kind={}", k.slug()),
-                label: kind_label(lang, *k),
                 count: ta(lang, &format!("compare-count-{}", k.slug()), &[("count", (*n).into())]),
                 current: q.kind == Some(*k),
             })
@@ -391,7 +390,7 @@ pub mod ssr {
     }
 
     fn apply_link(lang: Lang, kind: UnitKind, id: &str, name: &str) -> Option<LinkView> {
-        kind.application().map(|(slug, _)| LinkView {
+        kind.application().map(|slug| LinkView {
             href: format!("/services/{slug}/start?unit={}", encode_component(id)),
             text: ta(lang, "compare-apply", &[("name", name.to_owned().into())]),
         })

@@ -91,7 +91,7 @@ pub struct ResultsView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct KindLink {
     pub href: String,
-    pub label: String,
+    /// "78 preschools".
     pub count: String,
     pub current: bool,
 }

@@ -6,7 +6,7 @@
 
 use super::view::{CheckView, ReceiptView, StartView, StepView};
 #[cfg(feature = "ssr")]
-use super::view::{FieldView, FileView, Link};
+use super::view::{FieldView, FileView, Link, Preselect};
 use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
@@ -36,9 +36,27 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
             signed_in: ctx.viewer.is_some(),
             refusal: None,
             drafts: vec![],
+            preselect: None,
         });
     };
     let def = &live.definition;
+    // "Apply for a place here" from the comparison: `?unit=<id>` names one of the options of the
+    // definition's data-sourced field. Anything else is ignored (the form then starts empty).
+    let preselect = stadsporten_domain::catalogue::decode_query_string(&ctx.query)
+        .ok()
+        .and_then(|pairs| pairs.into_iter().find(|(k, _)| k == "unit").map(|(_, v)| v))
+        .and_then(|unit| {
+            let field = def.preselect_field()?;
+            let choice = field.option(&unit)?;
+            Some(Preselect {
+                unit: unit.clone(),
+                text: crate::i18n::ta(
+                    lang,
+                    "apply-preselected",
+                    &[("field", field.label.get(lang).into()), ("unit", choice.label.get(lang).into())],
+                ),
+            })
+        });
     let mut drafts = Vec::new();
     let mut refusal = None;
     if let Some(viewer) = &ctx.viewer {
@@ -70,12 +88,13 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
         signed_in: ctx.viewer.is_some(),
         refusal,
         drafts,
+        preselect,
     })
 }
 
 /// Starts a new draft and goes to its first step.
 #[server(endpoint = "apply/start", prefix = "/api")]
-pub async fn start_application(slug: String) -> Result<(), AppError> {
+pub async fn start_application(slug: String, unit: Option<String>) -> Result<(), AppError> {
     use stadsporten_domain::audit::{AuditAction, Outcome};
     let viewer = crate::auth::signed_in()?;
     let ctx = crate::context::current();
@@ -99,6 +118,12 @@ pub async fn start_application(slug: String) -> Result<(), AppError> {
     let draft = store
         .create_draft(&token, viewer.user_id, acting_for.as_deref(), live.id, ctx.now, ctx.now + settings.draft_seconds)
         .await?;
+    // The unit chosen in the comparison, when it is one of the field's options.
+    if let Some((field, unit)) = live.definition.preselect_field().zip(unit).filter(|(f, u)| f.option(u).is_some()) {
+        let mut answers = stadsporten_domain::eservice::Answers::new();
+        answers.insert(field.id.clone(), stadsporten_domain::eservice::Answer::Text(unit));
+        store.save_draft(draft.id, &answers, None, ctx.now, ctx.now + settings.draft_seconds).await?;
+    }
     crate::auth::record(
         AuditAction::Create,
         "draft",

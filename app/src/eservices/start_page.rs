@@ -55,9 +55,14 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
             </section>
         }
     });
+    let preselect_note = v.preselect.as_ref().map(|p| view! { <p class="notice" role="status">{p.text.clone()}</p> });
+    let unit = v.preselect.as_ref().map(|p| p.unit.clone());
     let action = match (v.signed_in, v.refusal.clone()) {
         (false, _) => {
-            let to = format!("/services/{}/start", v.slug);
+            let mut to = format!("/services/{}/start", v.slug);
+            if let Some(u) = &unit {
+                to.push_str(&format!("?unit={}", stadsporten_domain::catalogue::encode_component(u)));
+            }
             let href = format!("/auth/login?as=resident&to={}", stadsporten_domain::catalogue::encode_component(&to));
             view! {
                 <p>{i18n.t("apply-sign-in-first")}</p>
@@ -70,6 +75,7 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
             <form method="post" action="/api/apply/start">
                 <CsrfField/>
                 <input type="hidden" name="slug" value=v.slug.clone()/>
+                {unit.map(|u| view! { <input type="hidden" name="unit" value=u/> })}
                 <button type="submit" class="button">{i18n.t("apply-start")}</button>
             </form>
         }
@@ -85,6 +91,7 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
             <dt>{i18n.t("apply-handling-time")}</dt>
             <dd>{i18n.ta("apply-days", &[("days", v.handling_days.into())])}</dd>
         </dl>
+        {preselect_note}
         <h2>{i18n.t("apply-steps-heading")}</h2>
         <ol>{steps}</ol>
         {documents}

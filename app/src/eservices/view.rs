@@ -26,6 +26,15 @@ pub struct StartView {
     /// Signed in but without the right to apply (staff, or a company service without acting for one).
     pub refusal: Option<String>,
     pub drafts: Vec<Link>,
+    /// A unit chosen in the comparison, pre-selected in the form when the draft starts.
+    pub preselect: Option<Preselect>,
+}
+
+/// "Apply for a place here": the unit's id and the sentence that says what is pre-selected.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Preselect {
+    pub unit: String,
+    pub text: String,
 }
 
 /// An uploaded file as listed beside its field.

@@ -91,8 +91,10 @@ pub struct Observation {
 /// When a value should be read with care.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Caution {
-    /// Fewer respondents (or a smaller base) than the threshold.
+    /// A survey with fewer respondents than the threshold.
     FewRespondents,
+    /// A register value computed on a smaller base than the threshold (e.g. a class of six).
+    SmallBase,
     /// A survey answered by fewer than the threshold share of those asked.
     LowResponseRate,
 }
@@ -102,6 +104,7 @@ impl Caution {
     pub fn code(self) -> &'static str {
         match self {
             Caution::FewRespondents => "compare-caution-few",
+            Caution::SmallBase => "compare-caution-small-base",
             Caution::LowResponseRate => "compare-caution-low-rate",
         }
     }
@@ -186,7 +189,7 @@ impl Observation {
     pub fn cautions(&self, survey: bool, t: &Thresholds) -> Vec<Caution> {
         let mut out = Vec::new();
         if self.n.is_some_and(|n| n < t.min_respondents) {
-            out.push(Caution::FewRespondents);
+            out.push(if survey { Caution::FewRespondents } else { Caution::SmallBase });
         }
         if survey && self.response_rate.is_some_and(|r| r < t.min_response_rate) {
             out.push(Caution::LowResponseRate);
@@ -261,8 +264,9 @@ mod tests {
         // The threshold is a setting.
         let strict = Thresholds { min_respondents: 50, min_response_rate: 80.0 };
         assert_eq!(obs(90.0, Some(40), Some(70.0)).cautions(true, &strict).len(), 2);
-        // A response rate means nothing for a register value.
+        // A response rate means nothing for a register value; a small base does.
         assert!(obs(5.0, Some(40), Some(10.0)).cautions(false, &t).is_empty());
+        assert_eq!(obs(5.0, Some(6), None).cautions(false, &t), vec![Caution::SmallBase]);
     }
 
     #[test]

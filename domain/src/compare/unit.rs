@@ -20,15 +20,15 @@ slug_enum! {
 }
 
 impl UnitKind {
-    /// The e-service that applies for a place at a unit of this kind, and the field of that
-    /// e-service that names the unit (pre-selected by "apply for a place here"). Upper-secondary
-    /// admission is regional and elderly-care homes are allocated after a needs assessment, so
-    /// those have none.
-    pub fn application(self) -> Option<(&'static str, &'static str)> {
+    /// The e-service that applies for a place at a unit of this kind ("apply for a place here"
+    /// pre-selects the unit in its first field whose options are the comparison's units).
+    /// Upper-secondary admission is regional and elderly-care homes are allocated after a needs
+    /// assessment, so those have none.
+    pub fn application(self) -> Option<&'static str> {
         match self {
-            UnitKind::Preschool => Some(("ansok-om-forskoleplats", "preschool_1")),
-            UnitKind::CompulsorySchool => Some(("skolval", "school_1")),
-            UnitKind::HomeCare => Some(("ansok-om-hemtjanst", "provider")),
+            UnitKind::Preschool => Some("ansok-om-forskoleplats"),
+            UnitKind::CompulsorySchool => Some("skolval"),
+            UnitKind::HomeCare => Some("ansok-om-hemtjanst"),
             UnitKind::UpperSecondary | UnitKind::ElderlyHome => None,
         }
     }
@@ -427,7 +427,7 @@ mod tests {
 
     #[test]
     fn only_preschool_school_and_home_care_have_an_application() {
-        assert_eq!(UnitKind::Preschool.application().map(|a| a.0), Some("ansok-om-forskoleplats"));
+        assert_eq!(UnitKind::Preschool.application(), Some("ansok-om-forskoleplats"));
         assert!(UnitKind::ElderlyHome.application().is_none());
     }
 }

@@ -152,6 +152,25 @@ pub struct Condition {
     pub answered: Option<bool>,
 }
 
+/// Where a select's options come from when they are data, not part of the definition.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OptionsSource {
+    /// The units in the comparison of providers, all or of one kind.
+    ProviderUnits(Option<crate::compare::UnitKind>),
+}
+
+impl OptionsSource {
+    pub fn parse(raw: &str) -> Option<OptionsSource> {
+        match raw.split_once(':') {
+            None if raw == "provider-units" => Some(OptionsSource::ProviderUnits(None)),
+            Some(("provider-units", kind)) => {
+                crate::compare::UnitKind::parse(kind).map(|k| OptionsSource::ProviderUnits(Some(k)))
+            }
+            _ => None,
+        }
+    }
+}
+
 /// One field of a step.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -187,6 +206,11 @@ pub struct Field {
     /// Select, radio, checkboxes.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub options: Vec<Choice>,
+    /// A select whose options come from stored data when the definition is loaded instead of
+    /// `options`: `provider-units` (every unit in the comparison) or `provider-units:<kind>`
+    /// (e.g. `provider-units:preschool`). See [`OptionsSource`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub options_from: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_choices: Option<u32>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -329,7 +353,14 @@ impl ServiceDefinition {
 
     /// The definition as TOML again (what is stored and shown).
     pub fn to_toml(&self) -> String {
-        toml::to_string(self).unwrap_or_default()
+        // Options loaded from data are not part of the definition: store only where they come from.
+        let mut plain = self.clone();
+        for field in plain.steps.iter_mut().flat_map(|s| s.fields.iter_mut()) {
+            if field.options_from.is_some() {
+                field.options.clear();
+            }
+        }
+        toml::to_string(&plain).unwrap_or_default()
     }
 
     pub fn service_slug(&self) -> Option<ServiceSlug> {
@@ -371,6 +402,23 @@ impl ServiceDefinition {
 
     pub fn fields(&self) -> impl Iterator<Item = &Field> {
         self.steps.iter().flat_map(|s| s.fields.iter())
+    }
+
+    /// The first field whose options are data (the one "apply for a place here" pre-selects).
+    pub fn preselect_field(&self) -> Option<&Field> {
+        self.fields().find(|f| f.options_from.is_some())
+    }
+
+    /// Fills every data-sourced field's options with `choices(source)` (done when a definition
+    /// is loaded from storage, so validation, forms and receipts see ordinary options).
+    pub fn fill_options(&mut self, choices: &dyn Fn(OptionsSource) -> Vec<Choice>) {
+        for step in &mut self.steps {
+            for field in &mut step.fields {
+                if let Some(source) = field.options_from.as_deref().and_then(OptionsSource::parse) {
+                    field.options = choices(source);
+                }
+            }
+        }
     }
 
     pub fn has_file_fields(&self) -> bool {
@@ -491,6 +539,7 @@ impl ServiceDefinition {
             match all_fields.get(route.as_str()) {
                 Some((_, f))
                     if matches!(f.kind, FieldKind::Select | FieldKind::Radio)
+                        && f.options_from.is_none()
                         && f.required
                         && f.visible_if.is_none()
                         && self
@@ -539,6 +588,14 @@ fn check_field_rules(
         "not_before_days/not_after_days",
     );
     not_for(e, !k.has_options() && !field.options.is_empty(), "options");
+    if let Some(source) = &field.options_from {
+        if OptionsSource::parse(source).is_none() {
+            e.push(DefinitionError::new(fp, "def-error-options-from", source));
+        }
+        if k != FieldKind::Select || !field.options.is_empty() {
+            e.push(DefinitionError::new(fp, "def-error-rule-not-for-kind", "options_from"));
+        }
+    }
     not_for(
         e,
         k != FieldKind::Checkboxes && (field.min_choices.is_some() || field.max_choices.is_some()),
@@ -563,7 +620,7 @@ fn check_field_rules(
             e.push(DefinitionError::new(fp, "def-error-bounds", "not_before_days > not_after_days"));
         }
     }
-    if k.has_options() {
+    if k.has_options() && field.options_from.is_none() {
         let least = if k == FieldKind::Radio { 2 } else { 1 };
         if field.options.len() < least {
             e.push(DefinitionError::new(fp, "def-error-options", least.to_string()));
@@ -615,7 +672,8 @@ fn check_condition(
     if c.includes.is_some() && field.kind != FieldKind::Checkboxes {
         e.push(DefinitionError::new(path, "def-error-includes-not-checkboxes", &c.field));
     }
-    if field.kind.has_options() {
+    // Options loaded from data are not known when the definition is uploaded.
+    if field.kind.has_options() && field.options_from.is_none() {
         for v in c.equals.iter().chain(&c.one_of).chain(&c.includes) {
             if field.option(v).is_none() {
                 e.push(DefinitionError::new(path, "def-error-unknown-option", v));
@@ -766,6 +824,27 @@ visible_if = { field = "needs", equals = "yes" }
             "label = { sv = \"Beskriv\", en = \"Describe\" }\nvisible_if = { field = \"describe\", answered = true }",
         ));
         assert!(errs.iter().any(|e| e.1 == "def-error-condition-not-earlier"), "{errs:?}");
+    }
+
+    #[test]
+    fn options_from_data_are_filled_on_load_and_never_stored() {
+        let field = "\n[[steps.fields]]\nid = \"preschool\"\ntype = \"select\"\nlabel = { sv = \"Förskola\", en = \"Preschool\" }\n";
+        let with = |extra: &str| format!("{SMALL}{field}{extra}");
+        let mut def = ServiceDefinition::from_toml(&with("options_from = \"provider-units:preschool\"\n")).unwrap();
+        assert_eq!(def.preselect_field().map(|f| f.id.as_str()), Some("preschool"));
+        def.fill_options(&|source| {
+            assert_eq!(source, OptionsSource::ProviderUnits(Some(crate::compare::UnitKind::Preschool)));
+            vec![Choice { value: "fs-a".into(), label: Texts([("sv".to_owned(), "A".to_owned())].into()) }]
+        });
+        assert!(def.field("preschool").unwrap().1.option("fs-a").is_some());
+        // Stored again, only the source is kept, and it loads again.
+        let again = ServiceDefinition::from_toml(&def.to_toml()).unwrap();
+        assert!(again.field("preschool").unwrap().1.options.is_empty());
+        assert!(codes(&with("options_from = \"schools\"\n")).iter().any(|(_, c, _)| c == "def-error-options-from"));
+        let both = with(
+            "options_from = \"provider-units\"\noptions = [{ value = \"x\", label = { sv = \"X\", en = \"X\" } }]\n",
+        );
+        assert!(codes(&both).iter().any(|(_, c, _)| c == "def-error-rule-not-for-kind"));
     }
 
     #[test]
