@@ -21,6 +21,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/admin.ftl"),
             include_str!("../../locales/sv/eservices.ftl"),
             include_str!("../../locales/sv/compare.ftl"),
+            include_str!("../../locales/sv/provider.ftl"),
         ],
     ),
     (
@@ -33,6 +34,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/admin.ftl"),
             include_str!("../../locales/en/eservices.ftl"),
             include_str!("../../locales/en/compare.ftl"),
+            include_str!("../../locales/en/provider.ftl"),
         ],
     ),
     (
@@ -45,6 +47,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/admin.ftl"),
             include_str!("../../locales/fi/eservices.ftl"),
             include_str!("../../locales/fi/compare.ftl"),
+            include_str!("../../locales/fi/provider.ftl"),
         ],
     ),
     (
@@ -57,6 +60,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/admin.ftl"),
             include_str!("../../locales/ar/eservices.ftl"),
             include_str!("../../locales/ar/compare.ftl"),
+            include_str!("../../locales/ar/provider.ftl"),
         ],
     ),
 ];
@@ -229,6 +233,17 @@ mod tests {
                     .map(|f| format!("compare-filter-{f}")),
             );
             generated.extend(UNIT_COLUMNS.iter().map(|c| format!("compare-field-{}", c.replace('_', "-"))));
+            generated.extend(
+                ["description", "hours", "languages", "profiles", "contact", "places"]
+                    .map(|c| format!("provider-changed-{c}")),
+            );
+            generated.extend(
+                ["description-sv", "description-en", "description-fi", "description-ar", "hours", "phone"]
+                    .into_iter()
+                    .chain(["email", "website"])
+                    .map(|f| format!("provider-field-{f}")),
+            );
+            generated.extend(["units", "values", "file"].map(|s| format!("providers-import-section-{s}")));
             generated.extend(
                 ["kpi", "unit", "period", "value", "n", "response-rate"].map(|c| format!("compare-field-value-{c}")),
             );

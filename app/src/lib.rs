@@ -18,6 +18,7 @@ pub mod flash;
 pub mod i18n;
 pub mod mail;
 pub mod officer;
+pub mod provider;
 pub mod routes;
 pub mod test_idp;
 pub mod ui;

@@ -61,6 +61,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compare/side-by-side") view=crate::compare::SideBySidePage ssr=SsrMode::Async/>
                     <Route path=path!("/compare/units/:id") view=crate::compare::UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data/providers") view=crate::compare::OpenDataPage ssr=SsrMode::Async/>
+                    <Route path=path!("/provider") view=crate::provider::ProviderPage ssr=SsrMode::Async/>
+                    <Route path=path!("/provider/units/:id") view=crate::provider::ProviderUnitPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/providers") view=crate::admin::ProvidersAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/sign-in") view=SignInPage ssr=SsrMode::Async/>
                     <Route path=path!("/signed-out") view=SignedOutPage ssr=SsrMode::Async/>
                     <Route path=path!("/error/:code") view=ErrorRoutePage ssr=SsrMode::Async/>

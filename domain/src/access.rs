@@ -91,6 +91,22 @@ impl Role {
                 | Administrator
                 | Auditor => false,
             },
+            P::AnswerProviderFeedback => match self {
+                ProviderEditor => true,
+                Resident
+                | BusinessRepresentative
+                | CaseOfficer
+                | ContactCentreAgent
+                | ServiceOwner
+                | Administrator
+                | Auditor => false,
+            },
+            P::ManageProviderData => match self {
+                ServiceOwner | Administrator => true,
+                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor => {
+                    false
+                }
+            },
             P::ViewCases => match self {
                 CaseOfficer | ServiceOwner => true,
                 Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Administrator | Auditor => {
@@ -172,6 +188,10 @@ slug_enum! {
         ActForOrganisation => "act-for-organisation",
         /// Edit the facts of a provider's units (opening hours, profile, …).
         EditProviderUnits => "edit-provider-units",
+        /// Read and answer residents' feedback about a provider's units.
+        AnswerProviderFeedback => "answer-provider-feedback",
+        /// Import comparison data, see every provider's changes and revert them.
+        ManageProviderData => "manage-provider-data",
         /// Read a unit's cases and the personal data in them.
         ViewCases => "view-cases",
         /// Take, decide and message in a unit's cases.

@@ -37,6 +37,8 @@ slug_enum! {
         DisableUser => "disable-user",
         EnableUser => "enable-user",
         VerifyEmail => "verify-email",
+        Import => "import",
+        Revert => "revert",
     }
 }
 

@@ -1,6 +1,9 @@
 //! `POST /admin/services/upload` (multipart): a new e-service definition version, from a file or
 //! pasted text. The definition is validated whole; every problem is listed on the page with the
 //! source kept, so the administrator fixes the file in one round. Nothing invalid is stored.
+//!
+//! `POST /admin/providers/import` (multipart): comparison data, reported row by row (a dry run
+//! reports only); stored all or nothing.
 
 use crate::forms::{audit, keep, read_multipart, see_other, too_large, FormState};
 use axum::extract::{Multipart, State};
@@ -12,6 +15,7 @@ use stadsporten_app::error::AppError;
 use stadsporten_app::flash::FormFlash;
 use stadsporten_domain::access::{Permission, Role, Target};
 use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::compare::import::{parse_file, RowProblem, MAX_IMPORT_BYTES};
 use stadsporten_domain::eservice::{DefinitionError, ServiceDefinition};
 use stadsporten_domain::organisation::UnitCode;
 use std::sync::Arc;
@@ -117,4 +121,119 @@ pub async fn upload_definition(
             s.pages.error(&ctx, AppError::Internal).await
         }
     }
+}
+
+/// The most problems kept for the report page (the count of the rest is shown).
+const MAX_REPORTED: usize = 300;
+
+/// An import's outcome as the report the `/admin/providers` page shows once.
+pub fn import_report(file: &str, dry_run: bool, report: &stadsporten_db::ImportReport) -> FormFlash {
+    let key = |p: &RowProblem| format!("{}|{}|{}", p.section, p.row, p.field);
+    let shown = &report.problems[..report.problems.len().min(MAX_REPORTED)];
+    FormFlash {
+        form: stadsporten_app::admin::providers_server::IMPORT_FORM.into(),
+        values: vec![
+            ("file".into(), file.to_owned()),
+            ("dry_run".into(), if dry_run { "1".into() } else { String::new() }),
+            ("stored".into(), if report.stored { "1".into() } else { String::new() }),
+            ("rows".into(), report.rows.to_string()),
+            ("added".into(), report.added.to_string()),
+            ("changed".into(), report.changed.to_string()),
+            ("problems".into(), report.problems.len().to_string()),
+        ],
+        errors: shown.iter().map(|p| (key(p), p.code.clone())).collect(),
+        args: shown.iter().map(|p| (key(p), "value".into(), p.value.clone())).collect(),
+    }
+}
+
+/// `POST /admin/providers/import` (multipart): a units or values file, CSV or JSON; with
+/// `dry_run` only the report. All rows or none are stored (one transaction).
+pub async fn import_providers(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    headers: HeaderMap,
+    multipart: Multipart,
+) -> Response {
+    let Some(viewer) = ctx.viewer.clone() else { return s.pages.error(&ctx, AppError::Unauthorized).await };
+    if !viewer.may(Permission::ManageProviderData, &Target::AnyObject) {
+        let entry = stadsporten_app::auth::entry(
+            &ctx,
+            AuditAction::AccessDenied,
+            "feature",
+            None,
+            Outcome::Denied,
+            None,
+            Some(Permission::ManageProviderData.slug().into()),
+        );
+        let _ = s.store.append_audit(&entry).await;
+        return s.pages.error(&ctx, AppError::Forbidden).await;
+    }
+    if let Some(r) = too_large(&s.pages, &ctx, &headers, MAX_IMPORT_BYTES).await {
+        return r;
+    }
+    let form = match read_multipart(multipart, MAX_IMPORT_BYTES).await {
+        Ok(f) => f,
+        Err(e) => return s.pages.error(&ctx, e).await,
+    };
+    let dry_run = form.fields.iter().any(|(k, v)| k == "dry_run" && !v.is_empty());
+    let back = "/admin/providers#import-report";
+    let (name, bytes) = match form.file {
+        Some((name, _, bytes)) if !bytes.is_empty() && !form.too_large => (name, bytes),
+        _ => {
+            let problem = RowProblem::new(
+                0,
+                "",
+                if form.too_large { "compare-import-too-large" } else { "compare-import-empty" },
+                "",
+            );
+            let report = stadsporten_db::ImportReport {
+                kind: stadsporten_domain::compare::import::ImportKind::Units,
+                rows: 0,
+                added: 0,
+                changed: 0,
+                problems: vec![problem],
+                stored: false,
+            };
+            keep(&session, import_report("", dry_run, &report)).await;
+            return see_other(back);
+        }
+    };
+    let report = match parse_file(&name, &bytes) {
+        Ok(parsed) => {
+            match s.store.import_providers(&parsed, &name, dry_run, Some(viewer.user_id), s.clock.now()).await {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::error!(error = %e, "provider import failed");
+                    return s.pages.error(&ctx, AppError::Internal).await;
+                }
+            }
+        }
+        Err(problem) => stadsporten_db::ImportReport {
+            kind: stadsporten_domain::compare::import::ImportKind::Units,
+            rows: 0,
+            added: 0,
+            changed: 0,
+            problems: vec![problem],
+            stored: false,
+        },
+    };
+    if report.stored {
+        let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject)
+            .unwrap_or("administrator");
+        let entry = stadsporten_app::auth::entry(
+            &ctx,
+            AuditAction::Import,
+            "provider-data",
+            None,
+            Outcome::Success,
+            Some(role),
+            Some(format!("{name}: {} rows, {} added, {} changed", report.rows, report.added, report.changed)),
+        );
+        if let Err(e) = s.store.append_audit(&entry).await {
+            tracing::error!(error = %e, "could not audit an import");
+        }
+    }
+    keep(&session, import_report(&name, dry_run, &report)).await;
+    see_other(back)
 }

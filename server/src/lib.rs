@@ -15,6 +15,7 @@ pub mod notify;
 pub mod officer_routes;
 pub mod open_data;
 pub mod pages;
+pub mod provider_routes;
 mod routes;
 pub mod startup;
 pub mod telemetry;

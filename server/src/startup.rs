@@ -57,6 +57,8 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/officer/assign",
     "/officer/export.csv",
     "/admin/services/upload",
+    "/provider/units/{id}",
+    "/admin/providers/import",
     "/open-data/providers.csv",
     "/open-data/provider-indicators.csv",
     "/open-data/providers.json",
@@ -328,6 +330,8 @@ fn router(
         .route("/officer/assign", post(crate::officer_routes::bulk_assign))
         .route("/officer/export.csv", get(crate::officer_routes::export_csv))
         .route("/admin/services/upload", post(crate::admin_routes::upload_definition))
+        .route("/provider/units/{id}", post(crate::provider_routes::save_unit))
+        .route("/admin/providers/import", post(crate::admin_routes::import_providers))
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     Router::new()

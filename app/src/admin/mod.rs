@@ -4,16 +4,20 @@
 //! A unit's service owner decides requests for and reviews the grants of their own unit; the
 //! administrator grants and revokes anywhere, manages users, and is told about overdue reviews;
 //! nobody decides their own request. Auditors read the trail and grant nothing.
-//! E-service definitions are versioned and published under `/admin/services`.
+//! E-service definitions are versioned and published under `/admin/services`; comparison data is
+//! imported and providers' changes reviewed under `/admin/providers`.
 
 mod access_page;
 mod audit_page;
+mod providers_page;
+pub mod providers_server;
 mod server;
 mod services_page;
 pub mod services_server;
 
 pub use access_page::{AccessPage, ReviewPage};
 pub use audit_page::AuditPage;
+pub use providers_page::ProvidersAdminPage;
 pub use server::*;
 pub use services_page::{ServicePreviewPage, ServicesAdminPage};
 pub use services_server::{definition_preview, publish_definition, services_overview};

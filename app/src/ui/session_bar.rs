@@ -38,6 +38,12 @@ pub fn SessionBar() -> impl IntoView {
     if viewer.may(Permission::ViewCases, &any) {
         links.push(("/officer", i18n.t("nav-officer")));
     }
+    if viewer.may(Permission::EditProviderUnits, &any) {
+        links.push(("/provider", i18n.t("nav-provider")));
+    }
+    if viewer.may(Permission::ManageProviderData, &any) {
+        links.push(("/admin/providers", i18n.t("nav-provider-data")));
+    }
     if viewer.may(Permission::ManageServices, &any) {
         links.push(("/admin/services", i18n.t("nav-eservices")));
     }

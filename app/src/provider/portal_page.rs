@@ -1,0 +1,69 @@
+//! `/provider`: the editor's organisations and their units, each with its last update.
+
+use super::server::load_portal;
+use crate::i18n::use_i18n;
+use crate::ui::ErrorPage;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+#[component]
+pub fn ProviderPage() -> impl IntoView {
+    let i18n = use_i18n();
+    let data = load_portal();
+    view! {
+        <Suspense fallback=|| ()>
+            {Suspend::new(async move {
+                match data.await {
+                    Ok(v) => {
+                        let orgs = v
+                            .organisations
+                            .into_iter()
+                            .map(|o| {
+                                let rows = o
+                                    .units
+                                    .into_iter()
+                                    .map(|u| view! {
+                                        <tr>
+                                            <th scope="row"><a href=u.edit.href aria-label=u.edit.text>{u.name}</a></th>
+                                            <td>{u.kind}</td>
+                                            <td>{u.district}</td>
+                                            <td>{u.updated}</td>
+                                            <td><a href=u.public.href>{u.public.text}</a></td>
+                                        </tr>
+                                    })
+                                    .collect_view();
+                                view! {
+                                    <section>
+                                        <h2>{o.heading.clone()}</h2>
+                                        <div class="table-scroll" role="region" aria-label=o.heading tabindex="0">
+                                            <table>
+                                                <thead>
+                                                    <tr>
+                                                        <th scope="col">{i18n.t("provider-col-unit")}</th>
+                                                        <th scope="col">{i18n.t("compare-fact-kind")}</th>
+                                                        <th scope="col">{i18n.t("compare-fact-district")}</th>
+                                                        <th scope="col">{i18n.t("provider-col-updated")}</th>
+                                                        <th scope="col">{i18n.t("provider-col-public")}</th>
+                                                    </tr>
+                                                </thead>
+                                                <tbody>{rows}</tbody>
+                                            </table>
+                                        </div>
+                                    </section>
+                                }
+                            })
+                            .collect_view();
+                        view! {
+                            <Title text=format!("{} – {}", i18n.t("provider-title"), i18n.t("site-name"))/>
+                            <h1>{i18n.t("provider-title")}</h1>
+                            <p class="lead">{i18n.t("provider-intro")}</p>
+                            {orgs}
+                        }
+                        .into_any()
+                    }
+                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

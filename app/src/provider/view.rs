@@ -1,0 +1,68 @@
+//! What the provider portal shows, translated on the server.
+
+use crate::catalogue::view_model::{LinkView, OptionView};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitRowView {
+    pub name: String,
+    pub kind: String,
+    pub district: String,
+    pub edit: LinkView,
+    pub public: LinkView,
+    pub updated: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrganisationView {
+    pub heading: String,
+    pub units: Vec<UnitRowView>,
+}
+
+/// `/provider`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PortalView {
+    pub organisations: Vec<OrganisationView>,
+}
+
+/// One input of the edit form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EditField {
+    pub name: String,
+    pub label: String,
+    pub value: String,
+    pub hint: Option<String>,
+    pub error: Option<String>,
+    /// The description's language, for `lang` on the input.
+    pub lang: Option<String>,
+}
+
+/// A row of the change history.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct HistoryRow {
+    pub when: String,
+    pub who: String,
+    pub what: String,
+}
+
+/// `/provider/units/{id}`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnitEditView {
+    pub id: String,
+    pub name: String,
+    pub operator: String,
+    pub public: LinkView,
+    pub saved: Option<String>,
+    /// (anchor, message) for the error summary.
+    pub errors: Vec<(String, String)>,
+    pub descriptions: Vec<EditField>,
+    pub hours: EditField,
+    pub weekends: bool,
+    pub languages: Vec<OptionView>,
+    pub languages_error: Option<String>,
+    pub profiles: Vec<OptionView>,
+    pub profiles_error: Option<String>,
+    pub contact: Vec<EditField>,
+    pub has_places: bool,
+    pub history: Vec<HistoryRow>,
+}
