@@ -179,7 +179,7 @@ pub async fn import_providers(
     let dry_run = form.fields.iter().any(|(k, v)| k == "dry_run" && !v.is_empty());
     let back = "/admin/providers#import-report";
     let (name, bytes) = match form.file {
-        Some((name, _, bytes)) if !bytes.is_empty() && !form.too_large => (name, bytes),
+        Some((_, name, bytes)) if !bytes.is_empty() && !form.too_large => (name, bytes),
         _ => {
             let problem = RowProblem::new(
                 0,

@@ -7,7 +7,7 @@ mod support;
 
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
-use support::{browser, input_value, location, spawn_app, TestApp};
+use support::{as_user, body, input_value, post, spawn_app, to, upload, with_csrf, TestApp};
 
 on_both_backends!(
     a_resident_applies_step_by_step_and_the_case_is_filed_once,
@@ -54,56 +54,6 @@ async fn a_session_that_ends_mid_step_returns_the_resident_to_her_draft(backend:
     let (_, html) = body(&anna, &page).await;
     assert_eq!(input_value(&html, "child_name").as_deref(), Some("Mio Andersson"));
     assert_eq!(input_value(&html, "child_pnr").as_deref(), Some("20180704-9834"));
-}
-
-/// A second browser on the same server, signed in as `persona`, with its CSRF token.
-async fn as_user(app: &TestApp, persona: &str) -> (TestApp, String) {
-    let user = TestApp {
-        client: browser(&app.address),
-        address: app.address.clone(),
-        store: app.store.clone(),
-        clock: app.clock.clone(),
-    };
-    user.sign_in(persona).await;
-    let csrf = user.csrf().await;
-    (user, csrf)
-}
-
-fn with_csrf<'a>(csrf: &'a str, form: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
-    let mut f = form.to_vec();
-    f.push(("csrf", csrf));
-    f
-}
-
-async fn post(user: &TestApp, csrf: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
-    user.post_form(path, &with_csrf(csrf, form)).send().await.expect("post")
-}
-
-async fn body(user: &TestApp, path: &str) -> (u16, String) {
-    let res = user.get(path).send().await.expect("get");
-    (res.status().as_u16(), res.text().await.expect("body"))
-}
-
-/// The path (and query) a 3xx response points to.
-fn to(res: &reqwest::Response, base: &str) -> String {
-    location(res, base).trim_start_matches(base).to_owned()
-}
-
-async fn upload(
-    user: &TestApp,
-    csrf: &str,
-    path: &str,
-    fields: &[(&str, &str)],
-    file: Option<(&str, &str, Vec<u8>)>,
-) -> reqwest::Response {
-    let mut form = reqwest::multipart::Form::new();
-    for (k, v) in fields {
-        form = form.text(k.to_string(), v.to_string());
-    }
-    if let Some((name, file_name, bytes)) = file {
-        form = form.part(name.to_owned(), reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()));
-    }
-    user.client.post(user.url(&format!("{path}?csrf={csrf}"))).multipart(form).send().await.expect("upload")
 }
 
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";

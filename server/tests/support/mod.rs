@@ -12,8 +12,8 @@ use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
 use stadsporten_server::clock::Clock;
 use stadsporten_server::config::{
-    AppSettings, AuthSettings, DatabaseSettings, EServicesSettings, Environment, LogSettings, MailSettings,
-    ProviderSettings, SessionSettings, Settings,
+    AppSettings, AuthSettings, CompareSettings, DatabaseSettings, EServicesSettings, Environment, LogSettings,
+    MailSettings, ProviderSettings, SessionSettings, Settings,
 };
 use stadsporten_server::startup::Application;
 
@@ -74,6 +74,7 @@ pub async fn test_settings(backend: Backend) -> Settings {
             clamd: String::new(),
             outbox_interval_seconds: 1,
         },
+        compare: CompareSettings { min_respondents: 10, min_response_rate: 50.0 },
         log: LogSettings { format: "pretty".into() },
     }
 }
@@ -216,4 +217,54 @@ impl TestApp {
         let html = self.get("/").send().await.expect("page").text().await.expect("body");
         input_value(&html, "csrf").expect("a signed-in page carries the csrf field")
     }
+}
+
+/// A second browser on the same server, signed in as `persona`, with its CSRF token.
+pub async fn as_user(app: &TestApp, persona: &str) -> (TestApp, String) {
+    let user = TestApp {
+        client: browser(&app.address),
+        address: app.address.clone(),
+        store: app.store.clone(),
+        clock: app.clock.clone(),
+    };
+    user.sign_in(persona).await;
+    let csrf = user.csrf().await;
+    (user, csrf)
+}
+
+pub fn with_csrf<'a>(csrf: &'a str, form: &[(&'a str, &'a str)]) -> Vec<(&'a str, &'a str)> {
+    let mut f = form.to_vec();
+    f.push(("csrf", csrf));
+    f
+}
+
+pub async fn post(user: &TestApp, csrf: &str, path: &str, form: &[(&str, &str)]) -> reqwest::Response {
+    user.post_form(path, &with_csrf(csrf, form)).send().await.expect("post")
+}
+
+pub async fn body(user: &TestApp, path: &str) -> (u16, String) {
+    let res = user.get(path).send().await.expect("get");
+    (res.status().as_u16(), res.text().await.expect("body"))
+}
+
+/// The path (and query) a 3xx response points to.
+pub fn to(res: &reqwest::Response, base: &str) -> String {
+    location(res, base).trim_start_matches(base).to_owned()
+}
+
+pub async fn upload(
+    user: &TestApp,
+    csrf: &str,
+    path: &str,
+    fields: &[(&str, &str)],
+    file: Option<(&str, &str, Vec<u8>)>,
+) -> reqwest::Response {
+    let mut form = reqwest::multipart::Form::new();
+    for (k, v) in fields {
+        form = form.text(k.to_string(), v.to_string());
+    }
+    if let Some((name, file_name, bytes)) = file {
+        form = form.part(name.to_owned(), reqwest::multipart::Part::bytes(bytes).file_name(file_name.to_owned()));
+    }
+    user.client.post(user.url(&format!("{path}?csrf={csrf}"))).multipart(form).send().await.expect("upload")
 }

@@ -1,0 +1,240 @@
+//! Comparing providers over HTTP, as a browser without JavaScript, on both backends: the list,
+//! unit and side-by-side pages with bad input explained; open data that imports again; the
+//! provider portal's edits with attribution and the city's revert; "apply for a place here".
+
+mod support;
+
+use stadsporten_db::{on_both_backends, AuditFilter, Backend};
+use stadsporten_domain::audit::AuditAction;
+use support::{as_user, body, post, spawn_app, to, upload, TestApp};
+
+on_both_backends!(
+    the_comparison_works_without_javascript_and_explains_bad_input,
+    open_data_is_described_and_imports_again,
+    a_provider_editor_updates_opening_hours_and_the_city_can_revert,
+    apply_for_a_place_here_preselects_the_unit,
+);
+
+/// Ids of a district's preschools from the list page, in list order.
+fn unit_ids(html: &str) -> Vec<String> {
+    html.split("name=\"units\"")
+        .skip(1)
+        .filter_map(|rest| rest.split("value=\"").nth(1)?.split('"').next().map(str::to_owned))
+        .collect()
+}
+
+async fn the_comparison_works_without_javascript_and_explains_bad_input(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (status, html) = app.page("/compare", "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("78 förskolor"), "kinds with counts");
+
+    let (status, html) = app.page("/compare?kind=preschool&district=norrmalm", "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("6 förskolor"));
+    let ids = unit_ids(&html);
+    assert_eq!(ids.len(), 6, "six preschools, each with a checkbox for side by side");
+    assert!(html.contains("action=\"/compare/side-by-side\""));
+    assert!(html.contains("Få svarande"), "the honesty rule shows in the list");
+
+    // Unknown filters and values: a notice each, the rest applied, never an error page.
+    let (status, html) = app.page("/compare?kind=preschool&district=atlantis&colour=blue&open_from=25:00", "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Filtret ”colour” finns inte"), "{html}");
+    assert!(html.contains("Filtret ”Stadsdel” hade ett värde vi inte känner igen"));
+    assert!(html.contains("78 förskolor"));
+    let (status, html) = app.page("/compare?kind=preschool&sort=merit-value&from=Nowhere%20street", "en").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("cannot be sorted by “merit-value”"));
+    assert!(html.contains("We could not find “Nowhere street”"));
+    let (status, _) = app.page("/compare?q=%FF", "sv").await;
+    assert_eq!(status, 200, "undecodable input is explained, not refused");
+
+    // Side by side: at most four, unknown ids named, "no data" not zero, the warning shown.
+    let five = format!("{},no-such-unit", ids[..5].join(","));
+    let (status, html) = app.page(&format!("/compare/side-by-side?units={five}&from=Odengatan"), "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Du kan jämföra högst 4 verksamheter"));
+    assert!(html.contains("<table class=\"side-by-side\""));
+    assert_eq!(html.matches("Ta bort ").count(), 4);
+    assert!(html.contains("Avstånd"));
+    assert!(html.contains("<svg aria-hidden=\"true\""), "charts accompany the table");
+    let (status, html) = app.page("/compare/side-by-side?units=no-such-unit", "ar").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("dir=\"rtl\"") && html.contains("لم نجد وحدة"));
+
+    // A unit page: facts, every year, apply here; an unknown one is a translated 404.
+    let (status, html) = app.page(&format!("/compare/units/{}", ids[0]), "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Kvalitetsmått") && html.contains("2024") && html.contains("2025"));
+    assert!(html.contains(&format!("/services/ansok-om-forskoleplats/start?unit={}", ids[0])));
+    let (status, _) = app.page("/compare/units/no-such-unit", "sv").await;
+    assert_eq!(status, 404);
+    let (status, _) = app.page("/compare/units/%3Cscript%3E", "sv").await;
+    assert_eq!(status, 404);
+}
+
+async fn open_data_is_described_and_imports_again(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let res = app.get("/open-data/providers.csv").send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert!(res.headers()["content-type"].to_str().unwrap().starts_with("text/csv"));
+    assert_eq!(res.headers()["access-control-allow-origin"], "*");
+    let csv = res.text().await.unwrap();
+    assert!(csv.starts_with("id,kind,name,operator_type,organisation_number"));
+    assert_eq!(csv.lines().count(), 183, "a header and 182 units");
+    let values = app.get("/open-data/provider-indicators.csv").send().await.unwrap().text().await.unwrap();
+    assert!(values.starts_with("kpi,unit,period,value,n,response_rate"));
+    let description: serde_json::Value =
+        app.get("/open-data/providers/dataset.json").send().await.unwrap().json().await.unwrap();
+    assert_eq!(description["license_id"], "CC0-1.0");
+    assert!(description["modified"].as_str().is_some_and(|d| d.len() == 10));
+    assert!(description["fields"]["units"].as_array().unwrap().iter().any(|f| f["name"] == "hours"));
+    assert!(description["indicators"].as_array().unwrap().iter().any(|i| i["key"] == "parent-satisfaction"));
+    let (status, html) = app.page("/open-data/providers", "sv").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("CC0 1.0") && html.contains("provider-indicators.csv"));
+    let all = app.get("/open-data/providers.json").send().await.unwrap().bytes().await.unwrap().to_vec();
+
+    // The whole export imports again: a dry run changes nothing, the import changes what it says.
+    let (admin, csrf) = as_user(&app, "admin").await;
+    let res = upload(
+        &admin,
+        &csrf,
+        "/admin/providers/import",
+        &[("dry_run", "1")],
+        Some(("file", "providers.json", all.clone())),
+    )
+    .await;
+    assert_eq!(to(&res, &admin.address), "/admin/providers#import-report");
+    let (_, html) = body(&admin, "/admin/providers").await;
+    assert!(html.contains("Provkörningen av providers.json hittade inga fel"), "{html}");
+    assert!(html.contains("0 nya och"), "everything exists already");
+    let res = upload(&admin, &csrf, "/admin/providers/import", &[], Some(("file", "providers.json", all))).await;
+    assert_eq!(res.status(), 303);
+    let (_, html) = body(&admin, "/admin/providers").await;
+    assert!(html.contains("Importen av providers.json är klar"), "{html}");
+
+    // A bad file: every problem with its row and field, nothing stored.
+    let bad = "kpi,unit,period,value,n\nparent-satisfaction,no-such-unit,2025,90,20\ngroup-size,forskolan-kotten-bromma,twenty,1,1\n";
+    let res =
+        upload(&admin, &csrf, "/admin/providers/import", &[], Some(("file", "bad.csv", bad.as_bytes().to_vec()))).await;
+    assert_eq!(res.status(), 303);
+    let (_, html) = body(&admin, "/admin/providers").await;
+    assert!(html.contains("bad.csv kan inte importeras"));
+    assert!(
+        html.contains("Kvalitetsmått, rad 2, fält unit") && html.contains("Okänd verksamhet ”no-such-unit”"),
+        "{html}"
+    );
+    assert!(html.contains("Kvalitetsmått, rad 3, fält period"));
+    let imports = app.store.audit_entries(&AuditFilter::default(), 100, 0).await.unwrap();
+    assert_eq!(
+        imports.iter().filter(|e| e.chained.entry.action == AuditAction::Import).count(),
+        1,
+        "only the stored import"
+    );
+
+    // Residents may not import.
+    let (anna, anna_csrf) = as_user(&app, "anna").await;
+    let res = upload(&anna, &anna_csrf, "/admin/providers/import", &[], Some(("file", "x.csv", b"a".to_vec()))).await;
+    assert_eq!(res.status(), 403);
+}
+
+async fn editable_units(maja: &TestApp) -> Vec<String> {
+    let (status, html) = body(maja, "/provider").await;
+    assert_eq!(status, 200);
+    html.split("href=\"/provider/units/").skip(1).filter_map(|r| r.split('"').next().map(str::to_owned)).collect()
+}
+
+async fn a_provider_editor_updates_opening_hours_and_the_city_can_revert(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (maja, csrf) = as_user(&app, "maja").await;
+    let units = editable_units(&maja).await;
+    assert!(units.len() >= 5, "Solrosens units: {units:?}");
+    let unit = &units[0];
+    let edit = format!("/provider/units/{unit}");
+    let (status, html) = body(&maja, &edit).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("name=\"hours\""));
+
+    // Refused: bad hours and e-mail come back with the errors and what she typed.
+    let form = [
+        ("description_sv", "Vi har flyttat in i nya lokaler."),
+        ("hours", "18:00-06:30"),
+        ("languages", "sv"),
+        ("languages", "fi"),
+        ("email", "not-an-address"),
+        ("has_places", "1"),
+    ];
+    let res = post(&maja, &csrf, &edit, &form).await;
+    assert_eq!(to(&res, &maja.address), format!("{edit}#error-summary"));
+    let (_, html) = body(&maja, &edit).await;
+    assert!(html.contains("Skriv öppettider som 06:30-18:00"));
+    assert!(html.contains("Skriv en e-postadress"));
+    assert!(html.contains("Vi har flyttat in i nya lokaler."), "nothing typed is lost");
+    assert!(html.contains("value=\"18:00-06:30\""));
+
+    let form = [
+        ("description_sv", "Vi har flyttat in i nya lokaler."),
+        ("hours", "06:15-18:30"),
+        ("languages", "sv"),
+        ("has_places", "1"),
+    ];
+    let res = post(&maja, &csrf, &edit, &form).await;
+    assert_eq!(to(&res, &maja.address), format!("{edit}?saved=1"));
+    let (_, html) = app.page(&format!("/compare/units/{unit}"), "sv").await;
+    assert!(html.contains("06:15–18:30"), "published at once");
+    assert!(html.contains("Senast uppdaterad av utföraren (Solrosens Förskolor AB)"));
+
+    // Another company's unit is refused (and the refusal audited).
+    let (_, list) = app.page("/compare?kind=preschool&operator=private", "sv").await;
+    let other = unit_ids(&list).into_iter().find(|id| !units.contains(id)).expect("another company's unit");
+    let res = post(&maja, &csrf, &format!("/provider/units/{other}"), &form).await;
+    assert_eq!(res.status(), 403);
+    let (status, _) = body(&maja, &format!("/provider/units/{other}")).await;
+    assert_eq!(status, 403);
+    let (anna, _) = as_user(&app, "anna").await;
+    assert_eq!(body(&anna, "/provider").await.0, 403);
+
+    // The city sees the change and reverts it.
+    let (admin, admin_csrf) = as_user(&app, "admin").await;
+    let (status, html) = body(&admin, "/admin/providers").await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Utföraren (Maja Ek)"));
+    let id = html.split("name=\"id\" value=\"").nth(1).and_then(|r| r.split('"').next()).expect("a revert button");
+    let res = post(&admin, &admin_csrf, "/api/admin/providers/revert", &[("id", id)]).await;
+    assert_eq!(to(&res, &admin.address), "/admin/providers?reverted=1");
+    let (_, html) = app.page(&format!("/compare/units/{unit}"), "sv").await;
+    assert!(!html.contains("06:15–18:30"));
+    assert!(html.contains("Senast uppdaterad av Stockholms stad"));
+    let entries = app.store.audit_entries(&AuditFilter::default(), 200, 0).await.unwrap();
+    assert!(entries
+        .iter()
+        .any(|e| e.chained.entry.action == AuditAction::Update && e.chained.entry.object_type == "provider-unit"));
+    assert!(entries.iter().any(|e| e.chained.entry.action == AuditAction::Revert));
+    assert!(entries.iter().any(|e| e.chained.entry.action == AuditAction::AccessDenied
+        && e.chained.entry.object_id.as_deref() == Some(other.as_str())));
+}
+
+async fn apply_for_a_place_here_preselects_the_unit(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (_, list) = app.page("/compare?kind=preschool&district=bromma", "sv").await;
+    let unit = unit_ids(&list).remove(0);
+    let start = format!("/services/ansok-om-forskoleplats/start?unit={unit}");
+    // Not signed in: the sign-in link comes back to the same pre-selection.
+    let (_, html) = app.page(&start, "sv").await;
+    assert!(html.contains("Du valde Förskolan"), "{html}");
+    assert!(html.contains(&format!("unit%3D{unit}")), "sign-in returns with the unit");
+    let (anna, csrf) = as_user(&app, "anna").await;
+    let (_, html) = body(&anna, &start).await;
+    assert!(html.contains(&format!("name=\"unit\" value=\"{unit}\"")));
+    let res = post(&anna, &csrf, "/api/apply/start", &[("slug", "ansok-om-forskoleplats"), ("unit", &unit)]).await;
+    let first = to(&res, &anna.address);
+    let token = first.split('/').nth(2).unwrap().to_owned();
+    let (_, html) = body(&anna, &format!("/apply/{token}/step/preschools")).await;
+    assert!(html.contains(&format!("<option value=\"{unit}\" selected")), "pre-selected");
+    // A unit that is not an option is ignored, not an error.
+    let res =
+        post(&anna, &csrf, "/api/apply/start", &[("slug", "ansok-om-forskoleplats"), ("unit", "no-such-unit")]).await;
+    assert_eq!(res.status(), 302);
+}
