@@ -19,6 +19,9 @@ async fn main() -> ExitCode {
     if std::env::args().nth(1).as_deref() == Some("audit-verify") {
         return verify_audit_trail(&settings).await;
     }
+    if std::env::args().nth(1).as_deref() == Some("import-providers") {
+        return import_providers(&settings, std::env::args().skip(2).collect()).await;
+    }
     let mut options = match leptos::config::get_configuration(None) {
         Ok(conf) => conf.leptos_options,
         Err(e) => {
@@ -84,5 +87,102 @@ async fn verify_audit_trail(settings: &Settings) -> ExitCode {
             eprintln!("stadsporten: {e}");
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `stadsporten-server import-providers [--dry-run] FILE…`: imports comparison data (units or
+/// indicator values, CSV or JSON) like `/admin/providers` does. Each file is one transaction: all
+/// rows or none. Problems are printed with file, row and field (in Swedish and English); the exit
+/// status is 1 when any file was refused. A stored import is written to the audit trail.
+async fn import_providers(settings: &Settings, args: Vec<String>) -> ExitCode {
+    use secrecy::ExposeSecret;
+    use stadsporten_app::i18n::ta;
+    use stadsporten_domain::audit::{AuditAction, AuditEntry, Outcome};
+    use stadsporten_domain::compare::import::parse_file;
+    use stadsporten_domain::Lang;
+    let dry_run = args.iter().any(|a| a == "--dry-run");
+    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
+    if files.is_empty() {
+        eprintln!("usage: stadsporten-server import-providers [--dry-run] FILE…");
+        return ExitCode::FAILURE;
+    }
+    let store = match stadsporten_db::Store::connect(settings.database.url.expose_secret(), 2).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("stadsporten: database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let mut failed = false;
+    for path in files {
+        let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes = match std::fs::read(path) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{path}: {e}");
+                failed = true;
+                continue;
+            }
+        };
+        let report = match parse_file(&name, &bytes) {
+            Ok(parsed) => match store.import_providers(&parsed, &name, dry_run, None, now).await {
+                Ok(r) => r,
+                Err(e) => {
+                    eprintln!("{path}: database: {e}");
+                    failed = true;
+                    continue;
+                }
+            },
+            Err(problem) => stadsporten_db::ImportReport {
+                kind: stadsporten_domain::compare::import::ImportKind::Units,
+                rows: 0,
+                added: 0,
+                changed: 0,
+                problems: vec![problem],
+                stored: false,
+            },
+        };
+        for p in &report.problems {
+            let message = |lang| ta(lang, &p.code, &[("value", p.value.clone().into())]);
+            let section = if p.section.is_empty() { String::new() } else { format!("{} ", p.section) };
+            println!("{path}: {section}row {} field {}: {} / {}", p.row, p.field, message(Lang::Sv), message(Lang::En));
+        }
+        let outcome = if report.stored {
+            "imported"
+        } else if report.problems.is_empty() {
+            "dry run, nothing stored"
+        } else {
+            failed = true;
+            "refused, nothing stored"
+        };
+        println!("{path}: {outcome}: {} rows, {} new, {} changed", report.rows, report.added, report.changed);
+        if report.stored {
+            let entry = AuditEntry {
+                at: now,
+                actor_id: None,
+                acting_for: None,
+                role: Some("system".into()),
+                action: AuditAction::Import,
+                object_type: "provider-data".into(),
+                object_id: None,
+                outcome: Outcome::Success,
+                reason: Some(format!(
+                    "command line: {name}: {} rows, {} added, {} changed",
+                    report.rows, report.added, report.changed
+                )),
+                request_id: None,
+                client_addr: None,
+            };
+            if let Err(e) = store.append_audit(&entry).await {
+                eprintln!("{path}: imported, but the audit entry failed: {e}");
+                failed = true;
+            }
+        }
+    }
+    if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
     }
 }

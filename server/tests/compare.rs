@@ -13,6 +13,7 @@ on_both_backends!(
     open_data_is_described_and_imports_again,
     a_provider_editor_updates_opening_hours_and_the_city_can_revert,
     apply_for_a_place_here_preselects_the_unit,
+    the_command_line_import_reports_by_row_and_stores_all_or_nothing,
 );
 
 /// Ids of a district's preschools from the list page, in list order.
@@ -237,4 +238,54 @@ async fn apply_for_a_place_here_preselects_the_unit(backend: Backend) {
     let res =
         post(&anna, &csrf, "/api/apply/start", &[("slug", "ansok-om-forskoleplats"), ("unit", "no-such-unit")]).await;
     assert_eq!(res.status(), 302);
+}
+
+async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backend: Backend) {
+    let settings = support::test_settings(backend).await;
+    let url = secrecy::ExposeSecret::expose_secret(&settings.database.url).to_owned();
+    let app = support::spawn_app_with(settings).await;
+    let dir = std::env::temp_dir().join(format!("stadsporten-import-{}", uuid::Uuid::new_v4().simple()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let good = dir.join("values.csv");
+    std::fs::write(
+        &good,
+        "kpi;unit;period;value;n;response_rate\nparent-satisfaction;forskolan-kotten-bromma;2026;93,5;40;71\n",
+    )
+    .unwrap();
+    let bad = dir.join("bad.csv");
+    std::fs::write(&bad, "kpi,unit,period,value\nparent-satisfaction,forskolan-kotten-bromma,2026,93\nnope,forskolan-kotten-bromma,2026,1\n").unwrap();
+    let run = |args: &[&std::path::Path], dry: bool| {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_stadsporten-server"));
+        cmd.arg("import-providers");
+        if dry {
+            cmd.arg("--dry-run");
+        }
+        cmd.args(args)
+            .env("DATABASE_URL", &url)
+            .env("STADSPORTEN_CONFIG_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../config"))
+            .output()
+            .unwrap()
+    };
+    let latest = |store: stadsporten_db::Store| async move {
+        let id = stadsporten_domain::compare::ProviderUnitId::parse("forskolan-kotten-bromma").unwrap();
+        let detail = store.provider_unit(&id).await.unwrap().unwrap();
+        detail.values.iter().map(|(_, o)| o.period).max().unwrap()
+    };
+    let out = run(&[&bad], false);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!out.status.success());
+    assert!(text.contains("values row 3 field kpi: Okänt kvalitetsmått ”nope”. / Unknown indicator “nope”."), "{text}");
+    assert!(text.contains("refused, nothing stored"));
+    assert_eq!(latest(app.store.clone()).await, 2025, "the good row of a refused file is not stored either");
+    let out = run(&[&good], true);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("dry run, nothing stored: 1 rows, 1 new"));
+    assert_eq!(latest(app.store.clone()).await, 2025);
+    let out = run(&[&good], false);
+    assert!(out.status.success());
+    assert_eq!(latest(app.store.clone()).await, 2026);
+    let entries = app.store.audit_entries(&AuditFilter::default(), 50, 0).await.unwrap();
+    assert!(entries
+        .iter()
+        .any(|e| e.chained.entry.action == AuditAction::Import && e.chained.entry.role.as_deref() == Some("system")));
 }
