@@ -98,6 +98,9 @@ struct Objects {
     file: i64,
     /// The live version of the preschool definition (receiving unit UTB).
     preschool_definition: i64,
+    /// A unit of Maja's company, and a fresh provider change of it (to revert).
+    maja_unit: String,
+    revision: i64,
 }
 
 /// The feedback e-service's answers, routed to `unit`.
@@ -214,7 +217,18 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     let file =
         store.case_messages(case).await.unwrap().into_iter().find(|m| m.id == message).unwrap().attachments[0].id;
     let preschool_definition = store.live_definition("ansok-om-forskoleplats").await.unwrap().unwrap().id;
+    let solrosen = stadsporten_domain::organisation::OrganisationNumber::parse("559234-5671").unwrap();
+    let maja_unit = store.units_of_organisation(&solrosen).await.unwrap().remove(0).record;
+    let maja = store.user_by_persona("maja").await.unwrap().unwrap().id;
+    let mut facts = maja_unit.facts.clone();
+    facts.description.insert("en".into(), format!("Change number {n}."));
+    let revision = match store.save_unit_facts(&maja_unit.id, &facts, maja, stadsporten_db::ChangedBy::Provider, now).await {
+        Ok(stadsporten_db::FactsSaved::Saved(id)) => id,
+        other => panic!("{other:?}"),
+    };
     Objects {
+        maja_unit: maja_unit.id.to_string(),
+        revision,
         draft: draft_token,
         case,
         case_to_withdraw,
@@ -262,7 +276,7 @@ fn applicant(ok: u16) -> impl Fn(Who) -> u16 {
 
 /// Version 2 of the preschool definition (a valid upload).
 fn preschool_v2() -> String {
-    stadsporten_db::SEED_DEFINITIONS[0].1.replace("version = 1", "version = 2")
+    stadsporten_db::SEED_DEFINITIONS[0].1.replace("version = 2", "version = 3")
 }
 
 fn cases(o: &Objects) -> Vec<Case> {
@@ -658,6 +672,77 @@ fn cases(o: &Objects) -> Vec<Case> {
             Method::Multipart(vec![("source", preschool_v2())], None),
             "/admin/services/upload",
             Box::new(only(&[Admin], 303)),
+        ),
+        // Comparing providers: public pages, data and open data.
+        case("/compare", Method::Get, "/compare?kind=preschool&district=bromma", Box::new(all(200))),
+        case("/compare/units/{id}", Method::Get, &format!("/compare/units/{}", o.maja_unit), Box::new(all(200))),
+        case(
+            "/compare/side-by-side",
+            Method::Get,
+            &format!("/compare/side-by-side?units={}", o.maja_unit),
+            Box::new(all(200)),
+        ),
+        case(
+            "/api/compare/results",
+            Method::PostJson(serde_json::json!({ "query": "kind=preschool" })),
+            "/api/compare/results",
+            Box::new(all(200)),
+        ),
+        case(
+            "/api/compare/unit",
+            Method::PostFormForJson(vec![("id", o.maja_unit.clone())]),
+            "/api/compare/unit",
+            Box::new(all(200)),
+        ),
+        case(
+            "/api/compare/side-by-side",
+            Method::PostFormForJson(vec![("query", format!("units={}", o.maja_unit))]),
+            "/api/compare/side-by-side",
+            Box::new(all(200)),
+        ),
+        case("/open-data/providers", Method::Get, "/open-data/providers", Box::new(all(200))),
+        case("/api/compare/open-data", Method::PostFormForJson(vec![]), "/api/compare/open-data", Box::new(all(200))),
+        case("/open-data/providers.csv", Method::Get, "/open-data/providers.csv", Box::new(all(200))),
+        case("/open-data/provider-indicators.csv", Method::Get, "/open-data/provider-indicators.csv", Box::new(all(200))),
+        case("/open-data/providers.json", Method::Get, "/open-data/providers.json", Box::new(all(200))),
+        case("/open-data/providers/dataset.json", Method::Get, "/open-data/providers/dataset.json", Box::new(all(200))),
+        // The provider portal: Maja, for her company's units only.
+        case("/provider", Method::Get, "/provider", Box::new(only(&[Maja], 200))),
+        case("/api/provider/portal", Method::Get, "/api/provider/portal", Box::new(only(&[Maja], 200))),
+        case("/provider/units/{id}", Method::Get, &format!("/provider/units/{}", o.maja_unit), Box::new(only(&[Maja], 200))),
+        case(
+            "/api/provider/unit",
+            Method::Get,
+            &format!("/api/provider/unit?id={}", o.maja_unit),
+            Box::new(only(&[Maja], 200)),
+        ),
+        case(
+            "/provider/units/{id}",
+            Method::Post(vec![
+                ("description_sv", "En förskola med gård.".into()),
+                ("hours", "06:30-18:00".into()),
+                ("languages", "sv".into()),
+            ]),
+            &format!("/provider/units/{}", o.maja_unit),
+            Box::new(only(&[Maja], 303)),
+        ),
+        // The city's side: service owners and administrators.
+        case("/admin/providers", Method::Get, "/admin/providers", Box::new(only(&[Per, Admin], 200))),
+        case("/api/admin/providers", Method::Get, "/api/admin/providers", Box::new(only(&[Per, Admin], 200))),
+        case(
+            "/api/admin/providers/revert",
+            Method::Post(vec![("id", o.revision.to_string())]),
+            "/api/admin/providers/revert",
+            Box::new(only(&[Per, Admin], 302)),
+        ),
+        case(
+            "/admin/providers/import",
+            Method::Multipart(
+                vec![("dry_run", "1".into())],
+                Some(("file", "values.csv", b"kpi,unit,period,value\nparent-satisfaction,x1,2025,90\n".to_vec())),
+            ),
+            "/admin/providers/import",
+            Box::new(only(&[Per, Admin], 303)),
         ),
         // Signing out last: it ends the session. Anyone may; without a session it just says so.
         case("/auth/logout", Method::Post(vec![]), "/auth/logout", Box::new(all(303))),
