@@ -32,6 +32,9 @@ pub struct Submission<'a> {
     pub definition_id: i64,
     pub service_slug: &'a str,
     pub unit_code: &'a str,
+    /// Feedback about a provider unit: the unit, and the private provider that answers it.
+    pub provider_unit: Option<&'a str>,
+    pub provider_org: Option<&'a str>,
     pub year: u32,
     pub lang: &'a str,
     pub answers: &'a Answers,
@@ -84,6 +87,9 @@ pub struct CaseRecord {
     pub decided_at: Option<i64>,
     pub closed_at: Option<i64>,
     pub updated_at: i64,
+    /// Feedback about a provider unit: the unit, and the private provider that answers it.
+    pub provider_unit: Option<String>,
+    pub provider_org: Option<String>,
 }
 
 impl CaseRecord {
@@ -236,7 +242,7 @@ fn outcome(s: Option<String>) -> Result<Option<DecisionOutcome>> {
 const CASE_COLUMNS: &str = "c.id, c.case_number, c.unit_code, c.definition_id, c.service_slug, c.applicant_id, \
      ap.display_name as applicant_name, c.acting_for, c.lang, c.answers, c.status, c.outcome, c.submitted_at, \
      c.handling_days, c.paused_seconds, c.paused_since, c.due_at, c.assignee_id, asg.display_name as assignee_name, \
-     c.decided_at, c.closed_at, c.updated_at";
+     c.decided_at, c.closed_at, c.updated_at, c.provider_unit, c.provider_org";
 
 const CASE_FROM: &str =
     "from cases c join users ap on ap.id = c.applicant_id left join users asg on asg.id = c.assignee_id";
@@ -265,6 +271,8 @@ fn case_from_row(r: &AnyRow) -> Result<CaseRecord> {
         decided_at: r.try_get("decided_at")?,
         closed_at: r.try_get("closed_at")?,
         updated_at: r.try_get("updated_at")?,
+        provider_unit: r.try_get("provider_unit")?,
+        provider_org: r.try_get("provider_org")?,
     })
 }
 
@@ -442,8 +450,9 @@ impl Store {
         let due = SlaClock::new(s.now, s.handling_days).due_at(s.now);
         let case_id: i64 = sqlx::query(
             "insert into cases (case_number, unit_code, definition_id, service_slug, applicant_id, acting_for, lang, \
-             answers, status, submitted_at, handling_days, due_at, idempotency_key, updated_at) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $9) returning id",
+             answers, status, submitted_at, handling_days, due_at, idempotency_key, updated_at, provider_unit, \
+             provider_org) values ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $9, $13, $14) \
+             returning id",
         )
         .bind(&case_number)
         .bind(s.unit_code)
@@ -457,6 +466,8 @@ impl Store {
         .bind(i64::from(s.handling_days))
         .bind(due)
         .bind(s.idempotency_key)
+        .bind(s.provider_unit)
+        .bind(s.provider_org)
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
@@ -522,7 +533,8 @@ impl Store {
         }
         let mut sql = format!(
             "select {SUMMARY_COLUMNS}, (select count(*) from case_messages m where m.case_id = c.id \
-             and m.from_applicant = 1 and m.read_at is null) as unread {CASE_FROM} where c.unit_code in ("
+             and m.from_applicant = 1 and m.read_at is null) as unread {CASE_FROM} where c.provider_org is null \
+             and c.unit_code in ("
         );
         let mut n = 0;
         let mut next = || {
@@ -578,6 +590,26 @@ impl Store {
             out.sort_by_key(|s| (s.due_at, s.id));
         }
         Ok(out)
+    }
+
+    /// Feedback routed to these providers (organisation numbers), open first, newest first.
+    pub async fn provider_cases(&self, orgs: &[String], now: i64) -> Result<Vec<CaseSummary>> {
+        if orgs.is_empty() {
+            return Ok(Vec::new());
+        }
+        let list = (1..=orgs.len()).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ");
+        let sql = format!(
+            "select {SUMMARY_COLUMNS}, (select count(*) from case_messages m where m.case_id = c.id \
+             and m.from_applicant = 1 and m.read_at is null) as unread {CASE_FROM} where c.provider_org in ({list}) \
+             order by case when c.status in ('submitted', 'in-progress') then 0 else 1 end, c.submitted_at desc \
+             limit 200"
+        );
+        let mut q = sqlx::query(&sql);
+        for o in orgs {
+            q = q.bind(o);
+        }
+        let rows = q.fetch_all(&self.pool).await?;
+        rows.iter().map(|r| summary_from_row(r, now, r.try_get("unread")?)).collect()
     }
 
     /// Assigns cases (of the given units only) to someone, or to nobody. Returns the ids changed.

@@ -45,6 +45,21 @@ provider-changed-profiles = التوجه
 provider-changed-contact = معلومات التواصل
 provider-changed-places = الأماكن الشاغرة
 
+provider-inbox = ملاحظات السكان
+provider-inbox-intro = تصل إلى هنا الملاحظات عن وحداتكم. ترون ما كُتب ولكن ليس من كتبه. يصل ردكم إلى الساكن في صفحاتي.
+provider-col-case = القضية
+provider-col-received = تاريخ الوصول
+provider-col-status = الحالة
+provider-feedback-unread = جديد
+provider-feedback-title = ملاحظة { $number }
+provider-feedback-privacy = حمايةً لخصوصية الساكن لا يُعرض الاسم ولا معلومات التواصل. ردّوا هنا فيتلقى الساكن الرد في صفحاتي مع إشعار.
+provider-feedback-conversation = الرسائل
+provider-feedback-resident = الساكن
+provider-feedback-answer = ردكم
+provider-feedback-send = أرسل الرد
+provider-feedback-answered = تم إرسال الرد. سيتلقى الساكن إشعاراً.
+provider-feedback-error = اكتب رداً (4000 حرف كحد أقصى).
+
 providers-title = بيانات المقارنة
 providers-import-heading = استيراد الوحدات ومؤشرات الجودة
 providers-import-intro = ارفع ملفاً بالوحدات أو بمؤشرات الجودة (CSV أو JSON). قم أولاً بتشغيل تجريبي: يعرض كل خطأ مع الصف والحقل دون حفظ أي شيء. الاستيراد يحفظ جميع الصفوف أو لا شيء.

@@ -45,6 +45,21 @@ provider-changed-profiles = profile
 provider-changed-contact = contact details
 provider-changed-places = places available
 
+provider-inbox = Feedback from residents
+provider-inbox-intro = Feedback about your units arrives here. You see what was written but not who wrote it. Your answer reaches the resident in My pages.
+provider-col-case = Case
+provider-col-received = Received
+provider-col-status = Status
+provider-feedback-unread = New
+provider-feedback-title = Feedback { $number }
+provider-feedback-privacy = To protect the resident's privacy, no name or contact details are shown. Answer here and the resident gets the answer in My pages and a notification.
+provider-feedback-conversation = Messages
+provider-feedback-resident = The resident
+provider-feedback-answer = Your answer
+provider-feedback-send = Send the answer
+provider-feedback-answered = The answer is sent. The resident is notified.
+provider-feedback-error = Write an answer (at most 4,000 characters).
+
 providers-title = Comparison data
 providers-import-heading = Import units and quality indicators
 providers-import-intro = Upload a file of units or quality indicators (CSV or JSON). Do a dry run first: it lists every error with its row and field and stores nothing. An import stores all rows or none.

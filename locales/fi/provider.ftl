@@ -45,6 +45,21 @@ provider-changed-profiles = painotus
 provider-changed-contact = yhteystiedot
 provider-changed-places = vapaat paikat
 
+provider-inbox = Asukkaiden palaute
+provider-inbox-intro = Yksiköitänne koskeva palaute tulee tänne. Näette, mitä on kirjoitettu, mutta ette kirjoittajaa. Vastauksenne tavoittaa asukkaan Omilla sivuilla.
+provider-col-case = Asia
+provider-col-received = Saapunut
+provider-col-status = Tila
+provider-feedback-unread = Uusi
+provider-feedback-title = Palaute { $number }
+provider-feedback-privacy = Asukkaan yksityisyyden suojaamiseksi nimeä tai yhteystietoja ei näytetä. Vastaa tässä, niin asukas saa vastauksen Omille sivuilleen ja ilmoituksen.
+provider-feedback-conversation = Viestit
+provider-feedback-resident = Asukas
+provider-feedback-answer = Vastauksenne
+provider-feedback-send = Lähetä vastaus
+provider-feedback-answered = Vastaus on lähetetty. Asukas saa ilmoituksen.
+provider-feedback-error = Kirjoita vastaus (enintään 4 000 merkkiä).
+
 providers-title = Vertailutiedot
 providers-import-heading = Tuo yksiköitä ja laatumittareita
 providers-import-intro = Lataa tiedosto, jossa on yksiköitä tai laatumittareita (CSV tai JSON). Tee ensin koeajo: se näyttää jokaisen virheen rivin ja kentän kanssa tallentamatta mitään. Tuonti tallentaa kaikki rivit tai ei yhtään.

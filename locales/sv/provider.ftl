@@ -45,6 +45,21 @@ provider-changed-profiles = inriktning
 provider-changed-contact = kontaktuppgifter
 provider-changed-places = lediga platser
 
+provider-inbox = Synpunkter från invånare
+provider-inbox-intro = Synpunkter om era verksamheter kommer hit. Ni ser vad som skrivits men inte vem som skrev. Ert svar når invånaren i Mina sidor.
+provider-col-case = Ärende
+provider-col-received = Inkommen
+provider-col-status = Status
+provider-feedback-unread = Nytt
+provider-feedback-title = Synpunkt { $number }
+provider-feedback-privacy = Av hänsyn till invånarens integritet visas inte namn eller kontaktuppgifter. Svara här så får invånaren svaret i Mina sidor och ett meddelande.
+provider-feedback-conversation = Meddelanden
+provider-feedback-resident = Invånaren
+provider-feedback-answer = Ert svar
+provider-feedback-send = Skicka svaret
+provider-feedback-answered = Svaret är skickat. Invånaren får ett meddelande.
+provider-feedback-error = Skriv ett svar (högst 4 000 tecken).
+
 providers-title = Jämförelsedata
 providers-import-heading = Importera verksamheter och kvalitetsmått
 providers-import-intro = Ladda upp en fil med verksamheter eller kvalitetsmått (CSV eller JSON). Gör först en provkörning: den visar varje fel med rad och fält utan att spara något. En import sparar alla rader eller ingen.

@@ -421,7 +421,24 @@ pub async fn submit(
         }
     };
     let key = Some(get("idempotency_key")).filter(|k| !k.is_empty() && k.len() <= 128).unwrap_or_else(|| token.clone());
-    let unit = d.receiving_unit(&checked);
+    let mut unit = d.receiving_unit(&checked);
+    // Feedback about a unit in the comparison goes to whoever runs it.
+    let mut provider_org = None;
+    let provider_unit = d.provider_unit(&checked).map(str::to_owned);
+    if let Some(id) = provider_unit.as_deref().and_then(stadsporten_domain::compare::ProviderUnitId::parse) {
+        match s.store.provider_unit(&id).await {
+            Ok(Some(detail)) => {
+                let (code, org) = detail.unit.record.feedback_route();
+                unit = code.to_owned();
+                provider_org = org.map(|o| o.to_string());
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::error!(error = %e, "could not route feedback");
+                return s.fail(&ctx, AppError::Internal).await;
+            }
+        }
+    }
     let now = s.clock.now();
     let submitted = s
         .store
@@ -433,6 +450,8 @@ pub async fn submit(
             definition_id: def.id,
             service_slug: &def.slug,
             unit_code: &unit,
+            provider_unit: provider_unit.as_deref(),
+            provider_org: provider_org.as_deref(),
             year,
             lang: ctx.lang.code(),
             answers: &checked,

@@ -101,6 +101,8 @@ struct Objects {
     /// A unit of Maja's company, and a fresh provider change of it (to revert).
     maja_unit: String,
     revision: i64,
+    /// Anna's feedback about Maja's unit, routed to Maja's company.
+    provider_case: i64,
 }
 
 /// The feedback e-service's answers, routed to `unit`.
@@ -131,6 +133,8 @@ async fn feedback_case(app: &TestApp, anna: i64, def: i64, key: &str) -> i64 {
             definition_id: def,
             service_slug: "synpunkter-och-klagomal",
             unit_code: "MF",
+            provider_unit: None,
+            provider_org: None,
             year: 2026,
             lang: "sv",
             answers: &answers,
@@ -222,11 +226,39 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     let maja = store.user_by_persona("maja").await.unwrap().unwrap().id;
     let mut facts = maja_unit.facts.clone();
     facts.description.insert("en".into(), format!("Change number {n}."));
-    let revision = match store.save_unit_facts(&maja_unit.id, &facts, maja, stadsporten_db::ChangedBy::Provider, now).await {
-        Ok(stadsporten_db::FactsSaved::Saved(id)) => id,
-        other => panic!("{other:?}"),
+    let revision =
+        match store.save_unit_facts(&maja_unit.id, &facts, maja, stadsporten_db::ChangedBy::Provider, now).await {
+            Ok(stadsporten_db::FactsSaved::Saved(id)) => id,
+            other => panic!("{other:?}"),
+        };
+    let provider_case = {
+        let draft =
+            store.create_draft(&format!("{:0>64x}", 0xf0_0000 + n), anna, None, def, now, now + 86_400).await.unwrap();
+        let (code, org) = maja_unit.feedback_route();
+        let org = org.map(|o| o.to_string());
+        store
+            .submit_case(&stadsporten_db::Submission {
+                draft_id: draft.id,
+                applicant_id: anna,
+                acting_for: None,
+                idempotency_key: &format!("p{n}"),
+                definition_id: def,
+                service_slug: "synpunkter-och-klagomal",
+                unit_code: code,
+                provider_unit: Some(maja_unit.id.as_str()),
+                provider_org: org.as_deref(),
+                year: 2026,
+                lang: "sv",
+                answers: &feedback("UTB"),
+                handling_days: 14,
+                now,
+            })
+            .await
+            .unwrap()
+            .case_id
     };
     Objects {
+        provider_case,
         maja_unit: maja_unit.id.to_string(),
         revision,
         draft: draft_token,
@@ -703,13 +735,23 @@ fn cases(o: &Objects) -> Vec<Case> {
         case("/open-data/providers", Method::Get, "/open-data/providers", Box::new(all(200))),
         case("/api/compare/open-data", Method::PostFormForJson(vec![]), "/api/compare/open-data", Box::new(all(200))),
         case("/open-data/providers.csv", Method::Get, "/open-data/providers.csv", Box::new(all(200))),
-        case("/open-data/provider-indicators.csv", Method::Get, "/open-data/provider-indicators.csv", Box::new(all(200))),
+        case(
+            "/open-data/provider-indicators.csv",
+            Method::Get,
+            "/open-data/provider-indicators.csv",
+            Box::new(all(200)),
+        ),
         case("/open-data/providers.json", Method::Get, "/open-data/providers.json", Box::new(all(200))),
         case("/open-data/providers/dataset.json", Method::Get, "/open-data/providers/dataset.json", Box::new(all(200))),
         // The provider portal: Maja, for her company's units only.
         case("/provider", Method::Get, "/provider", Box::new(only(&[Maja], 200))),
         case("/api/provider/portal", Method::Get, "/api/provider/portal", Box::new(only(&[Maja], 200))),
-        case("/provider/units/{id}", Method::Get, &format!("/provider/units/{}", o.maja_unit), Box::new(only(&[Maja], 200))),
+        case(
+            "/provider/units/{id}",
+            Method::Get,
+            &format!("/provider/units/{}", o.maja_unit),
+            Box::new(only(&[Maja], 200)),
+        ),
         case(
             "/api/provider/unit",
             Method::Get,
@@ -725,6 +767,24 @@ fn cases(o: &Objects) -> Vec<Case> {
             ]),
             &format!("/provider/units/{}", o.maja_unit),
             Box::new(only(&[Maja], 303)),
+        ),
+        case(
+            "/provider/feedback/{id}",
+            Method::Get,
+            &format!("/provider/feedback/{}", o.provider_case),
+            Box::new(only(&[Maja], 200)),
+        ),
+        case(
+            "/api/provider/feedback",
+            Method::Get,
+            &format!("/api/provider/feedback?id={}", o.provider_case),
+            Box::new(only(&[Maja], 200)),
+        ),
+        case(
+            "/api/provider/feedback/answer",
+            Method::Post(vec![("id", o.provider_case.to_string()), ("body", "Tack, vi åtgärdar det.".into())]),
+            "/api/provider/feedback/answer",
+            Box::new(only(&[Maja], 302)),
         ),
         // The city's side: service owners and administrators.
         case("/admin/providers", Method::Get, "/admin/providers", Box::new(only(&[Per, Admin], 200))),

@@ -14,6 +14,7 @@ on_both_backends!(
     a_provider_editor_updates_opening_hours_and_the_city_can_revert,
     apply_for_a_place_here_preselects_the_unit,
     the_command_line_import_reports_by_row_and_stores_all_or_nothing,
+    feedback_about_a_unit_goes_to_its_operator_and_the_resident_is_told,
 );
 
 /// Ids of a district's preschools from the list page, in list order.
@@ -288,4 +289,108 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
     assert!(entries
         .iter()
         .any(|e| e.chained.entry.action == AuditAction::Import && e.chained.entry.role.as_deref() == Some("system")));
+}
+
+/// Anna gives feedback about a unit through the feedback e-service, from its unit page.
+async fn anna_gives_feedback(anna: &TestApp, csrf: &str, unit: &str) -> i64 {
+    let res = post(anna, csrf, "/api/apply/start", &[("slug", "synpunkter-och-klagomal"), ("unit", unit)]).await;
+    let token = to(&res, &anna.address).split('/').nth(2).unwrap().to_owned();
+    let step = |s: &str| format!("/forms/{token}/{s}");
+    let res = post(
+        anna,
+        csrf,
+        &step("about"),
+        &[("step", "about"), ("concerns", unit), ("unit", "UTB"), ("kind", "complaint"), ("action", "continue")],
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let res = post(
+        anna,
+        csrf,
+        &step("feedback"),
+        &[
+            ("step", "feedback"),
+            ("message", "Grinden till gården står ofta öppen."),
+            ("wants_answer", "yes"),
+            ("action", "continue"),
+        ],
+    )
+    .await;
+    assert_eq!(res.status(), 303, "{}", to(&res, &anna.address));
+    let res =
+        post(anna, csrf, &format!("/forms/{token}/submit"), &[("confirm", "yes"), ("idempotency_key", &token)]).await;
+    let receipt = to(&res, &anna.address);
+    assert!(receipt.ends_with("/receipt"), "{receipt}");
+    receipt.split('/').nth(3).unwrap().parse().unwrap()
+}
+
+async fn feedback_about_a_unit_goes_to_its_operator_and_the_resident_is_told(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (maja, maja_csrf) = as_user(&app, "maja").await;
+    let solrosen = editable_units(&maja).await.remove(0);
+    let (anna, csrf) = as_user(&app, "anna").await;
+    let case_id = anna_gives_feedback(&anna, &csrf, &solrosen).await;
+    let case = app.store.case_record(case_id).await.unwrap().unwrap();
+    assert_eq!(case.provider_org.as_deref(), Some("559234-5671"), "a private unit: the provider's inbox");
+    assert!(case.unit_code.starts_with("SD"), "numbered by the district administration: {}", case.unit_code);
+
+    // Not in the district's queue; in Maja's inbox, without Anna's name.
+    let queue = app
+        .store
+        .queue(
+            &stadsporten_db::QueueFilter { units: vec![case.unit_code.clone()], ..Default::default() },
+            app.clock.now(),
+            100,
+        )
+        .await
+        .unwrap();
+    assert!(queue.iter().all(|c| c.id != case_id));
+    let (_, html) = body(&maja, "/provider").await;
+    assert!(html.contains(&format!("/provider/feedback/{case_id}")));
+    let (status, html) = body(&maja, &format!("/provider/feedback/{case_id}")).await;
+    assert_eq!(status, 200);
+    assert!(html.contains("Grinden till gården står ofta öppen."));
+    assert!(!html.contains("Anna Andersson"), "the provider does not see who wrote");
+    let res =
+        post(&maja, &maja_csrf, "/api/provider/feedback/answer", &[("id", &case_id.to_string()), ("body", " ")]).await;
+    assert_eq!(res.status(), 302);
+    let (_, html) = body(&maja, &format!("/provider/feedback/{case_id}")).await;
+    assert!(html.contains("Skriv ett svar"));
+    let res = post(
+        &maja,
+        &maja_csrf,
+        "/api/provider/feedback/answer",
+        &[("id", &case_id.to_string()), ("body", "Tack! Vi har satt en ny spärr på grinden.")],
+    )
+    .await;
+    assert_eq!(to(&res, &maja.address), format!("/provider/feedback/{case_id}?answered=1"));
+
+    // Anna is told: the answer in Mina ärenden and a notification in the outbox.
+    let (_, html) = body(&anna, &format!("/my/cases/{case_id}")).await;
+    assert!(html.contains("Vi har satt en ny spärr på grinden."));
+    let notified = app
+        .store
+        .fetch_i64_for_test(&format!("select count(*) from outbox where case_id = {case_id} and event = 'message'"))
+        .await
+        .unwrap();
+    assert_eq!(notified, vec![1]);
+    let reads = app.store.audit_entries(&AuditFilter::default(), 200, 0).await.unwrap();
+    assert!(reads.iter().any(|e| e.chained.entry.action == AuditAction::Read
+        && e.chained.entry.object_id.as_deref() == Some(case_id.to_string().as_str())
+        && e.chained.entry.role.as_deref() == Some("provider-editor")));
+
+    // Another company's editor would get "not found"; a city-run unit's feedback goes to its
+    // district administration's queue.
+    let (_, list) = app.page("/compare?kind=preschool&district=farsta&operator=city", "sv").await;
+    let city_unit = unit_ids(&list).remove(0);
+    let case_id = anna_gives_feedback(&anna, &csrf, &city_unit).await;
+    let case = app.store.case_record(case_id).await.unwrap().unwrap();
+    assert_eq!((case.unit_code.as_str(), case.provider_org.as_deref()), ("SDFA", None));
+    assert_eq!(body(&maja, &format!("/provider/feedback/{case_id}")).await.0, 404);
+    let queue = app
+        .store
+        .queue(&stadsporten_db::QueueFilter { units: vec!["SDFA".into()], ..Default::default() }, app.clock.now(), 100)
+        .await
+        .unwrap();
+    assert!(queue.iter().any(|c| c.id == case_id));
 }

@@ -79,6 +79,8 @@ async fn anna_files_a_case(app: &support::TestApp) -> String {
             definition_id: def.id,
             service_slug: &def.slug,
             unit_code: "TK",
+            provider_unit: None,
+            provider_org: None,
             year: 2026,
             lang: "en",
             answers: &answers,

@@ -53,11 +53,41 @@ pub fn ProviderPage() -> impl IntoView {
                                 }
                             })
                             .collect_view();
+                        let inbox = v
+                            .inbox
+                            .into_iter()
+                            .map(|f| {
+                                let unread = f.unread.then(|| view! { " " <span class="badge">{i18n.t("provider-feedback-unread")}</span> });
+                                view! {
+                                    <tr>
+                                        <th scope="row"><a href=f.href>{f.number}</a>{unread}</th>
+                                        <td>{f.submitted}</td>
+                                        <td>{f.status}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view();
                         view! {
                             <Title text=format!("{} – {}", i18n.t("provider-title"), i18n.t("site-name"))/>
                             <h1>{i18n.t("provider-title")}</h1>
                             <p class="lead">{i18n.t("provider-intro")}</p>
                             {orgs}
+                            <section aria-labelledby="inbox-heading">
+                                <h2 id="inbox-heading">{i18n.t("provider-inbox")}</h2>
+                                <p>{i18n.t("provider-inbox-intro")}</p>
+                                <div class="table-scroll" role="region" aria-labelledby="inbox-heading" tabindex="0">
+                                    <table>
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{i18n.t("provider-col-case")}</th>
+                                                <th scope="col">{i18n.t("provider-col-received")}</th>
+                                                <th scope="col">{i18n.t("provider-col-status")}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>{inbox}</tbody>
+                                    </table>
+                                </div>
+                            </section>
                         }
                         .into_any()
                     }

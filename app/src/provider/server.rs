@@ -2,7 +2,7 @@
 //! unit's operator; unit facts are not personal data, so reads are not audited (writes are, by the
 //! save route in the server crate).
 
-use super::view::{PortalView, UnitEditView};
+use super::view::{FeedbackView, PortalView, UnitEditView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -16,6 +16,18 @@ pub async fn load_portal() -> Result<PortalView, AppError> {
 #[server(prefix = "/api", endpoint = "provider/unit", input = server_fn::codec::GetUrl)]
 pub async fn load_unit_edit(id: String) -> Result<UnitEditView, AppError> {
     ssr::unit_edit(&id).await
+}
+
+/// One resident's feedback routed to the editor's organisation.
+#[server(prefix = "/api", endpoint = "provider/feedback", input = server_fn::codec::GetUrl)]
+pub async fn load_feedback(id: i64) -> Result<FeedbackView, AppError> {
+    ssr::feedback(id).await
+}
+
+/// The provider answers; the resident is told (a message in Mina sidor and a notification).
+#[server(prefix = "/api", endpoint = "provider/feedback/answer")]
+pub async fn answer_feedback(id: i64, body: String) -> Result<(), AppError> {
+    ssr::answer(id, body).await
 }
 
 #[cfg(feature = "ssr")]
@@ -88,7 +100,134 @@ pub mod ssr {
                     .collect(),
             });
         }
-        Ok(PortalView { organisations: listed })
+        let orgs: Vec<String> = organisations(&viewer)
+            .into_iter()
+            .filter(|o| viewer.may(Permission::AnswerProviderFeedback, &Target::Organisation(o)))
+            .map(|o| o.to_string())
+            .collect();
+        let inbox = store
+            .provider_cases(&orgs, ctx.now)
+            .await?
+            .into_iter()
+            .map(|c| FeedbackRow {
+                href: format!("/provider/feedback/{}", c.id),
+                number: c.case_number,
+                submitted: crate::ui::stockholm_time(c.submitted_at),
+                status: t(lang, &format!("case-status-{}", c.status.slug())),
+                unread: c.unread > 0,
+            })
+            .collect();
+        Ok(PortalView { organisations: listed, inbox })
+    }
+
+    /// The form name of a refused answer.
+    pub const ANSWER_FORM: &str = "provider-answer";
+
+    /// A case routed to one of the viewer's organisations, or 404 (others' feedback is not
+    /// confirmed to exist). Signed-out: 401; no provider role: 403 (audited).
+    async fn own_feedback(id: i64) -> Result<(crate::context::Viewer, stadsporten_db::CaseRecord), AppError> {
+        crate::auth::require(Permission::AnswerProviderFeedback, &Target::AnyObject).await?;
+        let viewer = crate::auth::signed_in()?;
+        let store = crate::context::store()?;
+        let case = store.case_record(id).await?.ok_or_else(|| AppError::NotFound.respond())?;
+        let org = case.provider_org.as_deref().and_then(|o| OrganisationNumber::parse(o).ok());
+        match org {
+            Some(org) if viewer.may(Permission::AnswerProviderFeedback, &Target::Organisation(&org)) => {
+                Ok((viewer, case))
+            }
+            _ => Err(AppError::NotFound.respond()),
+        }
+    }
+
+    pub async fn feedback(id: i64) -> Result<FeedbackView, AppError> {
+        use stadsporten_domain::audit::{AuditAction, Outcome};
+        use stadsporten_domain::eservice::FieldKind;
+        let (_, case) = own_feedback(id).await?;
+        let ctx = crate::context::current();
+        let lang = ctx.lang;
+        let store = crate::context::store()?;
+        // What was written may hold personal data: the read is recorded.
+        crate::auth::record(
+            AuditAction::Read,
+            "case",
+            Some(id.to_string()),
+            Outcome::Success,
+            Some("provider-editor"),
+            None,
+        )
+        .await?;
+        let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
+        // The content of the feedback, never who sent it: the answer reaches the resident through
+        // Mina sidor, so the provider needs no name and no contact details.
+        let answers = def
+            .definition
+            .fields()
+            .filter(|f| {
+                !matches!(f.kind, FieldKind::File | FieldKind::Personnummer | FieldKind::Email | FieldKind::Phone)
+            })
+            .filter_map(|f| {
+                let lines = crate::eservices::display::answer_lines(f, case.answers.get(&f.id), lang);
+                (!lines.is_empty()).then(|| (f.label.get(lang).to_owned(), lines.join(", ")))
+            })
+            .collect();
+        let messages = store
+            .case_messages(id)
+            .await?
+            .into_iter()
+            .map(|m| {
+                let who = if m.from_applicant { t(lang, "provider-feedback-resident") } else { m.author_name.clone() };
+                (who, crate::ui::stockholm_time(m.at), m.body)
+            })
+            .collect();
+        store.mark_messages_read(id, false, ctx.now).await?;
+        let flash = ctx.flash_for(ANSWER_FORM);
+        Ok(FeedbackView {
+            id,
+            number: case.case_number.clone(),
+            submitted: crate::ui::stockholm_time(case.submitted_at),
+            status: t(lang, &format!("case-status-{}", case.status.slug())),
+            answers,
+            messages,
+            answered: ctx.query.contains("answered=1").then(|| t(lang, "provider-feedback-answered")),
+            error: flash.and_then(|f| f.message("body", lang)),
+            draft: flash.and_then(|f| f.value("body")).unwrap_or_default().to_owned(),
+        })
+    }
+
+    pub async fn answer(id: i64, body: String) -> Result<(), AppError> {
+        use stadsporten_domain::audit::{AuditAction, Outcome};
+        use stadsporten_domain::eservice::CaseStatus;
+        let (viewer, case) = own_feedback(id).await?;
+        let store = crate::context::store()?;
+        let now = crate::context::current().now;
+        let text = body.trim();
+        if text.is_empty() || text.chars().count() > 4000 {
+            crate::flash::keep(&crate::flash::FormFlash {
+                form: ANSWER_FORM.into(),
+                values: vec![("body".into(), body.clone())],
+                errors: vec![("body".into(), "provider-feedback-error".into())],
+                args: Vec::new(),
+            })
+            .await?;
+            leptos_axum::redirect(&format!("/provider/feedback/{id}#answer"));
+            return Ok(());
+        }
+        if case.status == CaseStatus::Submitted {
+            // Answering is handling: the case leaves "received" (the applicant sees it moving).
+            let _ = store.start_case(id, viewer.user_id, now).await?;
+        }
+        let message = store.add_message(id, viewer.user_id, false, text, &[], now).await?;
+        crate::auth::record(
+            AuditAction::Create,
+            "case-message",
+            Some(message.to_string()),
+            Outcome::Success,
+            Some("provider-editor"),
+            Some(format!("case {id}")),
+        )
+        .await?;
+        leptos_axum::redirect(&format!("/provider/feedback/{id}?answered=1"));
+        Ok(())
     }
 
     /// The unit, if it exists and the viewer may edit it (403, audited, otherwise).

@@ -19,10 +19,36 @@ pub struct OrganisationView {
     pub units: Vec<UnitRowView>,
 }
 
+/// A resident's feedback in the provider's inbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackRow {
+    pub href: String,
+    pub number: String,
+    pub submitted: String,
+    pub status: String,
+    pub unread: bool,
+}
+
 /// `/provider`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PortalView {
     pub organisations: Vec<OrganisationView>,
+    pub inbox: Vec<FeedbackRow>,
+}
+
+/// `/provider/feedback/{id}`: the feedback (what was written, never who wrote it) and the answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FeedbackView {
+    pub id: i64,
+    pub number: String,
+    pub submitted: String,
+    pub status: String,
+    pub answers: Vec<(String, String)>,
+    /// (who, when, text)
+    pub messages: Vec<(String, String, String)>,
+    pub answered: Option<String>,
+    pub error: Option<String>,
+    pub draft: String,
 }
 
 /// One input of the edit form.

@@ -351,6 +351,19 @@ pub struct UnitRecord {
     pub facts: UnitFacts,
 }
 
+impl UnitRecord {
+    /// Who answers feedback about this unit: the city unit (its district administration, which
+    /// also keeps the case number series) and, when the unit is private, the provider whose inbox
+    /// it goes to.
+    pub fn feedback_route(&self) -> (&'static str, Option<&OrganisationNumber>) {
+        let org = match self.operator.kind {
+            OperatorType::Private => self.operator.organisation.as_ref(),
+            OperatorType::City => None,
+        };
+        (self.district.unit_code(), org)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

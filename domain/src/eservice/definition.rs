@@ -299,6 +299,11 @@ pub struct ServiceDefinition {
     /// instead of `unit` (feedback to the unit it concerns).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub route_by: Option<String>,
+    /// A field whose options are the comparison's units (`options_from`): when answered, the case
+    /// goes to whoever runs that unit — its district administration, or a private provider's
+    /// inbox — instead of `unit` or `route_by` (feedback about a preschool goes to its operator).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub route_by_provider: Option<String>,
     /// The languages every text is given in; Swedish and English at least.
     pub languages: Vec<String>,
     pub title: Texts,
@@ -402,6 +407,14 @@ impl ServiceDefinition {
 
     pub fn fields(&self) -> impl Iterator<Item = &Field> {
         self.steps.iter().flat_map(|s| s.fields.iter())
+    }
+
+    /// The unit chosen in the `route_by_provider` field, if any.
+    pub fn provider_unit<'a>(&self, answers: &'a super::Answers) -> Option<&'a str> {
+        match self.route_by_provider.as_deref().and_then(|r| answers.get(r)) {
+            Some(super::Answer::Text(id)) if !id.is_empty() => Some(id),
+            _ => None,
+        }
     }
 
     /// The first field whose options are data (the one "apply for a place here" pre-selects).
@@ -555,6 +568,13 @@ impl ServiceDefinition {
                 }
                 Some(_) => e.push(DefinitionError::new("route_by", "def-error-route-field", route)),
                 None => e.push(DefinitionError::new("route_by", "def-error-unknown-field", route)),
+            }
+        }
+        if let Some(route) = &self.route_by_provider {
+            match all_fields.get(route.as_str()) {
+                Some((_, f)) if f.options_from.as_deref().and_then(OptionsSource::parse).is_some() => {}
+                Some(_) => e.push(DefinitionError::new("route_by_provider", "def-error-route-field", route)),
+                None => e.push(DefinitionError::new("route_by_provider", "def-error-unknown-field", route)),
             }
         }
         if self.attachments_required && !self.fields().any(|f| f.kind == FieldKind::File && f.required) {
