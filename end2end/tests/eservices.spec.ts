@@ -89,7 +89,7 @@ for (const [db, base] of servers) {
 
     // Check, declare, submit.
     await expect(page.getByRole('heading', { level: 1, name: 'Kontrollera dina svar' })).toBeVisible();
-    await expect(page.getByText('Förskolan Ekorren, Vasastan (kommunal)')).toBeVisible();
+    await expect(page.getByText('Förskolan Ekorren, Rinkeby-Kista')).toBeVisible();
     await expect(page.getByText('20230315-2389')).toBeVisible();
     await axe();
     await page.getByRole('link', { name: 'Fortsätt', exact: true }).click();

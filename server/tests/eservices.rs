@@ -279,7 +279,7 @@ async fn a_resident_applies_step_by_step_and_the_case_is_filed_once(backend: Bac
     let (_, html) = body(&anna, &format!("/apply/{token}/check")).await;
     for expected in [
         "Kontrollera dina svar",
-        "Förskolan Ekorren, Vasastan (kommunal)",
+        "Förskolan Ekorren, Rinkeby-Kista",
         "20230315-2389",
         "intyg BVC.pdf",
         "Behov av särskilt stöd",
