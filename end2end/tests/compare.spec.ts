@@ -85,7 +85,7 @@ async function compareThree(page: Page, browser: Browser, testInfo: TestInfo, ur
   await page.getByRole('button', { name: t.compareChosen }).click();
   await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();
   const table = page.locator('table.side-by-side');
-  await expect(table.getByRole('columnheader')).toHaveCount(4);
+  await expect(table.getByRole('columnheader')).toHaveCount(3);
   await expect(table.getByText(t.private)).toBeVisible();
   await expect(table.getByText(t.city).first()).toBeVisible();
   await expect(table.getByText(t.few).first()).toBeVisible();
