@@ -128,6 +128,13 @@ pub struct ImportReport {
     pub stored: bool,
 }
 
+impl ImportReport {
+    /// A file refused before any row could be read (not UTF-8, not CSV or JSON, empty, …).
+    pub fn refused(problem: RowProblem) -> ImportReport {
+        ImportReport { kind: ImportKind::Units, rows: 0, added: 0, changed: 0, problems: vec![problem], stored: false }
+    }
+}
+
 /// A unit as a choice in an e-service's select field.
 #[derive(Debug, Clone, PartialEq)]
 pub struct UnitChoice {

@@ -61,6 +61,7 @@ compare-filter-page = الصفحة
 compare-sort-name = الاسم
 compare-sort-distance = الأقرب أولاً
 compare-sort-by = { $indicator }
+compare-more-filters = المزيد من عوامل التصفية: الاسم، المسافة، التوجه، اللغات، ساعات العمل، الأماكن الشاغرة
 compare-filter-submit = اعرض
 compare-filter-reset = امسح عوامل التصفية
 compare-live-hint = تتحدث القائمة عندما تغيّر عوامل التصفية.

@@ -56,6 +56,7 @@ compare-filter-page = Page
 compare-sort-name = Name
 compare-sort-distance = Nearest first
 compare-sort-by = { $indicator }
+compare-more-filters = More filters: name, distance, profile, languages, opening hours, places
 compare-filter-submit = Show
 compare-filter-reset = Clear filters
 compare-live-hint = The list updates as you change filters.

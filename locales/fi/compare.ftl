@@ -56,6 +56,7 @@ compare-filter-page = Sivu
 compare-sort-name = Nimi
 compare-sort-distance = Lähin ensin
 compare-sort-by = { $indicator }
+compare-more-filters = Lisää suodattimia: nimi, etäisyys, painotus, kielet, aukioloajat, vapaat paikat
 compare-filter-submit = Näytä
 compare-filter-reset = Tyhjennä suodattimet
 compare-live-hint = Luettelo päivittyy, kun muutat suodattimia.

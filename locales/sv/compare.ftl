@@ -56,6 +56,7 @@ compare-filter-page = Sida
 compare-sort-name = Namn
 compare-sort-distance = Närmast först
 compare-sort-by = { $indicator }
+compare-more-filters = Fler filter: namn, avstånd, inriktning, språk, öppettider, lediga platser
 compare-filter-submit = Visa
 compare-filter-reset = Rensa filter
 compare-live-hint = Listan uppdateras när du ändrar filter.

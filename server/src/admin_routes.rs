@@ -5,7 +5,7 @@
 //! `POST /admin/providers/import` (multipart): comparison data, reported row by row (a dry run
 //! reports only); stored all or nothing.
 
-use crate::forms::{audit, keep, read_multipart, see_other, too_large, FormState};
+use crate::forms::{audit, denied, keep, read_multipart, see_other, too_large, FormState};
 use axum::extract::{Multipart, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -43,17 +43,7 @@ pub async fn upload_definition(
     let manages_somewhere = viewer.principal.has_role(Role::Administrator)
         || !viewer.principal.units_with(Permission::ManageServices).is_empty();
     if !manages_somewhere {
-        let entry = stadsporten_app::auth::entry(
-            &ctx,
-            AuditAction::AccessDenied,
-            "feature",
-            None,
-            Outcome::Denied,
-            None,
-            Some("manage-services".into()),
-        );
-        let _ = s.store.append_audit(&entry).await;
-        return s.pages.error(&ctx, AppError::Forbidden).await;
+        return denied(&s, &ctx, "feature", None, Permission::ManageServices).await;
     }
     if let Some(r) = too_large(&s.pages, &ctx, &headers, MAX_SOURCE).await {
         return r;
@@ -82,17 +72,7 @@ pub async fn upload_definition(
     };
     let Some(unit) = UnitCode::parse(&def.unit) else { return s.pages.error(&ctx, AppError::BadArguments).await };
     if !viewer.may(Permission::ManageServices, &Target::Unit(&unit)) {
-        let entry = stadsporten_app::auth::entry(
-            &ctx,
-            AuditAction::AccessDenied,
-            "unit",
-            Some(unit.to_string()),
-            Outcome::Denied,
-            None,
-            Some("manage-services".into()),
-        );
-        let _ = s.store.append_audit(&entry).await;
-        return s.pages.error(&ctx, AppError::Forbidden).await;
+        return denied(&s, &ctx, "unit", Some(unit.to_string()), Permission::ManageServices).await;
     }
     match s.store.upload_definition(&def, Some(viewer.user_id), s.clock.now()).await {
         Ok(Ok(id)) => {
@@ -157,17 +137,7 @@ pub async fn import_providers(
 ) -> Response {
     let Some(viewer) = ctx.viewer.clone() else { return s.pages.error(&ctx, AppError::Unauthorized).await };
     if !viewer.may(Permission::ManageProviderData, &Target::AnyObject) {
-        let entry = stadsporten_app::auth::entry(
-            &ctx,
-            AuditAction::AccessDenied,
-            "feature",
-            None,
-            Outcome::Denied,
-            None,
-            Some(Permission::ManageProviderData.slug().into()),
-        );
-        let _ = s.store.append_audit(&entry).await;
-        return s.pages.error(&ctx, AppError::Forbidden).await;
+        return denied(&s, &ctx, "feature", None, Permission::ManageProviderData).await;
     }
     if let Some(r) = too_large(&s.pages, &ctx, &headers, MAX_IMPORT_BYTES).await {
         return r;
@@ -187,14 +157,7 @@ pub async fn import_providers(
                 if form.too_large { "compare-import-too-large" } else { "compare-import-empty" },
                 "",
             );
-            let report = stadsporten_db::ImportReport {
-                kind: stadsporten_domain::compare::import::ImportKind::Units,
-                rows: 0,
-                added: 0,
-                changed: 0,
-                problems: vec![problem],
-                stored: false,
-            };
+            let report = stadsporten_db::ImportReport::refused(problem);
             keep(&session, import_report("", dry_run, &report)).await;
             return see_other(back);
         }
@@ -209,14 +172,7 @@ pub async fn import_providers(
                 }
             }
         }
-        Err(problem) => stadsporten_db::ImportReport {
-            kind: stadsporten_domain::compare::import::ImportKind::Units,
-            rows: 0,
-            added: 0,
-            changed: 0,
-            problems: vec![problem],
-            stored: false,
-        },
+        Err(problem) => stadsporten_db::ImportReport::refused(problem),
     };
     if report.stored {
         let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject)

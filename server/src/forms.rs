@@ -76,6 +76,30 @@ pub async fn audit(
     }
 }
 
+/// The refusal page (403) for a signed-in person without `permission` on the object, written to
+/// the audit trail first.
+pub async fn denied(
+    s: &FormState,
+    ctx: &RequestContext,
+    object_type: &str,
+    object_id: Option<String>,
+    permission: stadsporten_domain::access::Permission,
+) -> Response {
+    let entry = stadsporten_app::auth::entry(
+        ctx,
+        AuditAction::AccessDenied,
+        object_type,
+        object_id,
+        Outcome::Denied,
+        None,
+        Some(permission.slug().into()),
+    );
+    if let Err(e) = s.store.append_audit(&entry).await {
+        tracing::error!(error = %e, "could not audit a refusal");
+    }
+    s.pages.error(ctx, AppError::Forbidden).await
+}
+
 impl FormState {
     async fn fail(&self, ctx: &RequestContext, e: AppError) -> Response {
         self.pages.error(ctx, e).await

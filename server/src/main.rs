@@ -134,14 +134,7 @@ async fn import_providers(settings: &Settings, args: Vec<String>) -> ExitCode {
                     continue;
                 }
             },
-            Err(problem) => stadsporten_db::ImportReport {
-                kind: stadsporten_domain::compare::import::ImportKind::Units,
-                rows: 0,
-                added: 0,
-                changed: 0,
-                problems: vec![problem],
-                stored: false,
-            },
+            Err(problem) => stadsporten_db::ImportReport::refused(problem),
         };
         for p in &report.problems {
             let message = |lang| ta(lang, &p.code, &[("value", p.value.clone().into())]);

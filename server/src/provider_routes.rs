@@ -2,7 +2,7 @@
 //! (domain `RawFacts`); refused input goes back to the form with every error and nothing lost; a
 //! saved change is a revision (before and after, for the city's revert) and an audit entry.
 
-use crate::forms::{keep, see_other, FormState};
+use crate::forms::{denied, keep, see_other, FormState};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::{Extension, Form};
@@ -71,17 +71,7 @@ pub async fn save_unit(
         .as_ref()
         .is_some_and(|org| viewer.may(Permission::EditProviderUnits, &Target::Organisation(org)));
     if !allowed {
-        let entry = stadsporten_app::auth::entry(
-            &ctx,
-            AuditAction::AccessDenied,
-            "provider-unit",
-            Some(unit_id.to_string()),
-            Outcome::Denied,
-            None,
-            Some(Permission::EditProviderUnits.slug().into()),
-        );
-        let _ = s.store.append_audit(&entry).await;
-        return s.pages.error(&ctx, AppError::Forbidden).await;
+        return denied(&s, &ctx, "provider-unit", Some(unit_id.to_string()), Permission::EditProviderUnits).await;
     }
     let back = format!("/provider/units/{unit_id}");
     let values: Pairs = pairs.iter().filter(|(k, _)| k != "csrf").cloned().collect();

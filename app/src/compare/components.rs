@@ -98,7 +98,7 @@ pub fn results_view(r: ResultsView, selected: RwSignal<Vec<String>>) -> impl Int
 
 /// Horizontal bars, one per unit; decorative beside the table that holds the same values.
 pub fn bar_chart(label: String, scale: f64, bars: Vec<Bar>) -> impl IntoView {
-    const ROW: f64 = 30.0;
+    const ROW: f64 = 32.0;
     const LEFT: f64 = 0.0;
     const WIDTH: f64 = 300.0;
     let height = ROW * bars.len() as f64 + 4.0;
@@ -111,8 +111,8 @@ pub fn bar_chart(label: String, scale: f64, bars: Vec<Bar>) -> impl IntoView {
             let class = if b.caution { "bar caution" } else { "bar" };
             view! {
                 <g>
-                    <rect class=class x=LEFT y=y width=format!("{w:.1}") height="18" rx="2"/>
-                    <text class="bar-label" x=format!("{:.1}", LEFT + w + 6.0) y=y + 14.0>
+                    <rect class=class x=LEFT y=y width=format!("{w:.1}") height="22" rx="2"/>
+                    <text class="bar-label" x=format!("{:.1}", LEFT + w + 6.0) y=y + 17.0>
                         {format!("{} – {}", b.text, b.name)}
                     </text>
                 </g>

@@ -104,28 +104,31 @@ pub fn LiveCompare(form: FilterForm, results: ResultsView) -> impl IntoView {
             <fieldset>
                 <legend>{form.legend}</legend>
                 <div class="filter-row">
-                    {input(form.q, "search")}
                     {select(form.district)}
                     {select(form.operator)}
-                    {select(form.profile)}
-                </div>
-                <fieldset class="checks">
-                    <legend>{form.languages_legend}</legend>
-                    {languages}
-                </fieldset>
-                <fieldset class="filter-row">
-                    <legend>{form.hours_legend}</legend>
-                    {input(form.open_from, "time")}
-                    {input(form.open_until, "time")}
-                </fieldset>
-                <p class="check">
-                    <input type="checkbox" name="places" id="filter-places" value="1" checked=form.places/>
-                    <label for="filter-places">{form.places_label}</label>
-                </p>
-                <div class="filter-row">
-                    {input(form.from, "text")}
                     {select(form.sort)}
                 </div>
+                <details class="more-filters" open=form.more_open>
+                    <summary>{form.more_label}</summary>
+                    <div class="filter-row">
+                        {input(form.q, "search")}
+                        {input(form.from, "text")}
+                        {select(form.profile)}
+                    </div>
+                    <fieldset class="checks">
+                        <legend>{form.languages_legend}</legend>
+                        {languages}
+                    </fieldset>
+                    <fieldset class="filter-row">
+                        <legend>{form.hours_legend}</legend>
+                        {input(form.open_from, "time")}
+                        {input(form.open_until, "time")}
+                    </fieldset>
+                    <p class="check">
+                        <input type="checkbox" name="places" id="filter-places" value="1" checked=form.places/>
+                        <label for="filter-places">{form.places_label}</label>
+                    </p>
+                </details>
             </fieldset>
             <p class="actions">
                 <button type="submit">{form.submit}</button>

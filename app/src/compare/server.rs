@@ -252,6 +252,13 @@ pub mod ssr {
                     .map(|(value, label)| OptionView { selected: value == sort, value, label })
                     .collect(),
             },
+            more_label: t(lang, "compare-more-filters"),
+            more_open: q.q.is_some()
+                || !q.languages.is_empty()
+                || q.profile.is_some()
+                || q.open_from.is_some()
+                || q.open_until.is_some()
+                || q.has_places,
             submit: t(lang, "compare-filter-submit"),
             reset: LinkView { href: format!("/compare?kind={}", kind.slug()), text: t(lang, "compare-filter-reset") },
             live_hint: t(lang, "compare-live-hint"),
@@ -541,6 +548,7 @@ pub mod ssr {
         let plain = |label: &str, cells: Vec<String>| RowView {
             label: t(lang, label),
             definition: None,
+            fact: true,
             cells: cells
                 .into_iter()
                 .map(|text| ValueView {
@@ -596,6 +604,7 @@ pub mod ssr {
                     .collect();
                 RowView {
                     label: def.name_in(lang).to_owned(),
+                    fact: false,
                     definition: Some(format!(
                         "{} {}",
                         def.definition_in(lang),

@@ -12,7 +12,7 @@ use leptos_meta::Title;
 
 fn row(r: RowView) -> impl IntoView {
     view! {
-        <tr>
+        <tr class=if r.fact { "fact" } else { "indicator" }>
             <th scope="row">
                 {r.label}
                 {r.definition.map(|d| view! { <span class="definition">{d}</span> })}

@@ -39,6 +39,9 @@ pub struct FilterForm {
     pub places: bool,
     pub from: InputView,
     pub sort: SelectView,
+    /// "More filters": open when any of them is in use.
+    pub more_label: String,
+    pub more_open: bool,
     pub submit: String,
     pub reset: LinkView,
     pub live_hint: String,
@@ -173,6 +176,8 @@ pub struct Bar {
 pub struct RowView {
     pub label: String,
     pub definition: Option<String>,
+    /// A fact (plain text) rather than an indicator value.
+    pub fact: bool,
     pub cells: Vec<ValueView>,
     /// A bar chart of the row (indicators only); the table is always there too.
     pub chart: Option<(f64, Vec<Bar>)>,
