@@ -249,7 +249,10 @@ async fn personas_seed_once_with_grants_and_mandates(backend: Backend) {
     assert_eq!(store.personas(UserKind::Staff).await.unwrap().len(), 7);
     let erik = store.user_by_persona("erik").await.unwrap().unwrap();
     assert_eq!(store.mandates(erik.id, NOW).await.unwrap()[0].name, "Linds Krog AB");
-    assert_eq!(store.units().await.unwrap().len(), 7);
+    // Seven administrations and the 13 district administrations.
+    let units = store.units().await.unwrap();
+    assert_eq!(units.len(), 20);
+    assert!(units.iter().any(|u| u.code.as_str() == "SDNM"));
     let via_idp = store
         .sign_in_user(
             &VerifiedClaims {
