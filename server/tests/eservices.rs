@@ -527,27 +527,27 @@ async fn definitions_are_checked_whole_and_new_versions_leave_filed_cases_alone(
     let (admin, csrf) = as_user(&app, "admin").await;
     let v1 = stadsporten_db::SEED_DEFINITIONS[0].1;
     // Two problems at once, each named where it is.
-    let broken = v1.replace("version = 1", "version = 2").replace("type = \"personnummer\"", "type = \"personnumber\"");
+    let broken = v1.replace("version = 2", "version = 3").replace("type = \"personnummer\"", "type = \"personnumber\"");
     let res = upload(&admin, &csrf, "/admin/services/upload", &[("source", &broken)], None).await;
     assert_eq!(to(&res, &admin.address), "/admin/services#error-summary");
     let (_, html) = body(&admin, "/admin/services").await;
     assert!(html.contains("Filen kunde inte läsas") && html.contains("personnumber"), "{html}");
-    assert!(html.contains("version = 2"), "the source is kept for fixing");
+    assert!(html.contains("version = 3"), "the source is kept for fixing");
     let broken = v1
-        .replace("version = 1", "version = 2")
+        .replace("version = 2", "version = 3")
         .replace("title = { sv = \"Barnet\", en = \"The child\" }", "title = { sv = \"Barnet\" }")
         .replace("field = \"other_guardian\"", "field = \"other_parent\"");
     upload(&admin, &csrf, "/admin/services/upload", &[("source", &broken)], None).await;
     let (_, html) = body(&admin, "/admin/services").await;
     assert!(html.contains("steps[child].title") && html.contains("Översättning saknas på en"), "{html}");
     assert!(html.contains("Fältet other_parent finns inte"));
-    // Publishing v1 again is refused as a change to a published version.
+    // Uploading the published (seeded) version again is refused as a change to it.
     let res = upload(&admin, &csrf, "/admin/services/upload", &[("source", v1)], None).await;
     assert_eq!(to(&res, &admin.address), "/admin/services#error-summary");
     let (_, html) = body(&admin, "/admin/services").await;
-    assert!(html.contains("Version 1 är redan publicerad"));
-    // A valid version 2 with a shorter handling time: a draft, previewed, then published.
-    let v2 = v1.replace("version = 1", "version = 2").replace("handling_days = 30", "handling_days = 21");
+    assert!(html.contains("Version 2 är redan publicerad"));
+    // A valid next version with a shorter handling time: a draft, previewed, then published.
+    let v2 = v1.replace("version = 2", "version = 3").replace("handling_days = 30", "handling_days = 21");
     let res =
         upload(&admin, &csrf, "/admin/services/upload", &[], Some(("definition", "forskola.toml", v2.into_bytes())))
             .await;
