@@ -57,9 +57,9 @@ test('an entrepreneur chooses to act for his company', async ({ page, browser },
   await expectNoAxeViolations(page, browser, testInfo);
 });
 
-test('a provider editor has her own pages and may ask the city for access, nothing more', async ({ page, browser }, testInfo) => {
+test('a provider editor has her own pages, the provider portal and may ask the city for access, nothing more', async ({ page, browser }, testInfo) => {
   await signIn(page, 'resident', 'Maja Ek', '/my', browser, testInfo);
-  expect(await navLinks(page)).toEqual(['Mina sidor', 'Mina ärenden', 'Behörigheter']);
+  expect(await navLinks(page)).toEqual(['Mina sidor', 'Mina ärenden', 'Utförarportalen', 'Behörigheter']);
   await expect(page.getByRole('radio', { name: /Solrosens Förskolor AB/ })).toBeVisible();
   const refused = await page.goto('/admin/audit');
   expect(refused?.status()).toBe(403);
