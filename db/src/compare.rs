@@ -11,7 +11,6 @@ use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::compare::import::{check_values, ImportKind, ParsedFile, RowProblem};
-use stadsporten_domain::compare::indicator::better_first;
 use stadsporten_domain::compare::query::PAGE_SIZE;
 use stadsporten_domain::compare::unit::{Operator, UnitRecord};
 use stadsporten_domain::compare::{
@@ -328,105 +327,91 @@ impl Store {
         origin: Option<GeoPoint>,
         sort: Option<&IndicatorDef>,
     ) -> Result<ListPage> {
-        let mut sql = String::from("select u.id, u.name_folded, u.lat, u.lon");
         let mut binds: Vec<Bind> = Vec::new();
-        if let Some(def) = sort {
-            binds.push(Bind::Text(def.key.as_str().to_owned()));
-            sql.push_str(
-                ", v.value as sort_value from provider_units u left join indicator_values v \
-                 on v.unit_id = u.id and v.latest = 1 and v.indicator = $1",
-            );
-        } else {
-            sql.push_str(", null as sort_value from provider_units u");
-        }
-        binds.push(Bind::Text(kind.slug().to_owned()));
-        sql.push_str(&format!(" where u.kind = ${}", binds.len()));
-        let mut and = |cond: &str, bind: Bind, binds: &mut Vec<Bind>| {
-            binds.push(bind);
-            sql.push_str(&format!(" and {}", cond.replace('?', &format!("${}", binds.len()))));
+        let push = |b: Bind, binds: &mut Vec<Bind>| {
+            binds.push(b);
+            format!("${}", binds.len())
         };
+        // The join on the sort indicator's latest value comes first so its placeholder is $1 in
+        // both the count and the page query.
+        let join = match (&query.sort, sort) {
+            (SortKey::Indicator(_), Some(def)) => {
+                let p = push(Bind::Text(def.key.as_str().to_owned()), &mut binds);
+                format!(" left join indicator_values v on v.unit_id = u.id and v.latest = 1 and v.indicator = {p}")
+            }
+            _ => String::new(),
+        };
+        let mut conds = vec![format!("u.kind = {}", push(Bind::Text(kind.slug().to_owned()), &mut binds))];
         if let Some(d) = query.district {
-            and("u.district = ?", Bind::Text(d.slug().to_owned()), &mut binds);
+            conds.push(format!("u.district = {}", push(Bind::Text(d.slug().to_owned()), &mut binds)));
         }
         if let Some(o) = query.operator {
-            and("u.operator_type = ?", Bind::Text(o.slug().to_owned()), &mut binds);
+            conds.push(format!("u.operator_type = {}", push(Bind::Text(o.slug().to_owned()), &mut binds)));
         }
         for l in &query.languages {
-            and("u.languages like ?", Bind::Text(format!("%,{},%", l.slug())), &mut binds);
+            conds.push(format!("u.languages like {}", push(Bind::Text(format!("%,{},%", l.slug())), &mut binds)));
         }
         if let Some(p) = query.profile {
-            and("u.profiles like ?", Bind::Text(format!("%,{},%", p.slug())), &mut binds);
+            conds.push(format!("u.profiles like {}", push(Bind::Text(format!("%,{},%", p.slug())), &mut binds)));
         }
         if let Some(m) = query.open_from {
-            and("u.opens_min <= ?", Bind::Int(i64::from(m)), &mut binds);
+            conds.push(format!("u.opens_min <= {}", push(Bind::Int(i64::from(m)), &mut binds)));
         }
         if let Some(m) = query.open_until {
-            and("u.closes_min >= ?", Bind::Int(i64::from(m)), &mut binds);
+            conds.push(format!("u.closes_min >= {}", push(Bind::Int(i64::from(m)), &mut binds)));
         }
         if query.has_places {
-            and("u.has_places = ?", Bind::Int(1), &mut binds);
+            conds.push(format!("u.has_places = {}", push(Bind::Int(1), &mut binds)));
         }
         if let Some(q) = &query.q {
             // `like` wildcards typed by the visitor are matched literally.
             let needle = fold(q).replace(['%', '_', '\\'], "");
-            and("u.name_folded like ?", Bind::Text(format!("%{needle}%")), &mut binds);
+            conds.push(format!("u.name_folded like {}", push(Bind::Text(format!("%{needle}%")), &mut binds)));
         }
-        let mut q = sqlx::query(&sql);
-        for b in &binds {
-            q = match b {
-                Bind::Text(s) => q.bind(s.clone()),
-                Bind::Int(i) => q.bind(*i),
-            };
-        }
-        let rows = q.fetch_all(&self.pool).await?;
-        struct Candidate {
-            id: String,
-            name: String,
-            distance: Option<f64>,
-            value: Option<f64>,
-        }
-        let mut candidates = rows
-            .iter()
-            .map(|r| {
-                let point = GeoPoint { lat: r.try_get("lat")?, lon: r.try_get("lon")? };
-                Ok(Candidate {
-                    id: r.try_get("id")?,
-                    name: r.try_get("name_folded")?,
-                    distance: origin.map(|o| o.distance_m(point)),
-                    value: r.try_get("sort_value")?,
-                })
-            })
-            .collect::<Result<Vec<_>>>()?;
-        match (&query.sort, sort) {
-            (SortKey::Indicator(_), Some(def)) => candidates.sort_by(|a, b| match (a.value, b.value) {
-                (Some(x), Some(y)) => better_first(def.higher_is_better, x, y).then_with(|| a.name.cmp(&b.name)),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => a.name.cmp(&b.name),
-            }),
-            (SortKey::Distance, _) if origin.is_some() => candidates.sort_by(|a, b| {
-                a.distance
-                    .unwrap_or(f64::MAX)
-                    .total_cmp(&b.distance.unwrap_or(f64::MAX))
-                    .then_with(|| a.name.cmp(&b.name))
-            }),
-            _ => candidates.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id))),
-        }
-        let total = candidates.len();
-        let size = PAGE_SIZE as usize;
-        let start = (query.page.saturating_sub(1) as usize).saturating_mul(size).min(total);
-        let page: Vec<&Candidate> = candidates[start..(start + size).min(total)].iter().collect();
-        let ids: Vec<String> = page.iter().map(|c| c.id.clone()).collect();
-        let mut rows = self.unit_rows(&ids).await?;
+        let filter = conds.join(" and ");
+        let count_binds = binds.len();
+        // Ordering happens in SQL, so only a page of rows ever leaves the database. Distance orders
+        // by the equirectangular approximation (plain arithmetic, the same on both backends; exact
+        // enough to rank within a city); the page's distances are then computed exactly.
+        let order = match (&query.sort, sort, origin) {
+            (SortKey::Indicator(_), Some(def), _) => {
+                let dir = if def.higher_is_better { "desc" } else { "asc" };
+                format!("(v.value is null), v.value {dir}, u.name_folded, u.id")
+            }
+            (SortKey::Distance, _, Some(o)) => {
+                let lon = push(Bind::Real(o.lon), &mut binds);
+                let lat = push(Bind::Real(o.lat), &mut binds);
+                let k = push(Bind::Real(o.lat.to_radians().cos()), &mut binds);
+                format!("((u.lon - {lon}) * {k}) * ((u.lon - {lon}) * {k}) + (u.lat - {lat}) * (u.lat - {lat}), u.name_folded, u.id")
+            }
+            _ => "u.name_folded, u.id".to_owned(),
+        };
+        let size = i64::from(PAGE_SIZE);
+        let offset = i64::from(query.page.saturating_sub(1)).saturating_mul(size);
+        // The join matches at most one row per unit (one latest value per indicator), so counting
+        // with it counts units; it keeps the placeholders the same in both queries.
+        let count_sql = format!("select count(*) as n from provider_units u{join} where {filter}");
+        let page_sql = format!(
+            "select {UNIT_COLUMNS} from provider_units u{join} where {filter} order by {order} limit {size} offset {offset}"
+        );
+        let total: i64 =
+            bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?;
+        let rows = bind_all(sqlx::query(&page_sql), &binds).fetch_all(&self.pool).await?;
+        let units: Vec<UnitRow> = rows.iter().map(unit_from_row).collect::<Result<_>>()?;
+        let ids: Vec<String> = units.iter().map(|u| u.record.id.as_str().to_owned()).collect();
         let mut latest = self.latest_values(&ids).await?;
-        let units = page
-            .iter()
-            .filter_map(|c| {
-                let unit = rows.remove(&c.id)?;
-                Some(ListedUnit { unit, distance_m: c.distance, latest: latest.remove(&c.id).unwrap_or_default() })
+        let units = units
+            .into_iter()
+            .map(|unit| {
+                let id = unit.record.id.as_str().to_owned();
+                ListedUnit {
+                    distance_m: origin.map(|o| o.distance_m(unit.record.point)),
+                    latest: latest.remove(&id).unwrap_or_default(),
+                    unit,
+                }
             })
             .collect();
-        Ok(ListPage { total, units })
+        Ok(ListPage { total: usize::try_from(total).unwrap_or(0), units })
     }
 
     /// Units by id, as a map (unknown ids are absent).
@@ -790,6 +775,21 @@ impl Store {
 enum Bind {
     Text(String),
     Int(i64),
+    Real(f64),
+}
+
+fn bind_all<'q>(
+    mut q: sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>>,
+    binds: &'q [Bind],
+) -> sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments<'q>> {
+    for b in binds {
+        q = match b {
+            Bind::Text(s) => q.bind(s.as_str()),
+            Bind::Int(i) => q.bind(*i),
+            Bind::Real(f) => q.bind(*f),
+        };
+    }
+    q
 }
 
 #[allow(clippy::too_many_arguments)]
