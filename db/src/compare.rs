@@ -2,10 +2,11 @@
 //! side; the provider portal's edits with their history and the city's revert; import in one
 //! transaction; the open-data export.
 //!
-//! List policy: the filter runs in SQL and returns only what ordering needs (id, folded name,
-//! coordinates, the sort indicator's latest value); ordering (by name, distance or indicator) and
-//! paging happen here, then one query fetches the page's rows and one their headline values. So
-//! distance sorting needs no trigonometry in SQL and behaves the same on both backends.
+//! List policy: filter, order and page in SQL, so only a page of rows leaves the database — one
+//! count, one page query, one query for the page's latest values. Distance orders by the
+//! equirectangular approximation (plain arithmetic with the cosine bound as a parameter, the same
+//! on both backends and exact enough to rank within a city); the page's distances are then
+//! computed exactly (haversine). Units without the sort indicator's value come last.
 
 use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
