@@ -141,7 +141,6 @@ pub struct UnitChoice {
     pub id: String,
     pub name: String,
     pub district: District,
-    pub operator_type: OperatorType,
 }
 
 const UNIT_COLUMNS: &str =
@@ -490,14 +489,14 @@ impl Store {
     /// Every unit of a kind as a choice for an e-service, by name.
     pub async fn unit_choices(&self, kind: Option<UnitKind>) -> Result<Vec<UnitChoice>> {
         let rows = match kind {
-            Some(kind) => sqlx::query(
-                "select id, name, district, operator_type from provider_units where kind = $1 order by name_folded, id",
-            )
-            .bind(kind.slug())
-            .fetch_all(&self.pool)
-            .await?,
+            Some(kind) => {
+                sqlx::query("select id, name, district from provider_units where kind = $1 order by name_folded, id")
+                    .bind(kind.slug())
+                    .fetch_all(&self.pool)
+                    .await?
+            }
             None => {
-                sqlx::query("select id, name, district, operator_type from provider_units order by name_folded, id")
+                sqlx::query("select id, name, district from provider_units order by name_folded, id")
                     .fetch_all(&self.pool)
                     .await?
             }
@@ -505,12 +504,10 @@ impl Store {
         rows.iter()
             .map(|r| {
                 let district: String = r.try_get("district")?;
-                let operator: String = r.try_get("operator_type")?;
                 Ok(UnitChoice {
                     id: r.try_get("id")?,
                     name: r.try_get("name")?,
                     district: District::parse(&district).ok_or_else(|| corrupt("district", &district))?,
-                    operator_type: OperatorType::parse(&operator).ok_or_else(|| corrupt("operator", &operator))?,
                 })
             })
             .collect()

@@ -220,15 +220,6 @@ pub fn format_value(lang: Lang, value: f64, measure: Measure, decimals: u8) -> S
     }
 }
 
-/// Orders two values best first by the indicator's direction.
-pub fn better_first(higher_is_better: bool, a: f64, b: f64) -> std::cmp::Ordering {
-    if higher_is_better {
-        b.total_cmp(&a)
-    } else {
-        a.total_cmp(&b)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -291,12 +282,5 @@ mod tests {
         assert_eq!(format_value(Lang::En, 87.0, Measure::Percent, 0), "87%");
         assert_eq!(format_value(Lang::Ar, 4.75, Measure::Ratio, 1), "4.8");
         assert_eq!(format_number(Lang::Fi, 241.5, 1), "241,5");
-    }
-
-    #[test]
-    fn better_first_follows_the_direction() {
-        use std::cmp::Ordering::*;
-        assert_eq!(better_first(true, 90.0, 80.0), Less);
-        assert_eq!(better_first(false, 4.0, 6.0), Less);
     }
 }
