@@ -30,6 +30,7 @@ macro_rules! slug_enum {
 
 pub mod access;
 pub mod audit;
+pub mod business;
 pub mod catalogue;
 pub mod compare;
 pub mod contact;

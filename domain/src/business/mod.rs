@@ -1,0 +1,10 @@
+//! The single window for entrepreneurs: the guide that derives every permit an activity needs
+//! (rules as versioned data, [`guide`]), and the bundle that files them all at once and keeps one
+//! status (the bundle, built on this).
+
+pub mod guide;
+
+pub use guide::{
+    Authority, Condition, Contradiction, DerivedPermit, DocumentType, GuideAnswers, GuideOutcome, Note, PermitType,
+    Question, QuestionKind, Responsible, Rule, Ruleset, RulesetError,
+};
