@@ -79,8 +79,18 @@ async function compareThree(page: Page, browser: Browser, testInfo: TestInfo, ur
   await expect(page.getByRole('heading', { level: 2, name: t.six })).toBeVisible();
   if (!noJs) await expect(page).toHaveURL(/district=norrmalm/);
   await axe();
-  for (const name of ['Förskolan Smultronet', 'Förskolan Bullerbyn', 'Förskolan Solstrålen']) {
+  const three = ['Förskolan Smultronet', 'Förskolan Bullerbyn', 'Förskolan Solstrålen'];
+  for (const name of three) {
     await page.getByRole('checkbox', { name: t.compare(name) }).check();
+  }
+  if (!noJs) {
+    // The new count was announced; sorting again keeps the chosen units chosen.
+    await expect(page.locator('.live-compare [role=status]')).toHaveText(t.six);
+    await page.locator('#filter-sort').selectOption('parent-satisfaction');
+    await expect(page).toHaveURL(/sort=parent-satisfaction/);
+    for (const name of three) {
+      await expect(page.getByRole('checkbox', { name: t.compare(name) })).toBeChecked();
+    }
   }
   await page.getByRole('button', { name: t.compareChosen }).click();
   await expect(page.getByRole('heading', { level: 1, name: t.title })).toBeVisible();

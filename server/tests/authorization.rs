@@ -721,6 +721,12 @@ fn cases(o: &Objects) -> Vec<Case> {
             Box::new(all(200)),
         ),
         case(
+            "/api/compare/list",
+            Method::PostJson(serde_json::json!({ "query": "kind=preschool&district=bromma" })),
+            "/api/compare/list",
+            Box::new(all(200)),
+        ),
+        case(
             "/api/compare/unit",
             Method::PostFormForJson(vec![("id", o.maja_unit.clone())]),
             "/api/compare/unit",

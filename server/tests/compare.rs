@@ -38,6 +38,30 @@ async fn the_comparison_works_without_javascript_and_explains_bad_input(backend:
     assert_eq!(ids.len(), 6, "six preschools, each with a checkbox for side by side");
     assert!(html.contains("action=\"/compare/side-by-side\""));
     assert!(html.contains("Få svarande"), "the honesty rule shows in the list");
+    // The form and the first page are the list island's children, sent as HTML only: no unit
+    // travels a second time as serialised island props.
+    assert!(html.contains("<leptos-children"));
+    assert!(!html.contains("data-props"), "the list island has no props");
+
+    // The island's live list: the same page of units as JSON, in the visitor's language; a query
+    // without a kind is refused with an error, not a crash.
+    let list = |query: &str, lang: &str| {
+        app.client
+            .post(app.url("/api/compare/list"))
+            .header("accept", "application/json")
+            .header("accept-language", lang)
+            .json(&serde_json::json!({ "query": query }))
+            .send()
+    };
+    let res = list("kind=preschool&district=norrmalm", "en").await.expect("request");
+    assert_eq!(res.status(), 200);
+    let json: serde_json::Value = res.json().await.expect("json");
+    assert_eq!(json["heading"], "6 preschools");
+    let live_ids: Vec<&str> =
+        json["units"].as_array().expect("units").iter().filter_map(|u| u["id"].as_str()).collect();
+    assert_eq!(live_ids, ids, "the live list and the page agree");
+    let res = list("district=norrmalm", "en").await.expect("request");
+    assert_eq!(res.status(), 404);
 
     // Unknown filters and values: a notice each, the rest applied, never an error page.
     let (status, html) = app.page("/compare?kind=preschool&district=atlantis&colour=blue&open_from=25:00", "sv").await;

@@ -1,7 +1,7 @@
 //! `/compare`: choose a kind, filter, sort, choose up to four. GET forms throughout, so it works
 //! without JavaScript; the [`LiveCompare`](super::LiveCompare) island adds live updates.
 
-use super::components::Notices;
+use super::components::{Filters, FirstPage, Notices};
 use super::live_compare::LiveCompare;
 use super::server::compare_results;
 use crate::context::RequestContext;
@@ -39,7 +39,13 @@ pub fn ComparePage() -> impl IntoView {
                             <Notices notices=v.notices/>
                             <nav class="kind-menu" aria-label=v.kinds_label><ul>{kinds}</ul></nav>
                             {match (v.form, v.results) {
-                                (Some(form), Some(results)) => view! { <LiveCompare form=form results=results/> }.into_any(),
+                                (Some(form), Some(results)) => view! {
+                                    <LiveCompare>
+                                        <Filters form=form/>
+                                        <FirstPage results=results/>
+                                    </LiveCompare>
+                                }
+                                .into_any(),
                                 _ => ().into_any(),
                             }}
                             <p class="meta"><a href=v.open_data.href>{v.open_data.text}</a></p>

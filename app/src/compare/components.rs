@@ -1,7 +1,7 @@
 //! Pieces the comparison pages share: a value with its basis and warnings, a unit in the list,
 //! notices, and the bar chart that accompanies (never replaces) the side-by-side table.
 
-use super::view::{Bar, ResultsView, UnitItem, ValueView};
+use super::view::{Bar, FilterForm, InputView, ResultsView, SelectView, UnitItem, ValueView};
 use leptos::prelude::*;
 
 /// Notices about what was left out of the query.
@@ -14,6 +14,104 @@ pub fn Notices(notices: Vec<String>) -> impl IntoView {
             </div>
         }
     })
+}
+
+fn select(s: SelectView) -> impl IntoView {
+    let id = format!("filter-{}", s.name);
+    view! {
+        <div class="field">
+            <label for=id.clone()>{s.label}</label>
+            <select id=id name=s.name>
+                {s.options
+                    .into_iter()
+                    .map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> })
+                    .collect_view()}
+            </select>
+        </div>
+    }
+}
+
+fn input(i: InputView, kind: &'static str) -> impl IntoView {
+    let id = format!("filter-{}", i.name);
+    let hint_id = format!("{id}-hint");
+    let described = i.hint.as_ref().map(|_| hint_id.clone());
+    view! {
+        <div class="field">
+            <label for=id.clone()>{i.label}</label>
+            {i.hint.map(|h| view! { <p class="hint" id=hint_id>{h}</p> })}
+            <input id=id name=i.name type=kind value=i.value maxlength="200" aria-describedby=described autocomplete="off"/>
+        </div>
+    }
+}
+
+/// The filter form: a GET form, rendered on the server only. The common filters are visible;
+/// the rarer ones sit under "more filters", open when one of them is in use. The hint about live
+/// updates shows only once the surrounding island has hydrated (CSS on `data-live`).
+#[component]
+pub fn Filters(form: FilterForm) -> impl IntoView {
+    let languages = form
+        .languages
+        .into_iter()
+        .map(|o| {
+            let id = format!("filter-language-{}", o.value);
+            view! {
+                <span class="check">
+                    <input type="checkbox" name="language" id=id.clone() value=o.value checked=o.selected/>
+                    <label for=id>{o.label}</label>
+                </span>
+            }
+        })
+        .collect_view();
+    view! {
+        <form class="filters compare-filters" method="get" action="/compare">
+            <input type="hidden" name="kind" value=form.kind/>
+            <fieldset>
+                <legend>{form.legend}</legend>
+                <div class="filter-row">
+                    {select(form.district)}
+                    {select(form.operator)}
+                    {select(form.sort)}
+                </div>
+                <details class="more-filters" open=form.more_open>
+                    <summary>{form.more_label}</summary>
+                    <div class="filter-row">
+                        {input(form.q, "search")}
+                        {input(form.from, "text")}
+                        {select(form.profile)}
+                    </div>
+                    <fieldset class="checks">
+                        <legend>{form.languages_legend}</legend>
+                        {languages}
+                    </fieldset>
+                    <fieldset class="filter-row">
+                        <legend>{form.hours_legend}</legend>
+                        {input(form.open_from, "time")}
+                        {input(form.open_until, "time")}
+                    </fieldset>
+                    <p class="check">
+                        <input type="checkbox" name="places" id="filter-places" value="1" checked=form.places/>
+                        <label for="filter-places">{form.places_label}</label>
+                    </p>
+                </details>
+            </fieldset>
+            <p class="actions">
+                <button type="submit">{form.submit}</button>
+                <a href=form.reset.href>{form.reset.text}</a>
+            </p>
+            <p class="hint live-hint">{form.live_hint}</p>
+        </form>
+    }
+}
+
+/// The first page of results as the server sends it; the island replaces it on the first update.
+#[component]
+pub fn FirstPage(results: ResultsView) -> impl IntoView {
+    view! {
+        <section class="results" aria-labelledby="compare-results-heading" data-first-page="">
+            <h2 id="compare-results-heading">{results.heading.clone()}</h2>
+            {results_view(results, &[])}
+        </section>
+    }
 }
 
 /// A value, its year and N, and any warning. "No data" is styled apart from values.
@@ -29,10 +127,8 @@ pub fn value_cell(v: ValueView) -> impl IntoView {
     }
 }
 
-fn unit_item(u: UnitItem, selected: RwSignal<Vec<String>>) -> impl IntoView {
+fn unit_item(u: UnitItem, chosen: bool) -> impl IntoView {
     let checkbox_id = format!("select-{}", u.id);
-    let id = u.id.clone();
-    let id_for_change = u.id.clone();
     let meta = [Some(u.operator), Some(u.address), u.distance].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let hours = [Some(u.hours), u.places].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     view! {
@@ -47,26 +143,18 @@ fn unit_item(u: UnitItem, selected: RwSignal<Vec<String>>) -> impl IntoView {
                     .collect_view()}
             </dl>
             <p class="select">
-                <input type="checkbox" name="units" id=checkbox_id.clone() value=id.clone()
-                    prop:checked=move || selected.with(|s| s.contains(&id))
-                    on:change=move |ev| {
-                        let on = event_target_checked(&ev);
-                        let id = id_for_change.clone();
-                        selected.update(|s| {
-                            s.retain(|x| *x != id);
-                            if on {
-                                s.push(id);
-                            }
-                        });
-                    }/>
+                // The attribute for the server's HTML; the property because a re-rendered list
+                // reuses the checkboxes, whose checked state no longer follows the attribute once
+                // clicked.
+                <input type="checkbox" name="units" id=checkbox_id.clone() value=u.id checked=chosen prop:checked=chosen/>
                 <label for=checkbox_id>{u.select_label}</label>
             </p>
         </li>
     }
 }
 
-/// The list, inside the form that opens the chosen units side by side.
-pub fn results_view(r: ResultsView, selected: RwSignal<Vec<String>>) -> impl IntoView {
+/// The list, inside the form that opens the chosen units side by side; `chosen` units are ticked.
+pub fn results_view(r: ResultsView, chosen: &[String]) -> impl IntoView {
     let pagination = r.pagination.map(|p| {
         view! {
             <nav class="pagination" aria-label=p.label>
@@ -83,7 +171,13 @@ pub fn results_view(r: ResultsView, selected: RwSignal<Vec<String>>) -> impl Int
         <form id="compare-selection" method="get" action="/compare/side-by-side">
             {r.from.map(|f| view! { <input type="hidden" name="from" value=f/> })}
             <ul class="unit-list">
-                {r.units.into_iter().map(|u| unit_item(u, selected)).collect_view()}
+                {r.units
+                    .into_iter()
+                    .map(|u| {
+                        let on = chosen.contains(&u.id);
+                        unit_item(u, on)
+                    })
+                    .collect_view()}
             </ul>
             {has_units.then(|| view! {
                 <div class="selection-bar">

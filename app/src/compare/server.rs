@@ -1,7 +1,7 @@
 //! Server functions of the comparison: parse the URL leniently (domain), read from the store,
 //! and build fully translated views. Public and read-only: no authorisation, no audit.
 
-use super::view::{CompareView, SideBySideView, UnitView};
+use super::view::{CompareView, ResultsView, SideBySideView, UnitView};
 use crate::error::AppError;
 use leptos::prelude::*;
 
@@ -9,6 +9,13 @@ use leptos::prelude::*;
 #[server(prefix = "/api", endpoint = "compare/results", input = leptos::server_fn::codec::Json)]
 pub async fn compare_results(query: String) -> Result<CompareView, AppError> {
     ssr::compare_view(&query).await
+}
+
+/// One page of the list alone, for the list island's live updates: the browser gets only what it
+/// shows (the form and the rest of the page stay as the server rendered them).
+#[server(prefix = "/api", endpoint = "compare/list", input = leptos::server_fn::codec::Json)]
+pub async fn compare_list(query: String) -> Result<ResultsView, AppError> {
+    ssr::compare_view(&query).await?.results.ok_or_else(|| AppError::NotFound.respond())
 }
 
 /// `/compare/units/{id}`.
