@@ -319,13 +319,15 @@ impl Store {
     }
 
     /// One page of the comparison list for a query of one kind. `origin` is where distances are
-    /// measured from (already located); `sort` must be an indicator of the kind (or absent).
+    /// measured from (already located); `sort` must be an indicator of the kind (or absent);
+    /// `shown` are the indicators whose latest values the list shows.
     pub async fn compare_units(
         &self,
         query: &CompareQuery,
         kind: UnitKind,
         origin: Option<GeoPoint>,
         sort: Option<&IndicatorDef>,
+        shown: &[IndicatorKey],
     ) -> Result<ListPage> {
         let mut binds: Vec<Bind> = Vec::new();
         let push = |b: Bind, binds: &mut Vec<Bind>| {
@@ -391,17 +393,24 @@ impl Store {
         // The join matches at most one row per unit (one latest value per indicator), so counting
         // with it counts units; it keeps the placeholders the same in both queries.
         let count_sql = format!("select count(*) as n from provider_units u{join} where {filter}");
+        // Ids first, from the covering index `provider_units_filter`; then the page's rows in
+        // full. Selecting every column here would read every matching row before sorting.
         let page_sql = format!(
-            "select {UNIT_COLUMNS} from provider_units u{join} where {filter} order by {order} limit {size} offset {offset}"
+            "select u.id from provider_units u{join} where {filter} order by {order} limit {size} offset {offset}"
         );
         let total: i64 =
             bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?;
-        let rows = bind_all(sqlx::query(&page_sql), &binds).fetch_all(&self.pool).await?;
-        let units: Vec<UnitRow> = rows.iter().map(unit_from_row).collect::<Result<_>>()?;
-        let ids: Vec<String> = units.iter().map(|u| u.record.id.as_str().to_owned()).collect();
-        let mut latest = self.latest_values(&ids).await?;
-        let units = units
-            .into_iter()
+        let ids: Vec<String> = bind_all(sqlx::query(&page_sql), &binds)
+            .fetch_all(&self.pool)
+            .await?
+            .iter()
+            .map(|r| r.try_get("id"))
+            .collect::<std::result::Result<_, _>>()?;
+        let mut rows = self.unit_rows(&ids).await?;
+        let mut latest = self.latest_values_of(&ids, shown).await?;
+        let units = ids
+            .iter()
+            .filter_map(|id| rows.remove(id))
             .map(|unit| {
                 let id = unit.record.id.as_str().to_owned();
                 ListedUnit {
@@ -428,25 +437,46 @@ impl Store {
         rows.iter().map(|r| unit_from_row(r).map(|u| (u.record.id.as_str().to_owned(), u))).collect()
     }
 
-    /// The latest value of every indicator of these units.
-    async fn latest_values(&self, ids: &[String]) -> Result<HashMap<String, Vec<(IndicatorKey, Observation)>>> {
-        self.values_of(ids, true).await
-    }
-
-    async fn values_of(
+    /// The latest values of only these indicators of these units (the list's few columns).
+    async fn latest_values_of(
         &self,
         ids: &[String],
-        latest_only: bool,
+        keys: &[IndicatorKey],
     ) -> Result<HashMap<String, Vec<(IndicatorKey, Observation)>>> {
+        let mut out: HashMap<String, Vec<(IndicatorKey, Observation)>> = HashMap::new();
+        if ids.is_empty() || keys.is_empty() {
+            return Ok(out);
+        }
+        let sql = format!(
+            "select unit_id, indicator, period, value, n, response_rate from indicator_values \
+             where latest = 1 and unit_id in ({}) and indicator in ({})",
+            placeholders(1, ids.len()),
+            placeholders(ids.len() + 1, keys.len()),
+        );
+        let mut q = sqlx::query(&sql);
+        for id in ids {
+            q = q.bind(id.clone());
+        }
+        for k in keys {
+            q = q.bind(k.as_str().to_owned());
+        }
+        for r in q.fetch_all(&self.pool).await? {
+            let (unit, key, obs) = observation_from_row(&r)?;
+            out.entry(unit).or_default().push((key, obs));
+        }
+        Ok(out)
+    }
+
+    /// Every value of these units, newest period first per indicator.
+    async fn values_of(&self, ids: &[String]) -> Result<HashMap<String, Vec<(IndicatorKey, Observation)>>> {
         let mut out: HashMap<String, Vec<(IndicatorKey, Observation)>> = HashMap::new();
         if ids.is_empty() {
             return Ok(out);
         }
         let sql = format!(
             "select unit_id, indicator, period, value, n, response_rate from indicator_values \
-             where unit_id in ({}){} order by unit_id, indicator, period desc",
+             where unit_id in ({}) order by unit_id, indicator, period desc",
             placeholders(1, ids.len()),
-            if latest_only { " and latest = 1" } else { "" }
         );
         let mut q = sqlx::query(&sql);
         for id in ids {
@@ -468,7 +498,7 @@ impl Store {
     pub async fn provider_units(&self, ids: &[ProviderUnitId]) -> Result<Vec<UnitDetail>> {
         let ids: Vec<String> = ids.iter().map(|i| i.as_str().to_owned()).collect();
         let mut rows = self.unit_rows(&ids).await?;
-        let mut values = self.values_of(&ids, false).await?;
+        let mut values = self.values_of(&ids).await?;
         Ok(ids
             .iter()
             .filter_map(|id| Some(UnitDetail { unit: rows.remove(id)?, values: values.remove(id).unwrap_or_default() }))

@@ -84,6 +84,11 @@ impl Store {
                             "pragma synchronous = full",
                             "pragma foreign_keys = on",
                             "pragma busy_timeout = 5000",
+                            // 16 MB of page cache per connection (the default is 2 MB) and reads
+                            // through mmap: the comparison's scale fixture alone is 20 MB, and
+                            // re-reading pages through pread dominated its list (bench/compare.sh).
+                            "pragma cache_size = -16000",
+                            "pragma mmap_size = 268435456",
                         ] {
                             sqlx::query(pragma).execute(&mut *conn).await?;
                         }

@@ -35,7 +35,9 @@ async fn list(store: &Store, raw: &str, origin: Option<GeoPoint>) -> stadsporten
         SortKey::Indicator(k) => defs.iter().find(|d| d.key == *k),
         _ => None,
     };
-    store.compare_units(&q, q.kind.unwrap_or(UnitKind::Preschool), origin, sort).await.unwrap()
+    let kind = q.kind.unwrap_or(UnitKind::Preschool);
+    let shown: Vec<_> = defs.iter().filter(|d| d.applies_to(kind)).map(|d| d.key.clone()).collect();
+    store.compare_units(&q, kind, origin, sort, &shown).await.unwrap()
 }
 
 async fn seed_lists_filters_and_sorts(backend: Backend) {

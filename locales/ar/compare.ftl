@@ -68,6 +68,7 @@ compare-live-hint = تتحدث القائمة عندما تغيّر عوامل �
 compare-sorted-high = مرتبة حسب { $indicator }، الأعلى أولاً. الوحدات التي لا قيمة لها تظهر في الأخير.
 compare-sorted-low = مرتبة حسب { $indicator }، الأدنى أولاً (الأدنى أفضل). الوحدات التي لا قيمة لها تظهر في الأخير.
 compare-sorted-distance = مرتبة حسب المسافة، الأقرب أولاً.
+compare-list-indicators = تعرض القائمة { $shown } من أصل { $total } من مؤشرات الجودة. وتجدها كلها في صفحة كل وحدة وفي المقارنة جنباً إلى جنب.
 compare-empty = لا توجد وحدات تطابق عوامل التصفية. أزل أحدها وحاول مرة أخرى.
 compare-select-unit = قارن { $name }
 compare-selection-legend = اختر حتى { $max } وحدات لمقارنتها جنباً إلى جنب.

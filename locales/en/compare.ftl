@@ -63,6 +63,7 @@ compare-live-hint = The list updates as you change filters.
 compare-sorted-high = Sorted by { $indicator }, highest first. Units without a value are listed last.
 compare-sorted-low = Sorted by { $indicator }, lowest first (lower is better). Units without a value are listed last.
 compare-sorted-distance = Sorted by distance, nearest first.
+compare-list-indicators = The list shows { $shown } of { $total } quality indicators. All of them are on each unit's page and side by side.
 compare-empty = No units match the filters. Remove a filter and try again.
 compare-select-unit = Compare { $name }
 compare-selection-legend = Tick up to { $max } units to compare them side by side.

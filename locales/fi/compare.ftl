@@ -63,6 +63,7 @@ compare-live-hint = Luettelo päivittyy, kun muutat suodattimia.
 compare-sorted-high = Lajiteltu mittarin { $indicator } mukaan, suurin ensin. Yksiköt ilman arvoa ovat viimeisinä.
 compare-sorted-low = Lajiteltu mittarin { $indicator } mukaan, pienin ensin (pienempi on parempi). Yksiköt ilman arvoa ovat viimeisinä.
 compare-sorted-distance = Lajiteltu etäisyyden mukaan, lähin ensin.
+compare-list-indicators = Luettelossa näkyy { $shown }/{ $total } laatumittaria. Kaikki ovat yksikön sivulla ja rinnakkaisvertailussa.
 compare-empty = Mikään yksikkö ei vastaa suodattimia. Poista jokin suodatin ja yritä uudelleen.
 compare-select-unit = Vertaile: { $name }
 compare-selection-legend = Valitse enintään { $max } yksikköä ja vertaile niitä rinnakkain.

@@ -63,6 +63,7 @@ compare-live-hint = Listan uppdateras när du ändrar filter.
 compare-sorted-high = Sorterat på { $indicator }, högst först. Verksamheter utan uppgift visas sist.
 compare-sorted-low = Sorterat på { $indicator }, lägst först (lägre är bättre). Verksamheter utan uppgift visas sist.
 compare-sorted-distance = Sorterat på avstånd, närmast först.
+compare-list-indicators = Listan visar { $shown } av { $total } kvalitetsmått. Alla finns på verksamhetens sida och när du jämför sida vid sida.
 compare-empty = Inga verksamheter matchar filtren. Ta bort något filter och försök igen.
 compare-select-unit = Jämför { $name }
 compare-selection-legend = Kryssa i upp till { $max } verksamheter och jämför dem sida vid sida.

@@ -167,6 +167,7 @@ pub fn results_view(r: ResultsView, chosen: &[String]) -> impl IntoView {
     let has_units = !r.units.is_empty();
     view! {
         {r.sort_note.map(|n| view! { <p class="hint">{n}</p> })}
+        {r.indicators_note.map(|n| view! { <p class="hint">{n}</p> })}
         {r.empty.map(|e| view! { <div class="empty"><p>{e}</p></div> })}
         <form id="compare-selection" method="get" action="/compare/side-by-side">
             {r.from.map(|f| view! { <input type="hidden" name="from" value=f/> })}

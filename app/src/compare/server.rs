@@ -285,6 +285,9 @@ pub mod ssr {
         format!("{} · {}", operator_label(lang, u.record.operator.kind), u.record.operator.name)
     }
 
+    /// The most indicator values a card in the list shows.
+    const LIST_INDICATORS: usize = 4;
+
     pub async fn compare_view(raw: &str) -> Result<CompareView, AppError> {
         let lang = crate::context::current().lang;
         let th = thresholds();
@@ -319,7 +322,17 @@ pub mod ssr {
                 if q.sort == SortKey::Distance && origin.is_none() {
                     q.sort = SortKey::Name;
                 }
-                let page = store.compare_units(&q, kind, origin, sort_def).await?;
+                // A card shows at most LIST_INDICATORS values: the one sorted by first, then the
+                // kind's first ones. Every indicator is on the unit page and side by side; twenty
+                // values per card would be unreadable (and made the scale fixture's page 90 KB).
+                let mut list_defs: Vec<&IndicatorDef> = sort_def.into_iter().collect();
+                for d in &kind_defs {
+                    if list_defs.len() < LIST_INDICATORS && !list_defs.iter().any(|x| x.key == d.key) {
+                        list_defs.push(d);
+                    }
+                }
+                let shown: Vec<_> = list_defs.iter().map(|d| d.key.clone()).collect();
+                let page = store.compare_units(&q, kind, origin, sort_def, &shown).await?;
                 let units = page
                     .units
                     .iter()
@@ -335,7 +348,7 @@ pub mod ssr {
                             distance: l.distance_m.map(|m| distance_text(lang, m)),
                             hours: hours_text(lang, r.facts.hours),
                             places: r.facts.has_places.then(|| t(lang, "compare-has-places")),
-                            values: kind_defs
+                            values: list_defs
                                 .iter()
                                 .map(|d| {
                                     let obs = l.latest.iter().find(|(k, _)| *k == d.key).map(|(_, o)| o);
@@ -365,6 +378,13 @@ pub mod ssr {
                         (SortKey::Distance, _) => Some(t(lang, "compare-sorted-distance")),
                         _ => None,
                     },
+                    indicators_note: (kind_defs.len() > list_defs.len()).then(|| {
+                        ta(
+                            lang,
+                            "compare-list-indicators",
+                            &[("shown", list_defs.len().into()), ("total", kind_defs.len().into())],
+                        )
+                    }),
                     empty: units.is_empty().then(|| t(lang, "compare-empty")),
                     units,
                     pagination,

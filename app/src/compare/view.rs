@@ -81,6 +81,8 @@ pub struct UnitItem {
 pub struct ResultsView {
     pub heading: String,
     pub sort_note: Option<String>,
+    /// "The list shows 4 of 20 indicators…" when a kind has more than a card shows.
+    pub indicators_note: Option<String>,
     pub units: Vec<UnitItem>,
     pub empty: Option<String>,
     pub pagination: Option<PaginationView>,

@@ -368,9 +368,7 @@ impl Ruleset {
             if !ready {
                 continue;
             }
-            if !self.asked(q, &answers) {
-                settled.insert(&q.id);
-            } else if answers.get(&q.id).is_some() {
+            if !self.asked(q, &answers) || answers.get(&q.id).is_some() {
                 settled.insert(&q.id);
             } else {
                 page.push(q);
