@@ -560,6 +560,7 @@ impl Store {
         }
         refresh_latest(&mut tx).await?;
         tx.commit().await?;
+        self.refresh_compare_statistics().await?;
         Ok(units.len())
     }
 
@@ -606,6 +607,7 @@ impl Store {
         }
         refresh_latest(&mut tx).await?;
         tx.commit().await?;
+        self.refresh_compare_statistics().await?;
         Ok(())
     }
 }
