@@ -268,9 +268,54 @@ macro_rules! bind_facts {
 const FACT_ASSIGNMENTS: &str = "opens_min = $1, closes_min = $2, weekends = $3, languages = $4, profiles = $5, \
      phone = $6, email = $7, website = $8, has_places = $9, descriptions = $10";
 
+/// What every list view reads and rarely changes: the units per kind (the kind menu) and the
+/// indicator definitions. Held for [`CompareCache::TTL`] at most, and dropped at once by any change
+/// made through the same store (import, seed); an import by another process (the command line)
+/// shows in the kind menu within the TTL. The list itself is always read fresh.
+#[derive(Debug, Clone)]
+pub struct CompareCache {
+    counts: Vec<(UnitKind, i64)>,
+    indicators: Vec<IndicatorDef>,
+    loaded: std::time::Instant,
+}
+
+impl CompareCache {
+    pub const TTL: std::time::Duration = std::time::Duration::from_secs(30);
+}
+
 impl Store {
+    /// The cached counts and definitions, loaded when missing or older than the TTL.
+    async fn compare_cache(&self) -> Result<CompareCache> {
+        if let Some(c) = self.compare_cache.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            if c.loaded.elapsed() < CompareCache::TTL {
+                return Ok(c.clone());
+            }
+        }
+        let fresh = CompareCache {
+            counts: self.load_unit_counts().await?,
+            indicators: self.load_indicators().await?,
+            loaded: std::time::Instant::now(),
+        };
+        *self.compare_cache.write().unwrap_or_else(|e| e.into_inner()) = Some(fresh.clone());
+        Ok(fresh)
+    }
+
+    /// Drops the cached counts and definitions (after a change of units or indicators).
+    fn forget_compare_cache(&self) {
+        *self.compare_cache.write().unwrap_or_else(|e| e.into_inner()) = None;
+    }
+
     /// Every indicator, in display order.
     pub async fn indicators(&self) -> Result<Vec<IndicatorDef>> {
+        Ok(self.compare_cache().await?.indicators)
+    }
+
+    /// How many units there are of each kind, every kind listed.
+    pub async fn unit_counts(&self) -> Result<Vec<(UnitKind, i64)>> {
+        Ok(self.compare_cache().await?.counts)
+    }
+
+    async fn load_indicators(&self) -> Result<Vec<IndicatorDef>> {
         let rows = sqlx::query(
             "select key, kinds, measure, higher_is_better, survey, decimals, source, names, definitions \
              from indicators order by position, key",
@@ -304,11 +349,11 @@ impl Store {
             added += usize::try_from(done.rows_affected()).unwrap_or(0);
         }
         tx.commit().await?;
+        self.forget_compare_cache();
         Ok(added)
     }
 
-    /// How many units of each kind there are.
-    pub async fn unit_counts(&self) -> Result<Vec<(UnitKind, i64)>> {
+    async fn load_unit_counts(&self) -> Result<Vec<(UnitKind, i64)>> {
         let rows =
             sqlx::query("select kind, count(*) as n from provider_units group by kind").fetch_all(&self.pool).await?;
         let mut counts: HashMap<String, i64> = HashMap::new();
@@ -390,22 +435,24 @@ impl Store {
         };
         let size = i64::from(PAGE_SIZE);
         let offset = i64::from(query.page.saturating_sub(1)).saturating_mul(size);
-        // The join matches at most one row per unit (one latest value per indicator), so counting
-        // with it counts units; it keeps the placeholders the same in both queries.
-        let count_sql = format!("select count(*) as n from provider_units u{join} where {filter}");
-        // Ids first, from the covering index `provider_units_filter`; then the page's rows in
-        // full. Selecting every column here would read every matching row before sorting.
+        // Ids first, from the covering index `provider_units_filter`, with the number of all
+        // matching units in the same query (one round trip); then the page's rows in full.
+        // Selecting every column here would read every matching row before sorting. The join
+        // matches at most one row per unit (one latest value per indicator), so it counts units.
         let page_sql = format!(
-            "select u.id from provider_units u{join} where {filter} order by {order} limit {size} offset {offset}"
+            "select u.id, count(*) over () as total from provider_units u{join} where {filter} \
+             order by {order} limit {size} offset {offset}"
         );
-        let total: i64 =
-            bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?;
-        let ids: Vec<String> = bind_all(sqlx::query(&page_sql), &binds)
-            .fetch_all(&self.pool)
-            .await?
-            .iter()
-            .map(|r| r.try_get("id"))
-            .collect::<std::result::Result<_, _>>()?;
+        let found = bind_all(sqlx::query(&page_sql), &binds).fetch_all(&self.pool).await?;
+        let total: i64 = match found.first() {
+            Some(r) => r.try_get("total")?,
+            // A page past the end has no rows to carry the total: count apart.
+            None => {
+                let count_sql = format!("select count(*) as n from provider_units u{join} where {filter}");
+                bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?
+            }
+        };
+        let ids: Vec<String> = found.iter().map(|r| r.try_get("id")).collect::<std::result::Result<_, _>>()?;
         let mut rows = self.unit_rows(&ids).await?;
         let mut latest = self.latest_values_of(&ids, shown).await?;
         let units = ids
@@ -773,6 +820,7 @@ impl Store {
     /// import, the seed): without them PostgreSQL planned the list's value lookup as a scan of
     /// every latest value (7 ms instead of 1 ms on the scale fixture) until autovacuum came by.
     pub async fn refresh_compare_statistics(&self) -> Result<()> {
+        self.forget_compare_cache();
         let statements: &[&str] = match self.backend() {
             Backend::Postgres => &["vacuum (analyze) provider_units, indicator_values"],
             Backend::Sqlite => &["analyze provider_units", "analyze indicator_values"],

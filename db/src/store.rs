@@ -46,6 +46,9 @@ pub struct Store {
     backend: Backend,
     /// The catalogue held in memory for search (see `catalogue.rs`); swapped whole on refresh.
     pub(crate) catalogue: Arc<RwLock<Arc<CatalogueSnapshot>>>,
+    /// The comparison's kind counts and indicator definitions, read on every list view (see
+    /// `compare.rs`); dropped on every change made through this store, and after a few seconds.
+    pub(crate) compare_cache: Arc<RwLock<Option<crate::compare::CompareCache>>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -98,7 +101,7 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        let store = Store { pool, backend, catalogue: Arc::default() };
+        let store = Store { pool, backend, catalogue: Arc::default(), compare_cache: Arc::default() };
         store.migrate().await?;
         Ok(store)
     }

@@ -108,6 +108,7 @@ async fn seed_lists_filters_and_sorts(backend: Backend) {
     assert_ne!(page1.units[0].unit.record.id, page2.units[0].unit.record.id);
     let past = list(&store, "kind=preschool&page=999", None).await;
     assert!(past.units.is_empty());
+    assert_eq!(past.total, page1.total, "a page past the end still knows how many there are");
 }
 
 async fn side_by_side_keeps_order_and_leaves_out_unknown_units(backend: Backend) {
