@@ -129,6 +129,9 @@ test('before the idle time-out a warning lets the person stay signed in', async 
   test.skip(testInfo.project.name === 'no-js', 'without JavaScript the session bar link does this (tested over HTTP)');
   await page.clock.install();
   await signIn(page, 'resident', 'Anna Andersson', '/my', browser, testInfo);
+  // The timer counts only once the island has hydrated; on a busy machine that can come after
+  // the page is visible, and a fast-forward before it would never fire (CI failed so once).
+  await page.waitForLoadState('networkidle');
   await page.clock.fastForward('26:00');
   const warning = page.getByRole('alert').filter({ hasText: 'Du loggas snart ut' });
   await expect(warning).toBeVisible();
