@@ -3,7 +3,9 @@
 //! transaction; the open-data export.
 //!
 //! List policy: filter, order and page in SQL, so only a page of rows leaves the database — one
-//! count, one page query, one query for the page's latest values. Distance orders by the
+//! query for the page's ids with the total (`count(*) over ()`, from a covering index), one for
+//! those rows in full, one for the latest values of the indicators the list shows; the kind counts
+//! and indicator definitions come from a short-lived cache ([`CompareCache`]). Distance orders by the
 //! equirectangular approximation (plain arithmetic with the cosine bound as a parameter, the same
 //! on both backends and exact enough to rank within a city); the page's distances are then
 //! computed exactly (haversine). Units without the sort indicator's value come last.
