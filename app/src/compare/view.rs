@@ -1,5 +1,6 @@
-//! What the comparison pages show, translated on the server. The list island receives these as
-//! props and fetches new ones as filters change, so the browser needs no translations.
+//! What the comparison pages show, translated on the server. The list island fetches a new
+//! [`ResultsView`] as filters change (its first page and the form come as server-rendered
+//! children), so the browser needs no translations.
 
 use crate::catalogue::view_model::{LinkView, OptionView, PaginationView};
 use serde::{Deserialize, Serialize};
