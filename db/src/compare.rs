@@ -155,6 +155,14 @@ fn corrupt(what: &str, value: &str) -> DbError {
 }
 
 /// `,a,b,` from slugs.
+/// The set as an integer with one bit per value, its position in `all` (the list filter tests
+/// `mask & wanted = wanted` inside the covering index; a `like` on the text column cannot use it).
+/// The positions are stored: new values go at the end of the enum (pinned by a test, and migration
+/// 0007 computed the masks of existing rows with the same positions).
+fn bit_mask<T: PartialEq>(all: &[T], chosen: &[T]) -> i64 {
+    all.iter().enumerate().filter(|(_, v)| chosen.contains(v)).fold(0, |m, (i, _)| m | (1 << i))
+}
+
 fn set_column<'a>(slugs: impl Iterator<Item = &'a str>) -> String {
     let mut s = String::from(",");
     for slug in slugs {
@@ -263,12 +271,15 @@ macro_rules! bind_facts {
             .bind(f.website.clone())
             .bind(i64::from(f.has_places))
             .bind(serde_json::to_string(&f.description).unwrap_or_else(|_| "{}".into()))
+            .bind(bit_mask(SpokenLanguage::ALL, &f.languages))
+            .bind(bit_mask(Profile::ALL, &f.profiles))
     }};
 }
 
-/// The facts' columns, from `$1` to `$10`.
+/// The facts' columns, from `$1` to `$12`.
 const FACT_ASSIGNMENTS: &str = "opens_min = $1, closes_min = $2, weekends = $3, languages = $4, profiles = $5, \
-     phone = $6, email = $7, website = $8, has_places = $9, descriptions = $10";
+     phone = $6, email = $7, website = $8, has_places = $9, descriptions = $10, language_mask = $11, \
+     profile_mask = $12";
 
 /// What every list view reads and rarely changes: the units per kind (the kind menu) and the
 /// indicator definitions. Held for [`CompareCache::TTL`] at most, and dropped at once by any change
@@ -397,11 +408,13 @@ impl Store {
         if let Some(o) = query.operator {
             conds.push(format!("u.operator_type = {}", push(Bind::Text(o.slug().to_owned()), &mut binds)));
         }
-        for l in &query.languages {
-            conds.push(format!("u.languages like {}", push(Bind::Text(format!("%,{},%", l.slug())), &mut binds)));
+        if !query.languages.is_empty() {
+            let m = push(Bind::Int(bit_mask(SpokenLanguage::ALL, &query.languages)), &mut binds);
+            conds.push(format!("(u.language_mask & {m}) = {m}"));
         }
         if let Some(p) = query.profile {
-            conds.push(format!("u.profiles like {}", push(Bind::Text(format!("%,{},%", p.slug())), &mut binds)));
+            let m = push(Bind::Int(bit_mask(Profile::ALL, &[p])), &mut binds);
+            conds.push(format!("(u.profile_mask & {m}) = {m}"));
         }
         if let Some(m) = query.open_from {
             conds.push(format!("u.opens_min <= {}", push(Bind::Int(i64::from(m)), &mut binds)));
@@ -897,8 +910,8 @@ async fn write_facts(
     now: i64,
 ) -> Result<i64> {
     let sql = format!(
-        "update provider_units set {FACT_ASSIGNMENTS}, updated_at = $11, updated_by_kind = $12, updated_by_user = $13 \
-         where id = $14"
+        "update provider_units set {FACT_ASSIGNMENTS}, updated_at = $13, updated_by_kind = $14, updated_by_user = $15 \
+         where id = $16"
     );
     let q = sqlx::query(&sql);
     bind_facts!(q, after).bind(now).bind(by.as_str()).bind(by_user).bind(unit_id).execute(&mut **tx).await?;
@@ -933,16 +946,17 @@ pub(crate) async fn upsert_unit(
         ", opens_min = excluded.opens_min, closes_min = excluded.closes_min, weekends = excluded.weekends, \
          languages = excluded.languages, profiles = excluded.profiles, phone = excluded.phone, \
          email = excluded.email, website = excluded.website, has_places = excluded.has_places, \
-         descriptions = excluded.descriptions, updated_at = excluded.updated_at, \
+         descriptions = excluded.descriptions, language_mask = excluded.language_mask, \
+         profile_mask = excluded.profile_mask, updated_at = excluded.updated_at, \
          updated_by_kind = excluded.updated_by_kind, updated_by_user = null"
             .to_owned()
     };
     let sql = format!(
         "insert into provider_units (opens_min, closes_min, weekends, languages, profiles, phone, email, website, \
-         has_places, descriptions, id, kind, name, name_folded, operator_type, organisation_number, operator_name, \
-         district, street, postcode, lat, lon, size, updated_at, updated_by_kind) \
+         has_places, descriptions, language_mask, profile_mask, id, kind, name, name_folded, operator_type, \
+         organisation_number, operator_name, district, street, postcode, lat, lon, size, updated_at, updated_by_kind) \
          values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, \
-         $23, $24, $25) \
+         $23, $24, $25, $26, $27) \
          on conflict (id) do update set kind = excluded.kind, name = excluded.name, name_folded = excluded.name_folded, \
          operator_type = excluded.operator_type, organisation_number = excluded.organisation_number, \
          operator_name = excluded.operator_name, district = excluded.district, street = excluded.street, \
@@ -1001,4 +1015,35 @@ pub(crate) async fn refresh_latest(tx: &mut sqlx::Transaction<'static, sqlx::Any
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bit positions are stored in `language_mask` and `profile_mask` (and migration 0007
+    /// computed them for existing rows); reordering the enums would silently change every filter.
+    #[test]
+    fn mask_bit_positions_are_stable() {
+        let languages: Vec<&str> = SpokenLanguage::ALL.iter().map(|l| l.slug()).collect();
+        assert_eq!(languages, ["sv", "en", "fi", "ar", "so", "fa", "ti", "es", "pl", "tr", "de", "fr"]);
+        let profiles: Vec<&str> = Profile::ALL.iter().map(|p| p.slug()).collect();
+        assert_eq!(
+            profiles,
+            [
+                "outdoor",
+                "montessori",
+                "reggio-emilia",
+                "waldorf",
+                "language",
+                "music",
+                "science",
+                "sports",
+                "finnish",
+                "dementia"
+            ]
+        );
+        assert_eq!(bit_mask(SpokenLanguage::ALL, &[SpokenLanguage::English, SpokenLanguage::French]), 2 | 2048);
+        assert_eq!(bit_mask(Profile::ALL, &[]), 0);
+    }
 }

@@ -8,7 +8,7 @@ use stadsporten_db::{Backend, ChangedBy, FactsSaved, Reverted, Store};
 use stadsporten_domain::compare::export::{units_csv, values_csv};
 use stadsporten_domain::compare::import::{parse_file, ImportKind};
 use stadsporten_domain::compare::{
-    CompareQuery, District, GeoPoint, OpeningHours, OperatorType, ProviderUnitId, SortKey, UnitKind,
+    CompareQuery, District, GeoPoint, OpeningHours, OperatorType, ProviderUnitId, SortKey, SpokenLanguage, UnitKind,
 };
 use stadsporten_domain::organisation::OrganisationNumber;
 
@@ -88,6 +88,26 @@ async fn seed_lists_filters_and_sorts(backend: Backend) {
     let arabic = list(&store, "kind=preschool&language=ar", None).await;
     assert!(arabic.total > 0);
     assert!(arabic.units.iter().all(|u| u.unit.record.facts.languages.iter().any(|l| l.slug() == "ar")));
+    // Every language asked for: counted against the units themselves, page by page.
+    let mut preschools = Vec::new();
+    for page in 1.. {
+        let p = list(&store, &format!("kind=preschool&page={page}"), None).await;
+        if p.units.is_empty() {
+            break;
+        }
+        preschools.extend(p.units.into_iter().map(|u| u.unit.record));
+    }
+    let speaking = |langs: &[&str]| {
+        preschools.iter().filter(|u| langs.iter().all(|l| u.facts.languages.iter().any(|s| s.slug() == *l))).count()
+    };
+    assert_eq!(arabic.total as usize, speaking(&["ar"]));
+    let pair = ["sv", "en"];
+    let both = list(&store, "kind=preschool&language=sv&language=en", None).await;
+    assert!(both.total > 0 && (both.total as usize) < preschools.len());
+    assert_eq!(both.total as usize, speaking(&pair));
+    let outdoor = list(&store, "kind=preschool&profile=outdoor", None).await;
+    assert!(outdoor.total > 0);
+    assert!(outdoor.units.iter().all(|u| u.unit.record.facts.profiles.iter().any(|p| p.slug() == "outdoor")));
     let early = list(&store, "kind=preschool&open_from=06:00&open_until=18:00", None).await;
     assert!(early.total > 0);
     assert!(early
@@ -162,11 +182,23 @@ async fn provider_edits_are_recorded_and_the_city_can_revert(backend: Backend) {
     // A second change; the first can no longer be reverted on its own.
     let mut more = facts.clone();
     more.has_places = !more.has_places;
+    // A language the unit did not offer: the list's language filter (a bit mask kept beside the
+    // text column) must find it after the change and lose it again after the revert.
+    let new_language = SpokenLanguage::ALL.iter().copied().find(|l| !more.languages.contains(l)).unwrap();
+    more.languages.push(new_language);
+    let named = |lang: SpokenLanguage| {
+        let q: String = unit.name.bytes().map(|b| format!("%{b:02X}")).collect();
+        // Names repeat across districts, so the district too.
+        format!("kind={}&district={}&language={}&q={q}", unit.kind.slug(), unit.district.slug(), lang.slug())
+    };
+    assert_eq!(list(&store, &named(new_language), None).await.total, 0);
     let FactsSaved::Saved(second) =
         store.save_unit_facts(&unit.id, &more, maja, ChangedBy::Provider, NOW + 30).await.unwrap()
     else {
         panic!()
     };
+    let found = list(&store, &named(new_language), None).await;
+    assert_eq!(found.units.iter().map(|u| &u.unit.record.id).collect::<Vec<_>>(), [&unit.id]);
     assert_eq!(store.revert_revision(revision, admin, NOW + 40).await.unwrap(), Reverted::NotLatest);
     let Reverted::Reverted(undo) = store.revert_revision(second, admin, NOW + 40).await.unwrap() else { panic!() };
     assert_eq!(store.revert_revision(second, admin, NOW + 50).await.unwrap(), Reverted::AlreadyReverted);
@@ -174,6 +206,7 @@ async fn provider_edits_are_recorded_and_the_city_can_revert(backend: Backend) {
     let stored = store.provider_unit(&unit.id).await.unwrap().unwrap().unit;
     assert_eq!(stored.record.facts, facts);
     assert_eq!(stored.updated_by, ChangedBy::City);
+    assert_eq!(list(&store, &named(new_language), None).await.total, 0);
     let all = store.unit_revisions(None, 10).await.unwrap();
     assert_eq!(all[0].id, undo);
     assert_eq!(all[0].by_kind, ChangedBy::City);
