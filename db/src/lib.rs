@@ -14,6 +14,7 @@
 
 mod access;
 mod audit;
+mod business;
 mod cases;
 mod catalogue;
 mod compare;
@@ -32,6 +33,7 @@ pub mod testing;
 
 pub use access::{AccessRequest, GrantRecord, NewGrant, RequestStatus, ReviewStatus};
 pub use audit::{AuditFilter, AuditRow};
+pub use business::{RulesetPublished, SEED_RULES};
 pub use cases::{
     Assignee, CaseRecord, CaseRefusal, CaseSummary, CompletionRecord, DecisionRecord, EventRecord, MessageRecord,
     NewDecision, NoteRecord, QueueFilter, QueueSort, Submission, Submitted, SurveyRow,

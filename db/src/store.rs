@@ -49,6 +49,8 @@ pub struct Store {
     /// The comparison's kind counts and indicator definitions, read on every list view (see
     /// `compare.rs`); dropped on every change made through this store, and after a few seconds.
     pub(crate) compare_cache: Arc<RwLock<Option<crate::compare::CompareCache>>>,
+    /// The newest business ruleset, parsed (see `business.rs`); replaced when a newer one appears.
+    pub(crate) ruleset_cache: Arc<RwLock<Option<Arc<stadsporten_domain::business::guide::Ruleset>>>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -101,7 +103,13 @@ impl Store {
             })
             .connect_with(options)
             .await?;
-        let store = Store { pool, backend, catalogue: Arc::default(), compare_cache: Arc::default() };
+        let store = Store {
+            pool,
+            backend,
+            catalogue: Arc::default(),
+            compare_cache: Arc::default(),
+            ruleset_cache: Arc::default(),
+        };
         store.migrate().await?;
         Ok(store)
     }

@@ -159,6 +159,10 @@ impl Application {
         };
         let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
         store.seed_units().await?;
+        // The guide's rules ship with the code (like the units): a newer seeded version is published.
+        if store.seed_business_rules(auth.clock.now()).await? {
+            tracing::info!("published the seeded business guide rules");
+        }
         if settings.auth.test_idp && settings.app.seed_demo_content {
             let eid = test_idp::issuer(&public_url, ProviderKind::Resident);
             let staff = test_idp::issuer(&public_url, ProviderKind::Staff);

@@ -1,0 +1,9 @@
+-- The business guide's rules (issue 6) as versioned data: each version is the whole TOML
+-- document, validated before it is stored. The guide uses the newest version; a bundle records the
+-- version it was derived with, so an application never changes under the entrepreneur's feet.
+create table business_rulesets (
+    version integer primary key,
+    source text not null,
+    published_at integer not null,
+    published_by integer references users (id)
+);
