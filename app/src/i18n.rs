@@ -22,6 +22,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/eservices.ftl"),
             include_str!("../../locales/sv/compare.ftl"),
             include_str!("../../locales/sv/provider.ftl"),
+            include_str!("../../locales/sv/business.ftl"),
         ],
     ),
     (
@@ -35,6 +36,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/eservices.ftl"),
             include_str!("../../locales/en/compare.ftl"),
             include_str!("../../locales/en/provider.ftl"),
+            include_str!("../../locales/en/business.ftl"),
         ],
     ),
     (
@@ -48,6 +50,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/eservices.ftl"),
             include_str!("../../locales/fi/compare.ftl"),
             include_str!("../../locales/fi/provider.ftl"),
+            include_str!("../../locales/fi/business.ftl"),
         ],
     ),
     (
@@ -61,6 +64,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/eservices.ftl"),
             include_str!("../../locales/ar/compare.ftl"),
             include_str!("../../locales/ar/provider.ftl"),
+            include_str!("../../locales/ar/business.ftl"),
         ],
     ),
 ];
@@ -195,6 +199,7 @@ mod tests {
         generated.extend(stadsporten_domain::access::Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
         generated.extend(["email", "sms", "portal"].map(|c| format!("my-channel-{c}")));
         generated.extend(["pending", "approved", "rejected"].map(|s| format!("access-status-{s}")));
+        generated.extend(["yes", "no"].map(|v| format!("business-answer-{v}")));
         {
             use stadsporten_domain::eservice::{CaseStatus, DecisionOutcome, NotificationEvent, Transition};
             generated.extend(CaseStatus::ALL.iter().map(|s| format!("case-status-{}", s.slug())));

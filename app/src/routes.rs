@@ -57,6 +57,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply/:token/step/:step") view=crate::eservices::ApplyStepPage ssr=SsrMode::Async/>
                     <Route path=path!("/apply/:token/check") view=crate::eservices::ApplyCheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/apply/:token/declaration") view=crate::eservices::ApplyDeclarationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/business") view=crate::business::BusinessGuidePage ssr=SsrMode::Async/>
+                    <Route path=path!("/business/checklist") view=crate::business::ChecklistPage ssr=SsrMode::Async/>
                     <Route path=path!("/compare") view=crate::compare::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/compare/side-by-side") view=crate::compare::SideBySidePage ssr=SsrMode::Async/>
                     <Route path=path!("/compare/units/:id") view=crate::compare::UnitPage ssr=SsrMode::Async/>

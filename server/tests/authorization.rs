@@ -738,6 +738,15 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/api/compare/side-by-side",
             Box::new(all(200)),
         ),
+        // The business guide: public, no personal data.
+        case("/business", Method::Get, "/business?activity=restaurant", Box::new(all(200))),
+        case("/business/checklist", Method::Get, "/business/checklist?activity=other", Box::new(all(200))),
+        case(
+            "/api/business/guide",
+            Method::PostFormForJson(vec![("query", "activity=cafe".to_owned())]),
+            "/api/business/guide",
+            Box::new(all(200)),
+        ),
         case("/open-data/providers", Method::Get, "/open-data/providers", Box::new(all(200))),
         case("/api/compare/open-data", Method::PostFormForJson(vec![]), "/api/compare/open-data", Box::new(all(200))),
         case("/open-data/providers.csv", Method::Get, "/open-data/providers.csv", Box::new(all(200))),

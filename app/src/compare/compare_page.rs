@@ -1,12 +1,12 @@
 //! `/compare`: choose a kind, filter, sort, choose up to four. GET forms throughout, so it works
 //! without JavaScript; the [`LiveCompare`](super::LiveCompare) island adds live updates.
 
-use super::components::{Filters, FirstPage, Notices};
+use super::components::{Filters, FirstPage};
 use super::live_compare::LiveCompare;
 use super::server::compare_results;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
-use crate::ui::{ErrorPage, IslandScripts};
+use crate::ui::{ErrorPage, IslandScripts, Notices};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

@@ -1,20 +1,8 @@
-//! Pieces the comparison pages share: a value with its basis and warnings, a unit in the list,
-//! notices, and the bar chart that accompanies (never replaces) the side-by-side table.
+//! Pieces the comparison pages share: a value with its basis and warnings, a unit in the list
+//! and the bar chart that accompanies (never replaces) the side-by-side table.
 
 use super::view::{Bar, FilterForm, InputView, ResultsView, SelectView, UnitItem, ValueView};
 use leptos::prelude::*;
-
-/// Notices about what was left out of the query.
-#[component]
-pub fn Notices(notices: Vec<String>) -> impl IntoView {
-    (!notices.is_empty()).then(|| {
-        view! {
-            <div class="notice" role="status">
-                <ul>{notices.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul>
-            </div>
-        }
-    })
-}
 
 fn select(s: SelectView) -> impl IntoView {
     let id = format!("filter-{}", s.name);

@@ -1,12 +1,12 @@
 //! `/compare/side-by-side?units=…`: up to four units in one table, indicators in rows, each
 //! value with its year and N and any warning; bar charts below repeat the table for the eye.
 
-use super::components::{bar_chart, value_cell, Notices};
+use super::components::{bar_chart, value_cell};
 use super::server::side_by_side;
 use super::view::RowView;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
-use crate::ui::ErrorPage;
+use crate::ui::{ErrorPage, Notices};
 use leptos::prelude::*;
 use leptos_meta::Title;
 

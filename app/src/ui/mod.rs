@@ -1,4 +1,4 @@
-//! A small design-system kit: the page layout, the session bar, forms' CSRF field, the error page.
+//! A small design-system kit: the page layout, the session bar, forms' CSRF field, the error page, notices.
 
 mod csrf_field;
 mod error_page;
@@ -6,6 +6,7 @@ pub mod format;
 mod island_scripts;
 mod layout;
 pub mod live;
+mod notices;
 mod session_bar;
 pub mod session_timer;
 pub mod upload_progress;
@@ -15,5 +16,6 @@ pub use error_page::ErrorPage;
 pub use format::{stockholm_date, stockholm_day, stockholm_time};
 pub use island_scripts::{IslandScripts, ScriptsIncluded};
 pub use layout::Layout;
+pub use notices::Notices;
 pub use session_bar::{SessionBar, SessionEndedNotice, SessionTimer};
 pub use upload_progress::UploadProgress;
