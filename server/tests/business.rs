@@ -37,8 +37,10 @@ fn attr(tag: &str, name: &str) -> Option<String> {
     Some(unescape(rest.split('"').next()?))
 }
 
+type Pairs = Vec<(String, String)>;
+
 /// The guide form's hidden fields and the ids of the questions it asks.
-fn guide_form(html: &str) -> Option<(Vec<(String, String)>, Vec<String>)> {
+fn guide_form(html: &str) -> Option<(Pairs, Vec<String>)> {
     let form = html.split("class=\"guide-form\"").nth(1)?.split("</form>").next()?;
     let mut hidden = Vec::new();
     let mut asked = Vec::new();
