@@ -367,7 +367,10 @@ fn router(
         .layer(axum::middleware::from_fn_with_state(auth, session::load_viewer))
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(security, middleware::request_context))
-        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(5)))
+        // Pages are compressed on the fly with brotli 4: level 5 and above switch to a costlier
+        // match finder that took a quarter of the server's CPU at load for 7 % smaller pages
+        // (docs/benchmarks.md). Assets are precompressed at build time with brotli 11.
+        .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
             let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
