@@ -450,13 +450,16 @@ impl Store {
         };
         let size = i64::from(PAGE_SIZE);
         let offset = i64::from(query.page.saturating_sub(1)).saturating_mul(size);
-        // Ids first, from the covering index `provider_units_filter`, with the number of all
-        // matching units in the same query (one round trip); then the page's rows in full.
-        // Selecting every column here would read every matching row before sorting. The join
-        // matches at most one row per unit (one latest value per indicator), so it counts units.
+        // The page's ids come from the covering index `provider_units_filter` (filter, count and
+        // order without reading a row), with the number of all matching units (`count(*) over
+        // ()`), and only then are those twenty rows read in full — in the same query, one round
+        // trip and one plan. Selecting every column in the inner query would read every matching
+        // row before sorting. The join matches at most one row per unit (one latest value per
+        // indicator), so it counts units; `pos` keeps the inner order for the outer query.
         let page_sql = format!(
-            "select u.id, count(*) over () as total from provider_units u{join} where {filter} \
-             order by {order} limit {size} offset {offset}"
+            "select p.total, p.pos, {UNIT_COLUMNS} from (select u.id, count(*) over () as total, \
+             row_number() over (order by {order}) as pos from provider_units u{join} where {filter} \
+             order by {order} limit {size} offset {offset}) p join provider_units u on u.id = p.id order by p.pos"
         );
         let found = bind_all(sqlx::query(&page_sql), &binds).fetch_all(&self.pool).await?;
         let total: i64 = match found.first() {
@@ -467,12 +470,11 @@ impl Store {
                 bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?
             }
         };
-        let ids: Vec<String> = found.iter().map(|r| r.try_get("id")).collect::<std::result::Result<_, _>>()?;
-        let mut rows = self.unit_rows(&ids).await?;
+        let rows: Vec<UnitRow> = found.iter().map(unit_from_row).collect::<Result<_>>()?;
+        let ids: Vec<String> = rows.iter().map(|u| u.record.id.as_str().to_owned()).collect();
         let mut latest = self.latest_values_of(&ids, shown).await?;
-        let units = ids
-            .iter()
-            .filter_map(|id| rows.remove(id))
+        let units = rows
+            .into_iter()
             .map(|unit| {
                 let id = unit.record.id.as_str().to_owned();
                 ListedUnit {
