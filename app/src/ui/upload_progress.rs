@@ -64,13 +64,15 @@ mod enhance {
         Some(status)
     }
 
-    fn show(status: &HtmlElement, text: &str, percent: Option<f64>) {
+    // Whole percent as an integer: formatting an f64 would pull float printing (about 10 KB) into
+    // the WebAssembly every island page downloads.
+    fn show(status: &HtmlElement, text: &str, percent: Option<u32>) {
         let doc = web_sys::window().and_then(|w| w.document());
         status.set_inner_text(text);
         if let (Some(doc), Some(p)) = (doc, percent) {
             if let Ok(bar) = doc.create_element("progress") {
                 let _ = bar.set_attribute("max", "100");
-                let _ = bar.set_attribute("value", &format!("{p:.0}"));
+                let _ = bar.set_attribute("value", &p.to_string());
                 let _ = bar.set_attribute("aria-hidden", "true");
                 let _ = status.append_child(&bar);
             }
@@ -127,8 +129,8 @@ mod enhance {
         let status_p = status.clone();
         let on_progress = Closure::<dyn FnMut(web_sys::ProgressEvent)>::new(move |e: web_sys::ProgressEvent| {
             if e.length_computable() && e.total() > 0.0 {
-                let percent = e.loaded() / e.total() * 100.0;
-                show(&status_p, &progress.replace("{percent}", &format!("{percent:.0}")), Some(percent));
+                let percent = (e.loaded() / e.total() * 100.0).round().clamp(0.0, 100.0) as u32;
+                show(&status_p, &progress.replace("{percent}", &percent.to_string()), Some(percent));
             }
         });
         if let Ok(upload) = xhr.upload() {
