@@ -455,11 +455,13 @@ impl Store {
         // ()`), and only then are those twenty rows read in full — in the same query, one round
         // trip and one plan. Selecting every column in the inner query would read every matching
         // row before sorting. The join matches at most one row per unit (one latest value per
-        // indicator), so it counts units; `pos` keeps the inner order for the outer query.
+        // indicator), so it counts units. `pos` numbers the twenty in the order the inner query
+        // gives them (both engines read an ordered subquery in order; the storage tests check the
+        // order on both); a `row_number() over (order by …)` would sort every match a second time.
         let page_sql = format!(
-            "select p.total, p.pos, {UNIT_COLUMNS} from (select u.id, count(*) over () as total, \
-             row_number() over (order by {order}) as pos from provider_units u{join} where {filter} \
-             order by {order} limit {size} offset {offset}) p join provider_units u on u.id = p.id order by p.pos"
+            "select p.total, p.pos, {UNIT_COLUMNS} from (select q.id, q.total, row_number() over () as pos \
+             from (select u.id, count(*) over () as total from provider_units u{join} where {filter} \
+             order by {order} limit {size} offset {offset}) q) p join provider_units u on u.id = p.id order by p.pos"
         );
         let found = bind_all(sqlx::query(&page_sql), &binds).fetch_all(&self.pool).await?;
         let total: i64 = match found.first() {
