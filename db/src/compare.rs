@@ -3,8 +3,8 @@
 //! transaction; the open-data export.
 //!
 //! List policy: filter, order and page in SQL, so only a page of rows leaves the database — one
-//! query for the page's ids with the total (`count(*) over ()`, from a covering index), one for
-//! those rows in full, one for the latest values of the indicators the list shows; the kind counts
+//! query for the page's ids (from a covering index, top twenty only) joined to those rows in full,
+//! one for the number of matches, one for the latest values of the indicators the list shows; the kind counts
 //! and indicator definitions come from a short-lived cache ([`CompareCache`]). Distance orders by the
 //! equirectangular approximation (plain arithmetic with the cosine bound as a parameter, the same
 //! on both backends and exact enough to rank within a city); the page's distances are then
@@ -392,15 +392,6 @@ impl Store {
             binds.push(b);
             format!("${}", binds.len())
         };
-        // The join on the sort indicator's latest value comes first so its placeholder is $1 in
-        // both the count and the page query.
-        let join = match (&query.sort, sort) {
-            (SortKey::Indicator(_), Some(def)) => {
-                let p = push(Bind::Text(def.key.as_str().to_owned()), &mut binds);
-                format!(" left join indicator_values v on v.unit_id = u.id and v.latest = 1 and v.indicator = {p}")
-            }
-            _ => String::new(),
-        };
         let mut conds = vec![format!("u.kind = {}", push(Bind::Text(kind.slug().to_owned()), &mut binds))];
         if let Some(d) = query.district {
             conds.push(format!("u.district = {}", push(Bind::Text(d.slug().to_owned()), &mut binds)));
@@ -431,7 +422,15 @@ impl Store {
             conds.push(format!("u.name_folded like {}", push(Bind::Text(format!("%{needle}%")), &mut binds)));
         }
         let filter = conds.join(" and ");
+        // The count needs the filter only (the value join matches at most one row per unit).
         let count_binds = binds.len();
+        let join = match (&query.sort, sort) {
+            (SortKey::Indicator(_), Some(def)) => {
+                let p = push(Bind::Text(def.key.as_str().to_owned()), &mut binds);
+                format!(" left join indicator_values v on v.unit_id = u.id and v.latest = 1 and v.indicator = {p}")
+            }
+            _ => String::new(),
+        };
         // Ordering happens in SQL, so only a page of rows ever leaves the database. Distance orders
         // by the equirectangular approximation (plain arithmetic, the same on both backends; exact
         // enough to rank within a city); the page's distances are then computed exactly.
@@ -450,28 +449,24 @@ impl Store {
         };
         let size = i64::from(PAGE_SIZE);
         let offset = i64::from(query.page.saturating_sub(1)).saturating_mul(size);
-        // The page's ids come from the covering index `provider_units_filter` (filter, count and
-        // order without reading a row), with the number of all matching units (`count(*) over
-        // ()`), and only then are those twenty rows read in full — in the same query, one round
-        // trip and one plan. Selecting every column in the inner query would read every matching
-        // row before sorting. The join matches at most one row per unit (one latest value per
-        // indicator), so it counts units. `pos` numbers the twenty in the order the inner query
-        // gives them (both engines read an ordered subquery in order; the storage tests check the
-        // order on both); a `row_number() over (order by …)` would sort every match a second time.
+        // The page's ids come from the covering index `provider_units_filter` (filter and order
+        // without reading a row), and only then are those twenty rows read in full — in the same
+        // query. Selecting every column in the inner query would read every matching row before
+        // sorting. `pos` numbers the twenty in the order the inner query gives them (both engines
+        // read an ordered subquery in order; the storage tests check the order on both); a
+        // `row_number() over (order by …)` would sort every match a second time. The number of
+        // all matches is a query of its own: a `count(*) over ()` beside the order made both
+        // engines materialise and sort every match in full instead of keeping the top twenty
+        // (`sqlite3`: 4–6 ms against under 1 ms for the two queries, for 2,222 preschools).
         let page_sql = format!(
-            "select p.total, p.pos, {UNIT_COLUMNS} from (select q.id, q.total, row_number() over () as pos \
-             from (select u.id, count(*) over () as total from provider_units u{join} where {filter} \
+            "select p.pos, {UNIT_COLUMNS} from (select q.id, row_number() over () as pos \
+             from (select u.id from provider_units u{join} where {filter} \
              order by {order} limit {size} offset {offset}) q) p join provider_units u on u.id = p.id order by p.pos"
         );
+        let count_sql = format!("select count(*) as n from provider_units u where {filter}");
         let found = bind_all(sqlx::query(&page_sql), &binds).fetch_all(&self.pool).await?;
-        let total: i64 = match found.first() {
-            Some(r) => r.try_get("total")?,
-            // A page past the end has no rows to carry the total: count apart.
-            None => {
-                let count_sql = format!("select count(*) as n from provider_units u{join} where {filter}");
-                bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?
-            }
-        };
+        let total: i64 =
+            bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?;
         let rows: Vec<UnitRow> = found.iter().map(unit_from_row).collect::<Result<_>>()?;
         let ids: Vec<String> = rows.iter().map(|u| u.record.id.as_str().to_owned()).collect();
         let mut latest = self.latest_values_of(&ids, shown).await?;

@@ -94,6 +94,9 @@ impl Store {
                             // re-reading pages through pread dominated its list (bench/compare.sh).
                             "pragma cache_size = -16000",
                             "pragma mmap_size = 268435456",
+                            // Sorts and temporary tables in memory, not in temporary files
+                            // (`sqlite3`: their system time vanished).
+                            "pragma temp_store = memory",
                         ] {
                             sqlx::query(pragma).execute(&mut *conn).await?;
                         }

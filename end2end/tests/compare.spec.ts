@@ -85,7 +85,7 @@ async function compareThree(page: Page, browser: Browser, testInfo: TestInfo, ur
   }
   if (!noJs) {
     // The new count was announced; sorting again keeps the chosen units chosen.
-    await expect(page.locator('.live-compare [role=status]')).toHaveText(t.six);
+    await expect(page.locator('.live-results [role=status]')).toHaveText(t.six);
     await page.locator('#filter-sort').selectOption('parent-satisfaction');
     await expect(page).toHaveURL(/sort=parent-satisfaction/);
     for (const name of three) {

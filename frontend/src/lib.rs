@@ -4,7 +4,7 @@
 pub fn hydrate() {
     // Keep the app crate (and so its islands) linked into the module.
     #[expect(unused_imports, reason = "linking the islands is the point")]
-    use stadsporten_app::catalogue::LiveSearch;
+    use stadsporten_app::ui::LiveResults;
     // Readable panics in development; in release the hook's formatting code is left out (size).
     #[cfg(debug_assertions)]
     console_error_panic_hook::set_once();

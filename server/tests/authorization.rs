@@ -377,6 +377,12 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/api/catalogue/results",
             Box::new(all(200)),
         ),
+        case(
+            "/api/catalogue/results-html",
+            Method::PostJson(serde_json::json!({ "query": "q=bygglov" })),
+            "/api/catalogue/results-html",
+            Box::new(all(200)),
+        ),
         // Mina sidor: residents and representatives, their own data only.
         case("/my", Method::Get, "/my", Box::new(only(&RESIDENTS, 200))),
         case("/api/my/overview", Method::Get, "/api/my/overview", Box::new(only(&RESIDENTS, 200))),
@@ -724,6 +730,12 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/api/compare/list",
             Method::PostJson(serde_json::json!({ "query": "kind=preschool&district=bromma" })),
             "/api/compare/list",
+            Box::new(all(200)),
+        ),
+        case(
+            "/api/compare/list-html",
+            Method::PostJson(serde_json::json!({ "query": "kind=preschool&district=bromma" })),
+            "/api/compare/list-html",
             Box::new(all(200)),
         ),
         case(

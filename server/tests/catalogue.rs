@@ -214,6 +214,32 @@ async fn the_search_server_function_answers_plain_posts(backend: Backend) {
     assert_eq!(res.status(), 200);
     let json: serde_json::Value = res.json().await.unwrap();
     assert_eq!(json["results"]["items"][0]["title"], "Resident parking");
+    // The live island's fragment: the same results as HTML (a JSON string), typed text escaped.
+    let res = app
+        .client
+        .post(format!("{}/api/catalogue/results-html", app.address))
+        .header("accept", "application/json")
+        .header("accept-language", "en")
+        .json(&serde_json::json!({ "query": "q=parking" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    let fragment: String = res.json().await.expect("a JSON string");
+    assert!(fragment.starts_with("<section") && fragment.contains("data-results"), "{fragment}");
+    assert!(fragment.contains(">Resident parking</a>"), "{fragment}");
+    let res = app
+        .client
+        .post(format!("{}/api/catalogue/results-html", app.address))
+        .header("accept", "application/json")
+        .header("accept-language", "en")
+        .json(&serde_json::json!({ "query": "q=%3Cb%3Eparking" }))
+        .send()
+        .await
+        .unwrap();
+    let fragment: String = res.json().await.expect("a JSON string");
+    assert!(fragment.contains("&lt;b&gt;parking"), "the heading repeats the search, escaped: {fragment}");
+    assert!(!fragment.contains("<b>"), "{fragment}");
     let bad = app
         .client
         .post(format!("{}/api/catalogue/results", app.address))

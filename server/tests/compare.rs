@@ -62,6 +62,23 @@ async fn the_comparison_works_without_javascript_and_explains_bad_input(backend:
     assert_eq!(live_ids, ids, "the live list and the page agree");
     let res = list("district=norrmalm", "en").await.expect("request");
     assert_eq!(res.status(), 404);
+    // What the island puts in place of the results: the same page as HTML (a JSON string).
+    let res = app
+        .client
+        .post(app.url("/api/compare/list-html"))
+        .header("accept", "application/json")
+        .header("accept-language", "en")
+        .json(&serde_json::json!({ "query": "kind=preschool&district=norrmalm" }))
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(res.status(), 200);
+    let fragment: String = res.json().await.expect("a JSON string");
+    assert!(fragment.starts_with("<section") && fragment.contains("data-results"), "{fragment}");
+    assert!(fragment.contains(">6 preschools</h2>"), "{fragment}");
+    for id in &ids {
+        assert!(fragment.contains(&format!("value=\"{id}\"")), "unit {id} in the fragment");
+    }
 
     // Unknown filters and values: a notice each, the rest applied, never an error page.
     let (status, html) = app.page("/compare?kind=preschool&district=atlantis&colour=blue&open_from=25:00", "sv").await;

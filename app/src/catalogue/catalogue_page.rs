@@ -1,12 +1,12 @@
 //! `/services`: the searchable, filterable catalogue. The form is a GET form, so search, filters
-//! and pagination work without JavaScript; the [`LiveSearch`](super::LiveSearch) island adds
+//! and pagination work without JavaScript; the [`LiveResults`](crate::ui::LiveResults) island adds
 //! results-as-you-type.
 
-use super::live_search::LiveSearch;
+use super::components::{SearchForm, SearchResults};
 use super::server::catalogue_results;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
-use crate::ui::{ErrorPage, IslandScripts};
+use crate::ui::{ErrorPage, IslandScripts, LiveResults};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -25,7 +25,10 @@ pub fn CataloguePage() -> impl IntoView {
                         Ok(view) => view! {
                             <Title text=format!("{} – {}", view.title, i18n.t("site-name"))/>
                             <h1>{view.title.clone()}</h1>
-                            <LiveSearch form=view.form results=view.results/>
+                            <LiveResults>
+                                <SearchForm form=view.form/>
+                                <SearchResults results=view.results/>
+                            </LiveResults>
                         }
                         .into_any(),
                         Err(e) => view! { <ErrorPage error=e/> }.into_any(),

@@ -1,6 +1,6 @@
-//! Building blocks shared by the catalogue's pages and its island.
+//! Building blocks shared by the catalogue's pages and the live results' fragment.
 
-use super::view_model::{MessageView, ServiceItem};
+use super::view_model::{MessageView, OptionView, ResultsView, SearchFormView, ServiceItem};
 use leptos::prelude::*;
 
 /// Operating messages as a list of notices.
@@ -52,4 +52,59 @@ pub fn ServiceList(items: Vec<ServiceItem>) -> impl IntoView {
         })
         .collect_view();
     view! { <ul class="plain-list service-list">{items}</ul> }
+}
+
+fn options_view(options: Vec<OptionView>) -> impl IntoView {
+    options.into_iter().map(|o| view! { <option value=o.value selected=o.selected>{o.label}</option> }).collect_view()
+}
+
+/// The catalogue's search form: a GET form; the live island (`data-live-endpoint`) updates the
+/// results as the visitor types or changes a filter.
+#[component]
+pub fn SearchForm(form: SearchFormView) -> impl IntoView {
+    view! {
+        <form class="search-form filters" method="get" action="/services" role="search"
+            data-live-endpoint="/api/catalogue/results-html">
+            <label for="q">{form.search_label}</label>
+            <div class="search-row">
+                <input id="q" name="q" type="search" maxlength="200" autocomplete="off"
+                    placeholder=form.placeholder value=form.q/>
+                <button type="submit">{form.button}</button>
+            </div>
+            <div class="filter-row">
+                <div class="field">
+                    <label for="situation">{form.situation_label}</label>
+                    <select id="situation" name="situation">{options_view(form.situations)}</select>
+                </div>
+                <div class="field">
+                    <label for="audience">{form.audience_label}</label>
+                    <select id="audience" name="audience">{options_view(form.audiences)}</select>
+                </div>
+            </div>
+            <p class="hint live-hint">{form.live_hint}</p>
+        </form>
+    }
+}
+
+/// The results section: the page's first view, and what a live update puts in its place.
+#[component]
+pub fn SearchResults(results: ResultsView) -> impl IntoView {
+    let empty = results.empty.map(|(msg, help)| view! { <div class="empty"><p>{msg}</p><p>{help}</p></div> });
+    let pagination = results.pagination.map(|p| {
+        view! {
+            <nav class="pagination" aria-label=p.label>
+                {p.previous.map(|l| view! { <a rel="prev" href=l.href>{l.text}</a> })}
+                <span>{p.current}</span>
+                {p.next.map(|l| view! { <a rel="next" href=l.href>{l.text}</a> })}
+            </nav>
+        }
+    });
+    view! {
+        <section class="results" aria-labelledby="results-heading" data-results="">
+            <h2 id="results-heading">{results.heading}</h2>
+            {empty}
+            <ServiceList items=results.items/>
+            {pagination}
+        </section>
+    }
 }

@@ -6,14 +6,12 @@
 
 mod catalogue_page;
 mod components;
-mod live_search;
 mod server;
 mod service_page;
 mod start_page;
 pub mod view_model;
 
 pub use catalogue_page::CataloguePage;
-pub use live_search::LiveSearch;
-pub use server::{catalogue_results, service_page, start_page};
+pub use server::{catalogue_results, catalogue_results_html, service_page, start_page};
 pub use service_page::ServicePage;
 pub use start_page::StartPage;

@@ -6,7 +6,6 @@ use crate::error::AppError;
 use leptos::prelude::*;
 
 /// `/services` with the raw query string of the URL (the page and the search island both send it).
-/// JSON in and out: the island already needs a JSON decoder, so no second encoding is shipped.
 #[server(prefix = "/api", endpoint = "catalogue/results", input = leptos::server_fn::codec::Json)]
 pub async fn catalogue_results(query: String) -> Result<CatalogueView, AppError> {
     use super::view_model::{results, search_form};
@@ -21,6 +20,14 @@ pub async fn catalogue_results(query: String) -> Result<CatalogueView, AppError>
         form: search_form(&parsed, lang),
         results: results(&parsed, page, lang),
     })
+}
+
+/// The same results as HTML: what the live island puts in place of the results section.
+#[server(prefix = "/api", endpoint = "catalogue/results-html", input = leptos::server_fn::codec::Json)]
+pub async fn catalogue_results_html(query: String) -> Result<String, AppError> {
+    use super::components::SearchResults;
+    let view = catalogue_results(query).await?;
+    Ok(crate::ui::live::fragment(view! { <SearchResults results=view.results/> }))
 }
 
 /// A service page by slug.

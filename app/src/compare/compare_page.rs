@@ -1,12 +1,11 @@
 //! `/compare`: choose a kind, filter, sort, choose up to four. GET forms throughout, so it works
-//! without JavaScript; the [`LiveCompare`](super::LiveCompare) island adds live updates.
+//! without JavaScript; the [`LiveResults`](crate::ui::LiveResults) island adds live updates.
 
-use super::components::{Filters, FirstPage};
-use super::live_compare::LiveCompare;
+use super::components::{Filters, ResultsSection};
 use super::server::compare_results;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
-use crate::ui::{ErrorPage, IslandScripts, Notices};
+use crate::ui::{ErrorPage, IslandScripts, LiveResults, Notices};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -40,10 +39,10 @@ pub fn ComparePage() -> impl IntoView {
                             <nav class="kind-menu" aria-label=v.kinds_label><ul>{kinds}</ul></nav>
                             {match (v.form, v.results) {
                                 (Some(form), Some(results)) => view! {
-                                    <LiveCompare>
+                                    <LiveResults>
                                         <Filters form=form/>
-                                        <FirstPage results=results/>
-                                    </LiveCompare>
+                                        <ResultsSection results=results/>
+                                    </LiveResults>
                                 }
                                 .into_any(),
                                 _ => ().into_any(),

@@ -51,7 +51,7 @@ pub fn Filters(form: FilterForm) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <form class="filters compare-filters" method="get" action="/compare">
+        <form class="filters compare-filters" method="get" action="/compare" data-live-endpoint="/api/compare/list-html">
             <input type="hidden" name="kind" value=form.kind/>
             <fieldset>
                 <legend>{form.legend}</legend>
@@ -91,13 +91,13 @@ pub fn Filters(form: FilterForm) -> impl IntoView {
     }
 }
 
-/// The first page of results as the server sends it; the island replaces it on the first update.
+/// The results section: the page's first view, and what a live update puts in its place.
 #[component]
-pub fn FirstPage(results: ResultsView) -> impl IntoView {
+pub fn ResultsSection(results: ResultsView) -> impl IntoView {
     view! {
-        <section class="results" aria-labelledby="compare-results-heading" data-first-page="">
+        <section class="results" aria-labelledby="compare-results-heading" data-results="">
             <h2 id="compare-results-heading">{results.heading.clone()}</h2>
-            {results_view(results, &[])}
+            {results_view(results)}
         </section>
     }
 }
@@ -115,7 +115,7 @@ pub fn value_cell(v: ValueView) -> impl IntoView {
     }
 }
 
-fn unit_item(u: UnitItem, chosen: bool) -> impl IntoView {
+fn unit_item(u: UnitItem) -> impl IntoView {
     let checkbox_id = format!("select-{}", u.id);
     let meta = [Some(u.operator), Some(u.address), u.distance].into_iter().flatten().collect::<Vec<_>>().join(" · ");
     let hours = [Some(u.hours), u.places].into_iter().flatten().collect::<Vec<_>>().join(" · ");
@@ -131,18 +131,16 @@ fn unit_item(u: UnitItem, chosen: bool) -> impl IntoView {
                     .collect_view()}
             </dl>
             <p class="select">
-                // The attribute for the server's HTML; the property because a re-rendered list
-                // reuses the checkboxes, whose checked state no longer follows the attribute once
-                // clicked.
-                <input type="checkbox" name="units" id=checkbox_id.clone() value=u.id checked=chosen prop:checked=chosen/>
+                <input type="checkbox" name="units" id=checkbox_id.clone() value=u.id/>
                 <label for=checkbox_id>{u.select_label}</label>
             </p>
         </li>
     }
 }
 
-/// The list, inside the form that opens the chosen units side by side; `chosen` units are ticked.
-pub fn results_view(r: ResultsView, chosen: &[String]) -> impl IntoView {
+/// The list, inside the form that opens the chosen units side by side (the live island keeps
+/// chosen units ticked across updates).
+fn results_view(r: ResultsView) -> impl IntoView {
     let pagination = r.pagination.map(|p| {
         view! {
             <nav class="pagination" aria-label=p.label>
@@ -162,10 +160,7 @@ pub fn results_view(r: ResultsView, chosen: &[String]) -> impl IntoView {
             <ul class="unit-list">
                 {r.units
                     .into_iter()
-                    .map(|u| {
-                        let on = chosen.contains(&u.id);
-                        unit_item(u, on)
-                    })
+                    .map(unit_item)
                     .collect_view()}
             </ul>
             {has_units.then(|| view! {

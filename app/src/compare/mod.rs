@@ -10,7 +10,6 @@
 
 mod compare_page;
 mod components;
-mod live_compare;
 mod open_data_page;
 pub mod server;
 mod side_by_side_page;
@@ -18,7 +17,6 @@ mod unit_page;
 pub mod view;
 
 pub use compare_page::ComparePage;
-pub use live_compare::LiveCompare;
 pub use open_data_page::OpenDataPage;
 pub use side_by_side_page::SideBySidePage;
 pub use unit_page::UnitPage;

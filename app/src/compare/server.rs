@@ -18,6 +18,15 @@ pub async fn compare_list(query: String) -> Result<ResultsView, AppError> {
     ssr::compare_view(&query).await?.results.ok_or_else(|| AppError::NotFound.respond())
 }
 
+/// The same page of the list as HTML: what the live island puts in place of the results (so the
+/// browser needs no view of its own for them).
+#[server(prefix = "/api", endpoint = "compare/list-html", input = leptos::server_fn::codec::Json)]
+pub async fn compare_list_html(query: String) -> Result<String, AppError> {
+    use super::components::ResultsSection;
+    let results = compare_list(query).await?;
+    Ok(crate::ui::live::fragment(view! { <ResultsSection results=results/> }))
+}
+
 /// `/compare/units/{id}`.
 #[server(prefix = "/api", endpoint = "compare/unit")]
 pub async fn compare_unit(id: String) -> Result<UnitView, AppError> {

@@ -75,7 +75,7 @@ pub fn SessionBar() -> impl IntoView {
             " "
             <a href=format!("/auth/extend?to={here}")>{i18n.t("session-extend")}</a>
         </p>
-        <SessionTimer ends_at=viewer.session_ends_at warn_before=viewer.warn_seconds idle=viewer.idle_seconds now=ctx.now here=ctx.here()/>
+        <crate::ui::SessionTimer ends_at=viewer.session_ends_at warn_before=viewer.warn_seconds idle=viewer.idle_seconds now=ctx.now here=ctx.here()/>
     }
     .into_any()
 }
@@ -98,22 +98,4 @@ pub fn SessionEndedNotice() -> impl IntoView {
             </div>
         }
     })
-}
-
-/// The island with its texts, for the signed-in session bar.
-#[component]
-pub fn SessionTimer(ends_at: i64, warn_before: i64, idle: i64, now: i64, here: String) -> impl IntoView {
-    let i18n = use_i18n();
-    let texts = crate::ui::session_timer::TimerTexts {
-        warning: i18n.ta("session-warning", &[("minutes", "{minutes}".into())]),
-        extend: i18n.t("session-extend"),
-        extended: i18n.t("session-extended"),
-        ended: i18n.t("session-ended-idle"),
-        sign_in: i18n.t("session-sign-in-again"),
-        sign_in_href: format!("/sign-in?to={}", encode_component(&here)),
-    };
-    view! {
-        <crate::ui::session_timer::SessionTimerIsland remaining=ends_at - now warn_before=warn_before idle=idle texts=texts/>
-        <crate::ui::IslandScripts/>
-    }
 }

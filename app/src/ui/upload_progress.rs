@@ -4,50 +4,64 @@
 //! enforces the limit either way); the page the server answers with is then shown just the same.
 
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-
-/// The translated texts the island shows.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct UploadTexts {
-    /// "Uploading… {percent} %", with `{percent}` left in.
-    pub progress: String,
-    pub too_large: String,
-    pub failed: String,
-}
 
 /// The island with its texts, and the hydration script; put once on a page with file uploads.
+/// The island has no props: the limit and texts travel as data attributes of a hidden element
+/// (no JSON decoder in the WebAssembly for them).
 #[component]
 pub fn UploadProgress(max_bytes: u64) -> impl IntoView {
     let i18n = crate::i18n::use_i18n();
     let mb = max_bytes / (1024 * 1024);
-    let texts = UploadTexts {
-        progress: i18n.ta("upload-progress", &[("percent", "{percent}".into())]),
-        too_large: i18n.ta("field-error-file-too-large", &[("mb", mb.into())]),
-        failed: i18n.t("upload-failed"),
-    };
     view! {
-        <UploadProgressIsland max_bytes=max_bytes texts=texts/>
+        <UploadProgressIsland>
+            <span class="upload-progress-ready" hidden=true data-max-bytes=max_bytes
+                data-progress=i18n.ta("upload-progress", &[("percent", "{percent}".into())])
+                data-too-large=i18n.ta("field-error-file-too-large", &[("mb", mb.into())])
+                data-failed=i18n.t("upload-failed")></span>
+        </UploadProgressIsland>
         <crate::ui::IslandScripts/>
     }
 }
 
 #[island]
-pub fn UploadProgressIsland(max_bytes: u64, texts: UploadTexts) -> impl IntoView {
+fn UploadProgressIsland(children: Children) -> impl IntoView {
+    let root = NodeRef::<leptos::html::Span>::new();
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
-        enhance::attach(max_bytes, texts.clone());
-        #[cfg(not(feature = "hydrate"))]
-        let _ = (max_bytes, &texts);
+        if let Some(settings) = root.get().and_then(|el| enhance::UploadTexts::read(&el.into())) {
+            enhance::attach(settings);
+        }
     });
-    view! { <span class="upload-progress-ready" hidden=true></span> }
+    view! { <span node_ref=root>{children()}</span> }
 }
 
 #[cfg(feature = "hydrate")]
 mod enhance {
-    use super::UploadTexts;
     use web_sys::wasm_bindgen::closure::Closure;
     use web_sys::wasm_bindgen::JsCast;
     use web_sys::{Element, Event, FormData, HtmlButtonElement, HtmlElement, HtmlFormElement, HtmlInputElement};
+
+    /// The limit and translated texts, from the server-rendered element's data attributes.
+    #[derive(Clone)]
+    pub struct UploadTexts {
+        pub max_bytes: u64,
+        /// "Uploading… {percent} %", with `{percent}` left in.
+        pub progress: String,
+        pub too_large: String,
+        pub failed: String,
+    }
+
+    impl UploadTexts {
+        pub fn read(root: &Element) -> Option<Self> {
+            let el = root.query_selector(".upload-progress-ready").ok()??;
+            Some(Self {
+                max_bytes: el.get_attribute("data-max-bytes")?.parse().ok()?,
+                progress: el.get_attribute("data-progress")?,
+                too_large: el.get_attribute("data-too-large")?,
+                failed: el.get_attribute("data-failed")?,
+            })
+        }
+    }
 
     /// Where progress and errors are shown: the `.upload` box of the button, or the form.
     fn status_box(origin: &Element) -> Option<HtmlElement> {
@@ -98,19 +112,13 @@ mod enhance {
     }
 
     /// Sends `form` (with the pressed button's name and value) to `action` and follows the answer.
-    fn send(
-        form: &HtmlFormElement,
-        action: &str,
-        button: Option<&HtmlButtonElement>,
-        max_bytes: u64,
-        texts: &UploadTexts,
-    ) -> bool {
+    fn send(form: &HtmlFormElement, action: &str, button: Option<&HtmlButtonElement>, texts: &UploadTexts) -> bool {
         let origin: &Element = match button {
             Some(b) => b.as_ref(),
             None => form.as_ref(),
         };
         let Some(status) = status_box(origin) else { return false };
-        if largest_file(form) > max_bytes as f64 {
+        if largest_file(form) > texts.max_bytes as f64 {
             show(&status, &texts.too_large, None);
             let _ = status.class_list().add_1("field-error");
             return true;
@@ -169,7 +177,7 @@ mod enhance {
         xhr.send_with_opt_form_data(Some(&data)).is_ok()
     }
 
-    pub fn attach(max_bytes: u64, texts: UploadTexts) {
+    pub fn attach(texts: UploadTexts) {
         let Some(doc) = web_sys::window().and_then(|w| w.document()) else { return };
         // Upload buttons inside a step form (their own formaction, multipart).
         if let Ok(buttons) = doc.query_selector_all("button[formenctype='multipart/form-data']") {
@@ -181,7 +189,7 @@ mod enhance {
                 let b = button.clone();
                 let on_click = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
                     let Some(form) = b.form() else { return };
-                    if send(&form, &b.form_action(), Some(&b), max_bytes, &texts) {
+                    if send(&form, &b.form_action(), Some(&b), &texts) {
                         e.prevent_default();
                     }
                 });
@@ -196,7 +204,7 @@ mod enhance {
                 let texts = texts.clone();
                 let f = form.clone();
                 let on_submit = Closure::<dyn FnMut(Event)>::new(move |e: Event| {
-                    if largest_file(&f) > 0.0 && send(&f, &f.action(), None, max_bytes, &texts) {
+                    if largest_file(&f) > 0.0 && send(&f, &f.action(), None, &texts) {
                         e.prevent_default();
                     }
                 });
