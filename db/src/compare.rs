@@ -4,7 +4,9 @@
 //!
 //! List policy: filter, order and page in SQL, so only a page of rows leaves the database — one
 //! query for the page's ids (from a covering index, top twenty only) joined to those rows in full,
-//! one for the number of matches, one for the latest values of the indicators the list shows; the kind counts
+//! one for the number of matches, one for the latest values of the indicators the list shows. A
+//! list sorted by an indicator reads `compare_sort`, a copy of each unit's filter columns beside
+//! each latest value, kept in step wherever either changes ([`refresh_sort`]); the kind counts
 //! and indicator definitions come from a short-lived cache ([`CompareCache`]). Distance orders by the
 //! equirectangular approximation (plain arithmetic with the cosine bound as a parameter, the same
 //! on both backends and exact enough to rank within a city); the page's distances are then
@@ -361,6 +363,9 @@ impl Store {
             .await?;
             added += usize::try_from(done.rows_affected()).unwrap_or(0);
         }
+        if added > 0 {
+            refresh_sort(&mut tx, None).await?;
+        }
         tx.commit().await?;
         self.forget_compare_cache();
         Ok(added)
@@ -422,23 +427,25 @@ impl Store {
             conds.push(format!("u.name_folded like {}", push(Bind::Text(format!("%{needle}%")), &mut binds)));
         }
         let filter = conds.join(" and ");
-        // The count needs the filter only (the value join matches at most one row per unit).
+        let count_sql = format!("select count(*) as n from provider_units u where {filter}");
         let count_binds = binds.len();
-        let join = match (&query.sort, sort) {
+        // Sorted by an indicator, the page comes from `compare_sort` (the unit's filter columns
+        // beside the indicator's latest value, in the order shown): read in index order, stopping
+        // after the page, instead of looking up the value of every matching unit.
+        let (source, id_column, filter) = match (&query.sort, sort) {
             (SortKey::Indicator(_), Some(def)) => {
                 let p = push(Bind::Text(def.key.as_str().to_owned()), &mut binds);
-                format!(" left join indicator_values v on v.unit_id = u.id and v.latest = 1 and v.indicator = {p}")
+                ("compare_sort", "unit_id", format!("u.indicator = {p} and {filter}"))
             }
-            _ => String::new(),
+            _ => ("provider_units", "id", filter),
         };
         // Ordering happens in SQL, so only a page of rows ever leaves the database. Distance orders
         // by the equirectangular approximation (plain arithmetic, the same on both backends; exact
         // enough to rank within a city); the page's distances are then computed exactly.
         let order = match (&query.sort, sort, origin) {
-            (SortKey::Indicator(_), Some(def), _) => {
-                let dir = if def.higher_is_better { "desc" } else { "asc" };
-                format!("(v.value is null), v.value {dir}, u.name_folded, u.id")
-            }
+            // `rank` is the value, negated when higher is better; `missing` puts units without
+            // a value last.
+            (SortKey::Indicator(_), Some(_), _) => "u.missing, u.rank, u.name_folded, u.unit_id".to_owned(),
             (SortKey::Distance, _, Some(o)) => {
                 let lon = push(Bind::Real(o.lon), &mut binds);
                 let lat = push(Bind::Real(o.lat), &mut binds);
@@ -449,8 +456,8 @@ impl Store {
         };
         let size = i64::from(PAGE_SIZE);
         let offset = i64::from(query.page.saturating_sub(1)).saturating_mul(size);
-        // The page's ids come from the covering index `provider_units_filter` (filter and order
-        // without reading a row), and only then are those twenty rows read in full — in the same
+        // The page's ids come from a covering index (`provider_units_filter`, or
+        // `compare_sort_order` for an indicator) — filter and order without reading a row — and only then are those twenty rows read in full — in the same
         // query. Selecting every column in the inner query would read every matching row before
         // sorting. `pos` numbers the twenty in the order the inner query gives them (both engines
         // read an ordered subquery in order; the storage tests check the order on both); a
@@ -460,10 +467,9 @@ impl Store {
         // (`sqlite3`: 4–6 ms against under 1 ms for the two queries, for 2,222 preschools).
         let page_sql = format!(
             "select p.pos, {UNIT_COLUMNS} from (select q.id, row_number() over () as pos \
-             from (select u.id from provider_units u{join} where {filter} \
+             from (select u.{id_column} as id from {source} u where {filter} \
              order by {order} limit {size} offset {offset}) q) p join provider_units u on u.id = p.id order by p.pos"
         );
-        let count_sql = format!("select count(*) as n from provider_units u where {filter}");
         let found = bind_all(sqlx::query(&page_sql), &binds).fetch_all(&self.pool).await?;
         let total: i64 =
             bind_all(sqlx::query(&count_sql), &binds[..count_binds]).fetch_one(&self.pool).await?.try_get("n")?;
@@ -762,6 +768,10 @@ impl Store {
                 }
             }
         }
+        if file.values.is_empty() && !file.units.is_empty() {
+            // Units alone: their sort rows follow their facts (with values, `refresh_latest` does).
+            refresh_sort(&mut tx, None).await?;
+        }
         if !file.values.is_empty() {
             let indicators: HashMap<IndicatorKey, IndicatorDef> = sqlx::query(
                 "select key, kinds, measure, higher_is_better, survey, decimals, source, names, definitions \
@@ -836,8 +846,8 @@ impl Store {
     pub async fn refresh_compare_statistics(&self) -> Result<()> {
         self.forget_compare_cache();
         let statements: &[&str] = match self.backend() {
-            Backend::Postgres => &["vacuum (analyze) provider_units, indicator_values"],
-            Backend::Sqlite => &["analyze provider_units", "analyze indicator_values"],
+            Backend::Postgres => &["vacuum (analyze) provider_units, indicator_values, compare_sort"],
+            Backend::Sqlite => &["analyze provider_units", "analyze indicator_values", "analyze compare_sort"],
         };
         for s in statements {
             sqlx::query(s).execute(&self.pool).await?;
@@ -914,6 +924,7 @@ async fn write_facts(
     );
     let q = sqlx::query(&sql);
     bind_facts!(q, after).bind(now).bind(by.as_str()).bind(by_user).bind(unit_id).execute(&mut **tx).await?;
+    refresh_sort(tx, Some(unit_id)).await?;
     let id: i64 = sqlx::query(
         "insert into provider_unit_revisions (unit_id, at, by_user, by_kind, changed, before_facts, after_facts) \
          values ($1, $2, $3, $4, $5, $6, $7) returning id",
@@ -1005,7 +1016,7 @@ pub(crate) async fn upsert_value(
     Ok(())
 }
 
-/// Marks each unit's newest period of each indicator.
+/// Marks each unit's newest period of each indicator, then rebuilds the list's sort rows.
 pub(crate) async fn refresh_latest(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<()> {
     sqlx::query(
         "update indicator_values set latest = case when period = (select max(w.period) from indicator_values w \
@@ -1013,6 +1024,31 @@ pub(crate) async fn refresh_latest(tx: &mut sqlx::Transaction<'static, sqlx::Any
     )
     .execute(&mut **tx)
     .await?;
+    refresh_sort(tx, None).await
+}
+
+/// Rewrites the list's sort rows (`compare_sort`, migration 0009) of one unit, or of all: one row
+/// per unit and indicator of its kind, the unit's filter columns beside the latest value. Called
+/// wherever those change: a unit's facts (provider edit, revert, import), the latest values (seed,
+/// import), a new indicator.
+pub(crate) async fn refresh_sort(tx: &mut sqlx::Transaction<'static, sqlx::Any>, unit: Option<&str>) -> Result<()> {
+    const INSERT: &str = "insert into compare_sort (indicator, unit_id, kind, district, operator_type, has_places, \
+         opens_min, closes_min, language_mask, profile_mask, missing, rank, name_folded) \
+         select i.key, u.id, u.kind, u.district, u.operator_type, u.has_places, u.opens_min, u.closes_min, \
+         u.language_mask, u.profile_mask, case when v.value is null then 1 else 0 end, \
+         case when i.higher_is_better = 1 then -v.value else v.value end, u.name_folded \
+         from provider_units u join indicators i on i.kinds like '%,' || u.kind || ',%' \
+         left join indicator_values v on v.unit_id = u.id and v.indicator = i.key and v.latest = 1";
+    match unit {
+        Some(id) => {
+            sqlx::query("delete from compare_sort where unit_id = $1").bind(id).execute(&mut **tx).await?;
+            sqlx::query(&format!("{INSERT} where u.id = $1")).bind(id).execute(&mut **tx).await?;
+        }
+        None => {
+            sqlx::query("delete from compare_sort").execute(&mut **tx).await?;
+            sqlx::query(INSERT).execute(&mut **tx).await?;
+        }
+    }
     Ok(())
 }
 

@@ -191,13 +191,21 @@ async fn provider_edits_are_recorded_and_the_city_can_revert(backend: Backend) {
         // Names repeat across districts, so the district too.
         format!("kind={}&district={}&language={}&q={q}", unit.kind.slug(), unit.district.slug(), lang.slug())
     };
+    // Sorted by an indicator, the list reads its own copy of the filter columns
+    // (`compare_sort`): it must follow the change and the revert too.
+    let defs = store.indicators().await.unwrap();
+    let sort_key = defs.iter().find(|d| d.applies_to(unit.kind)).unwrap().key.as_str().to_owned();
+    let sorted = |lang: SpokenLanguage| format!("{}&sort={sort_key}", named(lang));
     assert_eq!(list(&store, &named(new_language), None).await.total, 0);
+    assert!(list(&store, &sorted(new_language), None).await.units.is_empty());
     let FactsSaved::Saved(second) =
         store.save_unit_facts(&unit.id, &more, maja, ChangedBy::Provider, NOW + 30).await.unwrap()
     else {
         panic!()
     };
     let found = list(&store, &named(new_language), None).await;
+    assert_eq!(found.units.iter().map(|u| &u.unit.record.id).collect::<Vec<_>>(), [&unit.id]);
+    let found = list(&store, &sorted(new_language), None).await;
     assert_eq!(found.units.iter().map(|u| &u.unit.record.id).collect::<Vec<_>>(), [&unit.id]);
     assert_eq!(store.revert_revision(revision, admin, NOW + 40).await.unwrap(), Reverted::NotLatest);
     let Reverted::Reverted(undo) = store.revert_revision(second, admin, NOW + 40).await.unwrap() else { panic!() };
@@ -207,6 +215,7 @@ async fn provider_edits_are_recorded_and_the_city_can_revert(backend: Backend) {
     assert_eq!(stored.record.facts, facts);
     assert_eq!(stored.updated_by, ChangedBy::City);
     assert_eq!(list(&store, &named(new_language), None).await.total, 0);
+    assert!(list(&store, &sorted(new_language), None).await.units.is_empty());
     let all = store.unit_revisions(None, 10).await.unwrap();
     assert_eq!(all[0].id, undo);
     assert_eq!(all[0].by_kind, ChangedBy::City);
@@ -239,6 +248,10 @@ async fn import_is_all_or_nothing_and_export_round_trips(backend: Backend) {
     let real = store.import_providers(&parsed, "units.csv", false, Some(admin), NOW).await.unwrap();
     assert_eq!((real.stored, real.added), (true, 1));
     assert_eq!(store.provider_unit(&ny).await.unwrap().unwrap().unit.updated_by, ChangedBy::Import);
+    // No value yet: sorted by an indicator, it is listed, and last.
+    let sorted = list(&store, "kind=preschool&district=bromma&sort=parent-satisfaction", None).await;
+    assert_eq!(sorted.total, 7);
+    assert_eq!(sorted.units.last().map(|u| &u.unit.record.id), Some(&ny));
 
     // Values: one bad row (an indicator for another kind) keeps the good one out too.
     let values = "kpi,unit,period,value,n,response_rate\nparent-satisfaction,fs-ny,2025,91,12,70\nstaff-continuity,fs-ny,2025,9,30,\n";
@@ -255,6 +268,13 @@ async fn import_is_all_or_nothing_and_export_round_trips(backend: Backend) {
     let sorted = list(&store, "kind=preschool&district=bromma&sort=parent-satisfaction", None).await;
     let ny_listed = sorted.units.iter().find(|u| u.unit.record.id == ny).unwrap();
     assert_eq!(ny_listed.latest[0].1.period, 2025, "the newest year is the one compared");
+    // Its value (91) now ranks it among the others, best first.
+    let values: Vec<f64> = sorted
+        .units
+        .iter()
+        .map(|u| u.latest.iter().find(|(k, _)| k.as_str() == "parent-satisfaction").unwrap().1.value)
+        .collect();
+    assert!(values.windows(2).all(|w| w[0] >= w[1]), "{values:?}");
 
     // Export everything, import it into an empty database: the same units and values.
     let units: Vec<_> = store.all_provider_units().await.unwrap().into_iter().map(|u| u.record).collect();
