@@ -287,6 +287,7 @@ def-error-rule-not-for-kind = القاعدة { $detail } لا تناسب نوع 
 def-error-bounds = الحدود غير متسقة: { $detail }
 def-error-options = يحتاج الحقل إلى { $detail } خيارات على الأقل
 def-error-options-from = مصدر خيارات غير معروف: { $detail } (استخدم provider-units أو provider-units:<النوع>)
+def-error-shared-kind = لا يمكن للحقل أن يحمل المعلومة المشتركة { $detail } (نوع حقل خاطئ)
 def-error-option-value = قيمة خيار غير صالحة: „{ $detail }“
 def-error-condition-tests = يجب أن يحتوي الشرط على واحد فقط من equals أو one_of أو includes أو answered (يحتوي على { $detail })
 def-error-condition-not-earlier = يشير الشرط إلى { $detail } غير الموجود في خطوة سابقة

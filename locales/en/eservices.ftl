@@ -287,6 +287,7 @@ def-error-rule-not-for-kind = The rule { $detail } does not fit the field's kind
 def-error-bounds = The limits do not add up: { $detail }
 def-error-options = The field needs at least { $detail } options
 def-error-options-from = Unknown source of options: { $detail } (use provider-units or provider-units:<kind>)
+def-error-shared-kind = The field cannot hold the shared fact { $detail } (wrong field type)
 def-error-option-value = Invalid option value: “{ $detail }”
 def-error-condition-tests = A condition must have exactly one of equals, one_of, includes or answered (has { $detail })
 def-error-condition-not-earlier = The condition refers to { $detail }, which is not on an earlier step

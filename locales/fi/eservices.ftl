@@ -287,6 +287,7 @@ def-error-rule-not-for-kind = Sääntö { $detail } ei sovi kentän tyyppiin
 def-error-bounds = Rajat eivät täsmää: { $detail }
 def-error-options = Kenttä tarvitsee vähintään { $detail } vaihtoehtoa
 def-error-options-from = Tuntematon vaihtoehtojen lähde: { $detail } (käytä provider-units tai provider-units:<tyyppi>)
+def-error-shared-kind = Kenttä ei voi sisältää yhteistä tietoa { $detail } (väärä kenttätyyppi)
 def-error-option-value = Virheellinen vaihtoehdon arvo: ”{ $detail }”
 def-error-condition-tests = Ehdossa on oltava täsmälleen yksi: equals, one_of, includes tai answered (nyt { $detail })
 def-error-condition-not-earlier = Ehto viittaa kenttään { $detail }, joka ei ole aiemmassa vaiheessa

@@ -287,6 +287,7 @@ def-error-rule-not-for-kind = Regeln { $detail } passar inte fältets typ
 def-error-bounds = Gränserna stämmer inte: { $detail }
 def-error-options = Fältet behöver minst { $detail } alternativ
 def-error-options-from = Okänd källa för alternativ: { $detail } (använd provider-units eller provider-units:<typ>)
+def-error-shared-kind = Fältet kan inte ta emot den gemensamma uppgiften { $detail } (fel fälttyp)
 def-error-option-value = Ogiltigt alternativvärde: ”{ $detail }”
 def-error-condition-tests = Ett villkor ska ha exakt en av equals, one_of, includes eller answered (har { $detail })
 def-error-condition-not-earlier = Villkoret gäller { $detail }, som inte finns på ett tidigare steg

@@ -223,6 +223,49 @@ pub struct Field {
     pub accept: Vec<FileKind>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_files: Option<u32>,
+    /// In a bundle, asked once for every permit and filled in here (see [`SharedFact`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shared: Option<SharedFact>,
+    /// File: in a bundle, satisfied by the bundle's document of this key (a document type of the
+    /// business guide's rules, e.g. `floor-plan`), uploaded once for every permit that needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub document: Option<String>,
+}
+
+/// A fact a bundle of permit applications asks once and fills into every permit's field marked
+/// with it (`shared = "premises-address"`): the entrepreneur never types it twice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum SharedFact {
+    PremisesAddress,
+    OpeningDate,
+    OpeningHours,
+    ContactPhone,
+}
+
+impl SharedFact {
+    pub const ALL: [SharedFact; 4] =
+        [SharedFact::PremisesAddress, SharedFact::OpeningDate, SharedFact::OpeningHours, SharedFact::ContactPhone];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            SharedFact::PremisesAddress => "premises-address",
+            SharedFact::OpeningDate => "opening-date",
+            SharedFact::OpeningHours => "opening-hours",
+            SharedFact::ContactPhone => "contact-phone",
+        }
+    }
+
+    /// The kind of field that can hold it: one answer is copied into fields of the same kind, so
+    /// it passes each permit's own validation the same way.
+    pub fn field_kind(self) -> FieldKind {
+        match self {
+            SharedFact::PremisesAddress => FieldKind::Address,
+            SharedFact::OpeningDate => FieldKind::Date,
+            SharedFact::OpeningHours => FieldKind::Text,
+            SharedFact::ContactPhone => FieldKind::Phone,
+        }
+    }
 }
 
 impl Field {
@@ -497,6 +540,9 @@ impl ServiceDefinition {
         }
         // Where each field is: (step index, field), for references.
         let mut seen_fields: HashMap<&str, (usize, &Field)> = HashMap::new();
+        // A shared fact or a bundle document fills one field per permit, so at most one each.
+        let mut seen_shared = BTreeSet::new();
+        let mut seen_documents = BTreeSet::new();
         let all_fields: HashMap<&str, (usize, &Field)> = self
             .steps
             .iter()
@@ -538,6 +584,16 @@ impl ServiceDefinition {
                     check_condition(e, &format!("{fp}.visible_if"), c, si, &all_fields);
                 }
                 check_field_rules(e, &fp, field, &texts);
+                if let Some(fact) = field.shared {
+                    if !seen_shared.insert(fact) {
+                        e.push(DefinitionError::new(&fp, "def-error-duplicate", fact.slug()));
+                    }
+                }
+                if let Some(doc) = &field.document {
+                    if !seen_documents.insert(doc.clone()) {
+                        e.push(DefinitionError::new(&fp, "def-error-duplicate", doc));
+                    }
+                }
                 for other in &field.different_from {
                     match seen_fields.get(other.as_str()) {
                         Some((_, o)) if o.kind == field.kind => {}
@@ -622,6 +678,17 @@ fn check_field_rules(
         "min_choices/max_choices",
     );
     not_for(e, k != FieldKind::File && (!field.accept.is_empty() || field.max_files.is_some()), "accept/max_files");
+    if let Some(fact) = field.shared {
+        if k != fact.field_kind() {
+            e.push(DefinitionError::new(fp, "def-error-shared-kind", fact.slug()));
+        }
+    }
+    if let Some(doc) = &field.document {
+        if !valid_id(doc) {
+            e.push(DefinitionError::new(fp, "def-error-id", doc));
+        }
+        not_for(e, k != FieldKind::File, "document");
+    }
     if let (Some(a), Some(b)) = (field.min_length, field.max_length) {
         if a > b {
             e.push(DefinitionError::new(fp, "def-error-bounds", "min_length > max_length"));
@@ -865,6 +932,33 @@ visible_if = { field = "needs", equals = "yes" }
             "options_from = \"provider-units\"\noptions = [{ value = \"x\", label = { sv = \"X\", en = \"X\" } }]\n",
         );
         assert!(codes(&both).iter().any(|(_, c, _)| c == "def-error-rule-not-for-kind"));
+    }
+
+    #[test]
+    fn shared_facts_and_bundle_documents_fit_their_fields_once() {
+        let address = "\n[[steps.fields]]\nid = \"premises\"\ntype = \"address\"\nlabel = { sv = \"Adress\", en = \"Address\" }\n";
+        let file = "\n[[steps.fields]]\nid = \"plan\"\ntype = \"file\"\nlabel = { sv = \"Ritning\", en = \"Plan\" }\n";
+        let ok = format!("{SMALL}{address}shared = \"premises-address\"\n{file}document = \"floor-plan\"\n");
+        let def = ServiceDefinition::from_toml(&ok).unwrap();
+        assert_eq!(def.field("premises").unwrap().1.shared, Some(SharedFact::PremisesAddress));
+        assert_eq!(def.field("plan").unwrap().1.document.as_deref(), Some("floor-plan"));
+        // Stored and loaded again, the marks stay.
+        assert_eq!(ServiceDefinition::from_toml(&def.to_toml()).unwrap(), def);
+        // The start date is a date field: it cannot hold the premises address.
+        let wrong = SMALL.replace("not_before_days = 0", "not_before_days = 0\nshared = \"premises-address\"");
+        assert!(codes(&wrong)
+            .iter()
+            .any(|(p, c, d)| p.ends_with("[start_date]") && c == "def-error-shared-kind" && d == "premises-address"));
+        // A document on a field that is not a file, a malformed key, a fact twice, an unknown fact.
+        let not_file = format!("{SMALL}{address}document = \"floor-plan\"\n");
+        assert!(codes(&not_file).iter().any(|(_, c, d)| c == "def-error-rule-not-for-kind" && d == "document"));
+        let bad_key = format!("{SMALL}{file}document = \"Floor plan\"\n");
+        assert!(codes(&bad_key).iter().any(|(_, c, d)| c == "def-error-id" && d == "Floor plan"));
+        let twice = format!("{ok}{}shared = \"premises-address\"\n", address.replace("premises", "premises2"));
+        assert!(codes(&twice).iter().any(|(_, c, d)| c == "def-error-duplicate" && d == "premises-address"));
+        let unknown = format!("{SMALL}{address}shared = \"shoe-size\"\n");
+        assert!(codes(&unknown).iter().any(|(_, c, _)| c == "def-error-syntax"));
+        assert!(SharedFact::ALL.iter().all(|f| serde_json::to_string(f).unwrap() == format!("\"{}\"", f.slug())));
     }
 
     #[test]

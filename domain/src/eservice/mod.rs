@@ -12,4 +12,4 @@ pub use case::{
     CaseNumber, CaseStatus, DecisionOutcome, InvalidTransition, NotificationEvent, SatisfactionAnswer, SlaClock,
     SlaStanding, SurveyStage, Transition,
 };
-pub use definition::{DefinitionError, Field, FieldKind, FileKind, ServiceDefinition, Step, Texts};
+pub use definition::{DefinitionError, Field, FieldKind, FileKind, ServiceDefinition, SharedFact, Step, Texts};

@@ -239,3 +239,63 @@ fn broken_rulesets_are_refused_with_every_problem_named() {
     let syntax = Ruleset::from_toml("version = \"one\"").expect_err("syntax");
     assert_eq!(syntax[0].code, "rules-error-syntax");
 }
+
+/// The permit e-services drafted for bundles (loaded with issue 6's bundle application).
+const PERMIT_ESERVICES: &[(&str, &str)] = &[
+    ("anmalan-hog-musik", include_str!("../../../../db/seed/business/eservices/anmalan-hog-musik.toml")),
+    ("brandfarlig-vara", include_str!("../../../../db/seed/business/eservices/brandfarlig-vara.toml")),
+    (
+        "evenemang-offentlig-plats",
+        include_str!("../../../../db/seed/business/eservices/evenemang-offentlig-plats.toml"),
+    ),
+    ("foretagslots", include_str!("../../../../db/seed/business/eservices/foretagslots.toml")),
+    (
+        "polistillstand-offentlig-plats",
+        include_str!("../../../../db/seed/business/eservices/polistillstand-offentlig-plats.toml"),
+    ),
+    (
+        "registrering-livsmedelsanlaggning",
+        include_str!("../../../../db/seed/business/eservices/registrering-livsmedelsanlaggning.toml"),
+    ),
+    ("serveringstillstand", include_str!("../../../../db/seed/business/eservices/serveringstillstand.toml")),
+    ("skyltlov", include_str!("../../../../db/seed/business/eservices/skyltlov.toml")),
+    ("tobaksforsaljning", include_str!("../../../../db/seed/business/eservices/tobaksforsaljning.toml")),
+    ("uteservering", include_str!("../../../../db/seed/business/eservices/uteservering.toml")),
+];
+
+/// Every permit's e-service exists and is valid; each document a permit needs is a file field of
+/// that e-service marked with the document's key (so one upload in a bundle satisfies it), and
+/// every marked document is one the rules know.
+#[test]
+fn each_permit_has_a_valid_eservice_with_its_documents_marked() {
+    use crate::eservice::{FieldKind, ServiceDefinition};
+    let rules = seed();
+    let defs: std::collections::HashMap<&str, ServiceDefinition> = PERMIT_ESERVICES
+        .iter()
+        .map(|(slug, source)| {
+            let def = ServiceDefinition::from_toml(source).unwrap_or_else(|e| panic!("{slug}: {e:#?}"));
+            assert_eq!(def.slug, *slug);
+            (*slug, def)
+        })
+        .collect();
+    for permit in &rules.permits {
+        let def = defs.get(permit.eservice.as_str()).unwrap_or_else(|| panic!("{}: no e-service", permit.key));
+        for doc in &permit.documents {
+            assert!(
+                def.fields().any(|f| f.kind == FieldKind::File && f.document.as_deref() == Some(doc.as_str())),
+                "{}: no file field for {doc} in {}",
+                permit.key,
+                def.slug
+            );
+        }
+    }
+    for def in defs.values() {
+        for doc in def.fields().filter_map(|f| f.document.as_deref()) {
+            assert!(rules.document(doc).is_some(), "{}: unknown document {doc}", def.slug);
+        }
+        // Organisation e-services ask the shared facts once per bundle.
+        if def.slug != "foretagslots" {
+            assert!(def.fields().any(|f| f.shared.is_some()), "{} shares no fact", def.slug);
+        }
+    }
+}
