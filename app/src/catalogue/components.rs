@@ -90,15 +90,7 @@ pub fn SearchForm(form: SearchFormView) -> impl IntoView {
 #[component]
 pub fn SearchResults(results: ResultsView) -> impl IntoView {
     let empty = results.empty.map(|(msg, help)| view! { <div class="empty"><p>{msg}</p><p>{help}</p></div> });
-    let pagination = results.pagination.map(|p| {
-        view! {
-            <nav class="pagination" aria-label=p.label>
-                {p.previous.map(|l| view! { <a rel="prev" href=l.href>{l.text}</a> })}
-                <span>{p.current}</span>
-                {p.next.map(|l| view! { <a rel="next" href=l.href>{l.text}</a> })}
-            </nav>
-        }
-    });
+    let pagination = results.pagination.map(|p| view! { <crate::ui::Pagination pagination=p/> });
     view! {
         <section class="results" aria-labelledby="results-heading" data-results="">
             <h2 id="results-heading">{results.heading}</h2>

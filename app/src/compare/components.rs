@@ -141,15 +141,7 @@ fn unit_item(u: UnitItem) -> impl IntoView {
 /// The list, inside the form that opens the chosen units side by side (the live island keeps
 /// chosen units ticked across updates).
 fn results_view(r: ResultsView) -> impl IntoView {
-    let pagination = r.pagination.map(|p| {
-        view! {
-            <nav class="pagination" aria-label=p.label>
-                {p.previous.map(|l| view! { <a rel="prev" href=l.href>{l.text}</a> })}
-                <span>{p.current}</span>
-                {p.next.map(|l| view! { <a rel="next" href=l.href>{l.text}</a> })}
-            </nav>
-        }
-    });
+    let pagination = r.pagination.map(|p| view! { <crate::ui::Pagination pagination=p/> });
     let has_units = !r.units.is_empty();
     view! {
         {r.sort_note.map(|n| view! { <p class="hint">{n}</p> })}
