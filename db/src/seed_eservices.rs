@@ -1,4 +1,5 @@
-//! The five seeded e-services (`seed/eservices/*.toml`), each published when the service has no
+//! The seeded e-services (`seed/eservices/*.toml`, and the business guide's permits in
+//! `seed/business/eservices/*.toml`), each published when the service has no
 //! version as new as the seed's (so a seed that moves to a new version reaches existing
 //! databases too; cases keep the version they were filed under). Idempotent; other versions are
 //! uploaded under `/admin/services`.
@@ -7,7 +8,7 @@ use crate::{DbError, Result, Store};
 use stadsporten_domain::eservice::ServiceDefinition;
 
 /// The seeded definition files, by name (also read by tests).
-pub const SEED_DEFINITIONS: [(&str, &str); 5] = [
+pub const SEED_DEFINITIONS: [(&str, &str); 15] = [
     ("ansok-om-forskoleplats.toml", include_str!("../seed/eservices/ansok-om-forskoleplats.toml")),
     ("skolval.toml", include_str!("../seed/eservices/skolval.toml")),
     ("ansok-om-hemtjanst.toml", include_str!("../seed/eservices/ansok-om-hemtjanst.toml")),
@@ -16,6 +17,17 @@ pub const SEED_DEFINITIONS: [(&str, &str); 5] = [
         include_str!("../seed/eservices/parkeringstillstand-rorelsehindrade.toml"),
     ),
     ("synpunkter-och-klagomal.toml", include_str!("../seed/eservices/synpunkter-och-klagomal.toml")),
+    // The business guide's permits (issue 6): filed alone, or together in a bundle.
+    ("registrering-livsmedelsanlaggning.toml", include_str!("../seed/business/eservices/registrering-livsmedelsanlaggning.toml")),
+    ("serveringstillstand.toml", include_str!("../seed/business/eservices/serveringstillstand.toml")),
+    ("uteservering.toml", include_str!("../seed/business/eservices/uteservering.toml")),
+    ("polistillstand-offentlig-plats.toml", include_str!("../seed/business/eservices/polistillstand-offentlig-plats.toml")),
+    ("skyltlov.toml", include_str!("../seed/business/eservices/skyltlov.toml")),
+    ("brandfarlig-vara.toml", include_str!("../seed/business/eservices/brandfarlig-vara.toml")),
+    ("anmalan-hog-musik.toml", include_str!("../seed/business/eservices/anmalan-hog-musik.toml")),
+    ("evenemang-offentlig-plats.toml", include_str!("../seed/business/eservices/evenemang-offentlig-plats.toml")),
+    ("tobaksforsaljning.toml", include_str!("../seed/business/eservices/tobaksforsaljning.toml")),
+    ("foretagslots.toml", include_str!("../seed/business/eservices/foretagslots.toml")),
 ];
 
 impl Store {

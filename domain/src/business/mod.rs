@@ -1,7 +1,8 @@
 //! The single window for entrepreneurs: the guide that derives every permit an activity needs
 //! (rules as versioned data, [`guide`]), and the bundle that files them all at once and keeps one
-//! status (the bundle, built on this).
+//! status ([`bundle`]: dependencies between the parts, holds, progress).
 
+pub mod bundle;
 pub mod guide;
 
 pub use guide::{

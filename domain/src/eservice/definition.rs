@@ -269,6 +269,11 @@ impl SharedFact {
 }
 
 impl Field {
+    /// In a bundle this field is filled in by the bundle (a shared fact or a bundle document).
+    pub fn filled_by_bundle(&self) -> bool {
+        self.shared.is_some() || self.document.is_some()
+    }
+
     pub fn max_length(&self) -> u32 {
         self.max_length.unwrap_or_else(|| self.kind.default_max_length())
     }
@@ -475,6 +480,18 @@ impl ServiceDefinition {
                 }
             }
         }
+    }
+
+    /// The permit's own part of a bundle: the same steps without the fields the bundle fills in
+    /// (shared facts, bundle documents), and without the steps that leaves empty. A bundle's
+    /// step pages and step validation use this; submission validates the whole definition.
+    pub fn bundle_section(&self) -> ServiceDefinition {
+        let mut own = self.clone();
+        for step in &mut own.steps {
+            step.fields.retain(|f| !f.filled_by_bundle());
+        }
+        own.steps.retain(|s| !s.fields.is_empty());
+        own
     }
 
     pub fn has_file_fields(&self) -> bool {

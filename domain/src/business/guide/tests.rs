@@ -299,3 +299,25 @@ fn each_permit_has_a_valid_eservice_with_its_documents_marked() {
         }
     }
 }
+
+/// A bundle asks each permit only its own questions: the section drops exactly the fields the
+/// bundle fills in, and the steps left empty.
+#[test]
+fn a_permits_bundle_section_leaves_out_shared_facts_and_documents() {
+    use crate::eservice::ServiceDefinition;
+    for (slug, source) in PERMIT_ESERVICES {
+        let def = ServiceDefinition::from_toml(source).unwrap();
+        let own = def.bundle_section();
+        assert!(own.fields().all(|f| !f.filled_by_bundle()), "{slug}");
+        assert!(own.steps.iter().all(|s| !s.fields.is_empty()), "{slug}");
+        let kept = def.fields().filter(|f| !f.filled_by_bundle()).count();
+        assert_eq!(own.fields().count(), kept, "{slug}");
+    }
+    let licence = ServiceDefinition::from_toml(PERMIT_ESERVICES[6].1).unwrap();
+    assert_eq!(licence.slug, "serveringstillstand");
+    // "The business" holds only shared facts: it is not asked again.
+    assert!(licence.bundle_section().step("business").is_none());
+    let serving = licence.bundle_section();
+    let ids: Vec<&str> = serving.step("serving").unwrap().fields.iter().map(|f| f.id.as_str()).collect();
+    assert_eq!(ids, ["serving_hours", "guests", "responsible_person"]);
+}

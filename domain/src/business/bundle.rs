@@ -1,0 +1,223 @@
+//! A bundle: one application for every permit an activity needs, filed once and followed with one
+//! status.
+//!
+//! Policy:
+//! - Each permit of a bundle is a *part*, a case of its own in the responsible unit's queue (an
+//!   outside authority's permit is a referral case held by the business guide team).
+//! - Dependencies come from the rules (`depends_on`): a part is not approved while a permit it
+//!   waits for is undecided, and it is *on hold* — never decided blindly — when a permit it waits
+//!   for was rejected or withdrawn ([`hold`], [`may_decide`]). Rejecting a waiting part is allowed:
+//!   it does not rest on the other permit.
+//! - The bundle's overall state counts the parts that are finished with a decision; withdrawn
+//!   parts leave the count ([`Progress`]).
+
+use crate::eservice::{CaseStatus, DecisionOutcome};
+
+/// What the rules of a bundle need to know about one part.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartState {
+    pub permit_key: String,
+    pub depends_on: Vec<String>,
+    pub status: CaseStatus,
+    pub outcome: Option<DecisionOutcome>,
+}
+
+impl PartState {
+    /// Decided (or decided and closed).
+    pub fn decided(&self) -> bool {
+        matches!(self.status, CaseStatus::Decided | CaseStatus::Closed) && self.outcome.is_some()
+    }
+
+    /// Decided with a permit granted (fully or in part).
+    pub fn granted(&self) -> bool {
+        self.decided() && matches!(self.outcome, Some(DecisionOutcome::Approved | DecisionOutcome::PartlyApproved))
+    }
+}
+
+/// Why a part cannot be approved yet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Hold {
+    /// A permit it waits for is not decided yet.
+    WaitingFor(String),
+    /// A permit it waits for was rejected or withdrawn: the part is on hold.
+    DependencyNotGranted(String),
+}
+
+impl Hold {
+    pub fn permit_key(&self) -> &str {
+        match self {
+            Hold::WaitingFor(k) | Hold::DependencyNotGranted(k) => k,
+        }
+    }
+
+    /// The part is on hold (not merely waiting).
+    pub fn on_hold(&self) -> bool {
+        matches!(self, Hold::DependencyNotGranted(_))
+    }
+}
+
+/// The hold on `part` from the other parts of its bundle, if any. A part that is finished itself
+/// has none; "not granted" outranks "waiting".
+pub fn hold(part: &PartState, parts: &[PartState]) -> Option<Hold> {
+    if !part.status.is_open() {
+        return None;
+    }
+    let mut waiting = None;
+    for dep in &part.depends_on {
+        let Some(other) = parts.iter().find(|p| &p.permit_key == dep) else { continue };
+        if other.granted() {
+            continue;
+        }
+        if other.decided() || other.status == CaseStatus::Withdrawn {
+            return Some(Hold::DependencyNotGranted(dep.clone()));
+        }
+        waiting.get_or_insert_with(|| Hold::WaitingFor(dep.clone()));
+    }
+    waiting
+}
+
+/// Why a decision was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum DecideRefusal {
+    /// Approving waits for this permit's decision.
+    WaitsFor(String),
+    /// This permit was not granted; the part is on hold.
+    OnHold(String),
+}
+
+impl DecideRefusal {
+    /// The fluent id of the explanation (its argument is the other permit's name).
+    pub fn code(&self) -> &'static str {
+        match self {
+            DecideRefusal::WaitsFor(_) => "bundle-decide-waits",
+            DecideRefusal::OnHold(_) => "bundle-decide-on-hold",
+        }
+    }
+
+    pub fn permit_key(&self) -> &str {
+        match self {
+            DecideRefusal::WaitsFor(k) | DecideRefusal::OnHold(k) => k,
+        }
+    }
+}
+
+/// Whether an officer may decide `part` with `outcome` now.
+pub fn may_decide(part: &PartState, parts: &[PartState], outcome: DecisionOutcome) -> Result<(), DecideRefusal> {
+    match hold(part, parts) {
+        None => Ok(()),
+        Some(Hold::DependencyNotGranted(k)) => Err(DecideRefusal::OnHold(k)),
+        Some(Hold::WaitingFor(_)) if outcome == DecisionOutcome::Rejected => Ok(()),
+        Some(Hold::WaitingFor(k)) => Err(DecideRefusal::WaitsFor(k)),
+    }
+}
+
+/// "3 of 5 decided".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub decided: usize,
+    /// Parts not withdrawn.
+    pub total: usize,
+}
+
+impl Progress {
+    pub fn of(parts: &[PartState]) -> Progress {
+        let live: Vec<&PartState> = parts.iter().filter(|p| p.status != CaseStatus::Withdrawn).collect();
+        Progress { decided: live.iter().filter(|p| p.decided()).count(), total: live.len() }
+    }
+
+    /// Every part still applied for has its decision.
+    pub fn all_decided(self) -> bool {
+        self.total > 0 && self.decided == self.total
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use CaseStatus as S;
+    use DecisionOutcome as O;
+
+    fn part(key: &str, deps: &[&str], status: CaseStatus, outcome: Option<DecisionOutcome>) -> PartState {
+        PartState {
+            permit_key: key.into(),
+            depends_on: deps.iter().map(|d| (*d).to_owned()).collect(),
+            status,
+            outcome,
+        }
+    }
+
+    fn restaurant(food: CaseStatus, food_outcome: Option<DecisionOutcome>) -> Vec<PartState> {
+        vec![
+            part("food-registration", &[], food, food_outcome),
+            part("alcohol-licence", &["food-registration"], S::InProgress, None),
+            part("outdoor-seating", &[], S::Submitted, None),
+        ]
+    }
+
+    #[test]
+    fn a_part_waits_while_its_dependency_is_undecided_and_may_only_be_rejected() {
+        let parts = restaurant(S::InProgress, None);
+        assert_eq!(hold(&parts[1], &parts), Some(Hold::WaitingFor("food-registration".into())));
+        assert_eq!(
+            may_decide(&parts[1], &parts, O::Approved),
+            Err(DecideRefusal::WaitsFor("food-registration".into()))
+        );
+        assert_eq!(
+            may_decide(&parts[1], &parts, O::PartlyApproved).unwrap_err().code(),
+            "bundle-decide-waits"
+        );
+        assert_eq!(may_decide(&parts[1], &parts, O::Rejected), Ok(()));
+        // Parts without dependencies are free.
+        assert_eq!(hold(&parts[2], &parts), None);
+        assert_eq!(may_decide(&parts[2], &parts, O::Approved), Ok(()));
+    }
+
+    #[test]
+    fn a_granted_dependency_releases_the_part() {
+        for outcome in [O::Approved, O::PartlyApproved] {
+            let parts = restaurant(S::Decided, Some(outcome));
+            assert_eq!(hold(&parts[1], &parts), None);
+            assert_eq!(may_decide(&parts[1], &parts, O::Approved), Ok(()));
+        }
+        let closed = restaurant(S::Closed, Some(O::Approved));
+        assert_eq!(hold(&closed[1], &closed), None);
+    }
+
+    #[test]
+    fn a_rejected_or_withdrawn_dependency_puts_the_part_on_hold_for_every_outcome() {
+        for parts in [restaurant(S::Decided, Some(O::Rejected)), restaurant(S::Withdrawn, None)] {
+            let h = hold(&parts[1], &parts).unwrap();
+            assert!(h.on_hold());
+            assert_eq!(h.permit_key(), "food-registration");
+            for outcome in [O::Approved, O::PartlyApproved, O::Rejected] {
+                let refusal = may_decide(&parts[1], &parts, outcome).unwrap_err();
+                assert_eq!(refusal.code(), "bundle-decide-on-hold");
+                assert_eq!(refusal.permit_key(), "food-registration");
+            }
+        }
+    }
+
+    #[test]
+    fn a_finished_part_has_no_hold_and_unknown_dependencies_are_ignored() {
+        let mut parts = restaurant(S::Decided, Some(O::Rejected));
+        parts[1].status = S::Withdrawn;
+        assert_eq!(hold(&parts[1], &parts), None);
+        // The rules may name a permit the activity did not need: nothing to wait for.
+        let lone = vec![part("alcohol-licence", &["food-registration"], S::InProgress, None)];
+        assert_eq!(hold(&lone[0], &lone), None);
+    }
+
+    #[test]
+    fn progress_counts_decided_parts_and_leaves_withdrawn_ones_out() {
+        let mut parts = restaurant(S::Decided, Some(O::Approved));
+        assert_eq!(Progress::of(&parts), Progress { decided: 1, total: 3 });
+        assert!(!Progress::of(&parts).all_decided());
+        parts[1].status = S::Decided;
+        parts[1].outcome = Some(O::Rejected);
+        parts[2].status = S::Withdrawn;
+        let p = Progress::of(&parts);
+        assert_eq!(p, Progress { decided: 2, total: 2 });
+        assert!(p.all_decided());
+        assert!(!Progress::of(&[]).all_decided());
+    }
+}
