@@ -17,6 +17,7 @@ use crate::outbox;
 use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use stadsporten_domain::business::bundle::DecideRefusal;
 use stadsporten_domain::eservice::{
     Answers, CaseStatus, DecisionOutcome, NotificationEvent, SatisfactionAnswer, SlaClock, SlaStanding, SurveyStage,
     Transition,
@@ -61,6 +62,10 @@ pub enum CaseRefusal {
     Conflict,
     /// No open completion request to answer.
     NothingToAnswer,
+    /// A bundle's part that waits for another permit (`on_hold`: that permit was not granted).
+    Held {
+        on_hold: bool,
+    },
 }
 
 #[derive(Debug, Clone)]
@@ -415,6 +420,75 @@ async fn refuse<T>(tx: Tx<'_>, why: CaseRefusal) -> Result<std::result::Result<T
     Ok(Err(why))
 }
 
+/// Files one case inside `tx`: its number in the unit's series, the row, the "submitted" event,
+/// the confirmed answers' files moved from the draft, the survey invitation. The caller marks the
+/// draft and notifies (a bundle sends one receipt for all its cases).
+pub(crate) async fn insert_case(tx: &mut Tx<'_>, s: &Submission<'_>, bundle_id: Option<i64>) -> Result<(i64, String)> {
+    let seq: i64 = sqlx::query(
+        "insert into case_series (unit_code, year, last_seq) values ($1, $2, 1) \
+             on conflict (unit_code, year) do update set last_seq = case_series.last_seq + 1 returning last_seq",
+    )
+    .bind(s.unit_code)
+    .bind(i64::from(s.year))
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("last_seq")?;
+    let case_number = format!("{} {}/{:05}", s.unit_code, s.year, seq);
+    let due = SlaClock::new(s.now, s.handling_days).due_at(s.now);
+    let case_id: i64 = sqlx::query(
+        "insert into cases (case_number, unit_code, definition_id, service_slug, applicant_id, acting_for, lang, \
+             answers, status, submitted_at, handling_days, due_at, idempotency_key, updated_at, provider_unit, \
+             provider_org) values ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $9, $13, $14) \
+             returning id",
+    )
+    .bind(&case_number)
+    .bind(s.unit_code)
+    .bind(s.definition_id)
+    .bind(s.service_slug)
+    .bind(s.applicant_id)
+    .bind(s.acting_for)
+    .bind(s.lang)
+    .bind(answers_to_json(s.answers))
+    .bind(s.now)
+    .bind(i64::from(s.handling_days))
+    .bind(due)
+    .bind(s.idempotency_key)
+    .bind(s.provider_unit)
+    .bind(s.provider_org)
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")?;
+    event(
+        tx,
+        case_id,
+        s.now,
+        Some(s.applicant_id),
+        Event { kind: "submitted", change: None, detail: None, public: true },
+    )
+    .await?;
+    // The files the confirmed answers name move to the case; others stay with the draft.
+    for file in s.answers.values().flat_map(|a| a.files()) {
+        sqlx::query("update attachments set case_id = $1 where id = $2 and draft_id = $3")
+            .bind(case_id)
+            .bind(file.id)
+            .bind(s.draft_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    sqlx::query("insert into survey_invitations (case_id, stage) values ($1, 'after-submission')")
+        .bind(case_id)
+        .execute(&mut **tx)
+        .await?;
+    if bundle_id.is_some() {
+        sqlx::query("update cases set bundle_id = $1 where id = $2")
+            .bind(bundle_id)
+            .bind(case_id)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok((case_id, case_number))
+}
+
 impl Store {
     /// Files a case from a draft, exactly once per draft and per idempotency key.
     pub async fn submit_case(&self, s: &Submission<'_>) -> Result<Submitted> {
@@ -437,61 +511,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(Submitted { case_id: r.try_get("id")?, case_number: r.try_get("case_number")?, replayed: true });
         }
-        let seq: i64 = sqlx::query(
-            "insert into case_series (unit_code, year, last_seq) values ($1, $2, 1) \
-             on conflict (unit_code, year) do update set last_seq = case_series.last_seq + 1 returning last_seq",
-        )
-        .bind(s.unit_code)
-        .bind(i64::from(s.year))
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("last_seq")?;
-        let case_number = format!("{} {}/{:05}", s.unit_code, s.year, seq);
-        let due = SlaClock::new(s.now, s.handling_days).due_at(s.now);
-        let case_id: i64 = sqlx::query(
-            "insert into cases (case_number, unit_code, definition_id, service_slug, applicant_id, acting_for, lang, \
-             answers, status, submitted_at, handling_days, due_at, idempotency_key, updated_at, provider_unit, \
-             provider_org) values ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $9, $13, $14) \
-             returning id",
-        )
-        .bind(&case_number)
-        .bind(s.unit_code)
-        .bind(s.definition_id)
-        .bind(s.service_slug)
-        .bind(s.applicant_id)
-        .bind(s.acting_for)
-        .bind(s.lang)
-        .bind(answers_to_json(s.answers))
-        .bind(s.now)
-        .bind(i64::from(s.handling_days))
-        .bind(due)
-        .bind(s.idempotency_key)
-        .bind(s.provider_unit)
-        .bind(s.provider_org)
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("id")?;
-        event(
-            &mut tx,
-            case_id,
-            s.now,
-            Some(s.applicant_id),
-            Event { kind: "submitted", change: None, detail: None, public: true },
-        )
-        .await?;
-        // The files the confirmed answers name move to the case; others stay with the draft.
-        for file in s.answers.values().flat_map(|a| a.files()) {
-            sqlx::query("update attachments set case_id = $1 where id = $2 and draft_id = $3")
-                .bind(case_id)
-                .bind(file.id)
-                .bind(s.draft_id)
-                .execute(&mut *tx)
-                .await?;
-        }
-        sqlx::query("insert into survey_invitations (case_id, stage) values ($1, 'after-submission')")
-            .bind(case_id)
-            .execute(&mut *tx)
-            .await?;
+        let (case_id, case_number) = insert_case(&mut tx, s, None).await?;
         let args =
             serde_json::json!({ "case_number": case_number, "service": s.service_slug, "days": s.handling_days });
         outbox::enqueue(&mut tx, s.applicant_id, NotificationEvent::Receipt, Some(case_id), None, &args, s.now).await?;
@@ -777,6 +797,16 @@ impl Store {
     ) -> Result<std::result::Result<(), CaseRefusal>> {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
+        // A bundle's part is never decided blindly: the rules of its dependencies first.
+        let bundle = crate::bundles::bundle_of_case(&mut tx, case_id).await?;
+        if let Some((bundle_id, key)) = &bundle {
+            let parts = crate::bundles::part_states(&mut tx, *bundle_id).await?;
+            if let Some(part) = parts.iter().find(|p| &p.permit_key == key) {
+                if let Err(r) = stadsporten_domain::business::bundle::may_decide(part, &parts, d.outcome) {
+                    return refuse(tx, CaseRefusal::Held { on_hold: matches!(r, DecideRefusal::OnHold(_)) }).await;
+                }
+            }
+        }
         if let Err(why) = transition(&mut tx, case_id, Transition::Decide, actor, now, Some(d.outcome.slug())).await? {
             return refuse(tx, why).await;
         }
@@ -805,6 +835,9 @@ impl Store {
         if let Some((applicant, number)) = applicant_of(&mut tx, case_id).await? {
             let args = serde_json::json!({ "case_number": number });
             outbox::enqueue(&mut tx, applicant, NotificationEvent::Decision, Some(case_id), None, &args, now).await?;
+        }
+        if let Some((bundle_id, key)) = bundle {
+            crate::bundles::part_finished(&mut tx, bundle_id, &key, Some(d.outcome), actor, now).await?;
         }
         tx.commit().await?;
         Ok(Ok(()))
@@ -846,6 +879,12 @@ impl Store {
             .bind(case_id)
             .execute(&mut *tx)
             .await?;
+        if let Some((bundle_id, key)) = crate::bundles::bundle_of_case(&mut tx, case_id).await? {
+            crate::bundles::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
+        }
+        if let Some((bundle_id, key)) = crate::bundles::bundle_of_case(&mut tx, case_id).await? {
+            crate::bundles::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
+        }
         tx.commit().await?;
         Ok(Ok(()))
     }

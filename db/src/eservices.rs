@@ -93,6 +93,9 @@ pub struct DraftRecord {
     pub updated_at: i64,
     pub expires_at: i64,
     pub case_id: Option<i64>,
+    /// A permit's part of a bundle draft (see `bundles`), and the permit's key in the rules.
+    pub bundle_draft_id: Option<i64>,
+    pub permit_key: Option<String>,
 }
 
 /// A draft in a list on Mina sidor.
@@ -208,10 +211,11 @@ pub(crate) fn answers_to_json(answers: &Answers) -> String {
     serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
 }
 
-const DRAFT_COLUMNS: &str =
-    "id, token, user_id, acting_for, definition_id, answers, current_step, created_at, updated_at, expires_at, case_id";
+pub(crate) const DRAFT_COLUMNS: &str =
+    "id, token, user_id, acting_for, definition_id, answers, current_step, created_at, updated_at, expires_at, case_id, \
+     bundle_draft_id, permit_key";
 
-fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
+pub(crate) fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
     Ok(DraftRecord {
         id: r.try_get("id")?,
         token: r.try_get("token")?,
@@ -224,6 +228,8 @@ fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
         updated_at: r.try_get("updated_at")?,
         expires_at: r.try_get("expires_at")?,
         case_id: r.try_get("case_id")?,
+        bundle_draft_id: r.try_get("bundle_draft_id")?,
+        permit_key: r.try_get("permit_key")?,
     })
 }
 
@@ -489,7 +495,7 @@ impl Store {
         let rows = sqlx::query(
             "select d.token, s.slug, d.definition_id, d.updated_at, d.expires_at from drafts d \
              join service_definitions s on s.id = d.definition_id \
-             where d.user_id = $1 and d.case_id is null order by d.updated_at desc",
+             where d.user_id = $1 and d.case_id is null and d.bundle_draft_id is null order by d.updated_at desc",
         )
         .bind(user_id)
         .fetch_all(&self.pool)
@@ -622,7 +628,8 @@ impl Store {
     pub async fn remind_expiring_drafts(&self, now: i64, window: i64) -> Result<usize> {
         let due = sqlx::query(
             "select d.id, d.user_id, d.expires_at, s.slug from drafts d join service_definitions s on s.id = d.definition_id \
-             where d.case_id is null and d.reminded_at is null and d.expires_at > $1 and d.expires_at <= $2",
+             where d.case_id is null and d.reminded_at is null and d.expires_at > $1 and d.expires_at <= $2 \
+             and (d.bundle_draft_id is null or d.id = (select min(x.id) from drafts x where x.bundle_draft_id = d.bundle_draft_id))",
         )
         .bind(now)
         .bind(now + window)
@@ -673,6 +680,16 @@ impl Store {
         for id in ids {
             keys.extend(self.delete_draft(id).await?);
         }
+        // A bundle draft goes with its last part (all its parts share one expiry).
+        sqlx::query(
+            "delete from bundle_drafts where bundle_id is null and expires_at <= $1 \
+             and not exists (select 1 from drafts d where d.bundle_draft_id = bundle_drafts.id)",
+        )
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        keys.sort();
+        keys.dedup();
         Ok(keys)
     }
 

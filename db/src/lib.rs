@@ -14,6 +14,7 @@
 
 mod access;
 mod audit;
+mod bundles;
 mod business;
 mod cases;
 mod catalogue;
@@ -33,6 +34,10 @@ pub mod testing;
 
 pub use access::{AccessRequest, GrantRecord, NewGrant, RequestStatus, ReviewStatus};
 pub use audit::{AuditFilter, AuditRow};
+pub use bundles::{
+    BundleDocument, BundleDraftRecord, BundleEvent, BundleMessage, BundleRecord, BundleSubmission, BundleSubmitted,
+    BundleSummary, DocumentCopy, NewBundlePart, PartRecord, PartSubmission, StatementRequest, COORDINATING_UNIT,
+};
 pub use business::{RulesetPublished, SEED_RULES};
 pub use cases::{
     Assignee, CaseRecord, CaseRefusal, CaseSummary, CompletionRecord, DecisionRecord, EventRecord, MessageRecord,

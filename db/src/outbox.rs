@@ -25,6 +25,7 @@ pub struct OutboxRow {
     pub user_id: Option<i64>,
     pub case_id: Option<i64>,
     pub draft_id: Option<i64>,
+    pub bundle_id: Option<i64>,
     pub args: serde_json::Value,
     pub attempts: i64,
 }
@@ -51,6 +52,32 @@ pub(crate) async fn enqueue(
     event: NotificationEvent,
     case_id: Option<i64>,
     draft_id: Option<i64>,
+    args: &serde_json::Value,
+    now: i64,
+) -> Result<bool> {
+    enqueue_row(tx, user_id, event, case_id, draft_id, None, args, now).await
+}
+
+/// As [`enqueue`], about a bundle (its link leads to the bundle's status page).
+pub(crate) async fn enqueue_bundle(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    event: NotificationEvent,
+    bundle_id: i64,
+    args: &serde_json::Value,
+    now: i64,
+) -> Result<bool> {
+    enqueue_row(tx, user_id, event, None, None, Some(bundle_id), args, now).await
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn enqueue_row(
+    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    user_id: i64,
+    event: NotificationEvent,
+    case_id: Option<i64>,
+    draft_id: Option<i64>,
+    bundle_id: Option<i64>,
     args: &serde_json::Value,
     now: i64,
 ) -> Result<bool> {
@@ -93,7 +120,7 @@ pub(crate) async fn enqueue(
     };
     sqlx::query(
         "insert into outbox (channel, recipient, lang, event, user_id, case_id, draft_id, args, created_at, \
-         next_attempt_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9)",
+         next_attempt_at, bundle_id) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10)",
     )
     .bind(channel)
     .bind(recipient)
@@ -104,6 +131,7 @@ pub(crate) async fn enqueue(
     .bind(draft_id)
     .bind(args.to_string())
     .bind(now)
+    .bind(bundle_id)
     .execute(&mut **tx)
     .await?;
     Ok(true)
@@ -127,7 +155,7 @@ impl Store {
             let row = sqlx::query(
                 "update outbox set locked_until = $1 where id = $2 and status = 'pending' \
                  and (locked_until is null or locked_until < $3) \
-                 returning id, channel, recipient, lang, event, user_id, case_id, draft_id, args, attempts",
+                 returning id, channel, recipient, lang, event, user_id, case_id, draft_id, bundle_id, args, attempts",
             )
             .bind(now + lease)
             .bind(id)
@@ -145,6 +173,7 @@ impl Store {
                     user_id: r.try_get("user_id")?,
                     case_id: r.try_get("case_id")?,
                     draft_id: r.try_get("draft_id")?,
+                    bundle_id: r.try_get("bundle_id")?,
                     args: serde_json::from_str(&args).unwrap_or(serde_json::Value::Null),
                     attempts: r.try_get("attempts")?,
                 });

@@ -18,10 +18,16 @@ pub const SEED_DEFINITIONS: [(&str, &str); 15] = [
     ),
     ("synpunkter-och-klagomal.toml", include_str!("../seed/eservices/synpunkter-och-klagomal.toml")),
     // The business guide's permits (issue 6): filed alone, or together in a bundle.
-    ("registrering-livsmedelsanlaggning.toml", include_str!("../seed/business/eservices/registrering-livsmedelsanlaggning.toml")),
+    (
+        "registrering-livsmedelsanlaggning.toml",
+        include_str!("../seed/business/eservices/registrering-livsmedelsanlaggning.toml"),
+    ),
     ("serveringstillstand.toml", include_str!("../seed/business/eservices/serveringstillstand.toml")),
     ("uteservering.toml", include_str!("../seed/business/eservices/uteservering.toml")),
-    ("polistillstand-offentlig-plats.toml", include_str!("../seed/business/eservices/polistillstand-offentlig-plats.toml")),
+    (
+        "polistillstand-offentlig-plats.toml",
+        include_str!("../seed/business/eservices/polistillstand-offentlig-plats.toml"),
+    ),
     ("skyltlov.toml", include_str!("../seed/business/eservices/skyltlov.toml")),
     ("brandfarlig-vara.toml", include_str!("../seed/business/eservices/brandfarlig-vara.toml")),
     ("anmalan-hog-musik.toml", include_str!("../seed/business/eservices/anmalan-hog-musik.toml")),

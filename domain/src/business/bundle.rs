@@ -162,10 +162,7 @@ mod tests {
             may_decide(&parts[1], &parts, O::Approved),
             Err(DecideRefusal::WaitsFor("food-registration".into()))
         );
-        assert_eq!(
-            may_decide(&parts[1], &parts, O::PartlyApproved).unwrap_err().code(),
-            "bundle-decide-waits"
-        );
+        assert_eq!(may_decide(&parts[1], &parts, O::PartlyApproved).unwrap_err().code(), "bundle-decide-waits");
         assert_eq!(may_decide(&parts[1], &parts, O::Rejected), Ok(()));
         // Parts without dependencies are free.
         assert_eq!(hold(&parts[2], &parts), None);

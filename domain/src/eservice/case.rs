@@ -210,6 +210,12 @@ slug_enum! {
         Decision => "decision",
         /// A draft is about to be deleted for inactivity.
         DraftExpiring => "draft-expiring",
+        /// A bundle of permit applications was received: its number and how many permits.
+        BundleReceipt => "bundle-receipt",
+        /// The city wrote in a bundle's inbox.
+        BundleMessage => "bundle-message",
+        /// A bundle's permit sent to an outside authority (to the authority's address).
+        Referral => "referral",
     }
 }
 
