@@ -7,6 +7,7 @@
 pub mod account;
 pub mod admin;
 pub mod auth;
+pub mod bundles;
 pub mod business;
 pub mod cases;
 pub mod catalogue;

@@ -59,6 +59,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/apply/:token/declaration") view=crate::eservices::ApplyDeclarationPage ssr=SsrMode::Async/>
                     <Route path=path!("/business") view=crate::business::BusinessGuidePage ssr=SsrMode::Async/>
                     <Route path=path!("/business/checklist") view=crate::business::ChecklistPage ssr=SsrMode::Async/>
+                    <Route path=path!("/business/apply/:token") view=crate::bundles::BundleApplyPage ssr=SsrMode::Async/>
+                    <Route path=path!("/business/apply/:token/facts") view=crate::bundles::BundleFactsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/business/apply/:token/documents") view=crate::bundles::BundleDocumentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/business/apply/:token/check") view=crate::bundles::BundleCheckPage ssr=SsrMode::Async/>
                     <Route path=path!("/compare") view=crate::compare::ComparePage ssr=SsrMode::Async/>
                     <Route path=path!("/compare/side-by-side") view=crate::compare::SideBySidePage ssr=SsrMode::Async/>
                     <Route path=path!("/compare/units/:id") view=crate::compare::UnitPage ssr=SsrMode::Async/>
@@ -75,9 +79,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/cases/:id") view=crate::cases::MyCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/my/cases/:id/receipt") view=crate::eservices::ReceiptPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/cases/:id/decision") view=crate::cases::DecisionPrintPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/business/:id") view=crate::bundles::BundleStatusPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/email/confirm") view=crate::account::ConfirmEmailPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer") view=crate::officer::OfficerQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/cases/:id") view=crate::officer::OfficerCasePage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer/bundles") view=crate::bundles::OfficerBundlesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/officer/bundles/:id") view=crate::bundles::OfficerBundlePage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access") view=crate::admin::AccessPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/access/review") view=crate::admin::ReviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/services") view=crate::admin::ServicesAdminPage ssr=SsrMode::Async/>

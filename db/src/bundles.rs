@@ -902,6 +902,25 @@ impl Store {
         self.bundle_list("where b.coordinator_id = $1", user_id).await
     }
 
+    /// Bundles with a part in one of these units, newest first.
+    pub async fn bundles_of_units(&self, units: &[String]) -> Result<Vec<BundleSummary>> {
+        let mut out: Vec<BundleSummary> = Vec::new();
+        for u in units {
+            let rows = sqlx::query("select distinct p.bundle_id from bundle_parts p join cases c on c.id = p.case_id where c.unit_code = $1")
+                .bind(u)
+                .fetch_all(&self.pool)
+                .await?;
+            for r in rows {
+                let id: i64 = r.try_get("bundle_id")?;
+                if !out.iter().any(|b| b.id == id) {
+                    out.extend(self.bundle_list("where b.id = $1", id).await?);
+                }
+            }
+        }
+        out.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at).then(b.id.cmp(&a.id)));
+        Ok(out)
+    }
+
     /// Every bundle (the business guide team sees the team's whole list), newest first.
     pub async fn all_bundles(&self) -> Result<Vec<BundleSummary>> {
         self.bundle_list("where $1 = $1", 0).await

@@ -106,6 +106,17 @@ pub struct EServicesSettings {
     pub outbox_interval_seconds: u64,
 }
 
+/// The single window for entrepreneurs (bundles).
+#[derive(Debug, Clone, Deserialize)]
+pub struct BusinessSettings {
+    /// Where the city sends referrals to outside authorities: the authority's key in the
+    /// business rules (`polisen`, `brandforsvaret`) → its registry's e-mail address. An
+    /// authority without an address gets no e-mail; its referral is then sent by hand and the
+    /// coordinator sees that none was sent.
+    #[serde(default)]
+    pub referral_addresses: std::collections::BTreeMap<String, String>,
+}
+
 /// Comparing providers: where the honesty rules warn.
 #[derive(Debug, Clone, Copy, Deserialize)]
 pub struct CompareSettings {
@@ -128,6 +139,7 @@ pub struct Settings {
     pub auth: AuthSettings,
     pub mail: MailSettings,
     pub eservices: EServicesSettings,
+    pub business: BusinessSettings,
     pub compare: CompareSettings,
     pub log: LogSettings,
 }
@@ -271,6 +283,7 @@ mod tests {
                 clamd: if env == Environment::Production { "tcp://127.0.0.1:3310".into() } else { String::new() },
                 outbox_interval_seconds: 5,
             },
+            business: BusinessSettings { referral_addresses: Default::default() },
             compare: CompareSettings { min_respondents: 10, min_response_rate: 50.0 },
             log: LogSettings { format: "json".into() },
         }

@@ -19,7 +19,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use stadsporten_app::context::{RequestContext, Viewer};
 use stadsporten_app::error::AppError;
-use stadsporten_app::eservices::server::{load_draft, role, today, EServiceSettings};
+use stadsporten_app::eservices::server::{bundle_home, load_draft, role, today, EServiceSettings};
 use stadsporten_app::flash::{FormFlash, FLASH_KEY};
 use stadsporten_db::{NewAttachment, Store, Submission};
 use stadsporten_domain::audit::{AuditAction, Outcome};
@@ -34,6 +34,8 @@ pub struct FormState {
     pub uploads: Uploads,
     pub settings: EServiceSettings,
     pub clock: Clock,
+    /// Outside authorities' addresses for bundle referrals (see `config::BusinessSettings`).
+    pub referral_addresses: std::collections::BTreeMap<String, String>,
 }
 
 type Pairs = Vec<(String, String)>;
@@ -101,7 +103,7 @@ pub async fn denied(
 }
 
 impl FormState {
-    async fn fail(&self, ctx: &RequestContext, e: AppError) -> Response {
+    pub async fn fail(&self, ctx: &RequestContext, e: AppError) -> Response {
         self.pages.error(ctx, e).await
     }
 
@@ -136,6 +138,11 @@ pub async fn resume(
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
     }
+    match bundle_home(&s.store, &draft).await {
+        Ok(Some(home)) => return see_other(&home),
+        Ok(None) => {}
+        Err(e) => return s.fail(&ctx, e).await,
+    }
     let d = &def.definition;
     match draft.current_step.as_deref() {
         Some("check") => see_other(&format!("/apply/{token}/check")),
@@ -161,7 +168,13 @@ pub async fn save_step(
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
     }
-    let d = &def.definition;
+    // A bundle's permit: only its own questions, and back to the bundle's task list when done.
+    let home = match bundle_home(&s.store, &draft).await {
+        Ok(h) => h,
+        Err(e) => return s.fail(&ctx, e).await,
+    };
+    let section = home.as_ref().map(|_| def.definition.bundle_section());
+    let d = section.as_ref().unwrap_or(&def.definition);
     let Some(step_def) = d.step(&step).filter(|st| step_visible(st, &draft.answers)) else {
         return s.fail(&ctx, AppError::NotFound).await;
     };
@@ -189,15 +202,21 @@ pub async fn save_step(
             None => answers.remove(&id),
         };
     }
-    let (current, to) = if save_only {
-        (step.clone(), "/my/cases?saved=draft".to_owned())
-    } else {
-        match next_step(d, &step, &answers) {
-            Some(n) => (n.id.clone(), format!("/apply/{token}/step/{}", n.id)),
-            None => ("check".to_owned(), format!("/apply/{token}/check")),
-        }
+    let (current, to) = match (save_only, next_step(d, &step, &answers), &home) {
+        (true, _, Some(home)) => (step.clone(), format!("{home}?saved=draft")),
+        (true, _, None) => (step.clone(), "/my/cases?saved=draft".to_owned()),
+        (false, Some(n), _) => (n.id.clone(), format!("/apply/{token}/step/{}", n.id)),
+        (false, None, Some(home)) => ("check".to_owned(), format!("{home}?saved=part")),
+        (false, None, None) => ("check".to_owned(), format!("/apply/{token}/check")),
     };
     let now = s.clock.now();
+    if let Some(bundle) = draft.bundle_draft_id {
+        // Work on one permit keeps the whole bundle from expiring.
+        if let Err(e) = s.store.touch_bundle_draft(bundle, now, now + s.settings.draft_seconds).await {
+            tracing::error!(error = %e, "could not keep a bundle draft");
+            return s.fail(&ctx, AppError::Internal).await;
+        }
+    }
     match s.store.save_draft(draft.id, &answers, Some(&current), now, now + s.settings.draft_seconds).await {
         Ok(true) => {}
         Ok(false) => return see_other(&format!("/apply/{token}")),
@@ -416,6 +435,12 @@ pub async fn submit(
     };
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
+    }
+    // A bundle's permit is submitted only with its bundle.
+    match bundle_home(&s.store, &draft).await {
+        Ok(Some(home)) => return see_other(&format!("{home}/check")),
+        Ok(None) => {}
+        Err(e) => return s.fail(&ctx, e).await,
     }
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
     if get("confirm") != "yes" {

@@ -4,6 +4,7 @@
 pub mod admin_routes;
 pub mod attachments;
 pub mod auth;
+pub mod bundle_forms;
 pub mod case_routes;
 pub mod clock;
 pub mod config;

@@ -196,6 +196,7 @@ impl Application {
             uploads,
             settings: eservices,
             clock: auth.clock.clone(),
+            referral_addresses: settings.business.referral_addresses.clone(),
         });
         let router = router(settings, leptos_options, store.clone(), auth, pages, forms);
         Ok(Application { listener, router, store })
@@ -328,6 +329,10 @@ fn router(
         .route("/forms/{token}/{step}", post(crate::forms::save_step))
         .route("/forms/{token}/{step}/remove", post(crate::forms::remove_file))
         .route("/forms/{token}/{step}/upload", post(crate::forms::upload_file))
+        .route("/business/forms/{token}/facts", post(crate::bundle_forms::save_facts))
+        .route("/business/forms/{token}/documents/upload", post(crate::bundle_forms::upload_document))
+        .route("/business/forms/{token}/documents/remove", post(crate::bundle_forms::remove_document))
+        .route("/business/forms/{token}/submit", post(crate::bundle_forms::submit))
         .route("/cases/{id}/messages", post(crate::case_routes::post_message))
         .route("/cases/{id}/completion", post(crate::case_routes::post_completion))
         .route("/files/{id}", get(crate::case_routes::download))

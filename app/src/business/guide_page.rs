@@ -5,10 +5,11 @@
 use super::components::{permit_facts, Answers};
 use super::server::business_guide;
 use super::view::{AskView, ContradictionView, GuideStep, QuestionView, ResultView};
+use crate::bundles::view::ApplyOffer;
 use crate::catalogue::view_model::LinkView;
 use crate::context::RequestContext;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{ErrorPage, Notices};
+use crate::ui::{CsrfField, ErrorPage, Notices};
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -30,7 +31,7 @@ pub fn BusinessGuidePage() -> impl IntoView {
                             GuideStep::Ask(ask) => ask_form(ask, i18n).into_any(),
                             GuideStep::CatchAll { link } => catch_all(link, i18n).into_any(),
                             GuideStep::Contradictions(c) => contradictions(c, i18n).into_any(),
-                            GuideStep::Result(r) => result(r, v.version, i18n).into_any(),
+                            GuideStep::Result(r) => result(r, v.version, v.offer, i18n).into_any(),
                         };
                         view! {
                             <Title text=format!("{heading} – {}", i18n.t("site-name"))/>
@@ -158,7 +159,64 @@ fn contradictions(items: Vec<ContradictionView>, i18n: I18n) -> impl IntoView {
     }
 }
 
-fn result(r: ResultView, version: u32, i18n: I18n) -> impl IntoView {
+/// "Apply for all of them at once": sign in, choose the organisation, start one bundle.
+fn offer(o: ApplyOffer, query: &str, count: usize, i18n: I18n) -> impl IntoView {
+    let ctx = crate::context::current();
+    let flash = ctx.flash_for("bundle-start").cloned();
+    let error = flash.as_ref().and_then(|f| f.message("organisation", i18n.lang));
+    let chosen = flash.as_ref().and_then(|f| f.value("organisation")).map(str::to_owned);
+    let body = if let Some(href) = o.sign_in_href {
+        view! { <p><a class="button" href=href>{i18n.t("bundle-sign-in-to-apply")}</a></p> }.into_any()
+    } else if let Some(why) = o.refusal {
+        view! { <p class="notice">{why}</p> }.into_any()
+    } else {
+        let first = o.organisations.first().map(|(n, _)| n.clone()).unwrap_or_default();
+        let chosen = chosen.unwrap_or(first);
+        let choices = o
+            .organisations
+            .iter()
+            .map(|(number, name)| {
+                let id = format!("apply-org-{number}");
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=id.clone() name="organisation" value=number.clone() checked=chosen == *number/>
+                        <label for=id>{format!("{name} ({number})")}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! {
+            <form method="post" action="/api/business/apply/start" novalidate=true>
+                <CsrfField/>
+                <input type="hidden" name="query" value=query.to_owned()/>
+                <div class=if error.is_some() { "field has-error" } else { "field" }>
+                    <fieldset aria-describedby=error.is_some().then_some("apply-org-error")>
+                        <legend>{i18n.t("bundle-choose-organisation")}</legend>
+                        {error.clone().map(|e| view! { <p class="field-error" id="apply-org-error">{e}</p> })}
+                        {choices}
+                    </fieldset>
+                </div>
+                <button type="submit" class="button">{i18n.ta("bundle-start", &[("count", count.into())])}</button>
+            </form>
+        }
+        .into_any()
+    };
+    let drafts = (!o.drafts.is_empty()).then(|| {
+        view! { <ul>{o.drafts.into_iter().map(|l| view! { <li><a href=l.href>{l.text}</a></li> }).collect_view()}</ul> }
+    });
+    view! {
+        <section class="panel apply-all" id="apply-all" aria-labelledby="apply-all-heading">
+            <h2 id="apply-all-heading">{i18n.t("bundle-offer-title")}</h2>
+            <p>{i18n.t("bundle-offer-text")}</p>
+            {drafts}
+            {body}
+        </section>
+    }
+}
+
+fn result(r: ResultView, version: u32, apply: Option<ApplyOffer>, i18n: I18n) -> impl IntoView {
+    let count = r.permits.len();
+    let apply = apply.map(|o| offer(o, &r.query, count, i18n));
     let permits = r
         .permits
         .iter()
@@ -189,6 +247,7 @@ fn result(r: ResultView, version: u32, i18n: I18n) -> impl IntoView {
             <ol class="permit-list">{permits}</ol>
         </section>
         {notes}
+        {apply}
         <p><a class="button secondary" href=format!("/business/checklist?{}", r.query)>{i18n.t("business-checklist-link")}</a></p>
         <p class="meta">{i18n.ta("business-rules-version", &[("version", version.into())])}</p>
     }

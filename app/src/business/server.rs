@@ -1,6 +1,7 @@
 //! The guide's server function: read the answers from the URL (domain rules, lenient), ask the
 //! next questions or derive the permits, and translate everything for the visitor's language.
-//! Public and read-only: no authorisation, no audit (no personal data is read or written).
+//! Public and read-only: no authorisation, no audit. With a result, a signed-in visitor's own
+//! mandates (organisation numbers and names) are read to offer one application for them all.
 
 use super::view::GuideView;
 use crate::error::AppError;
@@ -208,6 +209,56 @@ pub mod ssr {
                 })
             }
         };
-        Ok(GuideView { version: rules.version, notices, answered, restart_href: "/business".into(), step })
+        let offer = match &step {
+            GuideStep::Result(r) => Some(offer(&r.query, lang).await?),
+            _ => None,
+        };
+        Ok(GuideView { version: rules.version, notices, answered, restart_href: "/business".into(), step, offer })
+    }
+
+    /// How the visitor can apply for everything at once: sign in first, choose one of the
+    /// organisations they hold a mandate for, or why they cannot (staff, no mandate).
+    async fn offer(query: &str, lang: Lang) -> Result<crate::bundles::view::ApplyOffer, AppError> {
+        use crate::eservices::view::Link;
+        let ctx = crate::context::current();
+        let here = format!("/business?{query}");
+        let Some(viewer) = ctx.viewer.as_ref() else {
+            return Ok(crate::bundles::view::ApplyOffer {
+                sign_in_href: Some(format!("/sign-in?to={}", encode_component(&here))),
+                organisations: vec![],
+                refusal: None,
+                drafts: vec![],
+            });
+        };
+        let store = crate::context::store()?;
+        let organisations: Vec<(String, String)> = if viewer.is_staff {
+            vec![]
+        } else {
+            store
+                .mandates(viewer.user_id, ctx.now)
+                .await?
+                .into_iter()
+                .map(|m| (m.organisation.to_string(), m.name))
+                .collect()
+        };
+        let refusal = organisations.is_empty().then(|| t(lang, "bundle-needs-mandate"));
+        let drafts = store
+            .bundle_drafts_of_user(viewer.user_id)
+            .await?
+            .into_iter()
+            .filter(|d| d.guide_answers == query)
+            .map(|d| Link {
+                href: format!("/business/apply/{}", d.token),
+                text: ta(
+                    lang,
+                    "bundle-continue-draft",
+                    &[
+                        ("organisation", d.organisation_name.into()),
+                        ("date", crate::ui::stockholm_time(d.updated_at).into()),
+                    ],
+                ),
+            })
+            .collect();
+        Ok(crate::bundles::view::ApplyOffer { sign_in_href: None, organisations, refusal, drafts })
     }
 }

@@ -13,6 +13,8 @@ pub struct GuideView {
     /// Back to the first question with nothing answered.
     pub restart_href: String,
     pub step: GuideStep,
+    /// With a result: applying for every permit at once (one bundle).
+    pub offer: Option<crate::bundles::view::ApplyOffer>,
 }
 
 /// An answer given so far, with a link to change it.

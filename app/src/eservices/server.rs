@@ -145,6 +145,9 @@ pub async fn resume_href(token: String) -> Result<String, AppError> {
     if let Some(case_id) = draft.case_id {
         return Ok(format!("/my/cases/{case_id}/receipt"));
     }
+    if let Some(home) = bundle_home(&crate::context::store()?, &draft).await? {
+        return Ok(home);
+    }
     let step = draft
         .current_step
         .filter(|s| s == "check" || def.definition.step(s).is_some())
@@ -161,11 +164,14 @@ pub async fn load_step(token: String, step: String) -> Result<StepView, AppError
     let lang = ctx.lang;
     let (draft, def) = own_draft(&token).await?;
     let settings = use_context::<EServiceSettings>().ok_or(AppError::Internal)?;
-    let d = &def.definition;
+    let store = crate::context::store()?;
+    // A bundle's part asks only the permit's own questions; it goes back to the bundle's task list.
+    let bundle_home = bundle_home(&store, &draft).await?;
+    let section = bundle_home.as_ref().map(|_| def.definition.bundle_section());
+    let d = section.as_ref().unwrap_or(&def.definition);
     let step_def =
         d.step(&step).filter(|s| step_visible(s, &draft.answers)).ok_or_else(|| AppError::NotFound.respond())?;
     let flash = ctx.flash_for("step").filter(|f| f.values.iter().any(|(k, v)| k == "step" && *v == step)).cloned();
-    let store = crate::context::store()?;
     let mut fields = Vec::new();
     for f in step_def.fields.iter().filter(|f| field_visible(f, &draft.answers)) {
         fields.push(field_view(f, &draft.answers, flash.as_ref(), lang, ctx.now, &store).await?);
@@ -176,9 +182,14 @@ pub async fn load_step(token: String, step: String) -> Result<StepView, AppError
         .collect();
     let shown = visible_steps(d, &draft.answers);
     let position = shown.iter().position(|s| s.id == step).unwrap_or(0) + 1;
-    let back = match previous_step(d, &step, &draft.answers) {
-        Some(p) => Link { href: format!("/apply/{token}/step/{}", p.id), text: crate::i18n::t(lang, "apply-back") },
-        None => Link { href: format!("/services/{}/start", def.slug), text: crate::i18n::t(lang, "apply-back") },
+    let back = match (previous_step(d, &step, &draft.answers), &bundle_home) {
+        (Some(p), _) => {
+            Link { href: format!("/apply/{token}/step/{}", p.id), text: crate::i18n::t(lang, "apply-back") }
+        }
+        (None, Some(home)) => Link { href: home.clone(), text: crate::i18n::t(lang, "apply-back") },
+        (None, None) => {
+            Link { href: format!("/services/{}/start", def.slug), text: crate::i18n::t(lang, "apply-back") }
+        }
     };
     Ok(StepView {
         token,
@@ -204,6 +215,11 @@ pub async fn load_check(token: String) -> Result<CheckView, AppError> {
     let lang = ctx.lang;
     let (draft, def) = own_draft(&token).await?;
     let store = crate::context::store()?;
+    if let Some(home) = bundle_home(&store, &draft).await? {
+        // A bundle's permit is checked and submitted with the whole bundle.
+        leptos_axum::redirect(&format!("{home}/check"));
+        return Err(AppError::NotFound.respond());
+    }
     let d = &def.definition;
     let mut sections = Vec::new();
     for step in visible_steps(d, &draft.answers) {
@@ -359,6 +375,13 @@ mod ssr {
         let day = crate::ui::stockholm_day(now);
         let year = stadsporten_domain::date::Date::from_day_number(day).map_or(2026, |d| d.year());
         (day, year)
+    }
+
+    /// The task list of the bundle a draft is a permit of (`/business/apply/{token}`), if any.
+    pub async fn bundle_home(store: &Store, draft: &DraftRecord) -> Result<Option<String>, AppError> {
+        let Some(id) = draft.bundle_draft_id else { return Ok(None) };
+        let bundle = store.bundle_draft_by_id(id).await?.ok_or(AppError::Internal)?;
+        Ok(Some(format!("/business/apply/{}", bundle.token)))
     }
 
     /// The signed-in person's own draft and its definition; "not found" for anyone else's.

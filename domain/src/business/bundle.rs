@@ -11,7 +11,7 @@
 //! - The bundle's overall state counts the parts that are finished with a decision; withdrawn
 //!   parts leave the count ([`Progress`]).
 
-use crate::eservice::{CaseStatus, DecisionOutcome};
+use crate::eservice::{CaseStatus, DecisionOutcome, Field, FileKind, ServiceDefinition, SharedFact};
 
 /// What the rules of a bundle need to know about one part.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -131,6 +131,77 @@ impl Progress {
     }
 }
 
+/// The form field a bundle asks a shared fact with: the first permit's field marked with it,
+/// under the fact's own id (`premises_address`, …), required when any permit requires it and
+/// with the narrowest date range of them all (so one answer passes every permit's validation).
+pub fn fact_fields(defs: &[&ServiceDefinition]) -> Vec<(SharedFact, Field)> {
+    let mut out: Vec<(SharedFact, Field)> = Vec::new();
+    for fact in SharedFact::ALL {
+        let marked: Vec<&Field> = defs.iter().flat_map(|d| d.fields()).filter(|f| f.shared == Some(fact)).collect();
+        let Some(first) = marked.first() else { continue };
+        let mut field = (*first).clone();
+        field.id = fact_field_id(fact);
+        field.shared = None;
+        field.visible_if = None;
+        field.different_from.clear();
+        field.required = marked.iter().any(|f| f.required);
+        field.not_before_days = marked.iter().filter_map(|f| f.not_before_days).max();
+        field.not_after_days = marked.iter().filter_map(|f| f.not_after_days).min();
+        field.max_length = marked.iter().filter_map(|f| f.max_length).min();
+        out.push((fact, field));
+    }
+    out
+}
+
+/// The form id of a shared fact (`premises-address` → `premises_address`).
+pub fn fact_field_id(fact: SharedFact) -> String {
+    fact.slug().replace('-', "_")
+}
+
+/// A document a bundle asks for once, and the permits' fields it fills.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocumentNeed<'d> {
+    pub key: String,
+    /// (index of the definition in the bundle, its field).
+    pub fields: Vec<(usize, &'d Field)>,
+}
+
+impl DocumentNeed<'_> {
+    /// The file types every field accepts (one upload must suit them all).
+    pub fn accepted(&self) -> Vec<FileKind> {
+        let mut kinds = self.fields.first().map(|(_, f)| f.accepted()).unwrap_or_default();
+        for (_, f) in &self.fields[1..] {
+            let theirs = f.accepted();
+            kinds.retain(|k| theirs.contains(k));
+        }
+        kinds
+    }
+
+    /// The fewest files any field takes.
+    pub fn max_files(&self) -> u32 {
+        self.fields.iter().map(|(_, f)| f.max_files()).min().unwrap_or(1)
+    }
+
+    pub fn required(&self) -> bool {
+        self.fields.iter().any(|(_, f)| f.required)
+    }
+}
+
+/// The documents of a bundle's permits, in order of first appearance.
+pub fn document_needs<'d>(defs: &[&'d ServiceDefinition]) -> Vec<DocumentNeed<'d>> {
+    let mut out: Vec<DocumentNeed<'d>> = Vec::new();
+    for (i, d) in defs.iter().enumerate() {
+        for f in d.fields() {
+            let Some(key) = &f.document else { continue };
+            match out.iter_mut().find(|n| &n.key == key) {
+                Some(n) => n.fields.push((i, f)),
+                None => out.push(DocumentNeed { key: key.clone(), fields: vec![(i, f)] }),
+            }
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -202,6 +273,43 @@ mod tests {
         // The rules may name a permit the activity did not need: nothing to wait for.
         let lone = vec![part("alcohol-licence", &["food-registration"], S::InProgress, None)];
         assert_eq!(hold(&lone[0], &lone), None);
+    }
+
+    const LICENCE: &str = include_str!("../../../db/seed/business/eservices/serveringstillstand.toml");
+    const FOOD: &str = include_str!("../../../db/seed/business/eservices/registrering-livsmedelsanlaggning.toml");
+    const SIGN: &str = include_str!("../../../db/seed/business/eservices/skyltlov.toml");
+
+    #[test]
+    fn shared_facts_are_asked_once_with_the_strictest_rules_of_the_permits() {
+        let defs: Vec<ServiceDefinition> =
+            [FOOD, LICENCE, SIGN].iter().map(|s| ServiceDefinition::from_toml(s).unwrap()).collect();
+        let refs: Vec<&ServiceDefinition> = defs.iter().collect();
+        let facts = fact_fields(&refs);
+        let ids: Vec<&str> = facts.iter().map(|(_, f)| f.id.as_str()).collect();
+        assert!(ids.contains(&"premises_address") && ids.contains(&"opening_date"), "{ids:?}");
+        for (fact, field) in &facts {
+            assert_eq!(field.kind, fact.field_kind());
+            assert!(field.shared.is_none(), "the bundle's own field is not marked again");
+        }
+        let (_, date) = facts.iter().find(|(f, _)| *f == SharedFact::OpeningDate).unwrap();
+        assert_eq!(date.not_before_days, Some(0));
+        assert!(date.required);
+    }
+
+    #[test]
+    fn a_document_for_two_permits_is_one_upload_that_suits_both() {
+        let defs: Vec<ServiceDefinition> =
+            [FOOD, LICENCE, SIGN].iter().map(|s| ServiceDefinition::from_toml(s).unwrap()).collect();
+        let refs: Vec<&ServiceDefinition> = defs.iter().collect();
+        let needs = document_needs(&refs);
+        let keys: Vec<&str> = needs.iter().map(|n| n.key.as_str()).collect();
+        assert_eq!(keys, ["floor-plan", "menu", "lease", "sign-drawing"]);
+        let floor = &needs[0];
+        assert_eq!(floor.fields.iter().map(|(i, _)| *i).collect::<Vec<_>>(), [0, 1]);
+        assert!(floor.required());
+        // The lease is only for the licence, which takes PDF only.
+        assert_eq!(needs[2].accepted(), [FileKind::Pdf]);
+        assert!(needs[0].max_files() >= 1);
     }
 
     #[test]

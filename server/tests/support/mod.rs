@@ -12,8 +12,8 @@ use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
 use stadsporten_server::clock::Clock;
 use stadsporten_server::config::{
-    AppSettings, AuthSettings, CompareSettings, DatabaseSettings, EServicesSettings, Environment, LogSettings,
-    MailSettings, ProviderSettings, SessionSettings, Settings,
+    AppSettings, AuthSettings, BusinessSettings, CompareSettings, DatabaseSettings, EServicesSettings, Environment,
+    LogSettings, MailSettings, ProviderSettings, SessionSettings, Settings,
 };
 use stadsporten_server::startup::Application;
 
@@ -73,6 +73,9 @@ pub async fn test_settings(backend: Backend) -> Settings {
             upload_folder: upload_folder(),
             clamd: String::new(),
             outbox_interval_seconds: 1,
+        },
+        business: BusinessSettings {
+            referral_addresses: [("polisen".to_owned(), "tillstand.stockholm@polisen.example.se".to_owned())].into(),
         },
         compare: CompareSettings { min_respondents: 10, min_response_rate: 50.0 },
         log: LogSettings { format: "pretty".into() },

@@ -1,0 +1,1124 @@
+//! Server functions of the bundle: starting one application from the guide's result, its task
+//! list, shared facts, documents and check pages, the entrepreneur's status page and inbox, and
+//! the coordinator's and officers' side (referral answers, statement requests).
+//!
+//! Policy:
+//! - A bundle draft is its owner's or "not found"; a bundle is its applicant's, its coordinating
+//!   team's (case officers of the business guide team) or, for an officer of a unit that holds
+//!   one of its parts, that unit's view (the parts' standing, the unit's own case in full, no
+//!   other case's answers). Anyone else gets "not found", and the refusal is audited.
+//! - Applying for an organisation needs a mandate for it, checked when starting and again when
+//!   submitting; without one the person is told so plainly.
+//! - Every read of a bundle (it holds the applicant's name and contact details) and every write
+//!   is audited (`bundle`, `bundle-draft`), never with the answers.
+
+use super::view::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+#[cfg(feature = "ssr")]
+pub use ssr::*;
+
+/// Starts one application for every permit the guide derived from `query`, for `organisation`.
+#[server(endpoint = "business/apply/start", prefix = "/api")]
+pub async fn start_bundle(query: String, organisation: String) -> Result<(), AppError> {
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::business::GuideOutcome;
+    use stadsporten_domain::organisation::OrganisationNumber;
+    let viewer = crate::auth::signed_in()?;
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let settings = use_context::<crate::eservices::server::EServiceSettings>().ok_or(AppError::Internal)?;
+    let back = format!("/business?{query}");
+    let refuse = |code: &str| crate::flash::FormFlash {
+        form: "bundle-start".into(),
+        values: vec![("organisation".into(), organisation.clone())],
+        errors: vec![("organisation".into(), code.into())],
+        args: vec![],
+    };
+    let Ok(org) = OrganisationNumber::parse(&organisation) else {
+        crate::flash::keep(&refuse("bundle-error-organisation")).await?;
+        leptos_axum::redirect(&format!("{back}#apply-all"));
+        return Ok(());
+    };
+    if !viewer.may(Permission::ActForOrganisation, &Target::Organisation(&org)) {
+        crate::auth::record(
+            AuditAction::AccessDenied,
+            "organisation",
+            Some(org.to_string()),
+            Outcome::Denied,
+            None,
+            Some("bundle".into()),
+        )
+        .await?;
+        crate::flash::keep(&refuse("bundle-error-no-mandate")).await?;
+        leptos_axum::redirect(&format!("{back}#apply-all"));
+        return Ok(());
+    }
+    let rules = store.current_ruleset().await?.ok_or(AppError::Internal)?;
+    let pairs = stadsporten_domain::catalogue::decode_query_string(&query).unwrap_or_default();
+    let (given, _) = rules.parse_answers(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+    let answers = rules.relevant(&given);
+    let GuideOutcome::Permits { permits, .. } = rules.outcome(&answers) else {
+        // Questions left, a contradiction or the catch-all: the guide says what to do.
+        leptos_axum::redirect(&back);
+        return Ok(());
+    };
+    let mut parts = Vec::new();
+    for p in &permits {
+        let live = store.live_definition(&p.permit.eservice).await?.ok_or_else(|| {
+            tracing::error!(eservice = %p.permit.eservice, "a permit's e-service is not live");
+            AppError::Internal
+        })?;
+        parts.push((p.permit.key.clone(), live.id, random_token()));
+    }
+    let name = store
+        .mandates(viewer.user_id, ctx.now)
+        .await?
+        .into_iter()
+        .find(|m| m.organisation == org)
+        .map(|m| m.name)
+        .unwrap_or_default();
+    let canonical = answers
+        .to_pairs(&rules)
+        .iter()
+        .map(|(k, v)| {
+            format!(
+                "{}={}",
+                stadsporten_domain::catalogue::encode_component(k),
+                stadsporten_domain::catalogue::encode_component(v)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("&");
+    let new_parts: Vec<_> = parts
+        .iter()
+        .map(|(k, id, token)| stadsporten_db::NewBundlePart { permit_key: k, definition_id: *id, token })
+        .collect();
+    let token = random_token();
+    let draft = store
+        .create_bundle_draft(
+            &token,
+            viewer.user_id,
+            org.as_str(),
+            &name,
+            i64::from(rules.version),
+            &canonical,
+            &new_parts,
+            ctx.now,
+            ctx.now + settings.draft_seconds,
+        )
+        .await?;
+    crate::auth::record(
+        AuditAction::Create,
+        "bundle-draft",
+        Some(draft.id.to_string()),
+        Outcome::Success,
+        Some("business-representative"),
+        Some(format!("{} permits", parts.len())),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("/business/apply/{token}"));
+    Ok(())
+}
+
+/// The task list of a bundle draft.
+#[server(endpoint = "business/apply/tasks", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_apply(token: String) -> Result<ApplyView, AppError> {
+    use crate::i18n::t;
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let b = own_bundle_draft(&token).await?;
+    let store = crate::context::store()?;
+    let (day, year) = today(ctx.now);
+    let mut tasks = Vec::new();
+    let facts_done = !b.fact_fields().is_empty() && b.facts_complete(day, year);
+    tasks.push(TaskView {
+        title: t(lang, "bundle-task-facts"),
+        holder: None,
+        href: Some(format!("/business/apply/{token}/facts")),
+        status: if facts_done { "done" } else { "todo" }.into(),
+    });
+    for part in &b.parts {
+        let own = part.def.definition.bundle_section();
+        let status = if own.steps.is_empty() {
+            "nothing"
+        } else if stadsporten_domain::eservice::answers::validate_all(&own, &part.draft.answers, day, year).is_ok()
+            && part.draft.current_step.is_some()
+        {
+            "done"
+        } else {
+            "todo"
+        };
+        let first = own.steps.first().map(|s| format!("/apply/{}/step/{}", part.draft.token, s.id));
+        tasks.push(TaskView {
+            title: b.permit_name(&part.permit_key, lang),
+            holder: Some(b.holder(&store, &part.permit_key, lang).await?),
+            href: first,
+            status: status.into(),
+        });
+    }
+    let needs = b.document_needs();
+    if !needs.is_empty() {
+        let docs = store.bundle_documents(b.draft.id).await?;
+        let done = needs.iter().all(|n| !n.required() || docs.iter().any(|d| d.document_key == n.key));
+        tasks.push(TaskView {
+            title: t(lang, "bundle-task-documents"),
+            holder: None,
+            href: Some(format!("/business/apply/{token}/documents")),
+            status: if done { "done" } else { "todo" }.into(),
+        });
+    }
+    let done = tasks.iter().filter(|t| t.status != "todo").count();
+    let ready = done == tasks.len();
+    Ok(ApplyView {
+        token: token.clone(),
+        organisation: format!("{} ({})", b.draft.organisation_name, b.draft.organisation),
+        tasks,
+        done,
+        expires: crate::ui::stockholm_date(b.draft.expires_at),
+        check_href: format!("/business/apply/{token}/check"),
+        ready,
+    })
+}
+
+/// The shared facts form.
+#[server(endpoint = "business/apply/facts", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_facts(token: String) -> Result<FactsView, AppError> {
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let viewer = crate::auth::signed_in()?;
+    let b = own_bundle_draft(&token).await?;
+    let store = crate::context::store()?;
+    let flash = ctx.flash_for("bundle-facts").cloned();
+    let mut fields = Vec::new();
+    let answers = b.fact_answers();
+    for (_, f) in b.fact_fields() {
+        fields.push(crate::eservices::server::field_view(&f, &answers, flash.as_ref(), lang, ctx.now, &store).await?);
+    }
+    let errors = fields
+        .iter()
+        .filter_map(|f| {
+            f.error
+                .as_ref()
+                .map(|(input, msg)| (format!("#{}", crate::eservices::server::input_id(input)), msg.clone()))
+        })
+        .collect();
+    let names: Vec<String> = b.parts.iter().map(|p| b.permit_name(&p.permit_key, lang)).collect();
+    Ok(FactsView {
+        token,
+        organisation: format!("{} ({})", b.draft.organisation_name, b.draft.organisation),
+        contact_name: viewer.name.clone(),
+        used_by: names.join(", "),
+        fields,
+        errors,
+    })
+}
+
+/// The documents page: each document once, with the permits it goes to.
+#[server(endpoint = "business/apply/documents", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_documents(token: String) -> Result<DocumentsView, AppError> {
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let b = own_bundle_draft(&token).await?;
+    let store = crate::context::store()?;
+    let settings = use_context::<crate::eservices::server::EServiceSettings>().ok_or(AppError::Internal)?;
+    let flash = ctx.flash_for("bundle-documents").cloned();
+    let uploaded = store.bundle_documents(b.draft.id).await?;
+    let mut documents = Vec::new();
+    for need in b.document_needs() {
+        let doc = b.rules.document(&need.key);
+        let accepted = need.accepted();
+        let needed_by: Vec<String> =
+            need.fields.iter().map(|(i, _)| b.permit_name(&b.parts[*i].permit_key, lang)).collect();
+        let error = flash.as_ref().and_then(|f| f.message(&need.key, lang));
+        documents.push(DocumentView {
+            key: need.key.clone(),
+            name: doc.map(|d| d.name.get(lang).to_owned()).unwrap_or_else(|| need.key.clone()),
+            hint: doc.and_then(|d| d.hint.as_ref()).map(|h| h.get(lang).to_owned()),
+            needed_by: needed_by.join(", "),
+            files: uploaded
+                .iter()
+                .filter(|u| u.document_key == need.key)
+                .map(|u| UploadedView {
+                    group: u.group.clone(),
+                    name: u.file_name.clone(),
+                    size: crate::cases::server::size_label(u.size_bytes),
+                    held: u.held,
+                })
+                .collect(),
+            accept: accepted.iter().map(|k| k.mime()).collect::<Vec<_>>().join(","),
+            accept_labels: accepted.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "),
+            max_files: need.max_files(),
+            error,
+        });
+    }
+    let errors =
+        documents.iter().filter_map(|d| d.error.as_ref().map(|e| (format!("#doc-{}", d.key), e.clone()))).collect();
+    Ok(DocumentsView {
+        token,
+        documents,
+        max_upload_mb: u32::try_from(settings.max_upload_bytes / (1024 * 1024)).unwrap_or(10),
+        errors,
+    })
+}
+
+/// Everything the bundle will file, with what is still missing, and the declaration.
+#[server(endpoint = "business/apply/check", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_bundle_check(token: String) -> Result<BundleCheckView, AppError> {
+    use crate::eservices::view::AnswerRow;
+    use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let viewer = crate::auth::signed_in()?;
+    let b = own_bundle_draft(&token).await?;
+    let store = crate::context::store()?;
+    let facts_answers = b.fact_answers();
+    let facts = b
+        .fact_fields()
+        .iter()
+        .map(|(_, f)| AnswerRow {
+            label: f.label.get(lang).to_owned(),
+            lines: crate::eservices::display::answer_lines(f, facts_answers.get(&f.id), lang),
+        })
+        .collect();
+    let mut permits = Vec::new();
+    for part in &b.parts {
+        let own = part.def.definition.bundle_section();
+        let rows = visible_steps(&own, &part.draft.answers)
+            .iter()
+            .flat_map(|s| s.fields.iter().filter(|f| field_visible(f, &part.draft.answers)))
+            .map(|f| AnswerRow {
+                label: f.label.get(lang).to_owned(),
+                lines: crate::eservices::display::answer_lines(f, part.draft.answers.get(&f.id), lang),
+            })
+            .collect();
+        permits.push(PermitAnswers {
+            name: b.permit_name(&part.permit_key, lang),
+            holder: b.holder(&store, &part.permit_key, lang).await?,
+            rows,
+            change_href: own.steps.first().map(|s| format!("/apply/{}/step/{}", part.draft.token, s.id)),
+        });
+    }
+    let uploaded = store.bundle_documents(b.draft.id).await?;
+    let documents = b
+        .document_needs()
+        .iter()
+        .map(|n| AnswerRow {
+            label: b.rules.document(&n.key).map(|d| d.name.get(lang).to_owned()).unwrap_or_else(|| n.key.clone()),
+            lines: uploaded.iter().filter(|u| u.document_key == n.key).map(|u| u.file_name.clone()).collect(),
+        })
+        .collect();
+    let (day, year) = today(ctx.now);
+    let incomplete = b.problems(day, year).into_iter().map(|p| p.link(&b, &token, lang)).collect();
+    Ok(BundleCheckView {
+        token: token.clone(),
+        organisation: format!("{} ({})", b.draft.organisation_name, b.draft.organisation),
+        facts,
+        permits,
+        documents,
+        incomplete,
+        notify_note: crate::eservices::server::notify_note(&store, viewer.user_id, lang).await?,
+    })
+}
+
+/// Deletes a bundle draft with its parts and files.
+#[server(endpoint = "business/apply/discard", prefix = "/api")]
+pub async fn discard_bundle(token: String) -> Result<(), AppError> {
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let b = own_bundle_draft(&token).await?;
+    let store = crate::context::store()?;
+    let keys = store.delete_bundle_draft(b.draft.id).await?;
+    if let Some(files) = use_context::<crate::files::FilesHandle>() {
+        for k in keys {
+            if let Err(e) = files.0.delete(&k).await {
+                tracing::warn!(error = %e, "could not delete a discarded bundle's file");
+            }
+        }
+    }
+    crate::auth::record(
+        AuditAction::Delete,
+        "bundle-draft",
+        Some(b.draft.id.to_string()),
+        Outcome::Success,
+        Some("business-representative"),
+        None,
+    )
+    .await?;
+    leptos_axum::redirect("/my/cases?saved=discarded");
+    Ok(())
+}
+
+/// The entrepreneur's one status page of a submitted bundle.
+#[server(endpoint = "my/business", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
+    use crate::i18n::{t, ta};
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let viewer = crate::auth::signed_in()?;
+    let store = crate::context::store()?;
+    let bundle = store.bundle(id).await?.filter(|b| b.applicant_id == viewer.user_id && !viewer.is_staff);
+    let bundle = bundle.ok_or_else(|| AppError::NotFound.respond())?;
+    let rules = bundle_rules(&store, &bundle).await?;
+    let parts = store.bundle_parts(id, ctx.now).await?;
+    let views = part_views(&store, &rules, &parts, lang, PartLinks::Applicant).await?;
+    let flash = ctx.flash_for("completion").cloned();
+    let mut completions = Vec::new();
+    for p in parts.iter().filter(|p| p.open_completions > 0) {
+        for r in store.completion_requests(p.case_id).await?.into_iter().filter(|r| r.open()) {
+            let mine = flash.as_ref().filter(|f| f.value("case") == Some(&p.case_id.to_string()));
+            completions.push(OpenCompletion {
+                case_id: p.case_id,
+                permit: permit_name(&rules, &p.permit_key, lang),
+                message: r.message.clone(),
+                reply_by: r.reply_by.clone(),
+                error: mine.and_then(|f| f.message("answer", lang)),
+                value: mine.and_then(|f| f.value("answer")).unwrap_or_default().to_owned(),
+            });
+        }
+    }
+    store.mark_bundle_messages_read(id, true, ctx.now).await?;
+    let progress =
+        stadsporten_domain::business::bundle::Progress::of(&parts.iter().map(|p| p.state()).collect::<Vec<_>>());
+    crate::auth::record(
+        AuditAction::Read,
+        "bundle",
+        Some(id.to_string()),
+        Outcome::Success,
+        Some("business-representative"),
+        None,
+    )
+    .await?;
+    Ok(StatusView {
+        id,
+        bundle_number: bundle.bundle_number.clone(),
+        organisation: format!("{} ({})", bundle.organisation_name, bundle.organisation),
+        submitted: crate::ui::stockholm_time(bundle.submitted_at),
+        coordinator: bundle.coordinator_name.clone(),
+        progress: if progress.all_decided() {
+            t(lang, "bundle-all-decided")
+        } else {
+            ta(lang, "bundle-progress", &[("decided", progress.decided.into()), ("total", progress.total.into())])
+        },
+        all_decided: progress.all_decided(),
+        parts: views,
+        completions,
+        messages: messages(&store, id, false, lang).await?,
+        timeline: timeline(&store, &rules, id, false, lang).await?,
+        notify_note: crate::eservices::server::notify_note(&store, viewer.user_id, lang).await?,
+    })
+}
+
+/// A message in the bundle's one inbox: from the entrepreneur to every unit, or from the
+/// coordinator to the entrepreneur for all units.
+#[server(endpoint = "business/message", prefix = "/api")]
+pub async fn send_bundle_message(bundle_id: i64, body: String) -> Result<(), AppError> {
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let viewer = crate::auth::signed_in()?;
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let bundle = store.bundle(bundle_id).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    let (from_applicant, back, role) = if bundle.applicant_id == viewer.user_id && !viewer.is_staff {
+        (true, format!("/my/business/{bundle_id}"), "business-representative")
+    } else if is_coordinator(&viewer) {
+        (false, format!("/officer/bundles/{bundle_id}"), "case-officer")
+    } else {
+        crate::auth::record(
+            AuditAction::AccessDenied,
+            "bundle",
+            Some(bundle_id.to_string()),
+            Outcome::Denied,
+            None,
+            Some("message".into()),
+        )
+        .await?;
+        return Err(AppError::NotFound.respond());
+    };
+    let body = body.trim().to_owned();
+    if body.is_empty() || body.chars().count() > 4000 {
+        crate::flash::keep(&crate::flash::FormFlash {
+            form: "bundle-message".into(),
+            values: vec![("body".into(), body)],
+            errors: vec![("body".into(), "bundle-error-message".into())],
+            args: vec![],
+        })
+        .await?;
+        leptos_axum::redirect(&format!("{back}#message-form"));
+        return Ok(());
+    }
+    let id = store.add_bundle_message(bundle_id, viewer.user_id, from_applicant, &body, ctx.now).await?;
+    crate::auth::record(
+        AuditAction::Create,
+        "bundle-message",
+        Some(id.to_string()),
+        Outcome::Success,
+        Some(role),
+        Some(format!("bundle {bundle_id}")),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("{back}?saved=message#messages-heading"));
+    Ok(())
+}
+
+/// `/officer/bundles`: the bundles the viewer coordinates or whose parts their units hold, and
+/// the statement requests to their units.
+#[server(endpoint = "officer/bundles", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn officer_bundles() -> Result<OfficerBundlesView, AppError> {
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let viewer = crate::auth::require(Permission::ViewCases, &Target::AnyObject).await?;
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let store = crate::context::store()?;
+    let coordinator = is_coordinator(&viewer);
+    let units = crate::officer::server::units_of(&viewer, Permission::ViewCases);
+    let list = if coordinator { store.all_bundles().await? } else { store.bundles_of_units(&units).await? };
+    let bundles = list.iter().map(|b| bundle_line(b, lang)).collect();
+    let mut statements = Vec::new();
+    for u in &units {
+        for s in store.statements_to_unit(u).await? {
+            statements.push(statement_view(&s, &units, ctx.now));
+        }
+    }
+    crate::auth::record(
+        AuditAction::Read,
+        "bundle-list",
+        Some(units.join(",")),
+        Outcome::Success,
+        Some("case-officer"),
+        None,
+    )
+    .await?;
+    Ok(OfficerBundlesView { coordinator, bundles, statements })
+}
+
+/// `/officer/bundles/{id}`.
+#[server(endpoint = "officer/bundle", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError> {
+    use crate::eservices::view::AnswerRow;
+    use crate::i18n::{t, ta};
+    use stadsporten_domain::access::Permission;
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
+    let (viewer, bundle, parts, coordinator) = officer_bundle(id).await?;
+    let store = crate::context::store()?;
+    let rules = bundle_rules(&store, &bundle).await?;
+    let units = crate::officer::server::units_of(&viewer, Permission::ViewCases);
+    let links = if coordinator { PartLinks::Coordinator(units.clone()) } else { PartLinks::Officer(units.clone()) };
+    let views = part_views(&store, &rules, &parts, lang, links).await?;
+    if coordinator {
+        store.mark_bundle_messages_read(id, false, ctx.now).await?;
+    }
+    let facts = fact_rows(&bundle.shared, lang);
+    let statements = store.statements_of_bundle(id).await?.iter().map(|s| statement_view(s, &units, ctx.now)).collect();
+    let own_cases = parts
+        .iter()
+        .filter(|p| p.status.is_open() && units.contains(&p.unit_code) && p.authority.is_none())
+        .map(|p| (p.case_id, format!("{} – {}", p.case_number, permit_name(&rules, &p.permit_key, lang))))
+        .collect();
+    let mut all_units: Vec<(String, String)> = Vec::new();
+    for p in &parts {
+        if p.authority.is_none() && !all_units.iter().any(|(c, _)| c == &p.unit_code) {
+            all_units
+                .push((p.unit_code.clone(), crate::eservices::server::unit_name(&store, &p.unit_code, lang).await?));
+        }
+    }
+    let referrals = if coordinator {
+        parts
+            .iter()
+            .filter(|p| p.authority.is_some() && p.status.is_open())
+            .map(|p| (p.case_id, permit_name(&rules, &p.permit_key, lang)))
+            .collect()
+    } else {
+        vec![]
+    };
+    let progress =
+        stadsporten_domain::business::bundle::Progress::of(&parts.iter().map(|p| p.state()).collect::<Vec<_>>());
+    crate::auth::record(
+        AuditAction::Read,
+        "bundle",
+        Some(id.to_string()),
+        Outcome::Success,
+        Some("case-officer"),
+        None,
+    )
+    .await?;
+    Ok(OfficerBundleView {
+        id,
+        bundle_number: bundle.bundle_number.clone(),
+        organisation: format!("{} ({})", bundle.organisation_name, bundle.organisation),
+        applicant: bundle.applicant_name.clone(),
+        submitted: crate::ui::stockholm_time(bundle.submitted_at),
+        coordinator_name: bundle.coordinator_name.clone(),
+        coordinator,
+        progress: if progress.all_decided() {
+            t(lang, "bundle-all-decided")
+        } else {
+            ta(lang, "bundle-progress", &[("decided", progress.decided.into()), ("total", progress.total.into())])
+        },
+        parts: views,
+        facts: facts.into_iter().map(|(label, lines)| AnswerRow { label, lines }).collect(),
+        messages: messages(&store, id, true, lang).await?,
+        timeline: timeline(&store, &rules, id, true, lang).await?,
+        statements,
+        own_cases,
+        units: all_units,
+        referrals,
+    })
+}
+
+/// The coordinator records an outside authority's answer to a referral part.
+#[server(endpoint = "officer/bundle/referral", prefix = "/api")]
+pub async fn record_referral(
+    bundle_id: i64,
+    case_id: i64,
+    outcome: Option<String>,
+    motivation: String,
+) -> Result<(), AppError> {
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::eservice::DecisionOutcome;
+    let (viewer, _, parts, coordinator) = officer_bundle(bundle_id).await?;
+    let back = format!("/officer/bundles/{bundle_id}");
+    let part = parts.iter().find(|p| p.case_id == case_id && p.authority.is_some());
+    let Some(part) = part.filter(|_| coordinator) else { return Err(AppError::NotFound.respond()) };
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let why = motivation.trim().to_owned();
+    let chosen = outcome.as_deref().and_then(DecisionOutcome::parse);
+    let refuse = |field: &str, code: &str| crate::flash::FormFlash {
+        form: format!("referral-{case_id}"),
+        values: vec![("outcome".into(), outcome.clone().unwrap_or_default()), ("motivation".into(), why.clone())],
+        errors: vec![(field.into(), code.into())],
+        args: vec![],
+    };
+    let Some(chosen) = chosen else {
+        crate::flash::keep(&refuse("outcome", "field-error-choose")).await?;
+        leptos_axum::redirect(&format!("{back}#referral-{case_id}"));
+        return Ok(());
+    };
+    if why.chars().count() < 3 || why.chars().count() > 8000 {
+        crate::flash::keep(&refuse("motivation", "bundle-error-referral-text")).await?;
+        leptos_axum::redirect(&format!("{back}#referral-{case_id}"));
+        return Ok(());
+    }
+    let case = store.case_record(part.case_id).await?.ok_or(AppError::Internal)?;
+    let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
+    let case_lang = stadsporten_domain::Lang::parse(&case.lang).unwrap_or_default();
+    let d = &def.definition.decision;
+    let template = match chosen {
+        DecisionOutcome::Approved => d.approved.get(case_lang),
+        DecisionOutcome::Rejected => d.rejected.get(case_lang),
+        DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
+    };
+    let decision = stadsporten_db::NewDecision { outcome: chosen, lang: case_lang.code(), template, motivation: &why };
+    match store.record_referral_answer(case_id, viewer.user_id, &decision, ctx.now).await? {
+        Ok(()) => {
+            crate::auth::record(
+                AuditAction::Update,
+                "case",
+                Some(case_id.to_string()),
+                Outcome::Success,
+                Some("case-officer"),
+                Some("referral-answered".into()),
+            )
+            .await?;
+            leptos_axum::redirect(&format!("{back}?saved=referral"));
+        }
+        Err(stadsporten_db::CaseRefusal::Held { .. }) => {
+            crate::flash::keep(&refuse("outcome", "bundle-error-held")).await?;
+            leptos_axum::redirect(&format!("{back}#referral-{case_id}"));
+        }
+        Err(_) => leptos_axum::redirect(&format!("{back}?saved=stale")),
+    }
+    Ok(())
+}
+
+/// An officer of one part's unit asks another unit of the bundle for a statement (remiss).
+#[server(endpoint = "officer/bundle/statement", prefix = "/api")]
+pub async fn request_statement(
+    bundle_id: i64,
+    case_id: i64,
+    to_unit: String,
+    question: String,
+    due_date: String,
+) -> Result<(), AppError> {
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::organisation::UnitCode;
+    let (viewer, _, parts, _) = officer_bundle(bundle_id).await?;
+    let back = format!("/officer/bundles/{bundle_id}");
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let part = parts.iter().find(|p| p.case_id == case_id && p.authority.is_none() && p.status.is_open());
+    let may = part.is_some_and(|p| {
+        UnitCode::parse(&p.unit_code).is_some_and(|u| viewer.may(Permission::HandleCases, &Target::Unit(&u)))
+    });
+    if !may {
+        return Err(AppError::NotFound.respond());
+    }
+    let question = question.trim().to_owned();
+    let values = vec![
+        ("case_id".to_owned(), case_id.to_string()),
+        ("to_unit".to_owned(), to_unit.clone()),
+        ("question".to_owned(), question.clone()),
+        ("due_date".to_owned(), due_date.clone()),
+    ];
+    let refuse = |field: &str, code: &str| crate::flash::FormFlash {
+        form: "statement".into(),
+        values: values.clone(),
+        errors: vec![(field.into(), code.into())],
+        args: vec![],
+    };
+    let known_unit = parts.iter().any(|p| p.authority.is_none() && p.unit_code == to_unit)
+        && part.is_some_and(|p| p.unit_code != to_unit);
+    let (day, _) = today(ctx.now);
+    let due = stadsporten_domain::date::Date::parse(due_date.trim()).map(|d| d.day_number());
+    let problem = if !known_unit {
+        Some(("to_unit", "bundle-error-statement-unit"))
+    } else if question.chars().count() < 5 || question.chars().count() > 4000 {
+        Some(("question", "bundle-error-statement-question"))
+    } else if due.is_none_or(|d| d <= day) {
+        Some(("due_date", "officer-error-reply-by"))
+    } else {
+        None
+    };
+    if let Some((field, code)) = problem {
+        crate::flash::keep(&refuse(field, code)).await?;
+        leptos_axum::redirect(&format!("{back}#statement-form"));
+        return Ok(());
+    }
+    let id = store
+        .request_statement(case_id, &to_unit, &question, due.unwrap_or(day), viewer.user_id, ctx.now)
+        .await?
+        .ok_or_else(|| AppError::NotFound.respond())?;
+    crate::auth::record(
+        AuditAction::Create,
+        "statement-request",
+        Some(id.to_string()),
+        Outcome::Success,
+        Some("case-officer"),
+        Some(format!("case {case_id} to {to_unit}")),
+    )
+    .await?;
+    leptos_axum::redirect(&format!("{back}?saved=statement#statements-heading"));
+    Ok(())
+}
+
+/// The asked unit answers a statement request, once.
+#[server(endpoint = "officer/bundle/statement-answer", prefix = "/api")]
+pub async fn answer_statement(bundle_id: i64, id: i64, answer: String) -> Result<(), AppError> {
+    use stadsporten_domain::access::Permission;
+    use stadsporten_domain::audit::{AuditAction, Outcome};
+    let (viewer, _, _, _) = officer_bundle(bundle_id).await?;
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    let back = format!("/officer/bundles/{bundle_id}");
+    let units = crate::officer::server::units_of(&viewer, Permission::HandleCases);
+    let request = store.statements_of_bundle(bundle_id).await?.into_iter().find(|s| s.id == id);
+    let Some(request) = request.filter(|s| units.contains(&s.to_unit)) else {
+        return Err(AppError::NotFound.respond());
+    };
+    let answer = answer.trim().to_owned();
+    if answer.chars().count() < 2 || answer.chars().count() > 4000 {
+        crate::flash::keep(&crate::flash::FormFlash {
+            form: format!("statement-{id}"),
+            values: vec![("answer".into(), answer)],
+            errors: vec![("answer".into(), "bundle-error-statement-answer".into())],
+            args: vec![],
+        })
+        .await?;
+        leptos_axum::redirect(&format!("{back}#statement-{id}"));
+        return Ok(());
+    }
+    if store.answer_statement(request.id, &answer, viewer.user_id, ctx.now).await? {
+        crate::auth::record(
+            AuditAction::Update,
+            "statement-request",
+            Some(id.to_string()),
+            Outcome::Success,
+            Some("case-officer"),
+            Some("answered".into()),
+        )
+        .await?;
+        leptos_axum::redirect(&format!("{back}?saved=statement-answer#statements-heading"));
+    } else {
+        leptos_axum::redirect(&format!("{back}?saved=stale"));
+    }
+    Ok(())
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::*;
+    use crate::cases::view::{MessageItem, TimelineItem};
+    use crate::context::Viewer;
+    pub use crate::eservices::server::{random_token, today};
+    use crate::eservices::view::Link;
+    use crate::i18n::{t, ta};
+    use stadsporten_db::{
+        BundleDraftRecord, BundleRecord, BundleSummary, DefinitionRecord, DraftRecord, PartRecord, StatementRequest,
+        Store,
+    };
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::business::bundle::{document_needs, fact_fields, hold, DocumentNeed, Hold};
+    use stadsporten_domain::business::{Responsible, Ruleset};
+    use stadsporten_domain::eservice::answers::validate_all;
+    use stadsporten_domain::eservice::{Answers, CaseStatus, Field, ServiceDefinition, SharedFact};
+    use stadsporten_domain::organisation::UnitCode;
+    use stadsporten_domain::Lang;
+
+    /// One permit's part of a bundle draft.
+    pub struct Part {
+        pub permit_key: String,
+        pub draft: DraftRecord,
+        pub def: DefinitionRecord,
+    }
+
+    /// A bundle draft with its parts and the rules it was derived with.
+    pub struct OpenBundle {
+        pub draft: BundleDraftRecord,
+        pub parts: Vec<Part>,
+        pub rules: Ruleset,
+    }
+
+    /// Something to do before the bundle can be submitted.
+    pub enum Problem {
+        Facts,
+        Documents,
+        Part(usize, String),
+    }
+
+    impl Problem {
+        pub fn link(&self, b: &OpenBundle, token: &str, lang: Lang) -> Link {
+            match self {
+                Problem::Facts => {
+                    Link { href: format!("/business/apply/{token}/facts"), text: t(lang, "bundle-task-facts") }
+                }
+                Problem::Documents => {
+                    Link { href: format!("/business/apply/{token}/documents"), text: t(lang, "bundle-task-documents") }
+                }
+                Problem::Part(i, step) => Link {
+                    href: format!("/apply/{}/step/{step}", b.parts[*i].draft.token),
+                    text: b.permit_name(&b.parts[*i].permit_key, lang),
+                },
+            }
+        }
+    }
+
+    impl OpenBundle {
+        pub fn defs(&self) -> Vec<&ServiceDefinition> {
+            self.parts.iter().map(|p| &p.def.definition).collect()
+        }
+
+        pub fn fact_fields(&self) -> Vec<(SharedFact, Field)> {
+            fact_fields(&self.defs())
+        }
+
+        pub fn document_needs(&self) -> Vec<DocumentNeed<'_>> {
+            document_needs(&self.defs())
+        }
+
+        /// The shared facts as answers to the bundle's own fact fields.
+        pub fn fact_answers(&self) -> Answers {
+            self.fact_fields()
+                .iter()
+                .filter_map(|(fact, f)| self.draft.shared.get(fact.slug()).map(|a| (f.id.clone(), a.clone())))
+                .collect()
+        }
+
+        pub fn facts_complete(&self, day: i64, year: u32) -> bool {
+            let fields: Vec<Field> = self.fact_fields().into_iter().map(|(_, f)| f).collect();
+            let Some(first) = self.parts.first() else { return false };
+            let step = stadsporten_domain::eservice::Step {
+                id: "facts".into(),
+                title: Default::default(),
+                intro: None,
+                visible_if: None,
+                fields,
+            };
+            let mut def = first.def.definition.clone();
+            def.steps = vec![step];
+            validate_all(&def, &self.fact_answers(), day, year).is_ok()
+        }
+
+        pub fn permit_name(&self, key: &str, lang: Lang) -> String {
+            permit_name(&self.rules, key, lang)
+        }
+
+        pub async fn holder(&self, store: &Store, key: &str, lang: Lang) -> Result<String, AppError> {
+            holder(store, &self.rules, key, lang).await
+        }
+
+        /// What is still missing, in task order: validated as each permit will be on submission.
+        pub fn problems(&self, day: i64, year: u32) -> Vec<Problem> {
+            let mut out = Vec::new();
+            if !self.facts_complete(day, year) {
+                out.push(Problem::Facts);
+            }
+            let mut documents = false;
+            for (i, p) in self.parts.iter().enumerate() {
+                let d = &p.def.definition;
+                if let Err((step, errors)) = validate_all(d, &p.draft.answers, day, year) {
+                    let field_of = |input: &str| d.field(input.split('.').next().unwrap_or(input)).map(|(_, f)| f);
+                    let own = errors.iter().any(|e| field_of(&e.input).is_some_and(|f| !f.filled_by_bundle()));
+                    if own {
+                        out.push(Problem::Part(i, step));
+                    } else if errors.iter().any(|e| field_of(&e.input).is_some_and(|f| f.document.is_some())) {
+                        documents = true;
+                    }
+                }
+            }
+            if documents {
+                out.push(Problem::Documents);
+            }
+            out
+        }
+    }
+
+    pub fn permit_name(rules: &Ruleset, key: &str, lang: Lang) -> String {
+        rules.permit(key).map(|p| p.name.get(lang).to_owned()).unwrap_or_else(|| key.to_owned())
+    }
+
+    /// Who handles a permit: the unit's name, or the authority's "via the business guide team".
+    pub async fn holder(store: &Store, rules: &Ruleset, key: &str, lang: Lang) -> Result<String, AppError> {
+        Ok(match rules.permit(key).map(|p| &p.responsible) {
+            Some(Responsible::Unit(u)) => crate::eservices::server::unit_name(store, u, lang).await?,
+            Some(Responsible::Authority(a)) => {
+                let name = rules.authority(a).map(|x| x.name.get(lang).to_owned()).unwrap_or_else(|| a.clone());
+                ta(lang, "bundle-holder-authority", &[("name", name.into())])
+            }
+            None => key.to_owned(),
+        })
+    }
+
+    /// The signed-in person's own bundle draft, its parts and rules; "not found" for anyone else's.
+    pub async fn own_bundle_draft(token: &str) -> Result<OpenBundle, AppError> {
+        let viewer = crate::auth::signed_in()?;
+        let store = crate::context::store()?;
+        if let Some(d) = store.bundle_draft(token).await?.filter(|d| d.user_id == viewer.user_id) {
+            if let Some(id) = d.bundle_id {
+                // Submitted: its status page.
+                leptos_axum::redirect(&format!("/my/business/{id}"));
+            }
+        }
+        load_bundle_draft(&store, &viewer, token).await
+    }
+
+    /// As [`own_bundle_draft`], for the server's routes.
+    pub async fn load_bundle_draft(store: &Store, viewer: &Viewer, token: &str) -> Result<OpenBundle, AppError> {
+        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+            return Err(AppError::NotFound.respond());
+        }
+        let draft = store
+            .bundle_draft(token)
+            .await?
+            .filter(|d| d.user_id == viewer.user_id)
+            .ok_or_else(|| AppError::NotFound.respond())?;
+        if draft.bundle_id.is_some() {
+            return Err(AppError::NotFound.respond());
+        }
+        let mut parts = Vec::new();
+        for d in store.bundle_draft_parts(draft.id).await? {
+            let def = store.definition(d.definition_id).await?.ok_or(AppError::Internal)?;
+            parts.push(Part { permit_key: d.permit_key.clone().unwrap_or_default(), draft: d, def });
+        }
+        let version = u32::try_from(draft.ruleset_version).unwrap_or(0);
+        let rules = store.ruleset(version).await?.ok_or(AppError::Internal)?;
+        Ok(OpenBundle { draft, parts, rules })
+    }
+
+    pub async fn bundle_rules(store: &Store, bundle: &BundleRecord) -> Result<Ruleset, AppError> {
+        let version = u32::try_from(bundle.ruleset_version).unwrap_or(0);
+        Ok(store.ruleset(version).await?.ok_or(AppError::Internal)?)
+    }
+
+    /// Case officers of the business guide team coordinate bundles.
+    pub fn is_coordinator(viewer: &Viewer) -> bool {
+        UnitCode::parse(stadsporten_db::COORDINATING_UNIT)
+            .is_some_and(|u| viewer.may(Permission::HandleCases, &Target::Unit(&u)))
+    }
+
+    /// A bundle for an officer: the coordinating team sees it all, an officer of a unit holding
+    /// one of its parts sees it from that unit's side; anyone else is refused (audited).
+    pub async fn officer_bundle(id: i64) -> Result<(Viewer, BundleRecord, Vec<PartRecord>, bool), AppError> {
+        use stadsporten_domain::audit::{AuditAction, Outcome};
+        let viewer = crate::auth::require(Permission::ViewCases, &Target::AnyObject).await?;
+        let ctx = crate::context::current();
+        let store = crate::context::store()?;
+        let bundle = store.bundle(id).await?.ok_or_else(|| AppError::NotFound.respond())?;
+        let parts = store.bundle_parts(id, ctx.now).await?;
+        let coordinator = is_coordinator(&viewer);
+        let units = crate::officer::server::units_of(&viewer, Permission::ViewCases);
+        if !coordinator && !parts.iter().any(|p| units.contains(&p.unit_code)) {
+            crate::auth::record(AuditAction::AccessDenied, "bundle", Some(id.to_string()), Outcome::Denied, None, None)
+                .await?;
+            return Err(AppError::NotFound.respond());
+        }
+        Ok((viewer, bundle, parts, coordinator))
+    }
+
+    /// Which parts' cases a viewer may open.
+    pub enum PartLinks {
+        Applicant,
+        Coordinator(Vec<String>),
+        Officer(Vec<String>),
+    }
+
+    pub async fn part_views(
+        store: &Store,
+        rules: &Ruleset,
+        parts: &[PartRecord],
+        lang: Lang,
+        links: PartLinks,
+    ) -> Result<Vec<PartView>, AppError> {
+        let states: Vec<_> = parts.iter().map(|p| p.state()).collect();
+        let mut out = Vec::new();
+        for p in parts {
+            let name = permit_name(rules, &p.permit_key, lang);
+            let hold_text = hold(&p.state(), &states).map(|h| {
+                let other = permit_name(rules, h.permit_key(), lang);
+                match h {
+                    Hold::WaitingFor(_) => ta(lang, "bundle-waiting-for", &[("name", other.into())]),
+                    Hold::DependencyNotGranted(_) => ta(lang, "bundle-on-hold", &[("name", other.into())]),
+                }
+            });
+            let href = match &links {
+                PartLinks::Applicant => Some(format!("/my/cases/{}", p.case_id)),
+                PartLinks::Coordinator(u) | PartLinks::Officer(u) => {
+                    u.contains(&p.unit_code).then(|| format!("/officer/cases/{}", p.case_id))
+                }
+            };
+            let decided = matches!(p.status, CaseStatus::Decided | CaseStatus::Closed);
+            let next_step = match (p.status, p.authority.is_some()) {
+                (CaseStatus::Submitted, true) | (CaseStatus::InProgress, true) => t(lang, "bundle-next-authority"),
+                (CaseStatus::Submitted, false) => t(lang, "bundle-next-submitted"),
+                (CaseStatus::InProgress, false) => t(lang, "bundle-next-in-progress"),
+                (CaseStatus::AwaitingCompletion, _) => t(lang, "bundle-next-completion"),
+                (CaseStatus::Decided | CaseStatus::Closed, _) => t(lang, "bundle-next-decided"),
+                (CaseStatus::Withdrawn, _) => t(lang, "bundle-next-withdrawn"),
+            };
+            out.push(PartView {
+                permit: name,
+                case_id: p.case_id,
+                case_number: p.case_number.clone(),
+                href,
+                holder: holder(store, rules, &p.permit_key, lang).await?,
+                officer: p.assignee_name.clone(),
+                status: crate::cases::server::status_text(p.status, p.outcome, lang),
+                status_slug: p.status.slug().to_owned(),
+                due: if p.status.is_open() { crate::ui::stockholm_date(p.due_at) } else { String::new() },
+                next_step,
+                hold: hold_text,
+                decision_href: (decided && matches!(links, PartLinks::Applicant))
+                    .then(|| format!("/my/cases/{}/decision", p.case_id)),
+                authority: p.authority.is_some(),
+            });
+        }
+        Ok(out)
+    }
+
+    pub fn fact_rows(shared: &Answers, lang: Lang) -> Vec<(String, Vec<String>)> {
+        SharedFact::ALL
+            .iter()
+            .filter_map(|fact| {
+                let answer = shared.get(fact.slug())?;
+                let lines = match answer {
+                    stadsporten_domain::eservice::Answer::Address(a) => {
+                        vec![a.street.clone(), format!("{} {}", a.postcode, a.city)]
+                    }
+                    stadsporten_domain::eservice::Answer::Text(t) => vec![t.clone()],
+                    other => other.form_pairs("x").into_iter().map(|(_, v)| v).collect(),
+                };
+                Some((t(lang, &format!("bundle-fact-{}", fact.slug())), lines))
+            })
+            .collect()
+    }
+
+    pub async fn messages(store: &Store, id: i64, staff: bool, lang: Lang) -> Result<Vec<MessageItem>, AppError> {
+        Ok(store
+            .bundle_messages(id)
+            .await?
+            .into_iter()
+            .map(|m| MessageItem {
+                at: crate::ui::stockholm_time(m.at),
+                author: if m.from_applicant || staff { m.author_name } else { t(lang, "bundle-from-guide-team") },
+                from_applicant: m.from_applicant,
+                body: m.body,
+                files: vec![],
+            })
+            .collect())
+    }
+
+    pub async fn timeline(
+        store: &Store,
+        rules: &Ruleset,
+        id: i64,
+        staff: bool,
+        lang: Lang,
+    ) -> Result<Vec<TimelineItem>, AppError> {
+        Ok(store
+            .bundle_events(id, staff)
+            .await?
+            .into_iter()
+            .map(|e| {
+                let permit = e.permit_key.as_deref().map(|k| permit_name(rules, k, lang)).unwrap_or_default();
+                let detail = match e.kind.as_str() {
+                    "part-decided" | "referral-answered" => {
+                        e.detail.as_deref().map(|o| t(lang, &format!("case-outcome-{o}"))).unwrap_or_default()
+                    }
+                    "part-on-hold" => e.detail.as_deref().map(|k| permit_name(rules, k, lang)).unwrap_or_default(),
+                    "referral-sent" => e
+                        .detail
+                        .as_deref()
+                        .and_then(|a| rules.authority(a))
+                        .map(|a| a.name.get(lang).to_owned())
+                        .unwrap_or_default(),
+                    _ => e.detail.clone().unwrap_or_default(),
+                };
+                TimelineItem {
+                    at: crate::ui::stockholm_time(e.at),
+                    text: ta(
+                        lang,
+                        &format!("bundle-event-{}", e.kind),
+                        &[("permit", permit.into()), ("detail", detail.into())],
+                    ),
+                    actor: if staff { e.actor_name } else { None },
+                    internal: !e.public,
+                }
+            })
+            .collect())
+    }
+
+    pub fn bundle_line(b: &BundleSummary, lang: Lang) -> BundleLine {
+        BundleLine {
+            id: b.id,
+            bundle_number: b.bundle_number.clone(),
+            organisation: b.organisation_name.clone(),
+            submitted: crate::ui::stockholm_date(b.submitted_at),
+            progress: ta(lang, "bundle-progress", &[("decided", b.decided.into()), ("total", b.parts.into())]),
+            coordinator: b.coordinator_name.clone(),
+            unread: b.unread,
+        }
+    }
+
+    pub fn statement_view(s: &StatementRequest, units: &[String], now: i64) -> StatementView {
+        let today = crate::ui::stockholm_day(now);
+        StatementView {
+            id: s.id,
+            bundle_id: s.bundle_id,
+            bundle_number: s.bundle_number.clone(),
+            case_number: s.case_number.clone(),
+            from_unit: s.from_unit.clone(),
+            to_unit: s.to_unit.clone(),
+            question: s.question.clone(),
+            due: stadsporten_domain::date::Date::from_day_number(s.due_day).map(|d| d.to_string()).unwrap_or_default(),
+            overdue: s.answered_at.is_none() && s.due_day < today,
+            requested_by: s.requested_by_name.clone(),
+            answer: s.answer.clone(),
+            answered_by: s.answered_by_name.clone(),
+            may_answer: s.answered_at.is_none() && units.contains(&s.to_unit),
+        }
+    }
+}
