@@ -23,6 +23,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/compare.ftl"),
             include_str!("../../locales/sv/provider.ftl"),
             include_str!("../../locales/sv/business.ftl"),
+            include_str!("../../locales/sv/bundles.ftl"),
         ],
     ),
     (
@@ -37,6 +38,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/compare.ftl"),
             include_str!("../../locales/en/provider.ftl"),
             include_str!("../../locales/en/business.ftl"),
+            include_str!("../../locales/en/bundles.ftl"),
         ],
     ),
     (
@@ -51,6 +53,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/compare.ftl"),
             include_str!("../../locales/fi/provider.ftl"),
             include_str!("../../locales/fi/business.ftl"),
+            include_str!("../../locales/fi/bundles.ftl"),
         ],
     ),
     (
@@ -65,6 +68,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/compare.ftl"),
             include_str!("../../locales/ar/provider.ftl"),
             include_str!("../../locales/ar/business.ftl"),
+            include_str!("../../locales/ar/bundles.ftl"),
         ],
     ),
 ];
@@ -200,6 +204,38 @@ mod tests {
         generated.extend(["email", "sms", "portal"].map(|c| format!("my-channel-{c}")));
         generated.extend(["pending", "approved", "rejected"].map(|s| format!("access-status-{s}")));
         generated.extend(["yes", "no"].map(|v| format!("business-answer-{v}")));
+        generated.extend(["done", "todo", "nothing"].map(|v| format!("bundle-task-{v}")));
+        generated.extend(
+            [
+                "submitted",
+                "message",
+                "completion",
+                "referral",
+                "statement-answer",
+                "statement",
+                "stale",
+                "not-possible",
+            ]
+            .map(|v| format!("bundle-saved-{v}")),
+        );
+        generated.extend(
+            [
+                "submitted",
+                "part-filed",
+                "referral-sent",
+                "referral-answered",
+                "part-decided",
+                "part-withdrawn",
+                "part-on-hold",
+                "all-decided",
+                "message",
+                "statement-requested",
+                "statement-answered",
+            ]
+            .map(|v| format!("bundle-event-{v}")),
+        );
+        generated
+            .extend(stadsporten_domain::eservice::SharedFact::ALL.iter().map(|f| format!("bundle-fact-{}", f.slug())));
         {
             use stadsporten_domain::eservice::{CaseStatus, DecisionOutcome, NotificationEvent, Transition};
             generated.extend(CaseStatus::ALL.iter().map(|s| format!("case-status-{}", s.slug())));

@@ -225,17 +225,27 @@ pub async fn post_completion(
         Err(e) => return s.pages.error(&ctx, e).await,
     };
     let answer = form.fields.iter().find(|(k, _)| k == "answer").map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    // Answered on a bundle's status page: back there (the one place for all its permits).
+    let bundle = if form.fields.iter().any(|(k, v)| k == "return_to" && v == "bundle") {
+        s.store.bundle_of_case(id).await.ok().flatten().map(|(b, _)| b)
+    } else {
+        None
+    };
+    let (back, form_anchor) = match bundle {
+        Some(b) => (format!("/my/business/{b}"), format!("/my/business/{b}#completion-{id}")),
+        None => (format!("/my/cases/{id}"), format!("/my/cases/{id}#completion-form")),
+    };
     let stored = match text_and_file(&s, "answer", &answer, form.file, form.too_large).await {
         Ok(f) => f,
         Err((field, code, args)) => {
             let flash = FormFlash {
                 form: "completion".into(),
-                values: vec![("answer".into(), answer)],
+                values: vec![("answer".into(), answer), ("case".into(), id.to_string())],
                 errors: vec![(field, code)],
                 args,
             };
             keep(&session, flash).await;
-            return see_other(&format!("/my/cases/{id}#completion-form"));
+            return see_other(&form_anchor);
         }
     };
     let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
@@ -243,14 +253,14 @@ pub async fn post_completion(
     match s.store.answer_completion(id, viewer.user_id, &answer, &files, s.clock.now()).await {
         Ok(Ok(())) => {
             audit(&s.store, &ctx, AuditAction::Update, "case", id, "resident", Some("complete".into())).await;
-            see_other(&format!("/my/cases/{id}?saved=completion"))
+            see_other(&format!("{back}?saved=completion"))
         }
         Ok(Err(CaseRefusal::NotFound)) => s.pages.error(&ctx, AppError::NotFound).await,
         Ok(Err(_)) => {
             if let Some((_, _, ok)) = &stored {
                 let _ = s.uploads.store.delete(&ok.storage_key).await;
             }
-            see_other(&format!("/my/cases/{id}?saved=not-possible"))
+            see_other(&format!("{back}?saved=not-possible"))
         }
         Err(e) => {
             tracing::error!(error = %e, "could not store a completion");

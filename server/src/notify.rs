@@ -123,9 +123,12 @@ impl Notifier {
             },
             None => String::new(),
         };
-        let link = match (row.case_id, row.draft_id) {
-            (Some(id), _) => format!("{}/my/cases/{id}", self.public_url),
-            _ => format!("{}/my", self.public_url),
+        let link = match (row.bundle_id, row.case_id) {
+            // A referral goes to an outside authority: no link into the service, a reference.
+            (_, _) if row.event == "referral" => String::new(),
+            (Some(id), _) => format!("{}/my/business/{id}", self.public_url),
+            (None, Some(id)) => format!("{}/my/cases/{id}", self.public_url),
+            (None, None) => format!("{}/my", self.public_url),
         };
         let args = [
             ("case_number", arg("case_number").unwrap_or_default().into()),
@@ -142,6 +145,10 @@ impl Notifier {
                     .into(),
             ),
             ("link", link.into()),
+            ("count", arg("count").unwrap_or_default().into()),
+            ("bundle_number", arg("bundle_number").unwrap_or_default().into()),
+            ("organisation", arg("organisation").unwrap_or_default().into()),
+            ("organisation_name", arg("organisation_name").unwrap_or_default().into()),
         ];
         let subject = ta(lang, &format!("notify-{}-subject", row.event), &args);
         let body = ta(lang, &format!("notify-{}-body", row.event), &args);

@@ -17,11 +17,12 @@ fn id() -> i64 {
 
 fn saved_notice(i18n: I18n) -> impl IntoView {
     let q = crate::context::current().query;
-    let key = ["submitted", "message", "completion", "referral", "statement-answer", "statement", "stale"]
-        .into_iter()
-        .find(|k| q.split('&').any(|p| p == format!("saved={k}")));
+    let key =
+        ["submitted", "message", "completion", "referral", "statement-answer", "statement", "stale", "not-possible"]
+            .into_iter()
+            .find(|k| q.split('&').any(|p| p == format!("saved={k}")));
     key.map(|k| {
-        let class = if k == "stale" { "notice" } else { "notice success" };
+        let class = if k == "stale" || k == "not-possible" { "notice" } else { "notice success" };
         view! { <div class=class role="status"><p>{i18n.t(&format!("bundle-saved-{k}"))}</p></div> }
     })
 }

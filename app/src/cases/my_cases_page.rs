@@ -92,6 +92,25 @@ fn page(v: MyCasesView, i18n: I18n) -> impl IntoView {
                 }.into_any()
             }}
         </section>
+        {(!v.bundle_drafts.is_empty() || !v.bundles.is_empty()).then(|| view! {
+            <section aria-labelledby="bundles-heading">
+                <h2 id="bundles-heading">{i18n.t("bundle-my-title")}</h2>
+                <ul class="bundles">
+                    {v.bundle_drafts.iter().map(|d| view! {
+                        <li>
+                            <a href=format!("/business/apply/{}", d.token)>{d.service.clone()}</a>
+                            " – "{i18n.ta("bundle-draft-saved", &[("date", d.updated.clone().into()), ("expires", d.expires.clone().into())])}
+                        </li>
+                    }).collect_view()}
+                    {v.bundles.iter().map(|b| view! {
+                        <li>
+                            <a href=format!("/my/business/{}", b.id)><bdi>{b.bundle_number.clone()}</bdi></a>
+                            " – "{b.organisation.clone()}" – "{b.progress.clone()}
+                        </li>
+                    }).collect_view()}
+                </ul>
+            </section>
+        })}
         <section aria-labelledby="cases-heading">
             <h2 id="cases-heading">{i18n.t("my-cases-cases")}</h2>
             {if v.cases.is_empty() {

@@ -37,7 +37,24 @@ pub async fn my_cases() -> Result<MyCasesView, AppError> {
     for c in store.cases_of_applicant(viewer.user_id, ctx.now).await? {
         cases.push(case_line(&store, &c, lang).await?);
     }
-    Ok(MyCasesView { drafts, cases })
+    let bundle_drafts = store
+        .bundle_drafts_of_user(viewer.user_id)
+        .await?
+        .into_iter()
+        .map(|d| DraftLine {
+            token: d.token,
+            service: crate::i18n::ta(lang, "bundle-draft-line", &[("organisation", d.organisation_name.into())]),
+            updated: crate::ui::stockholm_time(d.updated_at),
+            expires: crate::ui::stockholm_date(d.expires_at),
+        })
+        .collect();
+    let bundles = store
+        .bundles_of_applicant(viewer.user_id)
+        .await?
+        .iter()
+        .map(|b| crate::bundles::server::bundle_line(b, lang))
+        .collect();
+    Ok(MyCasesView { drafts, cases, bundle_drafts, bundles })
 }
 
 #[server(endpoint = "my/case", prefix = "/api", input = server_fn::codec::GetUrl)]

@@ -35,6 +35,10 @@ pub struct DraftLine {
 pub struct MyCasesView {
     pub drafts: Vec<DraftLine>,
     pub cases: Vec<CaseLine>,
+    /// Bundle applications begun (token as `token`, organisation as `service`).
+    pub bundle_drafts: Vec<DraftLine>,
+    /// Bundles filed: one status for all their permits.
+    pub bundles: Vec<crate::bundles::view::BundleLine>,
 }
 
 /// One entry of the timeline.

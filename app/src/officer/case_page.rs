@@ -179,6 +179,16 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
                 <dd><bdi>{c.due.clone()}</bdi>" "<span class=format!("tag sla-{}", c.standing)>{c.standing_text.clone()}</span></dd>
             })}
         </dl>
+        {v.bundle.as_ref().map(|b| view! {
+            <section class="panel bundle-part" aria-labelledby="bundle-heading">
+                <h2 id="bundle-heading">{i18n.t("bundle-part-of")}</h2>
+                <p>
+                    <a href=format!("/officer/bundles/{}", b.id)><bdi>{b.number.clone()}</bdi></a>
+                    " – "{b.organisation.clone()}
+                </p>
+                {b.hold.clone().map(|h| view! { <p class="waits">{h}</p> })}
+            </section>
+        })}
         {assign}
         {(!v.actions.is_empty()).then(|| view! {
             <section class="panel actions" aria-labelledby="actions-heading">

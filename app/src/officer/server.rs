@@ -135,7 +135,26 @@ pub async fn officer_case(id: i64) -> Result<OfficerCaseView, AppError> {
         })
         .collect();
     let officers = unit_officers(&store, &case.unit_code, ctx.now).await?;
+    let bundle = match store.bundle_of_case(case.id).await? {
+        Some((bundle_id, key)) => {
+            let b = store.bundle(bundle_id).await?.ok_or(AppError::Internal)?;
+            let rules = crate::bundles::server::bundle_rules(&store, &b).await?;
+            let parts = store.bundle_parts(bundle_id, ctx.now).await?;
+            let views = crate::bundles::server::part_views(
+                &store,
+                &rules,
+                &parts,
+                lang,
+                crate::bundles::server::PartLinks::Officer(vec![]),
+            )
+            .await?;
+            let hold = parts.iter().zip(views).find(|(p, _)| p.permit_key == key).and_then(|(_, v)| v.hold);
+            Some(super::view::CaseBundle { id: b.id, number: b.bundle_number, organisation: b.organisation_name, hold })
+        }
+        None => None,
+    };
     Ok(OfficerCaseView {
+        bundle,
         applicant: case.applicant_name.clone(),
         acting_for: case.acting_for.clone(),
         assignee: case.assignee_name.clone(),
@@ -296,6 +315,13 @@ pub async fn officer_act(
             leptos_axum::redirect(&format!("{back}?saved={action}"));
         }
         Err(CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
+        Err(CaseRefusal::Held { on_hold }) => {
+            // A bundle's permit that waits for another: explained beside the decision form.
+            let code = if on_hold { "bundle-decide-on-hold" } else { "bundle-decide-waits" };
+            let values = vec![("outcome", outcome.clone().unwrap_or_default()), ("motivation", text(&motivation))];
+            crate::flash::keep(&refuse("decide", values, "decide-outcome", code)).await?;
+            leptos_axum::redirect(&format!("{back}#decide"));
+        }
         Err(_) => leptos_axum::redirect(&format!("{back}?saved=stale")),
     }
     Ok(())

@@ -79,4 +79,16 @@ pub struct OfficerCaseView {
     pub case_lang: String,
     pub officers: Vec<Choice>,
     pub default_reply_by: String,
+    /// The bundle this case is a permit of: its page, and what this permit waits for.
+    pub bundle: Option<CaseBundle>,
+}
+
+/// A case's place in a bundle, as its officer sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseBundle {
+    pub id: i64,
+    pub number: String,
+    pub organisation: String,
+    /// "Waiting for …" / "On hold: … was not granted".
+    pub hold: Option<String>,
 }
