@@ -103,6 +103,12 @@ struct Objects {
     revision: i64,
     /// Anna's feedback about Maja's unit, routed to Maja's company.
     provider_case: i64,
+    /// Erik's bundle application in progress (its token), and a filed bundle of his with a part
+    /// at MF (Sara's unit) and one at TILL (Omar's), and a statement request from MF to TILL.
+    bundle_draft: String,
+    bundle: i64,
+    bundle_mf_case: i64,
+    statement: i64,
 }
 
 /// The feedback e-service's answers, routed to `unit`.
@@ -144,6 +150,96 @@ async fn feedback_case(app: &TestApp, anna: i64, def: i64, key: &str) -> i64 {
         .await
         .unwrap()
         .case_id
+}
+
+/// Erik's bundle draft (food registration and serving licence), and a filed bundle of the same.
+async fn bundles(app: &TestApp, n: usize) -> (String, i64, i64, i64) {
+    let now = app.clock.now();
+    let store = &app.store;
+    let erik = store.user_by_persona("erik").await.unwrap().unwrap().id;
+    let sara = store.user_by_persona("sara").await.unwrap().unwrap().id;
+    let food = store.live_definition("registrering-livsmedelsanlaggning").await.unwrap().unwrap().id;
+    let licence = store.live_definition("serveringstillstand").await.unwrap().unwrap().id;
+    let draft = |i: usize| async move {
+        let token = format!("{:0>64x}", 0xb0_0000 + 10 * n + i);
+        let parts = [
+            (format!("{:0>64x}", 0xb1_0000 + 10 * n + i), "food-registration", food),
+            (format!("{:0>64x}", 0xb2_0000 + 10 * n + i), "alcohol-licence", licence),
+        ];
+        let new: Vec<stadsporten_db::NewBundlePart> = parts
+            .iter()
+            .map(|(t, k, d)| stadsporten_db::NewBundlePart { permit_key: k, definition_id: *d, token: t })
+            .collect();
+        let d = store
+            .create_bundle_draft(
+                &token,
+                erik,
+                "559123-4561",
+                "Linds Krog AB",
+                1,
+                "activity=restaurant",
+                &new,
+                now,
+                now + 86_400,
+            )
+            .await
+            .unwrap();
+        (token, d)
+    };
+    let (open_token, _) = draft(0).await;
+    let (_, filed) = draft(1).await;
+    let drafts = store.bundle_draft_parts(filed.id).await.unwrap();
+    let empty = stadsporten_domain::eservice::Answers::new();
+    let depends = vec!["food-registration".to_owned()];
+    let submitted = store
+        .submit_bundle(&stadsporten_db::BundleSubmission {
+            bundle_draft_id: filed.id,
+            applicant_id: erik,
+            organisation: "559123-4561",
+            organisation_name: "Linds Krog AB",
+            idempotency_key: &format!("b{n}"),
+            lang: "sv",
+            year: 2026,
+            ruleset_version: 1,
+            guide_answers: "activity=restaurant",
+            shared: &empty,
+            parts: vec![
+                stadsporten_db::PartSubmission {
+                    permit_key: "food-registration",
+                    draft_id: drafts[0].id,
+                    definition_id: food,
+                    service_slug: "registrering-livsmedelsanlaggning",
+                    unit_code: "MF",
+                    handling_days: 14,
+                    answers: &empty,
+                    authority: None,
+                    referral_address: None,
+                    depends_on: &[],
+                },
+                stadsporten_db::PartSubmission {
+                    permit_key: "alcohol-licence",
+                    draft_id: drafts[1].id,
+                    definition_id: licence,
+                    service_slug: "serveringstillstand",
+                    unit_code: "TILL",
+                    handling_days: 56,
+                    answers: &empty,
+                    authority: None,
+                    referral_address: None,
+                    depends_on: &depends,
+                },
+            ],
+            now,
+        })
+        .await
+        .unwrap();
+    let parts = store.bundle_parts(submitted.bundle_id, now).await.unwrap();
+    let statement = store
+        .request_statement(parts[0].case_id, "TILL", "Finns det hinder?", now / 86_400 + 10, sara, now)
+        .await
+        .unwrap()
+        .unwrap();
+    (open_token, submitted.bundle_id, parts[0].case_id, statement)
 }
 
 async fn objects(app: &TestApp, n: usize) -> Objects {
@@ -257,7 +353,12 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
             .unwrap()
             .case_id
     };
+    let (bundle_draft, bundle, bundle_mf_case, statement) = bundles(app, n).await;
     Objects {
+        bundle_draft,
+        bundle,
+        bundle_mf_case,
+        statement,
         provider_case,
         maja_unit: maja_unit.id.to_string(),
         revision,
@@ -293,6 +394,26 @@ fn owner(ok: u16) -> impl Fn(Who) -> u16 {
         Nobody => 401,
         Anna => ok,
         _ => 404,
+    }
+}
+
+/// Erik's bundle: his; "not found" for everyone else signed in.
+fn erik_owns(ok: u16) -> impl Fn(Who) -> u16 {
+    move |w| match w {
+        Nobody => 401,
+        Erik => ok,
+        _ => 404,
+    }
+}
+
+/// The city's side of a bundle: officers of units holding a part (Sara, Omar) and the service
+/// owner of those units (Per) may look; only coordinators act for the bundle; others are refused.
+fn bundle_staff(ok: u16, acting: &'static [Who]) -> impl Fn(Who) -> u16 {
+    move |w| match w {
+        Nobody => 401,
+        Sara | Omar | Per if acting.contains(&w) => ok,
+        Sara | Omar | Per => 404,
+        _ => 403,
     }
 }
 
@@ -830,6 +951,146 @@ fn cases(o: &Objects) -> Vec<Case> {
             ),
             "/admin/providers/import",
             Box::new(only(&[Per, Admin], 303)),
+        ),
+        // Bundles: Erik's application and status; the city's side by need to know.
+        case(
+            "/api/business/apply/start",
+            Method::Post(vec![("query", "activity=other".into()), ("organisation", "559123-4561".into())]),
+            "/api/business/apply/start",
+            Box::new(|w| if w == Nobody { 401 } else { 302 }),
+        ),
+        case(
+            "/business/apply/{token}",
+            Method::Get,
+            &format!("/business/apply/{}", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/business/apply/{token}/facts",
+            Method::Get,
+            &format!("/business/apply/{}/facts", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/business/apply/{token}/documents",
+            Method::Get,
+            &format!("/business/apply/{}/documents", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/business/apply/{token}/check",
+            Method::Get,
+            &format!("/business/apply/{}/check", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/api/business/apply/tasks",
+            Method::Get,
+            &format!("/api/business/apply/tasks?token={}", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/api/business/apply/facts",
+            Method::Get,
+            &format!("/api/business/apply/facts?token={}", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/api/business/apply/documents",
+            Method::Get,
+            &format!("/api/business/apply/documents?token={}", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/api/business/apply/check",
+            Method::Get,
+            &format!("/api/business/apply/check?token={}", o.bundle_draft),
+            Box::new(erik_owns(200)),
+        ),
+        case(
+            "/business/forms/{token}/facts",
+            Method::Post(vec![("opening_hours", "11–23".into())]),
+            &format!("/business/forms/{}/facts", o.bundle_draft),
+            Box::new(erik_owns(303)),
+        ),
+        case(
+            "/business/forms/{token}/documents/upload",
+            Method::Multipart(vec![("document", "menu".into())], None),
+            &format!("/business/forms/{}/documents/upload", o.bundle_draft),
+            Box::new(erik_owns(303)),
+        ),
+        case(
+            "/business/forms/{token}/documents/remove",
+            Method::Post(vec![("group", "nothing".into())]),
+            &format!("/business/forms/{}/documents/remove", o.bundle_draft),
+            Box::new(erik_owns(303)),
+        ),
+        case(
+            "/business/forms/{token}/submit",
+            Method::Post(vec![("idempotency_key", o.bundle_draft.clone())]),
+            &format!("/business/forms/{}/submit", o.bundle_draft),
+            Box::new(erik_owns(303)),
+        ),
+        case(
+            "/api/business/apply/discard",
+            Method::Post(vec![("token", o.bundle_draft.clone())]),
+            "/api/business/apply/discard",
+            Box::new(erik_owns(302)),
+        ),
+        case("/my/business/{id}", Method::Get, &format!("/my/business/{}", o.bundle), Box::new(erik_owns(200))),
+        case("/api/my/business", Method::Get, &format!("/api/my/business?id={}", o.bundle), Box::new(erik_owns(200))),
+        case(
+            "/api/business/message",
+            Method::Post(vec![("bundle_id", o.bundle.to_string()), ("body", "A question for my guide.".into())]),
+            "/api/business/message",
+            Box::new(erik_owns(302)),
+        ),
+        case("/officer/bundles", Method::Get, "/officer/bundles", Box::new(only(&[Sara, Omar, Per], 200))),
+        case("/api/officer/bundles", Method::Get, "/api/officer/bundles", Box::new(only(&[Sara, Omar, Per], 200))),
+        case(
+            "/officer/bundles/{id}",
+            Method::Get,
+            &format!("/officer/bundles/{}", o.bundle),
+            Box::new(only(&[Sara, Omar, Per], 200)),
+        ),
+        case(
+            "/api/officer/bundle",
+            Method::Get,
+            &format!("/api/officer/bundle?id={}", o.bundle),
+            Box::new(only(&[Sara, Omar, Per], 200)),
+        ),
+        case(
+            "/api/officer/bundle/referral",
+            Method::Post(vec![
+                ("bundle_id", o.bundle.to_string()),
+                ("case_id", o.bundle_mf_case.to_string()),
+                ("outcome", "approved".into()),
+                ("motivation", "Polisens beslut".into()),
+            ]),
+            "/api/officer/bundle/referral",
+            Box::new(bundle_staff(302, &[])),
+        ),
+        case(
+            "/api/officer/bundle/statement",
+            Method::Post(vec![
+                ("bundle_id", o.bundle.to_string()),
+                ("case_id", o.bundle_mf_case.to_string()),
+                ("to_unit", "TILL".into()),
+                ("question", "Finns det hinder för serveringen?".into()),
+                ("due_date", o.until.clone()),
+            ]),
+            "/api/officer/bundle/statement",
+            Box::new(bundle_staff(302, &[Sara])),
+        ),
+        case(
+            "/api/officer/bundle/statement-answer",
+            Method::Post(vec![
+                ("bundle_id", o.bundle.to_string()),
+                ("id", o.statement.to_string()),
+                ("answer", "Inga hinder.".into()),
+            ]),
+            "/api/officer/bundle/statement-answer",
+            Box::new(bundle_staff(302, &[Omar])),
         ),
         // Signing out last: it ends the session. Anyone may; without a session it just says so.
         case("/auth/logout", Method::Post(vec![]), "/auth/logout", Box::new(all(303))),
