@@ -270,28 +270,29 @@ fn split_keys(s: &str) -> Vec<String> {
 
 type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
 
+/// One entry of a bundle's timeline.
+pub(crate) struct Ev<'a> {
+    pub actor: Option<i64>,
+    pub kind: &'a str,
+    pub permit: Option<&'a str>,
+    pub detail: Option<&'a str>,
+    /// Shown to the entrepreneur (statement requests are the city's own).
+    pub public: bool,
+}
+
 /// A bundle timeline entry, inside the caller's transaction.
-pub(crate) async fn bundle_event(
-    tx: &mut Tx<'_>,
-    bundle_id: i64,
-    at: i64,
-    actor: Option<i64>,
-    kind: &str,
-    permit_key: Option<&str>,
-    detail: Option<&str>,
-    public: bool,
-) -> Result<()> {
+pub(crate) async fn bundle_event(tx: &mut Tx<'_>, bundle_id: i64, at: i64, e: Ev<'_>) -> Result<()> {
     sqlx::query(
         "insert into bundle_events (bundle_id, at, actor_id, kind, permit_key, detail, public) \
          values ($1, $2, $3, $4, $5, $6, $7)",
     )
     .bind(bundle_id)
     .bind(at)
-    .bind(actor)
-    .bind(kind)
-    .bind(permit_key)
-    .bind(detail)
-    .bind(i64::from(public))
+    .bind(e.actor)
+    .bind(e.kind)
+    .bind(e.permit)
+    .bind(e.detail)
+    .bind(i64::from(e.public))
     .execute(&mut **tx)
     .await?;
     Ok(())
@@ -342,15 +343,39 @@ pub(crate) async fn part_finished(
 ) -> Result<()> {
     use stadsporten_domain::business::bundle::{hold, Progress};
     let kind = if outcome.is_some() { "part-decided" } else { "part-withdrawn" };
-    bundle_event(tx, bundle_id, now, Some(actor), kind, Some(permit_key), outcome.map(|o| o.slug()), true).await?;
+    bundle_event(
+        tx,
+        bundle_id,
+        now,
+        Ev { actor: Some(actor), kind, permit: Some(permit_key), detail: outcome.map(|o| o.slug()), public: true },
+    )
+    .await?;
     let parts = part_states(tx, bundle_id).await?;
     for p in parts.iter().filter(|p| p.depends_on.iter().any(|d| d == permit_key)) {
         if hold(p, &parts).is_some_and(|h| h.on_hold()) {
-            bundle_event(tx, bundle_id, now, None, "part-on-hold", Some(&p.permit_key), Some(permit_key), true).await?;
+            bundle_event(
+                tx,
+                bundle_id,
+                now,
+                Ev {
+                    actor: None,
+                    kind: "part-on-hold",
+                    permit: Some(&p.permit_key),
+                    detail: Some(permit_key),
+                    public: true,
+                },
+            )
+            .await?;
         }
     }
     if Progress::of(&parts).all_decided() {
-        bundle_event(tx, bundle_id, now, None, "all-decided", None, None, true).await?;
+        bundle_event(
+            tx,
+            bundle_id,
+            now,
+            Ev { actor: None, kind: "all-decided", permit: None, detail: None, public: true },
+        )
+        .await?;
     }
     Ok(())
 }
@@ -735,7 +760,13 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        bundle_event(&mut tx, bundle_id, s.now, Some(s.applicant_id), "submitted", None, None, true).await?;
+        bundle_event(
+            &mut tx,
+            bundle_id,
+            s.now,
+            Ev { actor: Some(s.applicant_id), kind: "submitted", permit: None, detail: None, public: true },
+        )
+        .await?;
         for (position, p) in s.parts.iter().enumerate() {
             let key = format!("{}:{}", s.idempotency_key, p.permit_key);
             let sub = Submission {
@@ -775,8 +806,19 @@ impl Store {
             .bind(referral_sent)
             .execute(&mut *tx)
             .await?;
-            bundle_event(&mut tx, bundle_id, s.now, None, "part-filed", Some(p.permit_key), Some(&case_number), true)
-                .await?;
+            bundle_event(
+                &mut tx,
+                bundle_id,
+                s.now,
+                Ev {
+                    actor: None,
+                    kind: "part-filed",
+                    permit: Some(p.permit_key),
+                    detail: Some(&case_number),
+                    public: true,
+                },
+            )
+            .await?;
             if let (Some(authority), Some(address)) = (p.authority, p.referral_address) {
                 // The referral goes to the authority's address through the outbox, in Swedish.
                 let args = serde_json::json!({
@@ -800,11 +842,13 @@ impl Store {
                     &mut tx,
                     bundle_id,
                     s.now,
-                    None,
-                    "referral-sent",
-                    Some(p.permit_key),
-                    Some(authority),
-                    true,
+                    Ev {
+                        actor: None,
+                        kind: "referral-sent",
+                        permit: Some(p.permit_key),
+                        detail: Some(authority),
+                        public: true,
+                    },
                 )
                 .await?;
             }
@@ -1003,7 +1047,13 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        bundle_event(&mut tx, bundle_id, now, Some(author), "message", None, None, true).await?;
+        bundle_event(
+            &mut tx,
+            bundle_id,
+            now,
+            Ev { actor: Some(author), kind: "message", permit: None, detail: None, public: true },
+        )
+        .await?;
         if !from_applicant {
             let row = sqlx::query("select applicant_id, bundle_number from bundles where id = $1")
                 .bind(bundle_id)
@@ -1085,11 +1135,13 @@ impl Store {
                 &mut tx,
                 bundle_id,
                 now,
-                Some(actor),
-                "referral-answered",
-                Some(&permit_key),
-                Some(decision.outcome.slug()),
-                true,
+                Ev {
+                    actor: Some(actor),
+                    kind: "referral-answered",
+                    permit: Some(&permit_key),
+                    detail: Some(decision.outcome.slug()),
+                    public: true,
+                },
             )
             .await?;
             tx.commit().await?;
@@ -1126,8 +1178,19 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        bundle_event(&mut tx, bundle_id, now, Some(by), "statement-requested", Some(&permit_key), Some(to_unit), false)
-            .await?;
+        bundle_event(
+            &mut tx,
+            bundle_id,
+            now,
+            Ev {
+                actor: Some(by),
+                kind: "statement-requested",
+                permit: Some(&permit_key),
+                detail: Some(to_unit),
+                public: false,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(Some(id))
     }
@@ -1159,8 +1222,19 @@ impl Store {
         let bundle_id: i64 = row.try_get("bundle_id")?;
         let permit_key: String = row.try_get("permit_key")?;
         let to_unit: String = row.try_get("to_unit")?;
-        bundle_event(&mut tx, bundle_id, now, Some(by), "statement-answered", Some(&permit_key), Some(&to_unit), false)
-            .await?;
+        bundle_event(
+            &mut tx,
+            bundle_id,
+            now,
+            Ev {
+                actor: Some(by),
+                kind: "statement-answered",
+                permit: Some(&permit_key),
+                detail: Some(&to_unit),
+                public: false,
+            },
+        )
+        .await?;
         tx.commit().await?;
         Ok(true)
     }

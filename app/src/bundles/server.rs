@@ -931,7 +931,7 @@ mod ssr {
 
     pub async fn bundle_rules(store: &Store, bundle: &BundleRecord) -> Result<Ruleset, AppError> {
         let version = u32::try_from(bundle.ruleset_version).unwrap_or(0);
-        Ok(store.ruleset(version).await?.ok_or(AppError::Internal)?)
+        store.ruleset(version).await?.ok_or(AppError::Internal)
     }
 
     /// Case officers of the business guide team coordinate bundles.
