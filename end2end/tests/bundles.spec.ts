@@ -190,6 +190,8 @@ for (const [db, base] of servers) {
     // The referral reached the Police's registry by e-mail.
     const mail = await referralMail(police);
     expect(mail).toContain('Linds Krog AB');
+    // The application itself travels with the referral.
+    expect(mail).toContain('Trottoaren utanf');
 
     // Four units decide; the serving licence only after the food registration.
     await officerDecides(browser, testInfo, url, 'Omar Haddad', licence, true);

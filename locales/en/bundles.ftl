@@ -151,3 +151,5 @@ notify-referral-body =
     The City of Stockholm forwards an application from { $organisation_name } ({ $organisation }) received through the city's business guide team, combined application { $bundle_number }.
 
     Quote the city's case number { $case_number } in your answer and send the answer to the business guide team.
+
+    The application in full follows below. The attachments are held by the city; the business guide team sends them on request.

@@ -151,3 +151,5 @@ notify-referral-body =
     Tukholman kaupunki välittää yrityksen { $organisation_name } ({ $organisation }) hakemuksen, joka on saapunut kaupungin yritysluotsien kautta, koottu hakemus { $bundle_number }.
 
     Mainitse kaupungin asianumero { $case_number } vastauksessanne ja lähettäkää vastaus yritysluotseille.
+
+    Hakemus kokonaisuudessaan on alla. Liitteet ovat kaupungilla; yritysluotsit lähettävät ne pyynnöstä.

@@ -151,3 +151,5 @@ notify-referral-body =
     Stockholms stad skickar en ansökan från { $organisation_name } ({ $organisation }) som kommit in genom stadens företagslots, samlad ansökan { $bundle_number }.
 
     Ange stadens ärendenummer { $case_number } i ert svar och skicka svaret till företagslotsen.
+
+    Ansökan i sin helhet följer nedan. Bilagorna finns hos staden; företagslotsen skickar dem på begäran.

@@ -151,8 +151,31 @@ impl Notifier {
             ("organisation_name", arg("organisation_name").unwrap_or_default().into()),
         ];
         let subject = ta(lang, &format!("notify-{}-subject", row.event), &args);
-        let body = ta(lang, &format!("notify-{}-body", row.event), &args);
+        let mut body = ta(lang, &format!("notify-{}-body", row.event), &args);
+        if row.event == "referral" {
+            if let Some(details) = self.referral_details(row.case_id, lang).await {
+                body.push_str("\n\n");
+                body.push_str(&details);
+            }
+        }
         (subject, body)
+    }
+
+    /// A referral carries the application itself: every answered field of the case as filed,
+    /// and the names of its files (the authority asks the business guide team for them).
+    async fn referral_details(&self, case_id: Option<i64>, lang: Lang) -> Option<String> {
+        use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
+        let case = self.store.case_record(case_id?).await.ok()??;
+        let def = self.store.definition(case.definition_id).await.ok()??;
+        let mut out = Vec::new();
+        for step in visible_steps(&def.definition, &case.answers) {
+            out.push(format!("{}:", step.title.get(lang)));
+            for f in step.fields.iter().filter(|f| field_visible(f, &case.answers)) {
+                let lines = stadsporten_app::eservices::display::answer_lines(f, case.answers.get(&f.id), lang);
+                out.push(format!("- {}: {}", f.label.get(lang), lines.join(", ")));
+            }
+        }
+        Some(out.join("\n"))
     }
 
     /// Runs the worker forever, every `every`.

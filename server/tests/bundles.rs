@@ -313,6 +313,21 @@ async fn a_restaurant_files_one_application_and_follows_one_status_to_all_decide
     let (_, html) = body(&fia, &format!("/officer/bundles/{id}")).await;
     assert!(html.contains("Tack för hjälpen!"));
     assert!(html.contains("Alla tillstånd är beslutade"));
+    // The combined timeline: each part's own steps, labelled with its permit.
+    assert!(html.contains("Serveringstillstånd: Handläggningen började"), "{html}");
+    // One inbox: a unit's message in its case reaches the entrepreneur's bundle page, labelled.
+    let res = upload(
+        &omar,
+        &omar_csrf,
+        &format!("/cases/{licence}/messages"),
+        &[("body", "Välkommen på kunskapsprov den 3 mars.")],
+        None,
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, html) = body(&erik, &page).await;
+    assert!(html.contains("Välkommen på kunskapsprov den 3 mars."), "{html}");
+    assert!(html.contains("Stockholms stad – Serveringstillstånd"));
 
     // Every step in the audit trail, without the answers.
     let entries = app.store.audit_entries(&AuditFilter::default(), 500, 0).await.unwrap();

@@ -404,8 +404,8 @@ pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
         all_decided: progress.all_decided(),
         parts: views,
         completions,
-        messages: messages(&store, id, false, lang).await?,
-        timeline: timeline(&store, &rules, id, false, lang).await?,
+        messages: messages(&store, &rules, id, &parts, &Side::Applicant, lang).await?,
+        timeline: timeline(&store, &rules, id, &parts, &Side::Applicant, lang).await?,
         notify_note: crate::eservices::server::notify_note(&store, viewer.user_id, lang).await?,
     })
 }
@@ -507,6 +507,7 @@ pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError>
     let rules = bundle_rules(&store, &bundle).await?;
     let units = crate::officer::server::units_of(&viewer, Permission::ViewCases);
     let links = if coordinator { PartLinks::Coordinator(units.clone()) } else { PartLinks::Officer(units.clone()) };
+    let side = if coordinator { Side::Coordinator } else { Side::Officer(units.clone()) };
     let views = part_views(&store, &rules, &parts, lang, links).await?;
     if coordinator {
         store.mark_bundle_messages_read(id, false, ctx.now).await?;
@@ -560,8 +561,8 @@ pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError>
         },
         parts: views,
         facts: facts.into_iter().map(|(label, lines)| AnswerRow { label, lines }).collect(),
-        messages: messages(&store, id, true, lang).await?,
-        timeline: timeline(&store, &rules, id, true, lang).await?,
+        messages: messages(&store, &rules, id, &parts, &side, lang).await?,
+        timeline: timeline(&store, &rules, id, &parts, &side, lang).await?,
         statements,
         own_cases,
         units: all_units,
@@ -1036,29 +1037,84 @@ mod ssr {
             .collect()
     }
 
-    pub async fn messages(store: &Store, id: i64, staff: bool, lang: Lang) -> Result<Vec<MessageItem>, AppError> {
-        Ok(store
+    /// Whose view of a bundle: the entrepreneur, the coordinating team, or an officer of some units.
+    pub enum Side {
+        Applicant,
+        Coordinator,
+        Officer(Vec<String>),
+    }
+
+    impl Side {
+        fn staff(&self) -> bool {
+            !matches!(self, Side::Applicant)
+        }
+
+        /// A part's conversation and internal events: the applicant's own, the coordinator's,
+        /// and an officer's for their own units' parts only (need to know).
+        fn sees_inside(&self, part: &PartRecord) -> bool {
+            match self {
+                Side::Applicant | Side::Coordinator => true,
+                Side::Officer(units) => units.contains(&part.unit_code),
+            }
+        }
+    }
+
+    /// One inbox: the bundle's messages and every part's conversation the viewer may read, in
+    /// time order, each case's messages labelled with its permit.
+    pub async fn messages(
+        store: &Store,
+        rules: &Ruleset,
+        id: i64,
+        parts: &[PartRecord],
+        side: &Side,
+        lang: Lang,
+    ) -> Result<Vec<MessageItem>, AppError> {
+        let staff = side.staff();
+        let mut all: Vec<(i64, MessageItem)> = store
             .bundle_messages(id)
             .await?
             .into_iter()
-            .map(|m| MessageItem {
-                at: crate::ui::stockholm_time(m.at),
-                author: if m.from_applicant || staff { m.author_name } else { t(lang, "bundle-from-guide-team") },
-                from_applicant: m.from_applicant,
-                body: m.body,
-                files: vec![],
+            .map(|m| {
+                let item = MessageItem {
+                    at: crate::ui::stockholm_time(m.at),
+                    author: if m.from_applicant || staff { m.author_name } else { t(lang, "bundle-from-guide-team") },
+                    from_applicant: m.from_applicant,
+                    body: m.body,
+                    files: vec![],
+                };
+                (m.at, item)
             })
-            .collect())
+            .collect();
+        for p in parts.iter().filter(|p| side.sees_inside(p)) {
+            let permit = permit_name(rules, &p.permit_key, lang);
+            for m in store.case_messages(p.case_id).await? {
+                let author = if m.from_applicant || staff { m.author_name.clone() } else { t(lang, "case-from-city") };
+                let item = MessageItem {
+                    at: crate::ui::stockholm_time(m.at),
+                    author: format!("{author} – {permit}"),
+                    from_applicant: m.from_applicant,
+                    body: m.body.clone(),
+                    files: m.attachments.iter().map(|a| crate::cases::server::file_link(a, lang)).collect(),
+                };
+                all.push((m.at, item));
+            }
+        }
+        all.sort_by_key(|(at, _)| *at);
+        Ok(all.into_iter().map(|(_, m)| m).collect())
     }
 
+    /// The combined timeline: the bundle's own events and every part's case events, each
+    /// labelled with its permit; internal entries only where the viewer may see inside.
     pub async fn timeline(
         store: &Store,
         rules: &Ruleset,
         id: i64,
-        staff: bool,
+        parts: &[PartRecord],
+        side: &Side,
         lang: Lang,
     ) -> Result<Vec<TimelineItem>, AppError> {
-        Ok(store
+        let staff = side.staff();
+        let mut all: Vec<(i64, TimelineItem)> = store
             .bundle_events(id, staff)
             .await?
             .into_iter()
@@ -1077,7 +1133,7 @@ mod ssr {
                         .unwrap_or_default(),
                     _ => e.detail.clone().unwrap_or_default(),
                 };
-                TimelineItem {
+                let item = TimelineItem {
                     at: crate::ui::stockholm_time(e.at),
                     text: ta(
                         lang,
@@ -1086,9 +1142,30 @@ mod ssr {
                     ),
                     actor: if staff { e.actor_name } else { None },
                     internal: !e.public,
-                }
+                };
+                (e.at, item)
             })
-            .collect())
+            .collect();
+        // The parts' own steps (taken, completion asked and answered, …); filing and deciding are
+        // the bundle's entries already.
+        for p in parts {
+            let permit = permit_name(rules, &p.permit_key, lang);
+            let inside = staff && side.sees_inside(p);
+            for e in store.case_events(p.case_id, inside).await? {
+                if matches!(e.kind.as_str(), "submitted" | "decide" | "withdraw" | "message") {
+                    continue;
+                }
+                let item = TimelineItem {
+                    at: crate::ui::stockholm_time(e.at),
+                    text: format!("{permit}: {}", t(lang, &format!("case-event-{}", e.kind))),
+                    actor: if inside { e.actor_name } else { None },
+                    internal: !e.public,
+                };
+                all.push((e.at, item));
+            }
+        }
+        all.sort_by_key(|(at, _)| *at);
+        Ok(all.into_iter().map(|(_, i)| i).collect())
     }
 
     pub fn bundle_line(b: &BundleSummary, lang: Lang) -> BundleLine {
