@@ -16,14 +16,15 @@
 //!   unit); nothing here decides who may see what.
 
 use crate::cases::{insert_case, Submission};
-use crate::eservices::{answers_from_json, answers_to_json, draft_from_row, insert_attachment, DRAFT_COLUMNS};
+use crate::eservices::{
+    add_draft_file, answers_from_json, answers_to_json, draft_answers, draft_from_row, remove_draft_file,
+    write_draft_answers, DRAFT_COLUMNS,
+};
 use crate::{DbError, DraftRecord, NewAttachment, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::business::bundle::PartState;
-use stadsporten_domain::eservice::{
-    Answer, Answers, CaseStatus, DecisionOutcome, FileRef, NotificationEvent, SlaClock, SlaStanding,
-};
+use stadsporten_domain::eservice::{Answers, CaseStatus, DecisionOutcome, NotificationEvent, SlaClock, SlaStanding};
 
 /// The unit that registers bundles and coordinates them (Företagslotsen, the business guide team).
 pub const COORDINATING_UNIT: &str = "FL";
@@ -496,19 +497,10 @@ impl Store {
             return Ok(false);
         }
         for (draft_id, values) in fills {
-            let json: String = sqlx::query("select answers from drafts where id = $1 and bundle_draft_id = $2")
-                .bind(draft_id)
-                .bind(bundle_draft_id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("answers")?;
-            let mut answers = answers_from_json(&json)?;
+            ensure_part(&mut tx, bundle_draft_id, *draft_id).await?;
+            let mut answers = draft_answers(&mut tx, *draft_id).await?;
             answers.extend(values.iter().map(|(k, v)| (k.clone(), v.clone())));
-            sqlx::query("update drafts set answers = $1 where id = $2")
-                .bind(answers_to_json(&answers))
-                .bind(draft_id)
-                .execute(&mut *tx)
-                .await?;
+            write_draft_answers(&mut tx, *draft_id, &answers).await?;
         }
         touch_parts(&mut tx, bundle_draft_id, now, expires_at).await?;
         tx.commit().await?;
@@ -551,29 +543,15 @@ impl Store {
         }
         let mut ids = Vec::new();
         for c in copies {
-            let json: String = sqlx::query("select answers from drafts where id = $1 and bundle_draft_id = $2")
-                .bind(c.draft_id)
-                .bind(bundle_draft_id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("answers")?;
-            let mut answers = answers_from_json(&json)?;
-            let id = insert_attachment(&mut tx, &c.file, Some(c.draft_id), None, None).await?;
+            ensure_part(&mut tx, bundle_draft_id, c.draft_id).await?;
+            let file = add_draft_file(&mut tx, c.draft_id, c.field_id, &c.file).await?;
             sqlx::query("update attachments set document_key = $1, document_group = $2 where id = $3")
                 .bind(document_key)
                 .bind(group)
-                .bind(id)
+                .bind(file.id)
                 .execute(&mut *tx)
                 .await?;
-            let mut list = answers.get(c.field_id).map(|a| a.files().to_vec()).unwrap_or_default();
-            list.push(FileRef { id, name: c.file.file_name.to_owned(), size: c.file.size_bytes });
-            answers.insert(c.field_id.to_owned(), Answer::Files(list));
-            sqlx::query("update drafts set answers = $1 where id = $2")
-                .bind(answers_to_json(&answers))
-                .bind(c.draft_id)
-                .execute(&mut *tx)
-                .await?;
-            ids.push(id);
+            ids.push(file.id);
         }
         tx.commit().await?;
         Ok(Some(ids))
@@ -626,28 +604,7 @@ impl Store {
         .await?;
         let mut keys = Vec::new();
         for r in &rows {
-            let id: i64 = r.try_get("id")?;
-            let draft_id: i64 = r.try_get("draft_id")?;
-            let json: String = sqlx::query("select answers from drafts where id = $1")
-                .bind(draft_id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("answers")?;
-            let mut answers = answers_from_json(&json)?;
-            answers.retain(|_, a| {
-                if let Answer::Files(list) = a {
-                    list.retain(|f| f.id != id);
-                    !list.is_empty()
-                } else {
-                    true
-                }
-            });
-            sqlx::query("update drafts set answers = $1 where id = $2")
-                .bind(answers_to_json(&answers))
-                .bind(draft_id)
-                .execute(&mut *tx)
-                .await?;
-            sqlx::query("delete from attachments where id = $1").bind(id).execute(&mut *tx).await?;
+            remove_draft_file(&mut tx, r.try_get("draft_id")?, r.try_get("id")?).await?;
             keys.push(r.try_get("storage_key")?);
         }
         tx.commit().await?;
@@ -1280,6 +1237,19 @@ fn statement_from_row(r: &AnyRow) -> Result<StatementRequest> {
         answered_by_name: r.try_get("answered_by_name")?,
         answered_at: r.try_get("answered_at")?,
     })
+}
+
+/// Refuses a draft that is not a part of this bundle draft (a caller's mistake, never data).
+async fn ensure_part(tx: &mut Tx<'_>, bundle_draft_id: i64, draft_id: i64) -> Result<()> {
+    let part = sqlx::query("select 1 from drafts where id = $1 and bundle_draft_id = $2")
+        .bind(draft_id)
+        .bind(bundle_draft_id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    match part {
+        Some(_) => Ok(()),
+        None => Err(DbError::CorruptRow(format!("draft {draft_id} is not a part of bundle draft {bundle_draft_id}"))),
+    }
 }
 
 async fn touch_parts(tx: &mut Tx<'_>, bundle_draft_id: i64, now: i64, expires_at: i64) -> Result<()> {

@@ -211,6 +211,61 @@ pub(crate) fn answers_to_json(answers: &Answers) -> String {
     serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
 }
 
+type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+
+/// A draft's answers, read inside the caller's transaction.
+pub(crate) async fn draft_answers(tx: &mut Tx<'_>, draft_id: i64) -> Result<Answers> {
+    let json: String = sqlx::query("select answers from drafts where id = $1")
+        .bind(draft_id)
+        .fetch_one(&mut **tx)
+        .await?
+        .try_get("answers")?;
+    answers_from_json(&json)
+}
+
+/// Writes a draft's whole answer document inside the caller's transaction.
+pub(crate) async fn write_draft_answers(tx: &mut Tx<'_>, draft_id: i64, answers: &Answers) -> Result<()> {
+    sqlx::query("update drafts set answers = $1 where id = $2")
+        .bind(answers_to_json(answers))
+        .bind(draft_id)
+        .execute(&mut **tx)
+        .await?;
+    Ok(())
+}
+
+/// Records a file and adds it to a draft's field, inside the caller's transaction.
+pub(crate) async fn add_draft_file(
+    tx: &mut Tx<'_>,
+    draft_id: i64,
+    field_id: &str,
+    file: &NewAttachment<'_>,
+) -> Result<FileRef> {
+    let mut answers = draft_answers(tx, draft_id).await?;
+    let id = insert_attachment(tx, file, Some(draft_id), None, None).await?;
+    let file_ref = FileRef { id, name: file.file_name.to_owned(), size: file.size_bytes };
+    let mut list = answers.get(field_id).map(|a| a.files().to_vec()).unwrap_or_default();
+    list.push(file_ref.clone());
+    answers.insert(field_id.to_owned(), Answer::Files(list));
+    write_draft_answers(tx, draft_id, &answers).await?;
+    Ok(file_ref)
+}
+
+/// Takes one file out of a draft: from its field's answer and the attachment row.
+pub(crate) async fn remove_draft_file(tx: &mut Tx<'_>, draft_id: i64, attachment_id: i64) -> Result<()> {
+    let mut answers = draft_answers(tx, draft_id).await?;
+    answers.retain(|_, a| {
+        if let Answer::Files(list) = a {
+            list.retain(|f| f.id != attachment_id);
+            !list.is_empty()
+        } else {
+            true
+        }
+    });
+    write_draft_answers(tx, draft_id, &answers).await?;
+    sqlx::query("delete from attachments where id = $1").bind(attachment_id).execute(&mut **tx).await?;
+    Ok(())
+}
+
 pub(crate) const DRAFT_COLUMNS: &str =
     "id, token, user_id, acting_for, definition_id, answers, current_step, created_at, updated_at, expires_at, case_id, \
      bundle_draft_id, permit_key";
@@ -560,22 +615,7 @@ impl Store {
             tx.rollback().await?;
             return Ok(None);
         }
-        let json: String = sqlx::query("select answers from drafts where id = $1")
-            .bind(draft_id)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("answers")?;
-        let mut answers = answers_from_json(&json)?;
-        let id = insert_attachment(&mut tx, file, Some(draft_id), None, None).await?;
-        let file_ref = FileRef { id, name: file.file_name.to_owned(), size: file.size_bytes };
-        let mut list = answers.get(field_id).map(|a| a.files().to_vec()).unwrap_or_default();
-        list.push(file_ref.clone());
-        answers.insert(field_id.to_owned(), Answer::Files(list));
-        sqlx::query("update drafts set answers = $1 where id = $2")
-            .bind(answers_to_json(&answers))
-            .bind(draft_id)
-            .execute(&mut *tx)
-            .await?;
+        let file_ref = add_draft_file(&mut tx, draft_id, field_id, file).await?;
         tx.commit().await?;
         Ok(Some(file_ref))
     }
@@ -599,26 +639,7 @@ impl Store {
             return Ok(None);
         };
         let key: String = key.try_get("storage_key")?;
-        let json: String = sqlx::query("select answers from drafts where id = $1")
-            .bind(draft_id)
-            .fetch_one(&mut *tx)
-            .await?
-            .try_get("answers")?;
-        let mut answers = answers_from_json(&json)?;
-        answers.retain(|_, a| {
-            if let Answer::Files(list) = a {
-                list.retain(|f| f.id != attachment_id);
-                !list.is_empty()
-            } else {
-                true
-            }
-        });
-        sqlx::query("update drafts set answers = $1 where id = $2")
-            .bind(answers_to_json(&answers))
-            .bind(draft_id)
-            .execute(&mut *tx)
-            .await?;
-        sqlx::query("delete from attachments where id = $1").bind(attachment_id).execute(&mut *tx).await?;
+        remove_draft_file(&mut tx, draft_id, attachment_id).await?;
         tx.commit().await?;
         Ok(Some(key))
     }

@@ -352,7 +352,6 @@ pub async fn discard_bundle(token: String) -> Result<(), AppError> {
 /// The entrepreneur's one status page of a submitted bundle.
 #[server(endpoint = "my/business", prefix = "/api", input = server_fn::codec::GetUrl)]
 pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
-    use crate::i18n::{t, ta};
     use stadsporten_domain::audit::{AuditAction, Outcome};
     let ctx = crate::context::current();
     let lang = ctx.lang;
@@ -379,8 +378,7 @@ pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
         }
     }
     store.mark_bundle_messages_read(id, true, ctx.now).await?;
-    let progress =
-        stadsporten_domain::business::bundle::Progress::of(&parts.iter().map(|p| p.state()).collect::<Vec<_>>());
+    let (progress, all_decided) = progress(&parts, lang);
     crate::auth::record(
         AuditAction::Read,
         "bundle",
@@ -396,12 +394,8 @@ pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
         organisation: format!("{} ({})", bundle.organisation_name, bundle.organisation),
         submitted: crate::ui::stockholm_time(bundle.submitted_at),
         coordinator: bundle.coordinator_name.clone(),
-        progress: if progress.all_decided() {
-            t(lang, "bundle-all-decided")
-        } else {
-            ta(lang, "bundle-progress", &[("decided", progress.decided.into()), ("total", progress.total.into())])
-        },
-        all_decided: progress.all_decided(),
+        progress,
+        all_decided,
         parts: views,
         completions,
         messages: messages(&store, &rules, id, &parts, &Side::Applicant, lang).await?,
@@ -497,7 +491,6 @@ pub async fn officer_bundles() -> Result<OfficerBundlesView, AppError> {
 #[server(endpoint = "officer/bundle", prefix = "/api", input = server_fn::codec::GetUrl)]
 pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError> {
     use crate::eservices::view::AnswerRow;
-    use crate::i18n::{t, ta};
     use stadsporten_domain::access::Permission;
     use stadsporten_domain::audit::{AuditAction, Outcome};
     let ctx = crate::context::current();
@@ -535,8 +528,7 @@ pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError>
     } else {
         vec![]
     };
-    let progress =
-        stadsporten_domain::business::bundle::Progress::of(&parts.iter().map(|p| p.state()).collect::<Vec<_>>());
+    let (progress, _) = progress(&parts, lang);
     crate::auth::record(
         AuditAction::Read,
         "bundle",
@@ -554,11 +546,7 @@ pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError>
         submitted: crate::ui::stockholm_time(bundle.submitted_at),
         coordinator_name: bundle.coordinator_name.clone(),
         coordinator,
-        progress: if progress.all_decided() {
-            t(lang, "bundle-all-decided")
-        } else {
-            ta(lang, "bundle-progress", &[("decided", progress.decided.into()), ("total", progress.total.into())])
-        },
+        progress,
         parts: views,
         facts: facts.into_iter().map(|(label, lines)| AnswerRow { label, lines }).collect(),
         messages: messages(&store, &rules, id, &parts, &side, lang).await?,
@@ -1018,6 +1006,17 @@ mod ssr {
             });
         }
         Ok(out)
+    }
+
+    /// "3 of 5 permits decided", or "All permits are decided" (and whether they are).
+    pub fn progress(parts: &[PartRecord], lang: Lang) -> (String, bool) {
+        let p =
+            stadsporten_domain::business::bundle::Progress::of(&parts.iter().map(|p| p.state()).collect::<Vec<_>>());
+        if p.all_decided() {
+            (t(lang, "bundle-all-decided"), true)
+        } else {
+            (ta(lang, "bundle-progress", &[("decided", p.decided.into()), ("total", p.total.into())]), false)
+        }
     }
 
     pub fn fact_rows(shared: &Answers, lang: Lang) -> Vec<(String, Vec<String>)> {
