@@ -79,7 +79,7 @@ async function officerDecides(browser: Browser, testInfo: TestInfo, url: string,
   const context = await browser.newContext({ javaScriptEnabled: testInfo.project.name !== 'no-js', locale: 'sv-SE' });
   const officer = await context.newPage();
   await signIn(officer, url, 'staff', name, '/officer');
-  await officer.getByRole('link', { name: caseNumber }).click();
+  await officer.getByRole('link', { name: caseNumber, exact: true }).click();
   await expect(officer.getByRole('heading', { level: 1 })).toContainText(caseNumber);
   await expect(officer.getByRole('heading', { name: 'Del av en samlad ansökan' })).toBeVisible();
   if (await officer.getByRole('button', { name: 'Börja handlägga' }).count()) {
@@ -209,7 +209,7 @@ for (const [db, base] of servers) {
     await expect(fia.getByRole('heading', { level: 1, name: 'Samlade ansökningar' })).toBeVisible();
     await expectNoAxeViolations(fia, browser, testInfo);
     const bundleNumber = (await page.getByRole('heading', { level: 1 }).innerText()).replace('Samlad ansökan ', '').trim();
-    await fia.getByRole('link', { name: bundleNumber }).click();
+    await fia.getByRole('link', { name: bundleNumber, exact: true }).click();
     await expect(fia.locator('#bundle-progress')).toHaveText('4 av 5 tillstånd beslutade');
     await fia.getByLabel('Skriv till den sökande (för alla förvaltningar)').fill('Hej Erik! Polisen har svarat, jag för in beslutet nu.');
     await fia.getByRole('button', { name: 'Skicka meddelandet' }).click();
