@@ -72,7 +72,7 @@ async function answerPermit(page: Page) {
   } else {
     throw new Error(`unexpected permit step at ${page.url()}`);
   }
-  await page.getByRole('button', { name: 'Fortsätt' }).click();
+  await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
 }
 
 async function officerDecides(browser: Browser, testInfo: TestInfo, url: string, name: string, caseNumber: string, expectHeld = false) {
@@ -124,7 +124,7 @@ for (const [db, base] of servers) {
     await page.getByRole('link', { name: 'Gemensamma uppgifter' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Gemensamma uppgifter' })).toBeVisible();
     await page.getByLabel('Gatuadress').fill('Götgatan 12');
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
     await expect(page.getByRole('alert')).toBeVisible();
     await expect(page.getByLabel('Gatuadress')).toHaveValue('Götgatan 12');
     await axe();
@@ -133,7 +133,7 @@ for (const [db, base] of servers) {
     await page.locator('[name="opening_date"]').fill(day(60));
     await page.locator('[name="contact_phone"]').fill('070-123 45 67');
     await page.locator('[name="opening_hours"]').fill('mån–sön 11–01');
-    await page.getByRole('button', { name: 'Fortsätt' }).click();
+    await page.getByRole('button', { name: 'Fortsätt', exact: true }).click();
     await expect(page.getByText('Dina uppgifter är sparade.')).toBeVisible();
 
     // Each permit's own questions, without the shared ones.
