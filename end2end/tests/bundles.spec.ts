@@ -215,7 +215,7 @@ for (const [db, base] of servers) {
     await fia.getByRole('button', { name: 'Skicka meddelandet' }).click();
     await expect(fia.getByText('Meddelandet är skickat.')).toBeVisible();
     const referral = fia.locator('form[id^="referral-"]');
-    await referral.getByRole('radio', { name: 'Bifall' }).check();
+    await referral.getByRole('radio', { name: 'Bifall', exact: true }).check();
     await referral.getByLabel('Myndighetens beslut i korthet').fill('Polisens beslut A-123/2026: tillstånd 1 april–30 september.');
     await referral.getByRole('button', { name: 'Registrera svaret' }).click();
     await expect(fia.getByText('Myndighetens svar är registrerat.')).toBeVisible();
