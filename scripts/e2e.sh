@@ -3,7 +3,8 @@
 # runs Playwright (hydrated and JavaScript-off projects) in Debian's Chromium, stops the server.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-bin_dir=$("$here/scripts/build.sh")
+# `make test` builds the site once beforehand and passes its folder in STADSPORTEN_BIN_DIR.
+bin_dir=${STADSPORTEN_BIN_DIR:-$("$here/scripts/build.sh")}
 work=$(mktemp -d)
 port=${STADSPORTEN_E2E_PORT:-3917}
 # Mail goes to a real SMTP server (PyPI aiosmtpd, installed by setup.sh) writing a Maildir the

@@ -1,31 +1,75 @@
 #!/usr/bin/env bash
-# `make test`: every test. Formatting and lints, unit and integration tests on SQLite and
-# PostgreSQL (a real server: see scripts/postgres.sh), then the end-to-end tests in Chromium.
+# `make test`: every test. Formatting and lints, the module check, unit and integration tests on
+# SQLite and PostgreSQL (a real server: see scripts/postgres.sh), then the end-to-end tests in
+# Chromium. Ends with a table of the time each stage took, so a slow new test is seen at once.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 cd "$here"
+
+stages=()
+stage_start=0
+current=
+begin() {
+  finish
+  current=$1
+  stage_start=$(date +%s)
+  printf '\n\033[1m== %s\033[0m\n' "$current"
+}
+finish() {
+  if [ -n "$current" ]; then
+    stages+=("$current|$(($(date +%s) - stage_start))")
+    current=
+  fi
+}
+table() {
+  finish
+  local total=0 name secs
+  printf '\n\033[1m== time per stage\033[0m\n| stage | seconds |\n|---|---:|\n'
+  for s in "${stages[@]}"; do
+    name=${s%|*}; secs=${s##*|}; total=$((total + secs))
+    printf '| %s | %d |\n' "$name" "$secs"
+  done
+  printf '| **total** | **%d** |\n' "$total"
+}
+trap 'table' EXIT
+
+begin "setup (tools, packages, PostgreSQL)"
 "$here/scripts/setup.sh"
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
 TEST_POSTGRES_URL=$("$here/scripts/postgres.sh")
 export TEST_POSTGRES_URL
-step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 # Each test makes its own database; clear those left by earlier runs.
 for db in $(psql "$TEST_POSTGRES_URL" -Atqc "select datname from pg_database where datname like 'stadsporten_test_%'"); do
   psql "$TEST_POSTGRES_URL" -qc "drop database if exists $db" >/dev/null
 done
 rm -rf "${TMPDIR:-/tmp}/stadsporten-tests"
-step "format (cargo fmt --check)"
+
+begin "format (cargo fmt --check)"
 cargo fmt --all --check
-step "lints (cargo clippy, warnings are errors)"
+
+# The module check (scripts/check-modules.py) joins this list once the last circles are gone.
+
+
+begin "lints (cargo clippy, warnings are errors)"
 cargo clippy --workspace --exclude stadsporten-frontend --all-targets -- -D warnings
 cargo clippy -p stadsporten-frontend --target wasm32-unknown-unknown ${STADSPORTEN_LIB_CARGO_ARGS:+$STADSPORTEN_LIB_CARGO_ARGS} -- -D warnings
+
 # Every log of the run is kept, to check afterwards that none holds a personnummer or a token.
 logs=$(mktemp -d)
-step "unit and integration tests (SQLite and PostgreSQL at ${TEST_POSTGRES_URL%%@*}@…)"
+begin "build the tests"
+cargo test --workspace --exclude stadsporten-frontend --no-run 2>&1 | tail -20
+
+begin "unit and integration tests (SQLite and PostgreSQL at ${TEST_POSTGRES_URL%%@*}@…)"
 cargo test --workspace --exclude stadsporten-frontend 2>&1 | tee "$logs/cargo-test.log"
-step "end-to-end tests (Chromium, hydrated and without JavaScript)"
+
+begin "build the release site (once; end to end and benchmarks reuse it)"
+"$here/scripts/build.sh" >/dev/null
+
+begin "end-to-end tests (Chromium, hydrated and without JavaScript)"
 STADSPORTEN_E2E_LOG="$logs/e2e-server.log" "$here/scripts/e2e.sh"
-step "no personnummer, token or cookie in the logs of this run"
+
+begin "no personnummer, token or cookie in the logs of this run"
 "$here/scripts/check-logs.sh" "$logs/cargo-test.log" "$logs/e2e-server.log"
-step "all tests passed"
+finish
+printf '\n\033[1m== all tests passed\033[0m\n'

@@ -1,13 +1,11 @@
 //! Access administration and the audit trail through the back office, like a browser without
 //! JavaScript, on both backends.
 
-mod support;
-
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::access::{Permission, Target};
 use stadsporten_domain::audit::AuditAction;
 use stadsporten_domain::organisation::UnitCode;
-use support::{browser, spawn_app, TestApp};
+use crate::support::{browser, spawn_app, TestApp};
 
 on_both_backends!(
     a_request_for_access_is_approved_by_the_units_service_owner_and_applies_at_once,
@@ -60,7 +58,7 @@ async fn a_request_for_access_is_approved_by_the_units_service_owner_and_applies
     )
     .await;
     assert_eq!(res.status(), 302);
-    assert_eq!(support::location(&res, &app.address), app.url("/admin/access?done=requested"));
+    assert_eq!(crate::support::location(&res, &app.address), app.url("/admin/access?done=requested"));
     let html = omar
         .get("/admin/access?done=requested")
         .header("accept-language", "en")

@@ -5,10 +5,8 @@
 //! coordinator records the Police's answer, and the one status page reaches "all decided". Who
 //! may see what, bad input and the audit trail along the way.
 
-mod support;
-
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
-use support::{as_user, body, post, spawn_app, to, upload, TestApp};
+use crate::support::{as_user, body, post, spawn_app, to, upload, TestApp};
 
 on_both_backends!(
     a_restaurant_files_one_application_and_follows_one_status_to_all_decided,

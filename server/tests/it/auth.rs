@@ -1,10 +1,8 @@
 //! Sign-in, sessions and CSRF, through HTTP like a browser without JavaScript, on both backends.
 
-mod support;
-
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::{AuditAction, Outcome};
-use support::{browser, location, spawn_app, TestApp};
+use crate::support::{browser, location, spawn_app, TestApp};
 
 on_both_backends!(
     a_resident_signs_in_with_the_built_in_provider_and_sees_their_own_pages,
@@ -333,8 +331,8 @@ async fn pages_that_need_sign_in_say_so_and_lead_back(backend: Backend) {
 mod against_a_misbehaving_provider {
     //! Each defect in the provider's ID token is refused, shown as a translated page and audited.
 
-    use super::support::rogue_idp::{self, Defect};
-    use super::support::{spawn_app_with, test_settings};
+    use crate::support::rogue_idp::{self, Defect};
+    use crate::support::{spawn_app_with, test_settings};
     use stadsporten_db::{on_both_backends, AuditFilter, Backend};
     use stadsporten_domain::audit::AuditAction;
 
@@ -344,9 +342,9 @@ mod against_a_misbehaving_provider {
         settings.auth.resident.issuer = issuer;
         let app = spawn_app_with(settings).await;
         let res = app.get("/auth/login?as=resident").send().await.unwrap();
-        let authorize = super::support::location(&res, &app.address);
+        let authorize = crate::support::location(&res, &app.address);
         let res = app.client.get(&authorize).send().await.unwrap();
-        let callback = super::support::location(&res, &app.address);
+        let callback = crate::support::location(&res, &app.address);
         let res = app.client.get(&callback).header("accept-language", "sv").send().await.unwrap();
         let status = res.status().as_u16();
         let html = res.text().await.unwrap();

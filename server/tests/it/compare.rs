@@ -2,11 +2,9 @@
 //! unit and side-by-side pages with bad input explained; open data that imports again; the
 //! provider portal's edits with attribution and the city's revert; "apply for a place here".
 
-mod support;
-
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
-use support::{as_user, body, post, spawn_app, to, upload, TestApp};
+use crate::support::{as_user, body, post, spawn_app, to, upload, TestApp};
 
 on_both_backends!(
     the_comparison_works_without_javascript_and_explains_bad_input,
@@ -283,9 +281,9 @@ async fn apply_for_a_place_here_preselects_the_unit(backend: Backend) {
 }
 
 async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backend: Backend) {
-    let settings = support::test_settings(backend).await;
+    let settings = crate::support::test_settings(backend).await;
     let url = secrecy::ExposeSecret::expose_secret(&settings.database.url).to_owned();
-    let app = support::spawn_app_with(settings).await;
+    let app = crate::support::spawn_app_with(settings).await;
     let dir = std::env::temp_dir().join(format!("stadsporten-import-{}", uuid::Uuid::new_v4().simple()));
     std::fs::create_dir_all(&dir).unwrap();
     let good = dir.join("values.csv");

@@ -2,14 +2,12 @@
 //! test; scripts/setup.sh installs it and names its Python in STADSPORTEN_SMTP_PYTHON), on both
 //! backends.
 
-mod support;
-
 use secrecy::SecretString;
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
-use support::{spawn_app_with, test_settings};
+use crate::support::{spawn_app_with, test_settings};
 
 /// An aiosmtpd server writing into a Maildir; stopped when dropped.
 struct SmtpServer {
@@ -64,7 +62,7 @@ on_both_backends!(
 );
 
 /// Files a feedback case for Anna directly in the store (the receipt is queued with it).
-async fn anna_files_a_case(app: &support::TestApp) -> String {
+async fn anna_files_a_case(app: &crate::support::TestApp) -> String {
     let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
     let def = app.store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap();
     let now = app.clock.now();
@@ -191,8 +189,8 @@ async fn a_new_address_is_used_only_after_its_link_is_followed_once(backend: Bac
     let anna = app.store.user_by_persona("anna").await.unwrap().unwrap();
     assert_eq!(anna.email.as_deref(), Some("anna.andersson@example.se"), "unchanged until confirmed");
     // Someone else following the link gets nothing.
-    let erik = support::TestApp {
-        client: support::browser(&app.address),
+    let erik = crate::support::TestApp {
+        client: crate::support::browser(&app.address),
         address: app.address.clone(),
         store: app.store.clone(),
         clock: app.clock.clone(),

@@ -3,12 +3,10 @@
 //! a clean file is accepted, an infected one refused and never stored, and while the scanner is
 //! away files are held — kept for the applicant, not passed — and released by a rescan.
 
-mod support;
-
 use stadsporten_db::{on_both_backends, Backend, ScanStatus};
 use std::path::PathBuf;
 use std::process::{Child, Command};
-use support::{browser, spawn_app_with, test_settings, TestApp};
+use crate::support::{browser, spawn_app_with, test_settings, TestApp};
 
 struct Clamd {
     child: Child,
@@ -78,7 +76,7 @@ async fn uploads_are_scanned_and_the_scanner_failing_holds_them(backend: Backend
         .send()
         .await
         .unwrap();
-    let token = support::location(&res, &anna.address).split('/').nth(4).unwrap().to_owned();
+    let token = crate::support::location(&res, &anna.address).split('/').nth(4).unwrap().to_owned();
     let page = format!("/apply/{token}/step/certificate");
     let url = anna.url(&format!("/forms/{token}/certificate/upload?csrf={csrf}"));
     let upload = |name: &'static str, bytes: Vec<u8>| {
@@ -119,7 +117,7 @@ async fn uploads_are_scanned_and_the_scanner_failing_holds_them(backend: Backend
     // It comes back; the rescan releases the held file.
     let _clamd = clamd_on(port).await;
     let uploads = stadsporten_server::attachments::Uploads {
-        store: std::sync::Arc::new(stadsporten_server::attachments::FsStore::new(support::upload_folder())),
+        store: std::sync::Arc::new(stadsporten_server::attachments::FsStore::new(crate::support::upload_folder())),
         scanner: Some(stadsporten_server::attachments::Clamd::new(&format!("tcp://127.0.0.1:{port}"))),
         max_bytes: 1024 * 1024,
     };

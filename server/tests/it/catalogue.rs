@@ -1,10 +1,8 @@
 //! The catalogue as a visitor without JavaScript meets it: real server, real database (SQLite and
 //! PostgreSQL), real HTTP.
 
-mod support;
-
 use stadsporten_db::{on_both_backends, Backend};
-use support::spawn_app;
+use crate::support::spawn_app;
 
 on_both_backends!(
     the_start_page_shows_situations_current_messages_and_most_used_services,
@@ -143,7 +141,7 @@ async fn malformed_queries_are_translated_400s_and_odd_text_is_harmless(backend:
 async fn the_language_is_chosen_by_link_then_browser_then_swedish(backend: Backend) {
     let app = spawn_app(backend).await;
     // A browser of its own: the choice is a cookie, and the checks below must not carry it.
-    let chooser = support::browser(&app.address);
+    let chooser = crate::support::browser(&app.address);
     let res = chooser.get(app.url("/lang/ar?to=%2Fservices%3Fq%3Dparkering")).send().await.unwrap();
     assert_eq!(res.status(), 303);
     assert_eq!(res.headers()["location"], "/services?q=parkering");

@@ -3,13 +3,11 @@
 //! backends. The test fails when a route or server function exists that the table does not name,
 //! so a new endpoint cannot ship without a decision about who may use it.
 
-mod support;
-
 use stadsporten_db::{on_both_backends, Backend, NewGrant, UserKind, VerifiedClaims};
 use stadsporten_domain::access::{Role, Scope};
 use stadsporten_domain::organisation::UnitCode;
 use std::collections::BTreeSet;
-use support::{browser, spawn_app, TestApp};
+use crate::support::{browser, spawn_app, TestApp};
 
 on_both_backends!(every_endpoint_answers_every_persona_as_the_table_says);
 
@@ -299,7 +297,7 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     store.decide_case(decided, sara, &decision, now).await.unwrap().unwrap();
     // A file in the open case, its bytes where the test server keeps uploads.
     let key = uuid::Uuid::new_v4().simple().to_string();
-    let files = stadsporten_server::attachments::FsStore::new(support::upload_folder());
+    let files = stadsporten_server::attachments::FsStore::new(crate::support::upload_folder());
     use stadsporten_app::files::FileStore as _;
     files.put(&key, b"%PDF-1.4\n%matrix\n").await.unwrap();
     let attachment = stadsporten_db::NewAttachment {

@@ -1,0 +1,9 @@
+//! The storage stories, each on SQLite and on PostgreSQL. One test binary for the crate (one
+//! module per area), so it is compiled and linked once.
+
+mod bundles;
+mod business;
+mod cases;
+mod compare;
+mod identity;
+mod storage;

@@ -1,0 +1,16 @@
+//! The HTTP stories: the real server on port 0 with a fresh database per test, driven like a
+//! browser (with and without JavaScript), on SQLite and PostgreSQL. One test binary for the
+//! crate, so the server and its dependencies are linked once (one module per feature).
+
+mod support;
+
+mod access;
+mod auth;
+mod authorization;
+mod bundles;
+mod business;
+mod catalogue;
+mod compare;
+mod eservices;
+mod mail;
+mod scanning;
