@@ -1,12 +1,17 @@
 # The two commands (see README): `make run` and `make test`. Both set everything up first and are
 # idempotent. Other targets are shortcuts used by those two and by developers.
-.PHONY: run test setup build e2e bench fmt audit-verify
+.PHONY: run test check setup build e2e bench fmt audit-verify
 
 run:
 	scripts/run.sh
 
 test:
 	scripts/test.sh
+
+# The inner loop: fmt, the module check, clippy, unit tests, one crate's integration tests
+# (CRATE=db by default; CRATE=server for the HTTP stories).
+check:
+	scripts/check.sh
 
 setup:
 	scripts/setup.sh
