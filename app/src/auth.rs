@@ -3,8 +3,11 @@
 //! Policy: the first line of every server function that touches anything but public information is
 //! `let viewer = auth::require(Permission::…, &Target::…).await?;`. It answers 401 when nobody is
 //! signed in and 403 when the signed-in person may not, and writes the refusal to the audit trail.
-//! Reads of personal data by staff and every write are audited by the caller with [`record`],
-//! naming the object; entries never hold a personnummer, a token or a cookie.
+//! Audit policy (see `stadsporten_db::audit`): a write goes through [`audited`], so its entry
+//! commits in the write's own transaction — both or neither; a read of personal data is recorded
+//! with [`record`] before the data is returned; a refusal is recorded with [`record`]. A failure to
+//! audit fails the action. Entries name the object; they never hold a personnummer, a token or a
+//! cookie.
 
 use crate::context::{RequestContext, Viewer};
 use stadsporten_domain::access::{Permission, Target};
@@ -47,8 +50,23 @@ mod server {
     use crate::context;
     use crate::error::AppError;
 
-    /// Writes an entry for the current request. A failure to audit fails the action: an action
-    /// that cannot be traced must not happen.
+    /// The store handle whose next write commits this request's entry (always a success: a
+    /// refused write is rolled back with its entry) in the same transaction.
+    pub fn audited(
+        action: AuditAction,
+        object_type: &str,
+        object_id: Option<String>,
+        role: Option<&str>,
+        reason: Option<String>,
+    ) -> Result<stadsporten_db::Store, AppError> {
+        let ctx = context::current();
+        let store = context::store()?;
+        Ok(store.audited(entry(&ctx, action, object_type, object_id, Outcome::Success, role, reason)))
+    }
+
+    /// Records an entry for the current request on its own: a read of personal data (before the
+    /// data is returned) or a refusal. A failure to audit fails the action: an action that cannot
+    /// be traced must not happen.
     pub async fn record(
         action: AuditAction,
         object_type: &str,
@@ -87,4 +105,4 @@ mod server {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{record, require, signed_in};
+pub use server::{audited, record, require, signed_in};

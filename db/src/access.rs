@@ -144,7 +144,8 @@ const REQUEST_SELECT: &str = "select r.id, r.user_id, u.display_name as user_nam
 
 impl Store {
     pub async fn grant_access(&self, g: &NewGrant<'_>) -> Result<i64> {
-        Ok(sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query(
             "insert into access_grants (user_id, role, scope, reason, granted_by, valid_from, valid_until) \
              values ($1, $2, $3, $4, $5, $6, $7) returning id",
         )
@@ -155,9 +156,12 @@ impl Store {
         .bind(g.granted_by)
         .bind(g.valid_from)
         .bind(g.valid_until)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?
-        .try_get("id")?)
+        .try_get("id")?;
+        tx.audit_object(id);
+        tx.commit().await?;
+        Ok(id)
     }
 
     pub async fn grant(&self, id: i64) -> Result<Option<GrantRecord>> {
@@ -196,6 +200,7 @@ impl Store {
 
     /// Revokes a grant still in force; `false` when it was already revoked or unknown.
     pub async fn revoke_grant(&self, id: i64, by: i64, reason: &str, now: i64) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update access_grants set revoked_at = $1, revoked_by = $2, revoke_reason = $3 \
              where id = $4 and revoked_at is null",
@@ -204,9 +209,13 @@ impl Store {
         .bind(by)
         .bind(reason)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let done = done.rows_affected() == 1;
+        if done {
+            tx.commit().await?;
+        }
+        Ok(done)
     }
 
     pub async fn request_access(
@@ -218,7 +227,8 @@ impl Store {
         wanted_until: i64,
         now: i64,
     ) -> Result<i64> {
-        Ok(sqlx::query(
+        let mut tx = self.begin_write().await?;
+        let id: i64 = sqlx::query(
             "insert into access_requests (user_id, role, scope, reason, wanted_until, requested_at) \
              values ($1, $2, $3, $4, $5, $6) returning id",
         )
@@ -228,9 +238,12 @@ impl Store {
         .bind(reason)
         .bind(wanted_until)
         .bind(now)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?
-        .try_get("id")?)
+        .try_get("id")?;
+        tx.audit_object(id);
+        tx.commit().await?;
+        Ok(id)
     }
 
     pub async fn access_request(&self, id: i64) -> Result<Option<AccessRequest>> {
@@ -315,21 +328,29 @@ impl Store {
                 .try_get("id")?,
             );
         }
+        if let Some(g) = grant_id {
+            tx.audit_object(g);
+        }
         tx.commit().await?;
         Ok(Some(grant_id))
     }
 
     /// Marks a grant as confirmed in a review.
     pub async fn confirm_grant(&self, id: i64, by: i64, now: i64) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update access_grants set confirmed_at = $1, confirmed_by = $2 where id = $3 and revoked_at is null",
         )
         .bind(now)
         .bind(by)
         .bind(id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let done = done.rows_affected() == 1;
+        if done {
+            tx.commit().await?;
+        }
+        Ok(done)
     }
 
     /// Records that a scope's review is complete.
@@ -341,6 +362,7 @@ impl Store {
         revoked: i64,
         now: i64,
     ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query(
             "insert into access_reviews (scope, reviewer_id, completed_at, confirmed, revoked) values ($1, $2, $3, $4, $5)",
         )
@@ -349,8 +371,9 @@ impl Store {
         .bind(now)
         .bind(confirmed)
         .bind(revoked)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
+        tx.commit().await?;
         Ok(())
     }
 

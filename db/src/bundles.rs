@@ -269,7 +269,7 @@ fn split_keys(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_owned).collect()
 }
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+use crate::store::Tx;
 
 /// One entry of a bundle's timeline.
 pub(crate) struct Ev<'a> {
@@ -429,6 +429,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        tx.audit_object(draft.id);
         tx.commit().await?;
         Ok(draft)
     }
@@ -1027,6 +1028,7 @@ impl Store {
             )
             .await?;
         }
+        tx.audit_object(id);
         tx.commit().await?;
         Ok(id)
     }
@@ -1148,6 +1150,7 @@ impl Store {
             },
         )
         .await?;
+        tx.audit_object(id);
         tx.commit().await?;
         Ok(Some(id))
     }

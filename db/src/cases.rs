@@ -311,7 +311,7 @@ fn summary_from_row(r: &AnyRow, now: i64, unread: i64) -> Result<CaseSummary> {
     })
 }
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+use crate::store::Tx;
 
 /// One timeline entry.
 struct Event<'a> {
@@ -521,6 +521,7 @@ impl Store {
             .bind(s.draft_id)
             .execute(&mut *tx)
             .await?;
+        tx.audit_object(case_id);
         tx.commit().await?;
         Ok(Submitted { case_id, case_number, replayed: false })
     }
@@ -909,6 +910,7 @@ impl Store {
                     .await?;
             }
         }
+        tx.audit_object(id);
         tx.commit().await?;
         Ok(id)
     }

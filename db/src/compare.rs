@@ -679,6 +679,7 @@ impl Store {
             .bind(revision)
             .execute(&mut *tx)
             .await?;
+        tx.audit_reason(format!("revision {new_id}"));
         tx.commit().await?;
         Ok(Reverted::Reverted(new_id))
     }
@@ -909,7 +910,7 @@ fn bind_all<'q>(
 
 #[allow(clippy::too_many_arguments)]
 async fn write_facts(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::store::Tx<'static>,
     unit_id: &str,
     before: &UnitFacts,
     after: &UnitFacts,
@@ -944,7 +945,7 @@ async fn write_facts(
 
 /// Inserts a unit or updates it; `keep_facts` leaves the provider-maintained facts alone.
 pub(crate) async fn upsert_unit(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::store::Tx<'static>,
     u: &UnitRecord,
     keep_facts: bool,
     by: ChangedBy,
@@ -995,7 +996,7 @@ pub(crate) async fn upsert_unit(
 }
 
 pub(crate) async fn upsert_value(
-    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    tx: &mut crate::store::Tx<'static>,
     unit: &str,
     kpi: &str,
     o: &Observation,
@@ -1017,7 +1018,7 @@ pub(crate) async fn upsert_value(
 }
 
 /// Marks each unit's newest period of each indicator, then rebuilds the list's sort rows.
-pub(crate) async fn refresh_latest(tx: &mut sqlx::Transaction<'static, sqlx::Any>) -> Result<()> {
+pub(crate) async fn refresh_latest(tx: &mut crate::store::Tx<'static>) -> Result<()> {
     sqlx::query(
         "update indicator_values set latest = case when period = (select max(w.period) from indicator_values w \
          where w.unit_id = indicator_values.unit_id and w.indicator = indicator_values.indicator) then 1 else 0 end",
@@ -1031,7 +1032,7 @@ pub(crate) async fn refresh_latest(tx: &mut sqlx::Transaction<'static, sqlx::Any
 /// per unit and indicator of its kind, the unit's filter columns beside the latest value. Called
 /// wherever those change: a unit's facts (provider edit, revert, import), the latest values (seed,
 /// import), a new indicator.
-pub(crate) async fn refresh_sort(tx: &mut sqlx::Transaction<'static, sqlx::Any>, unit: Option<&str>) -> Result<()> {
+pub(crate) async fn refresh_sort(tx: &mut crate::store::Tx<'static>, unit: Option<&str>) -> Result<()> {
     const INSERT: &str = "insert into compare_sort (indicator, unit_id, kind, district, operator_type, has_places, \
          opens_min, closes_min, language_mask, profile_mask, missing, rank, name_folded) \
          select i.key, u.id, u.kind, u.district, u.operator_type, u.has_places, u.opens_min, u.closes_min, \

@@ -211,7 +211,7 @@ pub(crate) fn answers_to_json(answers: &Answers) -> String {
     serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
 }
 
-type Tx<'a> = sqlx::Transaction<'a, sqlx::Any>;
+use crate::store::Tx;
 
 /// A draft's answers, read inside the caller's transaction.
 pub(crate) async fn draft_answers(tx: &mut Tx<'_>, draft_id: i64) -> Result<Answers> {
@@ -496,6 +496,7 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<DraftRecord> {
+        let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
             "insert into drafts (token, user_id, acting_for, definition_id, created_at, updated_at, expires_at) \
              values ($1, $2, $3, $4, $5, $5, $6) returning {DRAFT_COLUMNS}"
@@ -506,9 +507,12 @@ impl Store {
         .bind(definition_id)
         .bind(now)
         .bind(expires_at)
-        .fetch_one(&self.pool)
+        .fetch_one(&mut *tx)
         .await?;
-        draft_from_row(&row)
+        let draft = draft_from_row(&row)?;
+        tx.audit_object(draft.id);
+        tx.commit().await?;
+        Ok(draft)
     }
 
     /// A draft by its token (the caller checks the owner).
@@ -531,6 +535,7 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update drafts set answers = $1, current_step = $2, updated_at = $3, expires_at = $4, reminded_at = null \
              where id = $5 and case_id is null",
@@ -540,9 +545,13 @@ impl Store {
         .bind(now)
         .bind(expires_at)
         .bind(draft_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let done = done.rows_affected() == 1;
+        if done {
+            tx.commit().await?;
+        }
+        Ok(done)
     }
 
     /// The user's unsubmitted drafts, most recent first.
@@ -755,7 +764,7 @@ impl Store {
 }
 
 pub(crate) async fn insert_attachment(
-    tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+    tx: &mut crate::store::Tx<'_>,
     file: &NewAttachment<'_>,
     draft_id: Option<i64>,
     case_id: Option<i64>,

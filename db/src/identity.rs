@@ -330,15 +330,21 @@ impl Store {
 
     /// Ends every session of the user (sessions remember the epoch they began in).
     pub async fn end_sessions(&self, user_id: i64) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query("update users set session_epoch = session_epoch + 1 where id = $1")
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
-        Ok(done.rows_affected() == 1)
+        let done = done.rows_affected() == 1;
+        if done {
+            tx.commit().await?;
+        }
+        Ok(done)
     }
 
     /// Disables (or enables) a user; disabling ends their sessions too.
     pub async fn set_user_disabled(&self, user_id: i64, disabled: bool, now: i64) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update users set disabled_at = $1, updated_at = $2, \
              session_epoch = session_epoch + $3 where id = $4",
@@ -347,9 +353,13 @@ impl Store {
         .bind(now)
         .bind(i64::from(disabled))
         .bind(user_id)
-        .execute(&self.pool)
+        .execute(&mut *tx)
         .await?;
-        Ok(done.rows_affected() == 1)
+        let done = done.rows_affected() == 1;
+        if done {
+            tx.commit().await?;
+        }
+        Ok(done)
     }
 
     /// Saves the contact preferences a person can set without verification.
@@ -361,14 +371,16 @@ impl Store {
         channel: NotifyChannel,
         now: i64,
     ) -> Result<()> {
+        let mut tx = self.begin_write().await?;
         sqlx::query("update users set phone = $1, preferred_lang = $2, notify_via = $3, updated_at = $4 where id = $5")
             .bind(phone)
             .bind(preferred_lang.map(|l| l.code()))
             .bind(channel.as_str())
             .bind(now)
             .bind(user_id)
-            .execute(&self.pool)
+            .execute(&mut *tx)
             .await?;
+        tx.commit().await?;
         Ok(())
     }
 

@@ -5,8 +5,9 @@ use crate::{DbError, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
 use sqlx::{AnyPool, ConnectOptions};
+use stadsporten_domain::audit::{AuditEntry, AuditKey};
 use std::str::FromStr;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -51,6 +52,11 @@ pub struct Store {
     pub(crate) compare_cache: Arc<RwLock<Option<crate::compare::CompareCache>>>,
     /// The newest business ruleset, parsed (see `business.rs`); replaced when a newer one appears.
     pub(crate) ruleset_cache: Arc<RwLock<Option<Arc<stadsporten_domain::business::guide::Ruleset>>>>,
+    /// The key that links the audit chain (from configuration; see `audit.rs`).
+    pub(crate) audit_key: Arc<AuditKey>,
+    /// Entries attached with [`Store::audited`]: written by the first write transaction this
+    /// handle commits, inside it. Empty on the shared handle.
+    audit: Arc<Mutex<Vec<AuditEntry>>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -112,6 +118,8 @@ impl Store {
             catalogue: Arc::default(),
             compare_cache: Arc::default(),
             ruleset_cache: Arc::default(),
+            audit_key: Arc::new(AuditKey::development()),
+            audit: Arc::default(),
         };
         store.migrate().await?;
         Ok(store)
@@ -125,14 +133,34 @@ impl Store {
         Ok(())
     }
 
+    /// Sets the key that links the audit chain and signs its checkpoints (from configuration).
+    pub fn with_audit_key(mut self, key: AuditKey) -> Store {
+        self.audit_key = Arc::new(key);
+        self
+    }
+
+    /// A handle whose next write commits `entry` with it, in the same transaction: both or
+    /// neither (the audit policy in `audit.rs`). A write that is refused and rolled back leaves no
+    /// entry. When the write creates its object, the store names it in the entry.
+    pub fn audited(&self, entry: AuditEntry) -> Store {
+        self.audited_all(vec![entry])
+    }
+
+    /// [`Store::audited`] with several entries (a bulk action: one per object).
+    pub fn audited_all(&self, entries: Vec<AuditEntry>) -> Store {
+        Store { audit: Arc::new(Mutex::new(entries)), ..self.clone() }
+    }
+
     /// Begins a transaction that will write. On SQLite it takes the write lock at once (with a
     /// write that matches no row): a transaction that read first and wrote later would fail with
     /// "database is locked" instead of waiting when another writer is busy, since SQLite cannot
     /// upgrade a reader while a writer holds the lock. On PostgreSQL the statement does nothing.
-    pub(crate) async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Any>> {
+    /// The entries attached with [`Store::audited`] travel with it and are written at commit.
+    pub(crate) async fn begin_write(&self) -> Result<WriteTx<'static>> {
         let mut tx = self.pool.begin().await?;
         sqlx::query("update audit_head set seq = seq where id = 0").execute(&mut *tx).await?;
-        Ok(tx)
+        let audit = std::mem::take(&mut *self.audit.lock().unwrap_or_else(|p| p.into_inner()));
+        Ok(WriteTx { tx: Some(tx), audit, home: Arc::clone(&self.audit) })
     }
 
     pub fn backend(&self) -> Backend {
@@ -173,4 +201,78 @@ fn ensure_sqlite_folder(url: &str) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// A write transaction carrying the audit entries of the write (see [`Store::audited`]). It
+/// dereferences to the connection, so statements run on `&mut *tx` as on a plain transaction.
+pub(crate) struct WriteTx<'a> {
+    tx: Option<sqlx::Transaction<'a, sqlx::Any>>,
+    audit: Vec<AuditEntry>,
+    /// Where the entries go back to when this transaction does not commit, so the handle's next
+    /// write carries them.
+    home: Arc<Mutex<Vec<AuditEntry>>>,
+}
+
+/// The transaction type of every store method that writes.
+pub(crate) type Tx<'a> = WriteTx<'a>;
+
+impl WriteTx<'_> {
+    /// Writes the attached audit entries, then commits: the write and its entries together.
+    pub(crate) async fn commit(mut self) -> Result<()> {
+        let mut tx = self.tx.take().ok_or(DbError::CorruptRow("transaction already finished".into()))?;
+        for e in std::mem::take(&mut self.audit) {
+            crate::audit::insert_pending(&mut *tx, &e).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Rolls back: nothing of the write, and none of its entries (they stay with the handle).
+    pub(crate) async fn rollback(mut self) -> Result<()> {
+        if let Some(tx) = self.tx.take() {
+            tx.rollback().await?;
+        }
+        Ok(())
+    }
+
+    /// Names the object of the attached entries that do not name one yet: the id of what the
+    /// write created.
+    pub(crate) fn audit_object(&mut self, id: impl std::fmt::Display) {
+        for e in self.audit.iter_mut().filter(|e| e.object_id.is_none()) {
+            e.object_id = Some(id.to_string());
+        }
+    }
+}
+
+impl WriteTx<'_> {
+    /// Gives the attached entries that carry no reason this one: what the write made (the id of
+    /// a new revision, say).
+    pub(crate) fn audit_reason(&mut self, reason: impl std::fmt::Display) {
+        for e in self.audit.iter_mut().filter(|e| e.reason.is_none()) {
+            e.reason = Some(reason.to_string());
+        }
+    }
+}
+
+impl Drop for WriteTx<'_> {
+    fn drop(&mut self) {
+        if !self.audit.is_empty() {
+            let mut home = self.home.lock().unwrap_or_else(|p| p.into_inner());
+            home.extend(std::mem::take(&mut self.audit));
+        }
+    }
+}
+
+impl std::ops::Deref for WriteTx<'_> {
+    type Target = sqlx::AnyConnection;
+    fn deref(&self) -> &sqlx::AnyConnection {
+        // Only `commit` and `rollback` take the transaction, and both consume `self`.
+        self.tx.as_deref().unwrap_or_else(|| unreachable!("a finished transaction is not used"))
+    }
+}
+
+impl std::ops::DerefMut for WriteTx<'_> {
+    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
+        self.tx.as_deref_mut().unwrap_or_else(|| unreachable!("a finished transaction is not used"))
+    }
 }

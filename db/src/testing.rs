@@ -64,3 +64,10 @@ impl crate::Store {
         rows.iter().map(|r| Ok(r.try_get::<i64, _>(0)?)).collect()
     }
 }
+
+impl crate::Store {
+    /// Runs a query returning one text value, for tests — never available outside `test-support`.
+    pub async fn query_text_for_test(&self, sql: &str) -> crate::Result<String> {
+        Ok(sqlx::query_scalar(sql).fetch_one(&self.pool).await?)
+    }
+}

@@ -21,6 +21,32 @@ pub struct AppSettings {
     pub catalogue_refresh_seconds: u64,
 }
 
+/// The audit trail (see `stadsporten_db::audit`): the key that links its chain and signs its
+/// checkpoints, and how often pending entries are sealed into the chain.
+#[derive(Debug, Clone, Deserialize)]
+pub struct AuditSettings {
+    /// At least 32 bytes; the development placeholder is refused in production.
+    pub key: SecretString,
+    pub seal_interval_seconds: u64,
+}
+
+impl Default for AuditSettings {
+    fn default() -> Self {
+        AuditSettings {
+            key: SecretString::from(stadsporten_domain::audit::AuditKey::DEVELOPMENT),
+            seal_interval_seconds: 2,
+        }
+    }
+}
+
+impl AuditSettings {
+    pub fn key(&self) -> stadsporten_domain::audit::AuditKey {
+        // Checked at load (`Settings::check`); the development key otherwise.
+        stadsporten_domain::audit::AuditKey::parse(self.key.expose_secret())
+            .unwrap_or_else(stadsporten_domain::audit::AuditKey::development)
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct DatabaseSettings {
     /// `sqlite://…` or `postgres://…`; may hold a password, hence secret.
@@ -142,6 +168,8 @@ pub struct Settings {
     pub business: BusinessSettings,
     pub compare: CompareSettings,
     pub log: LogSettings,
+    #[serde(default)]
+    pub audit: AuditSettings,
 }
 
 const PLACEHOLDER_PREFIX: &str = "development-only";
@@ -195,6 +223,13 @@ impl Settings {
             return Err(ConfigError::ShortKey);
         }
         let production = self.app.environment == Environment::Production;
+        let audit_key = self.audit.key.expose_secret();
+        if production && audit_key.starts_with(PLACEHOLDER_PREFIX) {
+            return Err(ConfigError::PlaceholderKey);
+        }
+        if stadsporten_domain::audit::AuditKey::parse(audit_key).is_none() {
+            return Err(ConfigError::ShortKey);
+        }
         let builtin = |p: &ProviderSettings| p.issuer == "builtin";
         if production && (self.auth.test_idp || builtin(&self.auth.resident) || builtin(&self.auth.staff)) {
             return Err(ConfigError::TestIdpInProduction);
@@ -286,6 +321,14 @@ mod tests {
             business: BusinessSettings { referral_addresses: Default::default() },
             compare: CompareSettings { min_respondents: 10, min_response_rate: 50.0 },
             log: LogSettings { format: "json".into() },
+            audit: AuditSettings {
+                key: SecretString::from(if env == Environment::Production {
+                    "a-production-audit-key-from-the-secret-store-0123456789"
+                } else {
+                    stadsporten_domain::audit::AuditKey::DEVELOPMENT
+                }),
+                seal_interval_seconds: 2,
+            },
         }
     }
 

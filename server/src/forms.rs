@@ -61,6 +61,30 @@ pub fn refused(form: &str, values: Pairs, errors: &[FieldError]) -> FormFlash {
     }
 }
 
+/// The store handle whose next write commits this request's entry with it (the audit policy in
+/// `stadsporten_db::audit`). `id: None` when the write creates the object: the store names it.
+pub fn audited(
+    store: &Store,
+    ctx: &RequestContext,
+    action: AuditAction,
+    object: &str,
+    id: Option<i64>,
+    role: &str,
+    reason: Option<String>,
+) -> Store {
+    store.audited(stadsporten_app::auth::entry(
+        ctx,
+        action,
+        object,
+        id.map(|i| i.to_string()),
+        Outcome::Success,
+        Some(role),
+        reason,
+    ))
+}
+
+/// Records an entry after a write that does not yet carry its entry in its own transaction.
+/// A failure is logged as an operational alarm.
 pub async fn audit(
     store: &Store,
     ctx: &RequestContext,
@@ -217,7 +241,8 @@ pub async fn save_step(
             return s.fail(&ctx, AppError::Internal).await;
         }
     }
-    match s.store.save_draft(draft.id, &answers, Some(&current), now, now + s.settings.draft_seconds).await {
+    let store = audited(&s.store, &ctx, AuditAction::Update, "draft", Some(draft.id), role(viewer), Some(format!("step {step}")));
+    match store.save_draft(draft.id, &answers, Some(&current), now, now + s.settings.draft_seconds).await {
         Ok(true) => {}
         Ok(false) => return see_other(&format!("/apply/{token}")),
         Err(e) => {
@@ -225,7 +250,6 @@ pub async fn save_step(
             return s.fail(&ctx, AppError::Internal).await;
         }
     }
-    audit(&s.store, &ctx, AuditAction::Update, "draft", draft.id, role(viewer), Some(format!("step {step}"))).await;
     see_other(&to)
 }
 
@@ -489,8 +513,10 @@ pub async fn submit(
         }
     }
     let now = s.clock.now();
-    let submitted = s
-        .store
+    // The entry names the new case (the store fills in its id) and commits with it; a replayed
+    // submission writes nothing and so no entry.
+    let store = audited(&s.store, &ctx, AuditAction::Create, "case", None, role(viewer), Some(format!("submitted {}", def.slug)));
+    let submitted = store
         .submit_case(&Submission {
             draft_id: draft.id,
             applicant_id: viewer.user_id,
@@ -511,16 +537,6 @@ pub async fn submit(
     match submitted {
         Ok(sub) => {
             if !sub.replayed {
-                audit(
-                    &s.store,
-                    &ctx,
-                    AuditAction::Create,
-                    "case",
-                    sub.case_id,
-                    role(viewer),
-                    Some(format!("submitted {}", def.slug)),
-                )
-                .await;
                 tracing::info!(case = sub.case_id, unit = %unit, "case submitted");
             }
             see_other(&format!("/my/cases/{}/receipt", sub.case_id))

@@ -56,12 +56,13 @@ async fn main() -> ExitCode {
     }
 }
 
-/// `stadsporten-server audit-verify`: walks the audit trail's hash chain and reports the first
-/// broken link (exit status 1) or how many entries were verified (0).
+/// `stadsporten-server audit-verify`: seals pending entries, walks the audit trail's keyed hash
+/// chain and its signed daily checkpoints, and reports the first thing that does not hold (exit
+/// status 1) or how many entries were verified (0).
 async fn verify_audit_trail(settings: &Settings) -> ExitCode {
     use secrecy::ExposeSecret;
     let store = match stadsporten_db::Store::connect(settings.database.url.expose_secret(), 2).await {
-        Ok(s) => s,
+        Ok(s) => s.with_audit_key(settings.audit.key()),
         Err(e) => {
             eprintln!("stadsporten: database: {e}");
             return ExitCode::FAILURE;
@@ -79,6 +80,9 @@ async fn verify_audit_trail(settings: &Settings) -> ExitCode {
                     format!("entry {seq} does not follow the entry before it (removed or reordered)")
                 }
                 stadsporten_domain::audit::ChainBreak::Gap { after } => format!("entries are missing after {after}"),
+                stadsporten_domain::audit::ChainBreak::Checkpoint { day } => {
+                    format!("the signed checkpoint of {day} does not match the chain (rebuilt or cut short)")
+                }
             };
             println!("audit trail BROKEN: {what}");
             ExitCode::FAILURE

@@ -32,7 +32,10 @@ async fn deny(s: &FormState, ctx: &RequestContext, permission: Permission) -> Re
         None,
         Some(permission.slug().into()),
     );
-    let _ = s.store.append_audit(&entry).await;
+    // The request is refused either way; an untraced refusal is an operational alarm.
+    if let Err(e) = s.store.append_audit(&entry).await {
+        tracing::error!(error = %e, "could not audit a refusal");
+    }
     s.pages.error(ctx, AppError::Forbidden).await
 }
 

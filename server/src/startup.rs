@@ -108,7 +108,9 @@ impl Application {
         leptos_options: LeptosOptions,
         clock: Clock,
     ) -> Result<Application, StartupError> {
-        let store = Store::connect(settings.database.url.expose_secret(), settings.database.max_connections).await?;
+        let store = Store::connect(settings.database.url.expose_secret(), settings.database.max_connections)
+            .await?
+            .with_audit_key(settings.audit.key());
         if settings.app.seed_demo_content {
             let now = time::OffsetDateTime::now_utc().unix_timestamp();
             let n = store.seed_demo_content(now).await?;
@@ -119,6 +121,7 @@ impl Application {
             store.refresh_catalogue().await?;
         }
         spawn_housekeeping(store.clone(), Duration::from_secs(settings.app.catalogue_refresh_seconds.max(5)));
+        spawn_audit_sealer(store.clone(), Duration::from_secs(settings.audit.seal_interval_seconds.max(1)), clock.clone());
         let listener = TcpListener::bind(leptos_options.site_addr).await?;
         let public_url = match settings.auth.public_url.trim_end_matches('/') {
             "" => format!("http://{}", listener.local_addr()?),
@@ -387,6 +390,21 @@ fn router(
             tracing::info_span!("http", http.request_id = %id, http.method = %req.method(), http.path = %req.uri().path())
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+}
+
+/// Seals pending audit entries into the chain every few seconds (one sealer at a time across
+/// nodes; see `stadsporten_db::audit`). A failure is an operational alarm: entries wait, safe, in
+/// the pending table until the next round.
+fn spawn_audit_sealer(store: Store, every: Duration, clock: Clock) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if let Err(e) = store.seal_audit(clock.now()).await {
+                tracing::error!(error = %e, "could not seal the audit trail");
+            }
+        }
+    });
 }
 
 /// Reloads the catalogue snapshot and removes expired sessions, forever.

@@ -72,7 +72,7 @@ use stadsporten_domain::contact::valid_phone;
 pub async fn save_contact(phone: String, lang: String, channel: String) -> Result<(), AppError> {
     use stadsporten_db::NotifyChannel;
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     use stadsporten_domain::Lang;
     let viewer = crate::auth::signed_in()?;
     crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
@@ -100,19 +100,15 @@ pub async fn save_contact(phone: String, lang: String, channel: String) -> Resul
         leptos_axum::redirect("/my#contact");
         return Ok(());
     };
-    let store = crate::context::store()?;
     let now = crate::context::current().now;
-    store
-        .update_contact(viewer.user_id, (!phone.is_empty()).then_some(phone.as_str()), lang_choice, channel_choice, now)
-        .await?;
-    crate::auth::record(
+    crate::auth::audited(
         AuditAction::Update,
         "user",
         Some(viewer.user_id.to_string()),
-        Outcome::Success,
         Some("resident"),
         Some("contact-details".into()),
-    )
+    )?
+    .update_contact(viewer.user_id, (!phone.is_empty()).then_some(phone.as_str()), lang_choice, channel_choice, now)
     .await?;
     leptos_axum::redirect("/my?saved=contact#contact");
     Ok(())
@@ -228,20 +224,21 @@ pub async fn confirm_email(token: String) -> Result<Option<String>, AppError> {
     use stadsporten_domain::audit::{sha256_hex, AuditAction, Outcome};
     let viewer = crate::auth::signed_in()?;
     crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
-    let store = crate::context::store()?;
     let now = crate::context::current().now;
-    let confirmed = store.confirm_email(viewer.user_id, &sha256_hex(token.trim()), now).await?;
-    let outcome = if confirmed.is_some() { Outcome::Success } else { Outcome::Failed };
-    crate::auth::record(
-        AuditAction::VerifyEmail,
-        "user",
-        Some(viewer.user_id.to_string()),
-        outcome,
-        Some("resident"),
-        None,
-    )
-    .await?;
+    // A confirmation commits with its entry; a link that confirms nothing is recorded as failed.
+    let confirmed = crate::auth::audited(AuditAction::VerifyEmail, "user", Some(viewer.user_id.to_string()), Some("resident"), None)?
+        .confirm_email(viewer.user_id, &sha256_hex(token.trim()), now)
+        .await?;
     if confirmed.is_none() {
+        crate::auth::record(
+            AuditAction::VerifyEmail,
+            "user",
+            Some(viewer.user_id.to_string()),
+            Outcome::Failed,
+            Some("resident"),
+            None,
+        )
+        .await?;
         crate::context::set_status(400);
     }
     Ok(confirmed)

@@ -136,22 +136,14 @@ pub async fn load_providers_admin() -> Result<ProvidersAdminView, AppError> {
 pub async fn revert_change(id: i64) -> Result<(), AppError> {
     use stadsporten_db::Reverted;
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::require(Permission::ManageProviderData, &Target::AnyObject).await?;
-    let store = crate::context::store()?;
     let now = crate::context::current().now;
-    match store.revert_revision(id, viewer.user_id, now).await? {
-        Reverted::Reverted(new_id) => {
-            let role = crate::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject);
-            crate::auth::record(
-                AuditAction::Revert,
-                "provider-unit-revision",
-                Some(id.to_string()),
-                Outcome::Success,
-                role,
-                Some(format!("revision {new_id}")),
-            )
-            .await?;
+    let role = crate::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject);
+    // The entry's reason names the new revision; the store writes it with the revert.
+    let audited = crate::auth::audited(AuditAction::Revert, "provider-unit-revision", Some(id.to_string()), role, None)?;
+    match audited.revert_revision(id, viewer.user_id, now).await? {
+        Reverted::Reverted(_) => {
             leptos_axum::redirect("/admin/providers?reverted=1");
         }
         Reverted::NotLatest | Reverted::AlreadyReverted => leptos_axum::redirect("/admin/providers?reverted=later"),

@@ -309,7 +309,7 @@ pub async fn access_overview() -> Result<AccessPageView, AppError> {
 #[server(endpoint = "admin/access/request", prefix = "/api")]
 pub async fn request_access(role: String, unit: String, reason: String, until: String) -> Result<(), AppError> {
     use stadsporten_domain::access::{Grant, Permission, Role, Scope, ScopeKind, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     use stadsporten_domain::organisation::UnitCode;
     let viewer = crate::auth::require(Permission::RequestAccess, &Target::AnyObject).await?;
     let now = ctx().now;
@@ -343,16 +343,15 @@ pub async fn request_access(role: String, unit: String, reason: String, until: S
     if Grant::new(role_v, scope.clone()).is_none() {
         return Err(AppError::BadArguments.respond());
     }
-    let store = crate::context::store()?;
-    let id = store.request_access(viewer.user_id, role_v, &scope, reason.trim(), until_v, now).await?;
-    crate::auth::record(
+    // The entry names the new request: the store fills in its id.
+    crate::auth::audited(
         AuditAction::RequestAccess,
         "access-request",
-        Some(id.to_string()),
-        Outcome::Success,
+        None,
         None,
         Some(format!("{}@{}", role_v.slug(), scope.to_key())),
-    )
+    )?
+    .request_access(viewer.user_id, role_v, &scope, reason.trim(), until_v, now)
     .await?;
     leptos_axum::redirect("/admin/access?done=requested");
     Ok(())
@@ -384,34 +383,33 @@ pub async fn decide_request(request: i64, decision: String, note: String) -> Res
         _ => return Err(AppError::BadArguments.respond()),
     };
     let now = ctx().now;
-    match store.decide_access_request(r.id, approve, viewer.user_id, note.trim(), now).await? {
-        None => {
-            leptos_axum::redirect("/admin/access?done=already-decided");
-            return Ok(());
-        }
-        Some(grant) => {
-            let action = if approve { AuditAction::ApproveAccess } else { AuditAction::RejectAccess };
-            crate::auth::record(
-                action,
-                "access-request",
-                Some(r.id.to_string()),
-                Outcome::Success,
-                crate::auth::role_used(&viewer, Permission::DecideAccessRequests, &Target::AnyObject),
-                (!note.trim().is_empty()).then(|| note.trim().to_owned()),
-            )
-            .await?;
-            if let Some(g) = grant {
-                crate::auth::record(
-                    AuditAction::GrantAccess,
-                    "access-grant",
-                    Some(g.to_string()),
-                    Outcome::Success,
-                    None,
-                    Some(format!("user {}: {}@{}", r.user_id, r.role.slug(), r.scope.to_key())),
-                )
-                .await?;
-            }
-        }
+    // The decision's entry, and for an approval the new grant's (the store names the grant), are
+    // written with the decision.
+    let ctx = crate::context::current();
+    let action = if approve { AuditAction::ApproveAccess } else { AuditAction::RejectAccess };
+    let mut entries = vec![crate::auth::entry(
+        &ctx,
+        action,
+        "access-request",
+        Some(r.id.to_string()),
+        Outcome::Success,
+        crate::auth::role_used(&viewer, Permission::DecideAccessRequests, &Target::AnyObject),
+        (!note.trim().is_empty()).then(|| note.trim().to_owned()),
+    )];
+    if approve {
+        entries.push(crate::auth::entry(
+            &ctx,
+            AuditAction::GrantAccess,
+            "access-grant",
+            None,
+            Outcome::Success,
+            None,
+            Some(format!("user {}: {}@{}", r.user_id, r.role.slug(), r.scope.to_key())),
+        ));
+    }
+    if store.audited_all(entries).decide_access_request(r.id, approve, viewer.user_id, note.trim(), now).await?.is_none() {
+        leptos_axum::redirect("/admin/access?done=already-decided");
+        return Ok(());
     }
     leptos_axum::redirect(if approve { "/admin/access?done=approved" } else { "/admin/access?done=rejected" });
     Ok(())
@@ -428,7 +426,7 @@ pub async fn grant_access(
 ) -> Result<(), AppError> {
     use stadsporten_db::NewGrant;
     use stadsporten_domain::access::{Grant, Permission, Role, Scope, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::require(Permission::ManageAccess, &Target::AnyObject).await?;
     let store = crate::context::store()?;
     let now = ctx().now;
@@ -452,8 +450,14 @@ pub async fn grant_access(
             vec![("user", user.to_string()), ("role", role), ("scope", scope), ("reason", reason), ("until", until)];
         return refuse_form("access-grant", values, errors, "/admin/access#grant").await;
     };
-    let id = store
-        .grant_access(&NewGrant {
+    crate::auth::audited(
+        AuditAction::GrantAccess,
+        "access-grant",
+        None,
+        Some("administrator"),
+        Some(format!("user {user}: {}@{}", grant.role.slug(), grant.scope.to_key())),
+    )?
+    .grant_access(&NewGrant {
             user_id: user,
             role: grant.role,
             scope: &grant.scope,
@@ -463,15 +467,6 @@ pub async fn grant_access(
             valid_until: until_v,
         })
         .await?;
-    crate::auth::record(
-        AuditAction::GrantAccess,
-        "access-grant",
-        Some(id.to_string()),
-        Outcome::Success,
-        Some("administrator"),
-        Some(format!("user {user}: {}@{}", grant.role.slug(), grant.scope.to_key())),
-    )
-    .await?;
     leptos_axum::redirect("/admin/access?done=granted");
     Ok(())
 }
@@ -480,7 +475,7 @@ pub async fn grant_access(
 #[server(endpoint = "admin/access/revoke", prefix = "/api")]
 pub async fn revoke_grant(grant: i64, reason: String, back: String) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::require(Permission::ReviewAccess, &Target::AnyObject).await?;
     let store = crate::context::store()?;
     let g = store.grant(grant).await?.ok_or_else(|| AppError::NotFound.respond())?;
@@ -496,17 +491,10 @@ pub async fn revoke_grant(grant: i64, reason: String, back: String) -> Result<()
         .await;
     }
     let now = ctx().now;
-    if store.revoke_grant(g.id, viewer.user_id, reason.trim(), now).await? {
-        crate::auth::record(
-            AuditAction::RevokeAccess,
-            "access-grant",
-            Some(g.id.to_string()),
-            Outcome::Success,
-            None,
-            Some(reason.trim().to_owned()),
-        )
+    // Written only when the grant was still in force (the store commits only then).
+    crate::auth::audited(AuditAction::RevokeAccess, "access-grant", Some(g.id.to_string()), None, Some(reason.trim().to_owned()))?
+        .revoke_grant(g.id, viewer.user_id, reason.trim(), now)
         .await?;
-    }
     leptos_axum::redirect(&back);
     Ok(())
 }
@@ -544,22 +532,14 @@ pub async fn review_scope(scope: String) -> Result<ReviewView, AppError> {
 #[server(endpoint = "admin/access/confirm", prefix = "/api")]
 pub async fn confirm_grant(grant: i64) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::require(Permission::ReviewAccess, &Target::AnyObject).await?;
     let store = crate::context::store()?;
     let g = store.grant(grant).await?.ok_or_else(|| AppError::NotFound.respond())?;
     require_on_scope(&viewer, Permission::ReviewAccess, &g.scope, "access-grant", g.id.to_string()).await?;
-    if store.confirm_grant(g.id, viewer.user_id, ctx().now).await? {
-        crate::auth::record(
-            AuditAction::ConfirmAccess,
-            "access-grant",
-            Some(g.id.to_string()),
-            Outcome::Success,
-            None,
-            None,
-        )
+    crate::auth::audited(AuditAction::ConfirmAccess, "access-grant", Some(g.id.to_string()), None, None)?
+        .confirm_grant(g.id, viewer.user_id, ctx().now)
         .await?;
-    }
     leptos_axum::redirect(&format!(
         "/admin/access/review?scope={}",
         stadsporten_domain::catalogue::encode_component(&g.scope.to_key())
@@ -571,7 +551,7 @@ pub async fn confirm_grant(grant: i64) -> Result<(), AppError> {
 #[server(endpoint = "admin/access/complete-review", prefix = "/api")]
 pub async fn complete_review(scope: String) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Scope, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::require(Permission::ReviewAccess, &Target::AnyObject).await?;
     let scope_v = Scope::from_key(&scope).ok_or_else(|| AppError::BadArguments.respond())?;
     require_on_scope(&viewer, Permission::ReviewAccess, &scope_v, "access-scope", scope.clone()).await?;
@@ -588,15 +568,14 @@ pub async fn complete_review(scope: String) -> Result<(), AppError> {
     if grants.iter().any(|g| !grant_view(g, last).reviewed) {
         return refuse_form("review", vec![("scope", scope)], vec![("grants", "access-error-unreviewed")], &back).await;
     }
-    store.complete_review(&scope_v, viewer.user_id, grants.len() as i64, 0, now).await?;
-    crate::auth::record(
+    crate::auth::audited(
         AuditAction::CompleteReview,
         "access-scope",
         Some(scope_v.to_key()),
-        Outcome::Success,
         None,
         Some(format!("{} confirmed", grants.len())),
-    )
+    )?
+    .complete_review(&scope_v, viewer.user_id, grants.len() as i64, 0, now)
     .await?;
     leptos_axum::redirect("/admin/access?done=reviewed");
     Ok(())
@@ -606,7 +585,7 @@ pub async fn complete_review(scope: String) -> Result<(), AppError> {
 #[server(endpoint = "admin/users/manage", prefix = "/api")]
 pub async fn manage_user(user: i64, action: String) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::require(Permission::ManageUsers, &Target::AnyObject).await?;
     let store = crate::context::store()?;
     let now = ctx().now;
@@ -616,29 +595,17 @@ pub async fn manage_user(user: i64, action: String) -> Result<(), AppError> {
         return Err(AppError::BadArguments.respond());
     }
     let audit_action = match action.as_str() {
-        "end-sessions" => {
-            store.end_sessions(target.id).await?;
-            AuditAction::EndSessions
-        }
-        "disable" => {
-            store.set_user_disabled(target.id, true, now).await?;
-            AuditAction::DisableUser
-        }
-        "enable" => {
-            store.set_user_disabled(target.id, false, now).await?;
-            AuditAction::EnableUser
-        }
+        "end-sessions" => AuditAction::EndSessions,
+        "disable" => AuditAction::DisableUser,
+        "enable" => AuditAction::EnableUser,
         _ => return Err(AppError::BadArguments.respond()),
     };
-    crate::auth::record(
-        audit_action,
-        "user",
-        Some(target.id.to_string()),
-        Outcome::Success,
-        Some("administrator"),
-        None,
-    )
-    .await?;
+    let audited =
+        crate::auth::audited(audit_action, "user", Some(target.id.to_string()), Some("administrator"), None)?;
+    match audit_action {
+        AuditAction::EndSessions => audited.end_sessions(target.id).await?,
+        _ => audited.set_user_disabled(target.id, audit_action == AuditAction::DisableUser, now).await?,
+    };
     leptos_axum::redirect(&format!("/admin/access?done={action}#users"));
     Ok(())
 }

@@ -142,23 +142,22 @@ pub async fn definition_preview(id: i64) -> Result<PreviewView, AppError> {
 #[server(endpoint = "admin/services/publish", prefix = "/api")]
 pub async fn publish_definition(id: i64) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::signed_in()?;
     let store = crate::context::store()?;
     let d = store.definition(id).await?.ok_or_else(|| AppError::NotFound.respond())?;
     let unit = stadsporten_domain::organisation::UnitCode::parse(&d.unit_code).ok_or(AppError::Internal)?;
     crate::auth::require(Permission::ManageServices, &Target::Unit(&unit)).await?;
     let now = crate::context::current().now;
-    store.publish_definition(id, Some(viewer.user_id), now).await?;
     let role = crate::auth::role_used(&viewer, Permission::ManageServices, &Target::Unit(&unit));
-    crate::auth::record(
+    crate::auth::audited(
         AuditAction::Update,
         "service-definition",
         Some(id.to_string()),
-        Outcome::Success,
         role,
         Some(format!("publish {} v{}", d.slug, d.version)),
-    )
+    )?
+    .publish_definition(id, Some(viewer.user_id), now)
     .await?;
     leptos_axum::redirect(&format!("/admin/services/{id}?saved=published"));
     Ok(())

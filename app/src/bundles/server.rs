@@ -96,8 +96,15 @@ pub async fn start_bundle(query: String, organisation: String) -> Result<(), App
         .map(|(k, id, token)| stadsporten_db::NewBundlePart { permit_key: k, definition_id: *id, token })
         .collect();
     let token = random_token();
-    let draft = store
-        .create_bundle_draft(
+    // The entry names the new draft: the store fills in its id.
+    let _draft = crate::auth::audited(
+        AuditAction::Create,
+        "bundle-draft",
+        None,
+        Some("business-representative"),
+        Some(format!("{} permits", parts.len())),
+    )?
+    .create_bundle_draft(
             &token,
             viewer.user_id,
             org.as_str(),
@@ -108,15 +115,6 @@ pub async fn start_bundle(query: String, organisation: String) -> Result<(), App
             ctx.now,
             ctx.now + settings.draft_seconds,
         )
-        .await?;
-    crate::auth::record(
-        AuditAction::Create,
-        "bundle-draft",
-        Some(draft.id.to_string()),
-        Outcome::Success,
-        Some("business-representative"),
-        Some(format!("{} permits", parts.len())),
-    )
     .await?;
     leptos_axum::redirect(&format!("/business/apply/{token}"));
     Ok(())
@@ -325,10 +323,17 @@ pub async fn load_bundle_check(token: String) -> Result<BundleCheckView, AppErro
 /// Deletes a bundle draft with its parts and files.
 #[server(endpoint = "business/apply/discard", prefix = "/api")]
 pub async fn discard_bundle(token: String) -> Result<(), AppError> {
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let b = own_bundle_draft(&token).await?;
-    let store = crate::context::store()?;
-    let keys = store.delete_bundle_draft(b.draft.id).await?;
+    let keys = crate::auth::audited(
+        AuditAction::Delete,
+        "bundle-draft",
+        Some(b.draft.id.to_string()),
+        Some("business-representative"),
+        None,
+    )?
+    .delete_bundle_draft(b.draft.id)
+    .await?;
     if let Some(files) = use_context::<crate::files::FilesHandle>() {
         for k in keys {
             if let Err(e) = files.0.delete(&k).await {
@@ -336,15 +341,6 @@ pub async fn discard_bundle(token: String) -> Result<(), AppError> {
             }
         }
     }
-    crate::auth::record(
-        AuditAction::Delete,
-        "bundle-draft",
-        Some(b.draft.id.to_string()),
-        Outcome::Success,
-        Some("business-representative"),
-        None,
-    )
-    .await?;
     leptos_axum::redirect("/my/cases?saved=discarded");
     Ok(())
 }
@@ -441,16 +437,9 @@ pub async fn send_bundle_message(bundle_id: i64, body: String) -> Result<(), App
         leptos_axum::redirect(&format!("{back}#message-form"));
         return Ok(());
     }
-    let id = store.add_bundle_message(bundle_id, viewer.user_id, from_applicant, &body, ctx.now).await?;
-    crate::auth::record(
-        AuditAction::Create,
-        "bundle-message",
-        Some(id.to_string()),
-        Outcome::Success,
-        Some(role),
-        Some(format!("bundle {bundle_id}")),
-    )
-    .await?;
+    crate::auth::audited(AuditAction::Create, "bundle-message", None, Some(role), Some(format!("bundle {bundle_id}")))?
+        .add_bundle_message(bundle_id, viewer.user_id, from_applicant, &body, ctx.now)
+        .await?;
     leptos_axum::redirect(&format!("{back}?saved=message#messages-heading"));
     Ok(())
 }
@@ -566,7 +555,7 @@ pub async fn record_referral(
     outcome: Option<String>,
     motivation: String,
 ) -> Result<(), AppError> {
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     use stadsporten_domain::eservice::DecisionOutcome;
     let (viewer, _, parts, coordinator) = officer_bundle(bundle_id).await?;
     let back = format!("/officer/bundles/{bundle_id}");
@@ -602,17 +591,15 @@ pub async fn record_referral(
         DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
     };
     let decision = stadsporten_db::NewDecision { outcome: chosen, lang: case_lang.code(), template, motivation: &why };
-    match store.record_referral_answer(case_id, viewer.user_id, &decision, ctx.now).await? {
+    let audited = crate::auth::audited(
+        AuditAction::Update,
+        "case",
+        Some(case_id.to_string()),
+        Some("case-officer"),
+        Some("referral-answered".into()),
+    )?;
+    match audited.record_referral_answer(case_id, viewer.user_id, &decision, ctx.now).await? {
         Ok(()) => {
-            crate::auth::record(
-                AuditAction::Update,
-                "case",
-                Some(case_id.to_string()),
-                Outcome::Success,
-                Some("case-officer"),
-                Some("referral-answered".into()),
-            )
-            .await?;
             leptos_axum::redirect(&format!("{back}?saved=referral"));
         }
         Err(stadsporten_db::CaseRefusal::Held { .. }) => {
@@ -634,12 +621,11 @@ pub async fn request_statement(
     due_date: String,
 ) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     use stadsporten_domain::organisation::UnitCode;
     let (viewer, _, parts, _) = officer_bundle(bundle_id).await?;
     let back = format!("/officer/bundles/{bundle_id}");
     let ctx = crate::context::current();
-    let store = crate::context::store()?;
     let part = parts.iter().find(|p| p.case_id == case_id && p.authority.is_none() && p.status.is_open());
     let may = part.is_some_and(|p| {
         UnitCode::parse(&p.unit_code).is_some_and(|u| viewer.may(Permission::HandleCases, &Target::Unit(&u)))
@@ -678,19 +664,16 @@ pub async fn request_statement(
         leptos_axum::redirect(&format!("{back}#statement-form"));
         return Ok(());
     }
-    let id = store
-        .request_statement(case_id, &to_unit, &question, due.unwrap_or(day), viewer.user_id, ctx.now)
-        .await?
-        .ok_or_else(|| AppError::NotFound.respond())?;
-    crate::auth::record(
+    crate::auth::audited(
         AuditAction::Create,
         "statement-request",
-        Some(id.to_string()),
-        Outcome::Success,
+        None,
         Some("case-officer"),
         Some(format!("case {case_id} to {to_unit}")),
-    )
-    .await?;
+    )?
+    .request_statement(case_id, &to_unit, &question, due.unwrap_or(day), viewer.user_id, ctx.now)
+    .await?
+    .ok_or_else(|| AppError::NotFound.respond())?;
     leptos_axum::redirect(&format!("{back}?saved=statement#statements-heading"));
     Ok(())
 }
@@ -699,7 +682,7 @@ pub async fn request_statement(
 #[server(endpoint = "officer/bundle/statement-answer", prefix = "/api")]
 pub async fn answer_statement(bundle_id: i64, id: i64, answer: String) -> Result<(), AppError> {
     use stadsporten_domain::access::Permission;
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let (viewer, _, _, _) = officer_bundle(bundle_id).await?;
     let ctx = crate::context::current();
     let store = crate::context::store()?;
@@ -721,16 +704,14 @@ pub async fn answer_statement(bundle_id: i64, id: i64, answer: String) -> Result
         leptos_axum::redirect(&format!("{back}#statement-{id}"));
         return Ok(());
     }
-    if store.answer_statement(request.id, &answer, viewer.user_id, ctx.now).await? {
-        crate::auth::record(
-            AuditAction::Update,
-            "statement-request",
-            Some(id.to_string()),
-            Outcome::Success,
-            Some("case-officer"),
-            Some("answered".into()),
-        )
-        .await?;
+    let audited = crate::auth::audited(
+        AuditAction::Update,
+        "statement-request",
+        Some(id.to_string()),
+        Some("case-officer"),
+        Some("answered".into()),
+    )?;
+    if audited.answer_statement(request.id, &answer, viewer.user_id, ctx.now).await? {
         leptos_axum::redirect(&format!("{back}?saved=statement-answer#statements-heading"));
     } else {
         leptos_axum::redirect(&format!("{back}?saved=stale"));

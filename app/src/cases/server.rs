@@ -84,7 +84,7 @@ pub async fn my_case(id: i64) -> Result<MyCaseView, AppError> {
 #[server(endpoint = "my/case/withdraw", prefix = "/api")]
 pub async fn withdraw_case(case_id: i64, confirm: Option<String>, reason: String) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::signed_in()?;
     crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
     let back = format!("/my/cases/{case_id}#withdraw");
@@ -100,19 +100,11 @@ pub async fn withdraw_case(case_id: i64, confirm: Option<String>, reason: String
         return Ok(());
     }
     let reason: String = reason.trim().chars().take(1000).collect();
-    let store = crate::context::store()?;
     let now = crate::context::current().now;
-    match store.withdraw_case(case_id, viewer.user_id, (!reason.is_empty()).then_some(reason.as_str()), now).await? {
+    let audited =
+        crate::auth::audited(AuditAction::Update, "case", Some(case_id.to_string()), Some("resident"), Some("withdraw".into()))?;
+    match audited.withdraw_case(case_id, viewer.user_id, (!reason.is_empty()).then_some(reason.as_str()), now).await? {
         Ok(()) => {
-            crate::auth::record(
-                AuditAction::Update,
-                "case",
-                Some(case_id.to_string()),
-                Outcome::Success,
-                Some("resident"),
-                Some("withdraw".into()),
-            )
-            .await?;
             leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=withdrawn"));
         }
         Err(stadsporten_db::CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),

@@ -115,7 +115,8 @@ pub async fn start_application(slug: String, unit: Option<String>) -> Result<(),
     }
     let acting_for = viewer.acting_for.as_ref().map(|(o, _)| o.to_string());
     let token = random_token();
-    let draft = store
+    // The entry names the new draft (the store fills in its id) and commits with it.
+    let draft = crate::auth::audited(AuditAction::Create, "draft", None, Some(role(&viewer)), Some(slug.clone()))?
         .create_draft(&token, viewer.user_id, acting_for.as_deref(), live.id, ctx.now, ctx.now + settings.draft_seconds)
         .await?;
     // The unit chosen in the comparison, when it is one of the field's options.
@@ -124,15 +125,6 @@ pub async fn start_application(slug: String, unit: Option<String>) -> Result<(),
         answers.insert(field.id.clone(), stadsporten_domain::eservice::Answer::Text(unit));
         store.save_draft(draft.id, &answers, None, ctx.now, ctx.now + settings.draft_seconds).await?;
     }
-    crate::auth::record(
-        AuditAction::Create,
-        "draft",
-        Some(draft.id.to_string()),
-        Outcome::Success,
-        Some(role(&viewer)),
-        Some(slug),
-    )
-    .await?;
     let first = live.definition.steps.first().map(|s| s.id.clone()).unwrap_or_default();
     leptos_axum::redirect(&format!("/apply/{token}/step/{first}"));
     Ok(())
@@ -291,11 +283,12 @@ pub async fn load_receipt(case_id: i64) -> Result<ReceiptView, AppError> {
 /// Deletes one of the person's own drafts and its files.
 #[server(endpoint = "apply/discard", prefix = "/api")]
 pub async fn discard_draft(token: String) -> Result<(), AppError> {
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::signed_in()?;
     let (draft, _) = own_draft(&token).await?;
-    let store = crate::context::store()?;
-    let keys = store.delete_draft(draft.id).await?;
+    let keys = crate::auth::audited(AuditAction::Delete, "draft", Some(draft.id.to_string()), Some(role(&viewer)), None)?
+        .delete_draft(draft.id)
+        .await?;
     if let Some(files) = use_context::<crate::files::FilesHandle>() {
         for k in keys {
             if let Err(e) = files.0.delete(&k).await {
@@ -303,15 +296,6 @@ pub async fn discard_draft(token: String) -> Result<(), AppError> {
             }
         }
     }
-    crate::auth::record(
-        AuditAction::Delete,
-        "draft",
-        Some(draft.id.to_string()),
-        Outcome::Success,
-        Some(role(&viewer)),
-        None,
-    )
-    .await?;
     leptos_axum::redirect("/my/cases?saved=discarded");
     Ok(())
 }

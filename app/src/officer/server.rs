@@ -190,11 +190,10 @@ pub async fn officer_act(
 ) -> Result<(), AppError> {
     use stadsporten_db::{CaseRefusal, NewDecision};
     use stadsporten_domain::access::Permission;
-    use stadsporten_domain::audit::{AuditAction, Outcome};
+    use stadsporten_domain::audit::AuditAction;
     use stadsporten_domain::eservice::DecisionOutcome;
     let (viewer, case) = staff_case(case_id, Permission::HandleCases).await?;
     let ctx = crate::context::current();
-    let store = crate::context::store()?;
     let now = ctx.now;
     let back = format!("/officer/cases/{case_id}");
     let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
@@ -204,6 +203,14 @@ pub async fn officer_act(
         errors: vec![(field.into(), code.into())],
         args: vec![],
     };
+    // The action's entry commits with its first write; a refused or invalid action writes none.
+    let store = crate::auth::audited(
+        AuditAction::Update,
+        "case",
+        Some(case_id.to_string()),
+        Some("case-officer"),
+        Some(action.clone()),
+    )?;
     let result: Result<(), CaseRefusal> = match action.as_str() {
         "take" => {
             store
@@ -303,15 +310,6 @@ pub async fn officer_act(
     };
     match result {
         Ok(()) => {
-            crate::auth::record(
-                AuditAction::Update,
-                "case",
-                Some(case_id.to_string()),
-                Outcome::Success,
-                Some("case-officer"),
-                Some(action.clone()),
-            )
-            .await?;
             leptos_axum::redirect(&format!("{back}?saved={action}"));
         }
         Err(CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),

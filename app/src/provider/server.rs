@@ -195,7 +195,7 @@ pub mod ssr {
     }
 
     pub async fn answer(id: i64, body: String) -> Result<(), AppError> {
-        use stadsporten_domain::audit::{AuditAction, Outcome};
+        use stadsporten_domain::audit::AuditAction;
         use stadsporten_domain::eservice::CaseStatus;
         let (viewer, case) = own_feedback(id).await?;
         let store = crate::context::store()?;
@@ -216,16 +216,10 @@ pub mod ssr {
             // Answering is handling: the case leaves "received" (the applicant sees it moving).
             let _ = store.start_case(id, viewer.user_id, now).await?;
         }
-        let message = store.add_message(id, viewer.user_id, false, text, &[], now).await?;
-        crate::auth::record(
-            AuditAction::Create,
-            "case-message",
-            Some(message.to_string()),
-            Outcome::Success,
-            Some("provider-editor"),
-            Some(format!("case {id}")),
-        )
-        .await?;
+        // The entry names the new message (the store fills in its id) and commits with it.
+        crate::auth::audited(AuditAction::Create, "case-message", None, Some("provider-editor"), Some(format!("case {id}")))?
+            .add_message(id, viewer.user_id, false, text, &[], now)
+            .await?;
         leptos_axum::redirect(&format!("/provider/feedback/{id}?answered=1"));
         Ok(())
     }

@@ -12,6 +12,7 @@ use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
 use stadsporten_server::clock::Clock;
 use stadsporten_server::config::{
+    AuditSettings,
     AppSettings, AuthSettings, BusinessSettings, CompareSettings, DatabaseSettings, EServicesSettings, Environment,
     LogSettings, MailSettings, ProviderSettings, SessionSettings, Settings,
 };
@@ -79,6 +80,7 @@ pub async fn test_settings(backend: Backend) -> Settings {
         },
         compare: CompareSettings { min_respondents: 10, min_response_rate: 50.0 },
         log: LogSettings { format: "pretty".into() },
+        audit: AuditSettings::default(),
     }
 }
 
