@@ -262,7 +262,8 @@ impl Store {
     pub async fn verify_audit_chain(&self) -> Result<std::result::Result<u64, ChainBreak>> {
         const BATCH: i64 = 2000;
         self.seal_audit(unix_now()).await?;
-        let head = sqlx::query("select seq, hash, keyed_from from audit_head where id = 1").fetch_one(&self.pool).await?;
+        let head =
+            sqlx::query("select seq, hash, keyed_from from audit_head where id = 1").fetch_one(&self.pool).await?;
         let head_seq: i64 = head.try_get("seq")?;
         let head_hash: String = head.try_get("hash")?;
         let keyed_from: i64 = head.try_get("keyed_from")?;
@@ -280,7 +281,10 @@ impl Store {
                 let signature: String = c.try_get("signature")?;
                 // A checkpoint skipped over (its sequence number was passed by) names a link that
                 // is not in the chain.
-                if cseq != seq || chash != hash || signature != checkpoint_signature(&self.audit_key, &day, cseq, &chash) {
+                if cseq != seq
+                    || chash != hash
+                    || signature != checkpoint_signature(&self.audit_key, &day, cseq, &chash)
+                {
                     return Ok(Err(ChainBreak::Checkpoint { day }));
                 }
             }

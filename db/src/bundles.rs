@@ -554,6 +554,7 @@ impl Store {
                 .await?;
             ids.push(file.id);
         }
+        tx.audit_objects(&ids);
         tx.commit().await?;
         Ok(Some(ids))
     }
@@ -827,6 +828,7 @@ impl Store {
             s.now,
         )
         .await?;
+        tx.audit_object(bundle_id);
         tx.commit().await?;
         Ok(BundleSubmitted { bundle_id, bundle_number, replayed: false })
     }

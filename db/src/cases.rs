@@ -676,6 +676,7 @@ impl Store {
             .await?;
             changed.push(*id);
         }
+        tx.audit_objects(&changed);
         tx.commit().await?;
         Ok(changed)
     }

@@ -636,6 +636,7 @@ impl Store {
             return Ok(FactsSaved::Unchanged);
         }
         let revision = write_facts(&mut tx, id.as_str(), &before, facts, &changed, by_user, by, now).await?;
+        tx.audit_reason(format!("revision {revision}"));
         tx.commit().await?;
         Ok(FactsSaved::Saved(revision))
     }
@@ -835,6 +836,10 @@ impl Store {
         .bind(i64::try_from(report.changed).unwrap_or(i64::MAX))
         .execute(&mut *tx)
         .await?;
+        tx.audit_reason(format!(
+            "{file_name}: {} rows, {} added, {} changed",
+            report.rows, report.added, report.changed
+        ));
         tx.commit().await?;
         report.stored = true;
         self.refresh_compare_statistics().await?;

@@ -384,6 +384,7 @@ impl Store {
             .await?
             .try_get("id")?,
         };
+        tx.audit_object(id);
         tx.commit().await?;
         Ok(Ok(id))
     }
@@ -625,6 +626,7 @@ impl Store {
             return Ok(None);
         }
         let file_ref = add_draft_file(&mut tx, draft_id, field_id, file).await?;
+        tx.audit_object(file_ref.id);
         tx.commit().await?;
         Ok(Some(file_ref))
     }

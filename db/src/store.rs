@@ -245,6 +245,16 @@ impl WriteTx<'_> {
 }
 
 impl WriteTx<'_> {
+    /// One entry per object for the attached entries that name none: what a bulk write changed
+    /// (none at all when it changed nothing).
+    pub(crate) fn audit_objects(&mut self, ids: &[i64]) {
+        let (templates, mut named): (Vec<_>, Vec<_>) = self.audit.drain(..).partition(|e| e.object_id.is_none());
+        for t in templates {
+            named.extend(ids.iter().map(|id| AuditEntry { object_id: Some(id.to_string()), ..t.clone() }));
+        }
+        self.audit = named;
+    }
+
     /// Gives the attached entries that carry no reason this one: what the write made (the id of
     /// a new revision, say).
     pub(crate) fn audit_reason(&mut self, reason: impl std::fmt::Display) {

@@ -5,7 +5,7 @@
 //! `POST /admin/providers/import` (multipart): comparison data, reported row by row (a dry run
 //! reports only); stored all or nothing.
 
-use crate::forms::{audit, denied, keep, read_multipart, see_other, too_large, FormState};
+use crate::forms::{audited, denied, keep, read_multipart, see_other, too_large, FormState};
 use axum::extract::{Multipart, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -74,22 +74,19 @@ pub async fn upload_definition(
     if !viewer.may(Permission::ManageServices, &Target::Unit(&unit)) {
         return denied(&s, &ctx, "unit", Some(unit.to_string()), Permission::ManageServices).await;
     }
-    match s.store.upload_definition(&def, Some(viewer.user_id), s.clock.now()).await {
-        Ok(Ok(id)) => {
-            let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageServices, &Target::Unit(&unit))
-                .unwrap_or("administrator");
-            audit(
-                &s.store,
-                &ctx,
-                AuditAction::Create,
-                "service-definition",
-                id,
-                role,
-                Some(format!("{} v{}", def.slug, def.version)),
-            )
-            .await;
-            see_other(&format!("/admin/services/{id}?saved=uploaded"))
-        }
+    let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageServices, &Target::Unit(&unit))
+        .unwrap_or("administrator");
+    let store = audited(
+        &s.store,
+        &ctx,
+        AuditAction::Create,
+        "service-definition",
+        None,
+        role,
+        Some(format!("{} v{}", def.slug, def.version)),
+    );
+    match store.upload_definition(&def, Some(viewer.user_id), s.clock.now()).await {
+        Ok(Ok(id)) => see_other(&format!("/admin/services/{id}?saved=uploaded")),
         Ok(Err(refusal)) => {
             let (code, detail) = refusal.code();
             let p = DefinitionError { path: String::new(), code: code.into(), detail };
@@ -162,9 +159,27 @@ pub async fn import_providers(
             return see_other(back);
         }
     };
+    // A stored import commits with its entry (the store writes the counts into its reason); a dry
+    // run or a refused file writes neither.
+    let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject)
+        .unwrap_or("administrator");
+    let entry = stadsporten_app::auth::entry(
+        &ctx,
+        AuditAction::Import,
+        "provider-data",
+        None,
+        Outcome::Success,
+        Some(role),
+        None,
+    );
     let report = match parse_file(&name, &bytes) {
         Ok(parsed) => {
-            match s.store.import_providers(&parsed, &name, dry_run, Some(viewer.user_id), s.clock.now()).await {
+            match s
+                .store
+                .audited(entry)
+                .import_providers(&parsed, &name, dry_run, Some(viewer.user_id), s.clock.now())
+                .await
+            {
                 Ok(r) => r,
                 Err(e) => {
                     tracing::error!(error = %e, "provider import failed");
@@ -174,22 +189,6 @@ pub async fn import_providers(
         }
         Err(problem) => stadsporten_db::ImportReport::refused(problem),
     };
-    if report.stored {
-        let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject)
-            .unwrap_or("administrator");
-        let entry = stadsporten_app::auth::entry(
-            &ctx,
-            AuditAction::Import,
-            "provider-data",
-            None,
-            Outcome::Success,
-            Some(role),
-            Some(format!("{name}: {} rows, {} added, {} changed", report.rows, report.added, report.changed)),
-        );
-        if let Err(e) = s.store.append_audit(&entry).await {
-            tracing::error!(error = %e, "could not audit an import");
-        }
-    }
     keep(&session, import_report(&name, dry_run, &report)).await;
     see_other(back)
 }

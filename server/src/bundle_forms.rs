@@ -14,7 +14,7 @@
 //!   shown only after it committed.
 
 use crate::attachments::{display_name, new_key, Refusal};
-use crate::forms::{audit, keep, read_multipart, refused, see_other, too_large, FormState};
+use crate::forms::{audited, keep, read_multipart, refused, see_other, too_large, FormState};
 use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -100,7 +100,9 @@ pub async fn save_facts(
         })
         .collect();
     let now = s.clock.now();
-    match s.store.save_bundle_facts(b.draft.id, &shared, &fills, now, now + s.settings.draft_seconds).await {
+    let store =
+        audited(&s.store, &ctx, AuditAction::Update, "bundle-draft", Some(b.draft.id), ROLE, Some("facts".into()));
+    match store.save_bundle_facts(b.draft.id, &shared, &fills, now, now + s.settings.draft_seconds).await {
         Ok(true) => {}
         Ok(false) => return see_other(&format!("/business/apply/{token}")),
         Err(e) => {
@@ -108,7 +110,6 @@ pub async fn save_facts(
             return s.fail(&ctx, AppError::Internal).await;
         }
     }
-    audit(&s.store, &ctx, AuditAction::Update, "bundle-draft", b.draft.id, ROLE, Some("facts".into())).await;
     see_other(&format!("/business/apply/{token}?saved=facts"))
 }
 
@@ -213,14 +214,10 @@ pub async fn upload_document(
         })
         .collect();
     let group = new_key();
-    match s.store.attach_bundle_document(b.draft.id, &key, &group, &copies).await {
-        Ok(Some(ids)) => {
-            for id in ids {
-                audit(&s.store, &ctx, AuditAction::Create, "attachment", id, ROLE, Some(format!("document {key}")))
-                    .await;
-            }
-            see_other(&format!("{back}#doc-{key}"))
-        }
+    // One entry per permit's copy, each naming its attachment, written with the copies.
+    let store = audited(&s.store, &ctx, AuditAction::Create, "attachment", None, ROLE, Some(format!("document {key}")));
+    match store.attach_bundle_document(b.draft.id, &key, &group, &copies).await {
+        Ok(Some(_)) => see_other(&format!("{back}#doc-{key}")),
         Ok(None) => {
             for k in &keys {
                 let _ = s.uploads.store.delete(k).await;
@@ -251,16 +248,14 @@ pub async fn remove_document(
     let Some(group) = pairs.iter().find(|(k, _)| k == "group").map(|(_, v)| v.clone()) else {
         return s.fail(&ctx, AppError::BadArguments).await;
     };
-    match s.store.remove_bundle_document(b.draft.id, &group).await {
+    let store =
+        audited(&s.store, &ctx, AuditAction::Delete, "bundle-draft", Some(b.draft.id), ROLE, Some("document".into()));
+    match store.remove_bundle_document(b.draft.id, &group).await {
         Ok(keys) => {
             for k in &keys {
                 if let Err(e) = s.uploads.store.delete(k).await {
                     tracing::warn!(error = %e, "could not delete a removed document's bytes");
                 }
-            }
-            if !keys.is_empty() {
-                audit(&s.store, &ctx, AuditAction::Delete, "bundle-draft", b.draft.id, ROLE, Some("document".into()))
-                    .await;
             }
             see_other(&format!("/business/apply/{token}/documents"))
         }
@@ -361,19 +356,12 @@ pub async fn submit(
         parts,
         now,
     };
-    match s.store.submit_bundle(&submission).await {
+    // The entry names the new bundle and commits with it; a replay writes neither.
+    let store =
+        audited(&s.store, &ctx, AuditAction::Create, "bundle", None, ROLE, Some(format!("{} permits", b.parts.len())));
+    match store.submit_bundle(&submission).await {
         Ok(done) => {
             if !done.replayed {
-                audit(
-                    &s.store,
-                    &ctx,
-                    AuditAction::Create,
-                    "bundle",
-                    done.bundle_id,
-                    ROLE,
-                    Some(format!("{} permits", b.parts.len())),
-                )
-                .await;
                 tracing::info!(bundle = done.bundle_id, parts = b.parts.len(), "bundle submitted");
             }
             see_other(&format!("/my/business/{}?saved=submitted", done.bundle_id))

@@ -10,7 +10,7 @@
 //! - Downloads are `attachment` with the stored type, `nosniff` and no caching.
 
 use crate::attachments::display_name;
-use crate::forms::{audit, keep, read_multipart, see_other, too_large, FormState};
+use crate::forms::{audited, keep, read_multipart, record_read, see_other, too_large, FormState};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -183,16 +183,10 @@ pub async fn post_message(
     };
     let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
     let files = attachment(stored.as_ref(), &names, viewer.user_id, s.clock.now());
-    match s.store.add_message(id, viewer.user_id, side == Side::Applicant, &body, &files, s.clock.now()).await {
-        Ok(message_id) => {
-            let role = if side == Side::Applicant {
-                stadsporten_app::eservices::server::role(&viewer)
-            } else {
-                "case-officer"
-            };
-            audit(&s.store, &ctx, AuditAction::Create, "message", message_id, role, Some(format!("case {id}"))).await;
-            see_other(&format!("{back}?saved=message#messages-heading"))
-        }
+    let role = if side == Side::Applicant { stadsporten_app::eservices::server::role(&viewer) } else { "case-officer" };
+    let store = audited(&s.store, &ctx, AuditAction::Create, "message", None, role, Some(format!("case {id}")));
+    match store.add_message(id, viewer.user_id, side == Side::Applicant, &body, &files, s.clock.now()).await {
+        Ok(_) => see_other(&format!("{back}?saved=message#messages-heading")),
         Err(e) => {
             tracing::error!(error = %e, "could not store a message");
             if let Some((_, _, ok)) = &stored {
@@ -253,11 +247,9 @@ pub async fn post_completion(
     };
     let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
     let files = attachment(stored.as_ref(), &names, viewer.user_id, s.clock.now());
-    match s.store.answer_completion(id, viewer.user_id, &answer, &files, s.clock.now()).await {
-        Ok(Ok(())) => {
-            audit(&s.store, &ctx, AuditAction::Update, "case", id, "resident", Some("complete".into())).await;
-            see_other(&format!("{back}?saved=completion"))
-        }
+    let store = audited(&s.store, &ctx, AuditAction::Update, "case", Some(id), "resident", Some("complete".into()));
+    match store.answer_completion(id, viewer.user_id, &answer, &files, s.clock.now()).await {
+        Ok(Ok(())) => see_other(&format!("{back}?saved=completion")),
         Ok(Err(CaseRefusal::NotFound)) => s.pages.error(&ctx, AppError::NotFound).await,
         Ok(Err(_)) => {
             if let Some((_, _, ok)) = &stored {
@@ -308,16 +300,11 @@ pub async fn download(
                 if !file.scan_status.viewable() {
                     return s.pages.error(&ctx, AppError::NotFound).await;
                 }
-                audit(
-                    &s.store,
-                    &ctx,
-                    AuditAction::Read,
-                    "attachment",
-                    file.id,
-                    "case-officer",
-                    Some(format!("case {}", case.id)),
-                )
-                .await;
+                // Recorded before the bytes go out; without the record, no file.
+                let reason = Some(format!("case {}", case.id));
+                if record_read(&s.store, &ctx, "attachment", file.id, "case-officer", reason).await.is_err() {
+                    return s.pages.error(&ctx, AppError::Internal).await;
+                }
                 true
             }
             None => false,

@@ -83,23 +83,26 @@ pub fn audited(
     ))
 }
 
-/// Records an entry after a write that does not yet carry its entry in its own transaction.
-/// A failure is logged as an operational alarm.
-pub async fn audit(
+/// Records a read of personal data on its own, before the data is returned. A failure fails
+/// the request: the caller answers with an error instead of the data.
+pub async fn record_read(
     store: &Store,
     ctx: &RequestContext,
-    action: AuditAction,
     object: &str,
     id: i64,
     role: &str,
     reason: Option<String>,
-) {
-    let entry =
-        stadsporten_app::auth::entry(ctx, action, object, Some(id.to_string()), Outcome::Success, Some(role), reason);
-    if let Err(e) = store.append_audit(&entry).await {
-        // The write already happened; its trace failing is an operational alarm.
-        tracing::error!(error = %e, "could not audit a form write");
-    }
+) -> Result<(), stadsporten_db::DbError> {
+    let entry = stadsporten_app::auth::entry(
+        ctx,
+        AuditAction::Read,
+        object,
+        Some(id.to_string()),
+        Outcome::Success,
+        Some(role),
+        reason,
+    );
+    store.append_audit(&entry).await.inspect_err(|e| tracing::error!(error = %e, "could not audit a read"))
 }
 
 /// The refusal page (403) for a signed-in person without `permission` on the object, written to
@@ -241,7 +244,15 @@ pub async fn save_step(
             return s.fail(&ctx, AppError::Internal).await;
         }
     }
-    let store = audited(&s.store, &ctx, AuditAction::Update, "draft", Some(draft.id), role(viewer), Some(format!("step {step}")));
+    let store = audited(
+        &s.store,
+        &ctx,
+        AuditAction::Update,
+        "draft",
+        Some(draft.id),
+        role(viewer),
+        Some(format!("step {step}")),
+    );
     match store.save_draft(draft.id, &answers, Some(&current), now, now + s.settings.draft_seconds).await {
         Ok(true) => {}
         Ok(false) => return see_other(&format!("/apply/{token}")),
@@ -268,12 +279,12 @@ pub async fn remove_file(
     let Some(id) = pairs.iter().find(|(k, _)| k == "remove").and_then(|(_, v)| v.parse::<i64>().ok()) else {
         return s.fail(&ctx, AppError::BadArguments).await;
     };
-    match s.store.detach_from_draft(draft.id, id, s.clock.now()).await {
+    let store = audited(&s.store, &ctx, AuditAction::Delete, "attachment", Some(id), role(viewer), None);
+    match store.detach_from_draft(draft.id, id, s.clock.now()).await {
         Ok(Some(key)) => {
             if let Err(e) = s.uploads.store.delete(&key).await {
                 tracing::warn!(error = %e, "could not delete a removed file's bytes");
             }
-            audit(&s.store, &ctx, AuditAction::Delete, "attachment", id, role(viewer), None).await;
         }
         Ok(None) => {}
         Err(e) => {
@@ -426,8 +437,9 @@ pub async fn upload_file(
                 scan_status: ok.scan_status,
                 now: s.clock.now(),
             };
-            match s.store.attach_to_draft(draft.id, &field.id, &file).await {
-                Ok(Some(r)) => audit(&s.store, &ctx, AuditAction::Create, "attachment", r.id, role(viewer), None).await,
+            let store = audited(&s.store, &ctx, AuditAction::Create, "attachment", None, role(viewer), None);
+            match store.attach_to_draft(draft.id, &field.id, &file).await {
+                Ok(Some(_)) => {}
                 Ok(None) => {
                     let _ = s.uploads.store.delete(&ok.storage_key).await;
                     return see_other(&format!("/apply/{token}"));
@@ -515,7 +527,15 @@ pub async fn submit(
     let now = s.clock.now();
     // The entry names the new case (the store fills in its id) and commits with it; a replayed
     // submission writes nothing and so no entry.
-    let store = audited(&s.store, &ctx, AuditAction::Create, "case", None, role(viewer), Some(format!("submitted {}", def.slug)));
+    let store = audited(
+        &s.store,
+        &ctx,
+        AuditAction::Create,
+        "case",
+        None,
+        role(viewer),
+        Some(format!("submitted {}", def.slug)),
+    );
     let submitted = store
         .submit_case(&Submission {
             draft_id: draft.id,

@@ -129,8 +129,22 @@ async fn import_providers(settings: &Settings, args: Vec<String>) -> ExitCode {
                 continue;
             }
         };
+        // A stored import commits with its entry (the store adds the counts to its reason).
+        let entry = AuditEntry {
+            at: now,
+            actor_id: None,
+            acting_for: None,
+            role: Some("system".into()),
+            action: AuditAction::Import,
+            object_type: "provider-data".into(),
+            object_id: None,
+            outcome: Outcome::Success,
+            reason: None,
+            request_id: Some("command-line".into()),
+            client_addr: None,
+        };
         let report = match parse_file(&name, &bytes) {
-            Ok(parsed) => match store.import_providers(&parsed, &name, dry_run, None, now).await {
+            Ok(parsed) => match store.audited(entry).import_providers(&parsed, &name, dry_run, None, now).await {
                 Ok(r) => r,
                 Err(e) => {
                     eprintln!("{path}: database: {e}");
@@ -154,28 +168,6 @@ async fn import_providers(settings: &Settings, args: Vec<String>) -> ExitCode {
             "refused, nothing stored"
         };
         println!("{path}: {outcome}: {} rows, {} new, {} changed", report.rows, report.added, report.changed);
-        if report.stored {
-            let entry = AuditEntry {
-                at: now,
-                actor_id: None,
-                acting_for: None,
-                role: Some("system".into()),
-                action: AuditAction::Import,
-                object_type: "provider-data".into(),
-                object_id: None,
-                outcome: Outcome::Success,
-                reason: Some(format!(
-                    "command line: {name}: {} rows, {} added, {} changed",
-                    report.rows, report.added, report.changed
-                )),
-                request_id: None,
-                client_addr: None,
-            };
-            if let Err(e) = store.append_audit(&entry).await {
-                eprintln!("{path}: imported, but the audit entry failed: {e}");
-                failed = true;
-            }
-        }
     }
     if failed {
         ExitCode::FAILURE

@@ -6,7 +6,7 @@
 //! filter used, and holds names but never personnummer or answers.
 
 use crate::exports::csv_field;
-use crate::forms::{audit, see_other, FormState};
+use crate::forms::{audited, see_other, FormState};
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -69,16 +69,16 @@ pub async fn bulk_assign(
             Some(id)
         }
     };
-    let changed = match s.store.assign_cases(&ids, &units, assignee, viewer.user_id, now).await {
+    // One entry per case that changed, written with the change.
+    let store =
+        audited(&s.store, &ctx, AuditAction::Update, "case", None, "case-officer", Some(format!("assign {to}")));
+    let changed = match store.assign_cases(&ids, &units, assignee, viewer.user_id, now).await {
         Ok(c) => c,
         Err(e) => {
             tracing::error!(error = %e, "bulk assignment failed");
             return s.pages.error(&ctx, AppError::Internal).await;
         }
     };
-    for id in &changed {
-        audit(&s.store, &ctx, AuditAction::Update, "case", *id, "case-officer", Some(format!("assign {to}"))).await;
-    }
     let back = pairs.iter().find(|(k, _)| k == "back").map(|(_, v)| v.clone()).unwrap_or_default();
     let back: String = back.chars().filter(|c| c.is_ascii_alphanumeric() || "=&-_%.+".contains(*c)).collect();
     let sep = if back.is_empty() { "" } else { "&" };

@@ -91,22 +91,23 @@ pub async fn save_unit(
             return see_other(&format!("{back}#error-summary"));
         }
     };
-    match s.store.save_unit_facts(&unit_id, &facts, viewer.user_id, ChangedBy::Provider, s.clock.now()).await {
-        Ok(FactsSaved::Saved(revision)) => {
-            let entry = stadsporten_app::auth::entry(
-                &ctx,
-                AuditAction::Update,
-                "provider-unit",
-                Some(unit_id.to_string()),
-                Outcome::Success,
-                Some("provider-editor"),
-                Some(format!("revision {revision}")),
-            );
-            if let Err(e) = s.store.append_audit(&entry).await {
-                tracing::error!(error = %e, "could not audit a provider change");
-            }
-            see_other(&format!("{back}?saved=1"))
-        }
+    // The entry commits with the new revision (the store names it); an unchanged form writes none.
+    let entry = stadsporten_app::auth::entry(
+        &ctx,
+        AuditAction::Update,
+        "provider-unit",
+        Some(unit_id.to_string()),
+        Outcome::Success,
+        Some("provider-editor"),
+        None,
+    );
+    match s
+        .store
+        .audited(entry)
+        .save_unit_facts(&unit_id, &facts, viewer.user_id, ChangedBy::Provider, s.clock.now())
+        .await
+    {
+        Ok(FactsSaved::Saved(_)) => see_other(&format!("{back}?saved=1")),
         Ok(FactsSaved::Unchanged) => see_other(&format!("{back}?saved=1")),
         Ok(FactsSaved::UnknownUnit) => s.pages.error(&ctx, AppError::NotFound).await,
         Err(e) => {

@@ -121,7 +121,11 @@ impl Application {
             store.refresh_catalogue().await?;
         }
         spawn_housekeeping(store.clone(), Duration::from_secs(settings.app.catalogue_refresh_seconds.max(5)));
-        spawn_audit_sealer(store.clone(), Duration::from_secs(settings.audit.seal_interval_seconds.max(1)), clock.clone());
+        spawn_audit_sealer(
+            store.clone(),
+            Duration::from_secs(settings.audit.seal_interval_seconds.max(1)),
+            clock.clone(),
+        );
         let listener = TcpListener::bind(leptos_options.site_addr).await?;
         let public_url = match settings.auth.public_url.trim_end_matches('/') {
             "" => format!("http://{}", listener.local_addr()?),

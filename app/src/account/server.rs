@@ -226,9 +226,15 @@ pub async fn confirm_email(token: String) -> Result<Option<String>, AppError> {
     crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
     let now = crate::context::current().now;
     // A confirmation commits with its entry; a link that confirms nothing is recorded as failed.
-    let confirmed = crate::auth::audited(AuditAction::VerifyEmail, "user", Some(viewer.user_id.to_string()), Some("resident"), None)?
-        .confirm_email(viewer.user_id, &sha256_hex(token.trim()), now)
-        .await?;
+    let confirmed = crate::auth::audited(
+        AuditAction::VerifyEmail,
+        "user",
+        Some(viewer.user_id.to_string()),
+        Some("resident"),
+        None,
+    )?
+    .confirm_email(viewer.user_id, &sha256_hex(token.trim()), now)
+    .await?;
     if confirmed.is_none() {
         crate::auth::record(
             AuditAction::VerifyEmail,

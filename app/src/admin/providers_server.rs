@@ -141,7 +141,8 @@ pub async fn revert_change(id: i64) -> Result<(), AppError> {
     let now = crate::context::current().now;
     let role = crate::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject);
     // The entry's reason names the new revision; the store writes it with the revert.
-    let audited = crate::auth::audited(AuditAction::Revert, "provider-unit-revision", Some(id.to_string()), role, None)?;
+    let audited =
+        crate::auth::audited(AuditAction::Revert, "provider-unit-revision", Some(id.to_string()), role, None)?;
     match audited.revert_revision(id, viewer.user_id, now).await? {
         Reverted::Reverted(_) => {
             leptos_axum::redirect("/admin/providers?reverted=1");

@@ -407,7 +407,12 @@ pub async fn decide_request(request: i64, decision: String, note: String) -> Res
             Some(format!("user {}: {}@{}", r.user_id, r.role.slug(), r.scope.to_key())),
         ));
     }
-    if store.audited_all(entries).decide_access_request(r.id, approve, viewer.user_id, note.trim(), now).await?.is_none() {
+    if store
+        .audited_all(entries)
+        .decide_access_request(r.id, approve, viewer.user_id, note.trim(), now)
+        .await?
+        .is_none()
+    {
         leptos_axum::redirect("/admin/access?done=already-decided");
         return Ok(());
     }
@@ -458,15 +463,15 @@ pub async fn grant_access(
         Some(format!("user {user}: {}@{}", grant.role.slug(), grant.scope.to_key())),
     )?
     .grant_access(&NewGrant {
-            user_id: user,
-            role: grant.role,
-            scope: &grant.scope,
-            reason: reason.trim(),
-            granted_by: Some(viewer.user_id),
-            valid_from: now,
-            valid_until: until_v,
-        })
-        .await?;
+        user_id: user,
+        role: grant.role,
+        scope: &grant.scope,
+        reason: reason.trim(),
+        granted_by: Some(viewer.user_id),
+        valid_from: now,
+        valid_until: until_v,
+    })
+    .await?;
     leptos_axum::redirect("/admin/access?done=granted");
     Ok(())
 }
@@ -492,9 +497,15 @@ pub async fn revoke_grant(grant: i64, reason: String, back: String) -> Result<()
     }
     let now = ctx().now;
     // Written only when the grant was still in force (the store commits only then).
-    crate::auth::audited(AuditAction::RevokeAccess, "access-grant", Some(g.id.to_string()), None, Some(reason.trim().to_owned()))?
-        .revoke_grant(g.id, viewer.user_id, reason.trim(), now)
-        .await?;
+    crate::auth::audited(
+        AuditAction::RevokeAccess,
+        "access-grant",
+        Some(g.id.to_string()),
+        None,
+        Some(reason.trim().to_owned()),
+    )?
+    .revoke_grant(g.id, viewer.user_id, reason.trim(), now)
+    .await?;
     leptos_axum::redirect(&back);
     Ok(())
 }
@@ -600,8 +611,7 @@ pub async fn manage_user(user: i64, action: String) -> Result<(), AppError> {
         "enable" => AuditAction::EnableUser,
         _ => return Err(AppError::BadArguments.respond()),
     };
-    let audited =
-        crate::auth::audited(audit_action, "user", Some(target.id.to_string()), Some("administrator"), None)?;
+    let audited = crate::auth::audited(audit_action, "user", Some(target.id.to_string()), Some("administrator"), None)?;
     match audit_action {
         AuditAction::EndSessions => audited.end_sessions(target.id).await?,
         _ => audited.set_user_disabled(target.id, audit_action == AuditAction::DisableUser, now).await?,

@@ -105,16 +105,16 @@ pub async fn start_bundle(query: String, organisation: String) -> Result<(), App
         Some(format!("{} permits", parts.len())),
     )?
     .create_bundle_draft(
-            &token,
-            viewer.user_id,
-            org.as_str(),
-            &name,
-            i64::from(rules.version),
-            &canonical,
-            &new_parts,
-            ctx.now,
-            ctx.now + settings.draft_seconds,
-        )
+        &token,
+        viewer.user_id,
+        org.as_str(),
+        &name,
+        i64::from(rules.version),
+        &canonical,
+        &new_parts,
+        ctx.now,
+        ctx.now + settings.draft_seconds,
+    )
     .await?;
     leptos_axum::redirect(&format!("/business/apply/{token}"));
     Ok(())

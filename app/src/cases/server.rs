@@ -101,8 +101,13 @@ pub async fn withdraw_case(case_id: i64, confirm: Option<String>, reason: String
     }
     let reason: String = reason.trim().chars().take(1000).collect();
     let now = crate::context::current().now;
-    let audited =
-        crate::auth::audited(AuditAction::Update, "case", Some(case_id.to_string()), Some("resident"), Some("withdraw".into()))?;
+    let audited = crate::auth::audited(
+        AuditAction::Update,
+        "case",
+        Some(case_id.to_string()),
+        Some("resident"),
+        Some("withdraw".into()),
+    )?;
     match audited.withdraw_case(case_id, viewer.user_id, (!reason.is_empty()).then_some(reason.as_str()), now).await? {
         Ok(()) => {
             leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=withdrawn"));

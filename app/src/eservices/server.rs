@@ -286,9 +286,10 @@ pub async fn discard_draft(token: String) -> Result<(), AppError> {
     use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::signed_in()?;
     let (draft, _) = own_draft(&token).await?;
-    let keys = crate::auth::audited(AuditAction::Delete, "draft", Some(draft.id.to_string()), Some(role(&viewer)), None)?
-        .delete_draft(draft.id)
-        .await?;
+    let keys =
+        crate::auth::audited(AuditAction::Delete, "draft", Some(draft.id.to_string()), Some(role(&viewer)), None)?
+            .delete_draft(draft.id)
+            .await?;
     if let Some(files) = use_context::<crate::files::FilesHandle>() {
         for k in keys {
             if let Err(e) = files.0.delete(&k).await {

@@ -217,9 +217,15 @@ pub mod ssr {
             let _ = store.start_case(id, viewer.user_id, now).await?;
         }
         // The entry names the new message (the store fills in its id) and commits with it.
-        crate::auth::audited(AuditAction::Create, "case-message", None, Some("provider-editor"), Some(format!("case {id}")))?
-            .add_message(id, viewer.user_id, false, text, &[], now)
-            .await?;
+        crate::auth::audited(
+            AuditAction::Create,
+            "case-message",
+            None,
+            Some("provider-editor"),
+            Some(format!("case {id}")),
+        )?
+        .add_message(id, viewer.user_id, false, text, &[], now)
+        .await?;
         leptos_axum::redirect(&format!("/provider/feedback/{id}?answered=1"));
         Ok(())
     }

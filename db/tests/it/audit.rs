@@ -169,7 +169,9 @@ async fn a_chain_cut_short_after_a_checkpoint_is_found(backend: Backend) {
     // remaining link holds, but the signed checkpoint names an entry that is gone.
     let (drop, third) = match backend {
         Backend::Sqlite => ("drop trigger audit_log_no_delete", "select hash from audit_log where seq = 3"),
-        Backend::Postgres => ("drop trigger audit_log_no_update on audit_log", "select hash from audit_log where seq = 3"),
+        Backend::Postgres => {
+            ("drop trigger audit_log_no_update on audit_log", "select hash from audit_log where seq = 3")
+        }
     };
     store.execute_raw_for_test(drop).await.unwrap();
     store.execute_raw_for_test("delete from audit_log where seq > 3").await.unwrap();

@@ -12,9 +12,8 @@ use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
 use stadsporten_server::clock::Clock;
 use stadsporten_server::config::{
-    AuditSettings,
-    AppSettings, AuthSettings, BusinessSettings, CompareSettings, DatabaseSettings, EServicesSettings, Environment,
-    LogSettings, MailSettings, ProviderSettings, SessionSettings, Settings,
+    AppSettings, AuditSettings, AuthSettings, BusinessSettings, CompareSettings, DatabaseSettings, EServicesSettings,
+    Environment, LogSettings, MailSettings, ProviderSettings, SessionSettings, Settings,
 };
 use stadsporten_server::startup::Application;
 
