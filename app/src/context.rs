@@ -130,14 +130,11 @@ pub fn store() -> Result<stadsporten_db::Store, crate::error::AppError> {
     })
 }
 
-/// Sets the HTTP status of the response being rendered (server side; no-op in the browser).
-pub fn set_status(code: u16) {
-    #[cfg(feature = "ssr")]
-    if let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
-        if let Ok(status) = http::StatusCode::from_u16(code) {
-            opts.set_status(status);
-        }
+pub use crate::error::set_status;
+
+impl RequestContext {
+    /// The refused (or parked) form kept for this page view, if it is `form`'s.
+    pub fn flash_for(&self, form: &str) -> Option<&crate::flash::FormFlash> {
+        self.flash.as_ref().filter(|f| f.form == form || f.form == crate::flash::PARKED)
     }
-    #[cfg(not(feature = "ssr"))]
-    let _ = code;
 }

@@ -125,7 +125,7 @@ impl AppError {
 
     /// Sets the response status to this error's and returns it, for `Err(e.respond())`.
     pub fn respond(self) -> Self {
-        crate::context::set_status(self.status());
+        set_status(self.status());
         self
     }
 }
@@ -149,4 +149,16 @@ impl From<stadsporten_db::DbError> for AppError {
         tracing::error!(error = %e, "storage error");
         AppError::Internal
     }
+}
+
+/// Sets the HTTP status of the response being rendered (server side; no-op in the browser).
+pub fn set_status(code: u16) {
+    #[cfg(feature = "ssr")]
+    if let Some(opts) = leptos::prelude::use_context::<leptos_axum::ResponseOptions>() {
+        if let Ok(status) = http::StatusCode::from_u16(code) {
+            opts.set_status(status);
+        }
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = code;
 }

@@ -50,13 +50,6 @@ impl FormFlash {
 /// again on the page it came from after signing in (any form on that page may use it).
 pub const PARKED: &str = "parked";
 
-impl crate::context::RequestContext {
-    /// The refused (or parked) form kept for this page view, if it is `form`'s.
-    pub fn flash_for(&self, form: &str) -> Option<&FormFlash> {
-        self.flash.as_ref().filter(|f| f.form == form || f.form == PARKED)
-    }
-}
-
 #[cfg(feature = "ssr")]
 mod server {
     use super::*;

@@ -22,6 +22,7 @@ pub mod mail;
 pub mod officer;
 pub mod provider;
 pub mod routes;
+pub mod settings;
 pub mod test_idp;
 pub mod ui;
 

@@ -79,38 +79,13 @@ fn chained_from_row(r: &AnyRow) -> Result<ChainedEntry> {
 const COLUMNS: &str = "a.seq, a.at, a.actor_id, a.acting_for, a.role, a.action, a.object_type, a.object_id, \
                        a.outcome, a.reason, a.request_id, a.client_addr, a.prev_hash, a.hash";
 
-const ENTRY_COLUMNS: &str =
-    "at, actor_id, acting_for, role, action, object_type, object_id, outcome, reason, request_id, client_addr";
+use crate::tx::ENTRY_COLUMNS;
 
 /// How many pending entries one sealing transaction takes.
 const SEAL_BATCH: i64 = 500;
 
 /// The advisory lock that lets one sealer run at a time across every node (PostgreSQL).
 const SEALER_LOCK: i64 = 0x5354_4144_4954; // "STADIT"
-
-/// Inserts one entry into the pending table on `conn` (the caller's transaction, or the pool).
-pub(crate) async fn insert_pending<'c, E>(conn: E, e: &AuditEntry) -> Result<()>
-where
-    E: sqlx::Executor<'c, Database = sqlx::Any>,
-{
-    sqlx::query(&format!(
-        "insert into audit_pending ({ENTRY_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
-    ))
-    .bind(e.at)
-    .bind(e.actor_id)
-    .bind(e.acting_for.as_deref())
-    .bind(e.role.as_deref())
-    .bind(e.action.slug())
-    .bind(&e.object_type)
-    .bind(e.object_id.as_deref())
-    .bind(e.outcome.slug())
-    .bind(e.reason.as_deref())
-    .bind(e.request_id.as_deref())
-    .bind(e.client_addr.as_deref())
-    .execute(conn)
-    .await?;
-    Ok(())
-}
 
 /// The UTC calendar day of a Unix time, `YYYY-MM-DD`: a checkpoint's name.
 fn day_of(unix: i64) -> String {
@@ -121,7 +96,7 @@ impl Store {
     /// Records one entry on its own (a read of personal data, a refusal, a sign-in): a single
     /// insert, no lock shared with other writers. It is sealed into the chain within seconds.
     pub async fn append_audit(&self, e: &AuditEntry) -> Result<()> {
-        insert_pending(&self.pool, e).await
+        crate::tx::insert_pending(&self.pool, e).await
     }
 
     /// Moves pending entries into the chain; returns how many were sealed. One sealer at a time:

@@ -311,7 +311,7 @@ fn summary_from_row(r: &AnyRow, now: i64, unread: i64) -> Result<CaseSummary> {
     })
 }
 
-use crate::store::Tx;
+use crate::tx::Tx;
 
 /// One timeline entry.
 struct Event<'a> {
@@ -800,9 +800,9 @@ impl Store {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         // A bundle's part is never decided blindly: the rules of its dependencies first.
-        let bundle = crate::bundles::bundle_of_case(&mut tx, case_id).await?;
+        let bundle = crate::bundle_parts::bundle_of_case(&mut tx, case_id).await?;
         if let Some((bundle_id, key)) = &bundle {
-            let parts = crate::bundles::part_states(&mut tx, *bundle_id).await?;
+            let parts = crate::bundle_parts::part_states(&mut tx, *bundle_id).await?;
             if let Some(part) = parts.iter().find(|p| &p.permit_key == key) {
                 if let Err(r) = stadsporten_domain::business::bundle::may_decide(part, &parts, d.outcome) {
                     return refuse(tx, CaseRefusal::Held { on_hold: matches!(r, DecideRefusal::OnHold(_)) }).await;
@@ -839,7 +839,7 @@ impl Store {
             outbox::enqueue(&mut tx, applicant, NotificationEvent::Decision, Some(case_id), None, &args, now).await?;
         }
         if let Some((bundle_id, key)) = bundle {
-            crate::bundles::part_finished(&mut tx, bundle_id, &key, Some(d.outcome), actor, now).await?;
+            crate::bundle_parts::part_finished(&mut tx, bundle_id, &key, Some(d.outcome), actor, now).await?;
         }
         tx.commit().await?;
         Ok(Ok(()))
@@ -881,11 +881,8 @@ impl Store {
             .bind(case_id)
             .execute(&mut *tx)
             .await?;
-        if let Some((bundle_id, key)) = crate::bundles::bundle_of_case(&mut tx, case_id).await? {
-            crate::bundles::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
-        }
-        if let Some((bundle_id, key)) = crate::bundles::bundle_of_case(&mut tx, case_id).await? {
-            crate::bundles::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
+        if let Some((bundle_id, key)) = crate::bundle_parts::bundle_of_case(&mut tx, case_id).await? {
+            crate::bundle_parts::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
         }
         tx.commit().await?;
         Ok(Ok(()))

@@ -915,7 +915,7 @@ fn bind_all<'q>(
 
 #[allow(clippy::too_many_arguments)]
 async fn write_facts(
-    tx: &mut crate::store::Tx<'static>,
+    tx: &mut crate::tx::Tx<'static>,
     unit_id: &str,
     before: &UnitFacts,
     after: &UnitFacts,
@@ -950,7 +950,7 @@ async fn write_facts(
 
 /// Inserts a unit or updates it; `keep_facts` leaves the provider-maintained facts alone.
 pub(crate) async fn upsert_unit(
-    tx: &mut crate::store::Tx<'static>,
+    tx: &mut crate::tx::Tx<'static>,
     u: &UnitRecord,
     keep_facts: bool,
     by: ChangedBy,
@@ -1001,7 +1001,7 @@ pub(crate) async fn upsert_unit(
 }
 
 pub(crate) async fn upsert_value(
-    tx: &mut crate::store::Tx<'static>,
+    tx: &mut crate::tx::Tx<'static>,
     unit: &str,
     kpi: &str,
     o: &Observation,
@@ -1023,7 +1023,7 @@ pub(crate) async fn upsert_value(
 }
 
 /// Marks each unit's newest period of each indicator, then rebuilds the list's sort rows.
-pub(crate) async fn refresh_latest(tx: &mut crate::store::Tx<'static>) -> Result<()> {
+pub(crate) async fn refresh_latest(tx: &mut crate::tx::Tx<'static>) -> Result<()> {
     sqlx::query(
         "update indicator_values set latest = case when period = (select max(w.period) from indicator_values w \
          where w.unit_id = indicator_values.unit_id and w.indicator = indicator_values.indicator) then 1 else 0 end",
@@ -1037,7 +1037,7 @@ pub(crate) async fn refresh_latest(tx: &mut crate::store::Tx<'static>) -> Result
 /// per unit and indicator of its kind, the unit's filter columns beside the latest value. Called
 /// wherever those change: a unit's facts (provider edit, revert, import), the latest values (seed,
 /// import), a new indicator.
-pub(crate) async fn refresh_sort(tx: &mut crate::store::Tx<'static>, unit: Option<&str>) -> Result<()> {
+pub(crate) async fn refresh_sort(tx: &mut crate::tx::Tx<'static>, unit: Option<&str>) -> Result<()> {
     const INSERT: &str = "insert into compare_sort (indicator, unit_id, kind, district, operator_type, has_places, \
          opens_min, closes_min, language_mask, profile_mask, missing, rank, name_folded) \
          select i.key, u.id, u.kind, u.district, u.operator_type, u.has_places, u.opens_min, u.closes_min, \

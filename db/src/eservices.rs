@@ -211,7 +211,7 @@ pub(crate) fn answers_to_json(answers: &Answers) -> String {
     serde_json::to_string(answers).unwrap_or_else(|_| "{}".into())
 }
 
-use crate::store::Tx;
+use crate::tx::Tx;
 
 /// A draft's answers, read inside the caller's transaction.
 pub(crate) async fn draft_answers(tx: &mut Tx<'_>, draft_id: i64) -> Result<Answers> {
@@ -766,7 +766,7 @@ impl Store {
 }
 
 pub(crate) async fn insert_attachment(
-    tx: &mut crate::store::Tx<'_>,
+    tx: &mut crate::tx::Tx<'_>,
     file: &NewAttachment<'_>,
     draft_id: Option<i64>,
     case_id: Option<i64>,

@@ -14,6 +14,7 @@
 
 mod access;
 mod audit;
+mod bundle_parts;
 mod bundles;
 mod business;
 mod cases;
@@ -31,6 +32,7 @@ mod sessions;
 mod store;
 #[cfg(feature = "test-support")]
 pub mod testing;
+mod tx;
 
 pub use access::{AccessRequest, GrantRecord, NewGrant, RequestStatus, ReviewStatus};
 pub use audit::{AuditFilter, AuditRow};

@@ -47,7 +47,7 @@ pub struct OutboxEntry {
 /// Writes the notification of `event` to `user_id`, inside the caller's transaction, if their
 /// channel and contact details allow one. Returns whether a row was written.
 pub(crate) async fn enqueue(
-    tx: &mut crate::store::Tx<'_>,
+    tx: &mut crate::tx::Tx<'_>,
     user_id: i64,
     event: NotificationEvent,
     case_id: Option<i64>,
@@ -60,7 +60,7 @@ pub(crate) async fn enqueue(
 
 /// As [`enqueue`], about a bundle (its link leads to the bundle's status page).
 pub(crate) async fn enqueue_bundle(
-    tx: &mut crate::store::Tx<'_>,
+    tx: &mut crate::tx::Tx<'_>,
     user_id: i64,
     event: NotificationEvent,
     bundle_id: i64,
@@ -72,7 +72,7 @@ pub(crate) async fn enqueue_bundle(
 
 #[allow(clippy::too_many_arguments)]
 async fn enqueue_row(
-    tx: &mut crate::store::Tx<'_>,
+    tx: &mut crate::tx::Tx<'_>,
     user_id: i64,
     event: NotificationEvent,
     case_id: Option<i64>,

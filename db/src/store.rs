@@ -1,6 +1,7 @@
 //! Connecting, migrating and the shared [`Store`] handle.
 
 use crate::catalogue::CatalogueSnapshot;
+use crate::tx::WriteTx;
 use crate::{DbError, Result};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::migrate::Migrator;
@@ -160,7 +161,7 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         sqlx::query("update audit_head set seq = seq where id = 0").execute(&mut *tx).await?;
         let audit = std::mem::take(&mut *self.audit.lock().unwrap_or_else(|p| p.into_inner()));
-        Ok(WriteTx { tx: Some(tx), audit, home: Arc::clone(&self.audit) })
+        Ok(WriteTx::new(tx, audit, Arc::clone(&self.audit)))
     }
 
     pub fn backend(&self) -> Backend {
@@ -201,88 +202,4 @@ fn ensure_sqlite_folder(url: &str) -> Result<()> {
         }
     }
     Ok(())
-}
-
-/// A write transaction carrying the audit entries of the write (see [`Store::audited`]). It
-/// dereferences to the connection, so statements run on `&mut *tx` as on a plain transaction.
-pub(crate) struct WriteTx<'a> {
-    tx: Option<sqlx::Transaction<'a, sqlx::Any>>,
-    audit: Vec<AuditEntry>,
-    /// Where the entries go back to when this transaction does not commit, so the handle's next
-    /// write carries them.
-    home: Arc<Mutex<Vec<AuditEntry>>>,
-}
-
-/// The transaction type of every store method that writes.
-pub(crate) type Tx<'a> = WriteTx<'a>;
-
-impl WriteTx<'_> {
-    /// Writes the attached audit entries, then commits: the write and its entries together.
-    pub(crate) async fn commit(mut self) -> Result<()> {
-        let mut tx = self.tx.take().ok_or(DbError::CorruptRow("transaction already finished".into()))?;
-        for e in std::mem::take(&mut self.audit) {
-            crate::audit::insert_pending(&mut *tx, &e).await?;
-        }
-        tx.commit().await?;
-        Ok(())
-    }
-
-    /// Rolls back: nothing of the write, and none of its entries (they stay with the handle).
-    pub(crate) async fn rollback(mut self) -> Result<()> {
-        if let Some(tx) = self.tx.take() {
-            tx.rollback().await?;
-        }
-        Ok(())
-    }
-
-    /// Names the object of the attached entries that do not name one yet: the id of what the
-    /// write created.
-    pub(crate) fn audit_object(&mut self, id: impl std::fmt::Display) {
-        for e in self.audit.iter_mut().filter(|e| e.object_id.is_none()) {
-            e.object_id = Some(id.to_string());
-        }
-    }
-}
-
-impl WriteTx<'_> {
-    /// One entry per object for the attached entries that name none: what a bulk write changed
-    /// (none at all when it changed nothing).
-    pub(crate) fn audit_objects(&mut self, ids: &[i64]) {
-        let (templates, mut named): (Vec<_>, Vec<_>) = self.audit.drain(..).partition(|e| e.object_id.is_none());
-        for t in templates {
-            named.extend(ids.iter().map(|id| AuditEntry { object_id: Some(id.to_string()), ..t.clone() }));
-        }
-        self.audit = named;
-    }
-
-    /// Gives the attached entries that carry no reason this one: what the write made (the id of
-    /// a new revision, say).
-    pub(crate) fn audit_reason(&mut self, reason: impl std::fmt::Display) {
-        for e in self.audit.iter_mut().filter(|e| e.reason.is_none()) {
-            e.reason = Some(reason.to_string());
-        }
-    }
-}
-
-impl Drop for WriteTx<'_> {
-    fn drop(&mut self) {
-        if !self.audit.is_empty() {
-            let mut home = self.home.lock().unwrap_or_else(|p| p.into_inner());
-            home.extend(std::mem::take(&mut self.audit));
-        }
-    }
-}
-
-impl std::ops::Deref for WriteTx<'_> {
-    type Target = sqlx::AnyConnection;
-    fn deref(&self) -> &sqlx::AnyConnection {
-        // Only `commit` and `rollback` take the transaction, and both consume `self`.
-        self.tx.as_deref().unwrap_or_else(|| unreachable!("a finished transaction is not used"))
-    }
-}
-
-impl std::ops::DerefMut for WriteTx<'_> {
-    fn deref_mut(&mut self) -> &mut sqlx::AnyConnection {
-        self.tx.as_deref_mut().unwrap_or_else(|| unreachable!("a finished transaction is not used"))
-    }
 }

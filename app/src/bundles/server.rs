@@ -455,7 +455,7 @@ pub async fn officer_bundles() -> Result<OfficerBundlesView, AppError> {
     let lang = ctx.lang;
     let store = crate::context::store()?;
     let coordinator = is_coordinator(&viewer);
-    let units = crate::officer::server::units_of(&viewer, Permission::ViewCases);
+    let units = crate::cases::server::units_of(&viewer, Permission::ViewCases);
     let list = if coordinator { store.all_bundles().await? } else { store.bundles_of_units(&units).await? };
     let bundles = list.iter().map(|b| bundle_line(b, lang)).collect();
     let mut statements = Vec::new();
@@ -487,7 +487,7 @@ pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError>
     let (viewer, bundle, parts, coordinator) = officer_bundle(id).await?;
     let store = crate::context::store()?;
     let rules = bundle_rules(&store, &bundle).await?;
-    let units = crate::officer::server::units_of(&viewer, Permission::ViewCases);
+    let units = crate::cases::server::units_of(&viewer, Permission::ViewCases);
     let links = if coordinator { PartLinks::Coordinator(units.clone()) } else { PartLinks::Officer(units.clone()) };
     let side = if coordinator { Side::Coordinator } else { Side::Officer(units.clone()) };
     let views = part_views(&store, &rules, &parts, lang, links).await?;
@@ -687,7 +687,7 @@ pub async fn answer_statement(bundle_id: i64, id: i64, answer: String) -> Result
     let ctx = crate::context::current();
     let store = crate::context::store()?;
     let back = format!("/officer/bundles/{bundle_id}");
-    let units = crate::officer::server::units_of(&viewer, Permission::HandleCases);
+    let units = crate::cases::server::units_of(&viewer, Permission::HandleCases);
     let request = store.statements_of_bundle(bundle_id).await?.into_iter().find(|s| s.id == id);
     let Some(request) = request.filter(|s| units.contains(&s.to_unit)) else {
         return Err(AppError::NotFound.respond());
@@ -728,8 +728,7 @@ mod ssr {
     use crate::eservices::view::Link;
     use crate::i18n::{t, ta};
     use stadsporten_db::{
-        BundleDraftRecord, BundleRecord, BundleSummary, DefinitionRecord, DraftRecord, PartRecord, StatementRequest,
-        Store,
+        BundleDraftRecord, BundleRecord, DefinitionRecord, DraftRecord, PartRecord, StatementRequest, Store,
     };
     use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::business::bundle::{document_needs, fact_fields, hold, DocumentNeed, Hold};
@@ -920,7 +919,7 @@ mod ssr {
         let bundle = store.bundle(id).await?.ok_or_else(|| AppError::NotFound.respond())?;
         let parts = store.bundle_parts(id, ctx.now).await?;
         let coordinator = is_coordinator(&viewer);
-        let units = crate::officer::server::units_of(&viewer, Permission::ViewCases);
+        let units = crate::cases::server::units_of(&viewer, Permission::ViewCases);
         if !coordinator && !parts.iter().any(|p| units.contains(&p.unit_code)) {
             crate::auth::record(AuditAction::AccessDenied, "bundle", Some(id.to_string()), Outcome::Denied, None, None)
                 .await?;
@@ -1148,17 +1147,7 @@ mod ssr {
         Ok(all.into_iter().map(|(_, i)| i).collect())
     }
 
-    pub fn bundle_line(b: &BundleSummary, lang: Lang) -> BundleLine {
-        BundleLine {
-            id: b.id,
-            bundle_number: b.bundle_number.clone(),
-            organisation: b.organisation_name.clone(),
-            submitted: crate::ui::stockholm_date(b.submitted_at),
-            progress: ta(lang, "bundle-progress", &[("decided", b.decided.into()), ("total", b.parts.into())]),
-            coordinator: b.coordinator_name.clone(),
-            unread: b.unread,
-        }
-    }
+    pub use crate::cases::server::bundle_line;
 
     pub fn statement_view(s: &StatementRequest, units: &[String], now: i64) -> StatementView {
         let today = crate::ui::stockholm_day(now);

@@ -153,17 +153,8 @@ pub struct StatusView {
     pub notify_note: String,
 }
 
-/// A bundle in a list.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct BundleLine {
-    pub id: i64,
-    pub bundle_number: String,
-    pub organisation: String,
-    pub submitted: String,
-    pub progress: String,
-    pub coordinator: Option<String>,
-    pub unread: i64,
-}
+/// A bundle in a list (the case core's, shown in Mina ärenden).
+pub use crate::cases::view::BundleLine;
 
 /// A statement request as listed (to or from the viewer's unit).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

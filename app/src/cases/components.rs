@@ -9,7 +9,7 @@ use leptos::prelude::*;
 /// The upload progress island, with the configured limit.
 pub fn upload_progress() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    let max = use_context::<crate::eservices::server::EServiceSettings>()
+    let max = use_context::<crate::settings::EServiceSettings>()
         .map_or(10 * 1024 * 1024, |s| u64::try_from(s.max_upload_bytes).unwrap_or(u64::MAX));
     #[cfg(not(feature = "ssr"))]
     let max = 10 * 1024 * 1024;
@@ -150,7 +150,7 @@ pub fn answers(case: &CaseCommon, i18n: I18n) -> impl IntoView {
     view! {
         <section class="panel" aria-labelledby="answers-heading">
             <h2 id="answers-heading">{i18n.t("case-answers")}</h2>
-            {crate::eservices::answer_sections(&case.answers, false, i18n)}
+            {answer_sections(&case.answers, false, i18n)}
             {file_list(&case.files, i18n)}
         </section>
     }
@@ -219,4 +219,42 @@ pub fn survey_form(case_id: i64, stage: &str, i18n: I18n) -> impl IntoView {
         </section>
     }
     .into_any()
+}
+
+/// The answers as a summary list per step, each with its change link.
+pub fn answer_sections(sections: &[super::view::AnswerSection], change: bool, i18n: I18n) -> impl IntoView {
+    sections
+        .iter()
+        .map(|s| {
+            let rows = s
+                .rows
+                .iter()
+                .map(|r| {
+                    let value = if r.lines.is_empty() {
+                        view! { <span class="muted">{i18n.t("apply-not-answered")}</span> }.into_any()
+                    } else {
+                        r.lines
+                            .iter()
+                            .map(|l| view! { <span class="line">{l.clone()}</span> })
+                            .collect_view()
+                            .into_any()
+                    };
+                    view! { <div class="summary-row"><dt>{r.label.clone()}</dt><dd>{value}</dd></div> }
+                })
+                .collect_view();
+            let link = change.then(|| {
+                view! {
+                    <a href=s.change_href.clone()>
+                        {i18n.t("apply-change")}<span class="visually-hidden">" "{s.title.clone()}</span>
+                    </a>
+                }
+            });
+            view! {
+                <section class="answers">
+                    <div class="answers-heading"><h2>{s.title.clone()}</h2>{link}</div>
+                    <dl class="summary">{rows}</dl>
+                </section>
+            }
+        })
+        .collect_view()
 }

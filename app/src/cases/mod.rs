@@ -8,6 +8,7 @@
 
 mod case_page;
 pub mod components;
+pub mod display;
 mod my_cases_page;
 pub mod server;
 pub mod view;

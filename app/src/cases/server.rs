@@ -48,18 +48,13 @@ pub async fn my_cases() -> Result<MyCasesView, AppError> {
             expires: crate::ui::stockholm_date(d.expires_at),
         })
         .collect();
-    let bundles = store
-        .bundles_of_applicant(viewer.user_id)
-        .await?
-        .iter()
-        .map(|b| crate::bundles::server::bundle_line(b, lang))
-        .collect();
+    let bundles = store.bundles_of_applicant(viewer.user_id).await?.iter().map(|b| bundle_line(b, lang)).collect();
     Ok(MyCasesView { drafts, cases, bundle_drafts, bundles })
 }
 
 #[server(endpoint = "my/case", prefix = "/api", input = server_fn::codec::GetUrl)]
 pub async fn my_case(id: i64) -> Result<MyCaseView, AppError> {
-    use crate::eservices::view::Link;
+    use crate::ui::LinkView as Link;
     use stadsporten_domain::access::{Permission, Target};
     let viewer = crate::auth::signed_in()?;
     crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
@@ -176,19 +171,48 @@ pub async fn answer_survey(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::view::{CaseCommon, CaseLine, CompletionItem, DecisionView, FileLink, MessageItem, TimelineItem};
+    use crate::cases::view::{AnswerRow, AnswerSection};
     use crate::error::AppError;
-    use crate::eservices::view::{AnswerRow, AnswerSection};
     use crate::i18n::t;
     use stadsporten_db::{AttachmentRecord, CaseRecord, CaseSummary, ScanStatus, Store};
     use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
     use stadsporten_domain::Lang;
 
-    pub fn size_label(bytes: i64) -> String {
-        if bytes >= 1024 * 1024 {
-            format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
-        } else {
-            format!("{} kB", (bytes + 1023) / 1024)
+    pub use crate::ui::format::size_label;
+
+    /// A bundle application as a line in a list.
+    pub fn bundle_line(b: &stadsporten_db::BundleSummary, lang: Lang) -> super::super::view::BundleLine {
+        super::super::view::BundleLine {
+            id: b.id,
+            bundle_number: b.bundle_number.clone(),
+            organisation: b.organisation_name.clone(),
+            submitted: crate::ui::stockholm_date(b.submitted_at),
+            progress: crate::i18n::ta(
+                lang,
+                "bundle-progress",
+                &[("decided", b.decided.into()), ("total", b.parts.into())],
+            ),
+            coordinator: b.coordinator_name.clone(),
+            unread: b.unread,
         }
+    }
+
+    /// A unit's name in the language (Swedish, otherwise English), or its code.
+    pub async fn unit_name(store: &Store, code: &str, lang: Lang) -> Result<String, AppError> {
+        let unit = store.units().await?.into_iter().find(|u| u.code.as_str() == code);
+        Ok(match unit {
+            Some(u) if lang == Lang::Sv => u.name_sv,
+            Some(u) => u.name_en,
+            None => code.to_owned(),
+        })
+    }
+
+    /// The units in which the viewer holds `permission` (their case queues).
+    pub fn units_of(
+        viewer: &crate::context::Viewer,
+        permission: stadsporten_domain::access::Permission,
+    ) -> Vec<String> {
+        viewer.principal.units_with(permission).into_iter().map(|u| u.to_string()).collect()
     }
 
     pub fn file_link(a: &AttachmentRecord, lang: Lang) -> FileLink {
@@ -274,7 +298,7 @@ mod ssr {
                     .filter(|f| field_visible(f, &case.answers))
                     .map(|f| AnswerRow {
                         label: f.label.get(lang).to_owned(),
-                        lines: crate::eservices::display::answer_lines(f, case.answers.get(&f.id), lang),
+                        lines: crate::cases::display::answer_lines(f, case.answers.get(&f.id), lang),
                     })
                     .collect(),
             })
@@ -330,7 +354,7 @@ mod ssr {
                 closed_unanswered: r.answered_at.is_none() && r.closed_at.is_some(),
             })
             .collect();
-        let unit_name = crate::eservices::server::unit_name(store, &case.unit_code, lang).await?;
+        let unit_name = unit_name(store, &case.unit_code, lang).await?;
         let decision = store.decision(case.id).await?.map(|dec| DecisionView {
             outcome_slug: dec.outcome.slug().to_owned(),
             outcome: t(lang, &format!("case-outcome-{}", dec.outcome.slug())),

@@ -1,6 +1,6 @@
 //! What case pages show (the applicant's and the officer's), prepared on the server.
 
-use crate::eservices::view::{AnswerSection, Link};
+use crate::ui::LinkView as Link;
 use serde::{Deserialize, Serialize};
 
 /// A case in a list.
@@ -38,7 +38,7 @@ pub struct MyCasesView {
     /// Bundle applications begun (token as `token`, organisation as `service`).
     pub bundle_drafts: Vec<DraftLine>,
     /// Bundles filed: one status for all their permits.
-    pub bundles: Vec<crate::bundles::view::BundleLine>,
+    pub bundles: Vec<BundleLine>,
 }
 
 /// One entry of the timeline.
@@ -125,4 +125,31 @@ pub struct MyCaseView {
     /// Stages whose satisfaction question is waiting (`after-submission`, `after-decision`).
     pub surveys: Vec<String>,
     pub receipt: Link,
+}
+
+/// One answered field, as the check page and every case page show it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerRow {
+    pub label: String,
+    pub lines: Vec<String>,
+}
+
+/// A step's answers, with its change link (used on the check page).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AnswerSection {
+    pub title: String,
+    pub change_href: String,
+    pub rows: Vec<AnswerRow>,
+}
+
+/// A bundle application in a list (Mina ärenden shows them beside the cases).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BundleLine {
+    pub id: i64,
+    pub bundle_number: String,
+    pub organisation: String,
+    pub submitted: String,
+    pub progress: String,
+    pub coordinator: Option<String>,
+    pub unread: i64,
 }

@@ -3,20 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A link with its text.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct LinkView {
-    pub href: String,
-    pub text: String,
-}
-
-/// An `<option>` of a filter.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct OptionView {
-    pub value: String,
-    pub label: String,
-    pub selected: bool,
-}
+pub use crate::ui::{LinkView, OptionView, PaginationView};
 
 /// The catalogue's search and filter form.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -41,15 +28,6 @@ pub struct ServiceItem {
     pub meta: Vec<String>,
     /// The content language code when it differs from the page's (Swedish fallback).
     pub content_lang: Option<String>,
-}
-
-/// Previous / next links and "page 2 of 5".
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct PaginationView {
-    pub label: String,
-    pub current: String,
-    pub previous: Option<LinkView>,
-    pub next: Option<LinkView>,
 }
 
 /// One page of results.

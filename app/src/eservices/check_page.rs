@@ -3,6 +3,7 @@
 
 use super::server::load_check;
 use super::view::CheckView;
+use crate::cases::components::answer_sections;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
@@ -23,44 +24,6 @@ fn with_check(render: fn(CheckView, I18n) -> AnyView) -> impl IntoView {
             })}
         </Suspense>
     }
-}
-
-/// The answers as a summary list per step, each with its change link.
-pub fn answer_sections(sections: &[super::view::AnswerSection], change: bool, i18n: I18n) -> impl IntoView {
-    sections
-        .iter()
-        .map(|s| {
-            let rows = s
-                .rows
-                .iter()
-                .map(|r| {
-                    let value = if r.lines.is_empty() {
-                        view! { <span class="muted">{i18n.t("apply-not-answered")}</span> }.into_any()
-                    } else {
-                        r.lines
-                            .iter()
-                            .map(|l| view! { <span class="line">{l.clone()}</span> })
-                            .collect_view()
-                            .into_any()
-                    };
-                    view! { <div class="summary-row"><dt>{r.label.clone()}</dt><dd>{value}</dd></div> }
-                })
-                .collect_view();
-            let link = change.then(|| {
-                view! {
-                    <a href=s.change_href.clone()>
-                        {i18n.t("apply-change")}<span class="visually-hidden">" "{s.title.clone()}</span>
-                    </a>
-                }
-            });
-            view! {
-                <section class="answers">
-                    <div class="answers-heading"><h2>{s.title.clone()}</h2>{link}</div>
-                    <dl class="summary">{rows}</dl>
-                </section>
-            }
-        })
-        .collect_view()
 }
 
 #[component]

@@ -11,7 +11,6 @@
 //!   rules at every step and all again at submission.
 
 mod check_page;
-pub mod display;
 pub mod fields;
 mod receipt_page;
 pub mod server;
@@ -19,7 +18,9 @@ mod start_page;
 mod step_page;
 pub mod view;
 
-pub use check_page::{answer_sections, ApplyCheckPage, ApplyDeclarationPage};
+pub use crate::cases::components::answer_sections;
+pub use crate::cases::display;
+pub use check_page::{ApplyCheckPage, ApplyDeclarationPage};
 pub use receipt_page::ReceiptPage;
 pub use server::{discard_draft, load_check, load_receipt, load_start, load_step, resume_href, start_application};
 pub use start_page::ApplyStartPage;

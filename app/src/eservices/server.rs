@@ -316,15 +316,7 @@ mod ssr {
     use stadsporten_domain::eservice::{Answer, Answers, Field, FieldKind, ServiceDefinition};
     use stadsporten_domain::Lang;
 
-    /// E-service settings the server hands to pages and routes.
-    #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-    pub struct EServiceSettings {
-        /// A draft is deleted this long after it was last saved (seconds).
-        pub draft_seconds: i64,
-        /// The reminder goes out this long before (seconds).
-        pub reminder_seconds: i64,
-        pub max_upload_bytes: usize,
-    }
+    pub use crate::settings::EServiceSettings;
 
     /// The role a person applies in (for the audit trail).
     pub fn role(viewer: &Viewer) -> &'static str {
@@ -394,14 +386,7 @@ mod ssr {
         Ok((draft, def))
     }
 
-    pub async fn unit_name(store: &Store, code: &str, lang: Lang) -> Result<String, AppError> {
-        let unit = store.units().await?.into_iter().find(|u| u.code.as_str() == code);
-        Ok(match unit {
-            Some(u) if lang == Lang::Sv => u.name_sv,
-            Some(u) => u.name_en,
-            None => code.to_owned(),
-        })
-    }
+    pub use crate::cases::server::unit_name;
 
     /// Where notifications go, as a sentence ("We will e-mail anna@… — change in Mina sidor").
     pub async fn notify_note(store: &Store, user_id: i64, lang: Lang) -> Result<String, AppError> {
@@ -452,12 +437,7 @@ mod ssr {
         let mut files = Vec::new();
         for r in stored.map(Answer::files).unwrap_or(&[]) {
             let held = store.attachment(r.id).await?.is_some_and(|a| a.scan_status == stadsporten_db::ScanStatus::Held);
-            files.push(FileView {
-                id: r.id,
-                name: r.name.clone(),
-                size: crate::cases::server::size_label(r.size),
-                held,
-            });
+            files.push(FileView { id: r.id, name: r.name.clone(), size: crate::ui::format::size_label(r.size), held });
         }
         let error = flash.and_then(|fl| {
             fl.errors

@@ -2,12 +2,10 @@
 
 use serde::{Deserialize, Serialize};
 
-/// A link.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Link {
-    pub href: String,
-    pub text: String,
-}
+/// How answers are shown: the case core's, on the check page as on a case page.
+pub use crate::cases::view::{AnswerRow, AnswerSection};
+/// A link (the design kit's).
+pub use crate::ui::LinkView as Link;
 
 /// `/services/{slug}/start`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -90,21 +88,6 @@ pub struct StepView {
     /// Error summary: link to the input and message, in form order.
     pub errors: Vec<(String, String)>,
     pub max_upload_mb: u32,
-}
-
-/// One answered field on the check page.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AnswerRow {
-    pub label: String,
-    pub lines: Vec<String>,
-}
-
-/// A step's answers on the check page, with its change link.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct AnswerSection {
-    pub title: String,
-    pub change_href: String,
-    pub rows: Vec<AnswerRow>,
 }
 
 /// `/apply/{token}/check` and `/apply/{token}/declaration`.

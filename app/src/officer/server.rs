@@ -336,9 +336,7 @@ mod ssr {
     use stadsporten_domain::organisation::UnitCode;
 
     /// The unit codes where the viewer holds `permission`.
-    pub fn units_of(viewer: &Viewer, permission: Permission) -> Vec<String> {
-        viewer.principal.units_with(permission).into_iter().map(|u| u.to_string()).collect()
-    }
+    pub use crate::cases::server::units_of;
 
     /// The queue's filters as the store's, refusing unknown values (a hand-made URL).
     pub fn queue_filter(f: &QueueFilters, units: &[String], me: i64) -> Result<QueueFilter, AppError> {

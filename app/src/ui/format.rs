@@ -49,3 +49,12 @@ pub fn stockholm_day(unix: i64) -> i64 {
 pub fn stockholm_date(unix: i64) -> String {
     stadsporten_domain::date::Date::from_day_number(stockholm_day(unix)).map(|d| d.to_string()).unwrap_or_default()
 }
+
+/// A file size as people read it: "2.5 MB", "12 kB".
+pub fn size_label(bytes: i64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{:.1} MB", bytes as f64 / (1024.0 * 1024.0))
+    } else {
+        format!("{} kB", (bytes + 1023) / 1024)
+    }
+}

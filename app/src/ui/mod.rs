@@ -11,6 +11,7 @@ mod pagination;
 mod session_bar;
 mod session_timer;
 mod upload_progress;
+mod views;
 
 pub use csrf_field::CsrfField;
 pub use error_page::ErrorPage;
@@ -23,3 +24,4 @@ pub use pagination::Pagination;
 pub use session_bar::{SessionBar, SessionEndedNotice};
 pub use session_timer::SessionTimer;
 pub use upload_progress::UploadProgress;
+pub use views::{LinkView, OptionView, PaginationView};

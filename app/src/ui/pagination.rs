@@ -1,6 +1,6 @@
 //! Previous / next links around "page 2 of 5": plain links, so paging works without JavaScript.
 
-use crate::catalogue::view_model::PaginationView;
+use super::views::PaginationView;
 use leptos::prelude::*;
 
 #[component]
