@@ -15,14 +15,14 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
+use stadsporten_app::cases::access::{of_case, CaseNeed, CaseRelation};
 use stadsporten_app::context::{RequestContext, Viewer};
 use stadsporten_app::error::AppError;
 use stadsporten_app::flash::FormFlash;
 use stadsporten_db::{CaseRecord, CaseRefusal, NewAttachment, ScanStatus};
-use stadsporten_domain::access::{Permission, Target};
+use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::eservice::FileKind;
-use stadsporten_domain::organisation::UnitCode;
 use std::sync::Arc;
 
 /// The viewer's side of a case.
@@ -39,11 +39,12 @@ async fn side(
     case: &CaseRecord,
     permission: Permission,
 ) -> Option<Side> {
-    if case.applicant_id == viewer.user_id && !viewer.is_staff {
+    let need = if permission == Permission::HandleCases { CaseNeed::Handle } else { CaseNeed::Read };
+    // The applicant's side first: an officer who also filed the case is never its applicant here.
+    if of_case(viewer, case, CaseNeed::Own).is_some() {
         return Some(Side::Applicant);
     }
-    let unit = UnitCode::parse(&case.unit_code)?;
-    if viewer.may(permission, &Target::Unit(&unit)) {
+    if of_case(viewer, case, need) == Some(CaseRelation::Officer) {
         return Some(Side::Officer);
     }
     if viewer.is_staff {
@@ -283,7 +284,7 @@ pub async fn download(
     if file.removed_at.is_some() || file.scan_status == ScanStatus::Infected {
         return s.pages.error(&ctx, AppError::NotFound).await;
     }
-    let own = file.owner_id == viewer.user_id && !viewer.is_staff;
+    let own = stadsporten_app::cases::access::is_applicant(&viewer, file.owner_id);
     let applicant_of_case = match file.case_id {
         Some(case_id) if !own => match s.store.case_record(case_id).await {
             Ok(Some(c)) => Some(c),

@@ -353,7 +353,7 @@ pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
     let lang = ctx.lang;
     let viewer = crate::auth::signed_in()?;
     let store = crate::context::store()?;
-    let bundle = store.bundle(id).await?.filter(|b| b.applicant_id == viewer.user_id && !viewer.is_staff);
+    let bundle = store.bundle(id).await?.filter(|b| crate::cases::access::is_applicant(&viewer, b.applicant_id));
     let bundle = bundle.ok_or_else(|| AppError::NotFound.respond())?;
     let rules = bundle_rules(&store, &bundle).await?;
     let parts = store.bundle_parts(id, ctx.now).await?;
@@ -409,7 +409,7 @@ pub async fn send_bundle_message(bundle_id: i64, body: String) -> Result<(), App
     let ctx = crate::context::current();
     let store = crate::context::store()?;
     let bundle = store.bundle(bundle_id).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    let (from_applicant, back, role) = if bundle.applicant_id == viewer.user_id && !viewer.is_staff {
+    let (from_applicant, back, role) = if crate::cases::access::is_applicant(&viewer, bundle.applicant_id) {
         (true, format!("/my/business/{bundle_id}"), "business-representative")
     } else if is_coordinator(&viewer) {
         (false, format!("/officer/bundles/{bundle_id}"), "case-officer")

@@ -6,6 +6,7 @@
 //! view types have no place for notes). Messages and completion answers with files are posted to
 //! the server's case routes (`server/src/case_routes.rs`) as multipart.
 
+pub mod access;
 mod case_page;
 pub mod components;
 pub mod display;

@@ -60,7 +60,10 @@ pub async fn my_case(id: i64) -> Result<MyCaseView, AppError> {
     crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
     let ctx = crate::context::current();
     let store = crate::context::store()?;
-    let case = store.case_record(id).await?.filter(|c| c.applicant_id == viewer.user_id);
+    let case = store
+        .case_record(id)
+        .await?
+        .filter(|c| super::access::of_case(&viewer, c, super::access::CaseNeed::Own).is_some());
     let case = case.ok_or_else(|| AppError::NotFound.respond())?;
     store.mark_messages_read(case.id, true, ctx.now).await?;
     let common = case_common(&store, &case, false, ctx.lang, ctx.now).await?;
@@ -129,7 +132,10 @@ pub async fn answer_survey(
     crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
     let store = crate::context::store()?;
     let ctx = crate::context::current();
-    let case = store.case_record(case_id).await?.filter(|c| c.applicant_id == viewer.user_id);
+    let case = store
+        .case_record(case_id)
+        .await?
+        .filter(|c| super::access::of_case(&viewer, c, super::access::CaseNeed::Own).is_some());
     let case = case.ok_or_else(|| AppError::NotFound.respond())?;
     let stage = SurveyStage::parse(&stage).ok_or_else(|| AppError::BadArguments.respond())?;
     let back = if stage == SurveyStage::AfterSubmission {

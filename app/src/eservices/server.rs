@@ -262,7 +262,10 @@ pub async fn load_receipt(case_id: i64) -> Result<ReceiptView, AppError> {
     )
     .await?;
     let store = crate::context::store()?;
-    let case = store.case_record(case_id).await?.filter(|c| c.applicant_id == viewer.user_id);
+    let case = store
+        .case_record(case_id)
+        .await?
+        .filter(|c| crate::cases::access::of_case(&viewer, c, crate::cases::access::CaseNeed::Own).is_some());
     let case = case.ok_or_else(|| AppError::NotFound.respond())?;
     let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
     let surveys = store.pending_surveys(case.id).await?;

@@ -328,6 +328,7 @@ pub async fn officer_act(
 #[cfg(feature = "ssr")]
 mod ssr {
     use super::super::view::{Choice, QueueFilters};
+    use crate::cases::access::{CaseNeed, CaseRelation};
     use crate::context::Viewer;
     use crate::error::AppError;
     use stadsporten_db::{Assignee, CaseRecord, QueueFilter, QueueSort, Store};
@@ -375,9 +376,16 @@ mod ssr {
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
         let case = store.case_record(id).await?.ok_or_else(|| AppError::NotFound.respond())?;
-        let unit = UnitCode::parse(&case.unit_code).ok_or(AppError::Internal)?;
-        if !viewer.may(permission, &Target::Unit(&unit)) {
+        let need = match permission {
+            Permission::HandleCases => CaseNeed::Handle,
+            Permission::ExportCases => CaseNeed::Export,
+            _ => CaseNeed::Read,
+        };
+        if crate::cases::access::of_case(&viewer, &case, need) != Some(CaseRelation::Officer) {
+            // Refused: 401 or an audited 403, naming the unit.
+            let unit = UnitCode::parse(&case.unit_code).ok_or(AppError::Internal)?;
             crate::auth::require(permission, &Target::Unit(&unit)).await?;
+            return Err(AppError::Forbidden.respond());
         }
         Ok((viewer, case))
     }

@@ -130,12 +130,9 @@ pub mod ssr {
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
         let case = store.case_record(id).await?.ok_or_else(|| AppError::NotFound.respond())?;
-        let org = case.provider_org.as_deref().and_then(|o| OrganisationNumber::parse(o).ok());
-        match org {
-            Some(org) if viewer.may(Permission::AnswerProviderFeedback, &Target::Organisation(&org)) => {
-                Ok((viewer, case))
-            }
-            _ => Err(AppError::NotFound.respond()),
+        match crate::cases::access::of_case(&viewer, &case, crate::cases::access::CaseNeed::AnswerFeedback) {
+            Some(_) => Ok((viewer, case)),
+            None => Err(AppError::NotFound.respond()),
         }
     }
 

@@ -3,6 +3,7 @@
 //! The engine is general on purpose: permits (the single window) and the contact centre run on the
 //! same definitions, answers and case rules.
 
+pub mod access;
 pub mod answers;
 pub mod case;
 pub mod definition;
