@@ -314,7 +314,11 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
     let out = run(&[&bad], false);
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success());
-    assert!(text.contains("values row 3 field kpi: Okänt kvalitetsmått ”nope”. / Unknown indicator “nope”."), "{text}");
+    assert!(
+        text.contains("values row 3 field kpi: Okänt kvalitetsmått ”nope”. / Unknown indicator “nope”."),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert!(text.contains("refused, nothing stored"));
     assert_eq!(latest(app.store.clone()).await, 2025, "the good row of a refused file is not stored either");
     let out = run(&[&good], true);
