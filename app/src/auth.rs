@@ -18,6 +18,16 @@ pub fn role_used(viewer: &Viewer, permission: Permission, target: &Target<'_>) -
     viewer.principal.grant_for(permission, target).map(|g| g.role.slug())
 }
 
+/// The role a person applies in, for the audit trail: for a company they act for, or as
+/// themselves.
+pub fn applicant_role(viewer: &Viewer) -> &'static str {
+    if viewer.acting_for.is_some() {
+        "business-representative"
+    } else {
+        "resident"
+    }
+}
+
 /// Builds an audit entry for this request.
 pub fn entry(
     ctx: &RequestContext,

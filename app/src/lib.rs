@@ -25,5 +25,7 @@ pub mod routes;
 pub mod settings;
 pub mod test_idp;
 pub mod ui;
+#[cfg(feature = "ssr")]
+pub mod web;
 
 pub use routes::{shell, App};

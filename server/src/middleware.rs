@@ -66,7 +66,7 @@ async fn without_scripts(res: Response) -> Response {
 /// Server functions answer a plain form post (no JavaScript) that failed with a redirect and the
 /// error in JSON; show people the translated error page with the error's status instead.
 pub async fn server_fn_errors(
-    axum::extract::State(pages): axum::extract::State<crate::pages::Pages>,
+    axum::extract::State(pages): axum::extract::State<stadsporten_app::web::pages::Pages>,
     req: Request,
     next: Next,
 ) -> Response {

@@ -11,9 +11,9 @@
 //! - SMS goes through [`SmsGateway`]. The default writes a masked line to the log (the outbox row
 //!   is the record); a real gateway is configuration.
 
-use crate::clock::Clock;
 use stadsporten_app::i18n::ta;
 use stadsporten_app::mail::{Mailer, OutgoingMail};
+use stadsporten_app::web::clock::Clock;
 use stadsporten_db::{OutboxRow, Store};
 use stadsporten_domain::Lang;
 use std::future::Future;

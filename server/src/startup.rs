@@ -5,9 +5,7 @@ use crate::auth::oidc::{Provider, Providers};
 use crate::auth::session::ProviderKind;
 use crate::auth::test_idp::{self, TestClient, TestIdp};
 use crate::auth::{csrf, oidc, session, AuthState};
-use crate::clock::Clock;
 use crate::config::{ProviderSettings, Settings};
-use crate::pages::Pages;
 use crate::{middleware, routes};
 use axum::extract::FromRef;
 use axum::routing::{get, post};
@@ -15,6 +13,8 @@ use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
 use secrecy::ExposeSecret;
+use stadsporten_app::web::clock::Clock;
+use stadsporten_app::web::pages::Pages;
 use stadsporten_app::{shell, App};
 use stadsporten_db::Store;
 use std::sync::Arc;
@@ -149,11 +149,11 @@ impl Application {
             max_upload_bytes: settings.eservices.max_upload_mb * 1024 * 1024,
         };
         let file_store: Arc<dyn stadsporten_app::files::FileStore> =
-            Arc::new(crate::attachments::FsStore::new(&settings.eservices.upload_folder));
-        let uploads = crate::attachments::Uploads {
+            Arc::new(stadsporten_app::web::uploads::FsStore::new(&settings.eservices.upload_folder));
+        let uploads = stadsporten_app::web::uploads::Uploads {
             store: file_store.clone(),
             scanner: (!settings.eservices.clamd.trim().is_empty())
-                .then(|| crate::attachments::Clamd::new(settings.eservices.clamd.trim())),
+                .then(|| stadsporten_app::web::uploads::Clamd::new(settings.eservices.clamd.trim())),
             max_bytes: eservices.max_upload_bytes,
         };
         let pages = Pages {
@@ -201,7 +201,7 @@ impl Application {
         }
         .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
         spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone());
-        let forms = Arc::new(crate::forms::FormState {
+        let forms = Arc::new(stadsporten_app::web::FormState {
             store: store.clone(),
             pages: pages.clone(),
             uploads,
@@ -290,7 +290,7 @@ fn router(
     store: Store,
     auth: Arc<AuthState>,
     pages: Pages,
-    forms: Arc<crate::forms::FormState>,
+    forms: Arc<stadsporten_app::web::FormState>,
 ) -> Router {
     let state = AppState {
         leptos_options: leptos_options.clone(),
@@ -325,7 +325,6 @@ fn router(
         .route("/auth/callback", get(oidc::callback))
         .route("/auth/logout", post(oidc::logout))
         .route("/auth/extend", get(oidc::extend))
-        .route("/admin/audit/export.csv", get(crate::exports::audit_csv))
         .route("/test-idp/{realm}/.well-known/openid-configuration", get(test_idp::discovery))
         .route("/test-idp/{realm}/jwks", get(test_idp::jwks))
         .route("/test-idp/{realm}/authorize", get(test_idp::authorize))
@@ -333,25 +332,16 @@ fn router(
         .route("/test-idp/{realm}/token", post(test_idp::token))
         .route("/test-idp/{realm}/userinfo", get(test_idp::userinfo))
         .route("/test-idp/{realm}/logout", get(test_idp::logout));
-    // The form runner's and the cases' posts, and file downloads (see `forms`, `case_routes`).
-    let form_routes: Router<AppState> = Router::new()
-        .route("/apply/{token}", get(crate::forms::resume))
-        .route("/forms/{token}/submit", post(crate::forms::submit))
-        .route("/forms/{token}/{step}", post(crate::forms::save_step))
-        .route("/forms/{token}/{step}/remove", post(crate::forms::remove_file))
-        .route("/forms/{token}/{step}/upload", post(crate::forms::upload_file))
-        .route("/business/forms/{token}/facts", post(crate::bundle_forms::save_facts))
-        .route("/business/forms/{token}/documents/upload", post(crate::bundle_forms::upload_document))
-        .route("/business/forms/{token}/documents/remove", post(crate::bundle_forms::remove_document))
-        .route("/business/forms/{token}/submit", post(crate::bundle_forms::submit))
-        .route("/cases/{id}/messages", post(crate::case_routes::post_message))
-        .route("/cases/{id}/completion", post(crate::case_routes::post_completion))
-        .route("/files/{id}", get(crate::case_routes::download))
-        .route("/officer/assign", post(crate::officer_routes::bulk_assign))
-        .route("/officer/export.csv", get(crate::officer_routes::export_csv))
-        .route("/admin/services/upload", post(crate::admin_routes::upload_definition))
-        .route("/provider/units/{id}", post(crate::provider_routes::save_unit))
-        .route("/admin/providers/import", post(crate::admin_routes::import_providers))
+    // Each feature's plain routes (form posts with files, downloads, exports, open data), from its
+    // folder in `stadsporten_app`.
+    let feature_routes: Router<AppState> = Router::new()
+        .merge(stadsporten_app::eservices::routes::routes())
+        .merge(stadsporten_app::bundles::routes::routes())
+        .merge(stadsporten_app::cases::routes::routes())
+        .merge(stadsporten_app::officer::routes::routes())
+        .merge(stadsporten_app::provider::routes::routes())
+        .merge(stadsporten_app::admin::routes::routes())
+        .merge(stadsporten_app::compare::routes::routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     Router::new()
@@ -359,12 +349,8 @@ fn router(
         .route("/readyz", get(routes::readyz))
         .route("/lang/{code}", get(routes::choose_language))
         .route("/lite/{mode}", get(routes::choose_lite))
-        .route("/open-data/providers.csv", get(crate::open_data::units_csv_file))
-        .route("/open-data/provider-indicators.csv", get(crate::open_data::values_csv_file))
-        .route("/open-data/providers.json", get(crate::open_data::json_file))
-        .route("/open-data/providers/dataset.json", get(crate::open_data::description_file))
         .merge(auth_routes)
-        .merge(form_routes)
+        .merge(feature_routes)
         .leptos_routes_with_context(
             &state,
             routes,
@@ -431,7 +417,7 @@ fn spawn_housekeeping(store: Store, every: Duration) {
 /// Draft reminders and expiry, and rescans of files held while the scanner was away.
 fn spawn_eservice_housekeeping(
     store: Store,
-    uploads: crate::attachments::Uploads,
+    uploads: stadsporten_app::web::uploads::Uploads,
     settings: stadsporten_app::eservices::server::EServiceSettings,
     clock: Clock,
 ) {
@@ -453,7 +439,7 @@ fn spawn_eservice_housekeeping(
                 }
                 Err(e) => tracing::warn!(error = %e, "draft expiry failed"),
             }
-            crate::attachments::rescan_held(&store, &uploads, now).await;
+            stadsporten_app::web::uploads::rescan_held(&store, &uploads, now).await;
         }
     });
 }
@@ -484,8 +470,18 @@ async fn shutdown_signal() {
 mod tests {
     #[test]
     fn the_list_of_plain_routes_is_the_routers() {
-        let source = include_str!("startup.rs");
-        let routed: Vec<&str> = source.split(".route(\"").skip(1).filter_map(|rest| rest.split('"').next()).collect();
+        // The server's own routes, and every feature's `routes.rs` in the app.
+        let mut sources = vec![include_str!("startup.rs").to_owned()];
+        let app = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src");
+        for feature in std::fs::read_dir(&app).unwrap().flatten() {
+            if let Ok(text) = std::fs::read_to_string(feature.path().join("routes.rs")) {
+                sources.push(text);
+            }
+        }
+        let routed: Vec<&str> = sources
+            .iter()
+            .flat_map(|source| source.split(".route(\"").skip(1).filter_map(|rest| rest.split('"').next()))
+            .collect();
         assert!(!routed.is_empty());
         for r in &routed {
             assert!(super::PLAIN_ROUTES.contains(r), "{r} is routed but not in PLAIN_ROUTES");

@@ -9,8 +9,12 @@
 
 mod access_page;
 mod audit_page;
+#[cfg(feature = "ssr")]
+mod exports;
 mod providers_page;
 pub mod providers_server;
+#[cfg(feature = "ssr")]
+pub mod routes;
 mod server;
 mod services_page;
 pub mod services_server;

@@ -10,6 +10,8 @@
 //!   storage: `stadsporten_db` (`bundles`).
 
 mod apply_pages;
+#[cfg(feature = "ssr")]
+pub mod routes;
 pub mod server;
 mod status_pages;
 pub mod view;

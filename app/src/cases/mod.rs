@@ -11,6 +11,8 @@ mod case_page;
 pub mod components;
 pub mod display;
 mod my_cases_page;
+#[cfg(feature = "ssr")]
+pub mod routes;
 pub mod server;
 pub mod view;
 

@@ -11,6 +11,8 @@
 mod compare_page;
 mod components;
 mod open_data_page;
+#[cfg(feature = "ssr")]
+pub mod routes;
 pub mod server;
 mod side_by_side_page;
 mod unit_page;

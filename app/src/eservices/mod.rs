@@ -13,6 +13,8 @@
 mod check_page;
 pub mod fields;
 mod receipt_page;
+#[cfg(feature = "ssr")]
+pub mod routes;
 pub mod server;
 mod start_page;
 mod step_page;

@@ -321,14 +321,7 @@ mod ssr {
 
     pub use crate::settings::EServiceSettings;
 
-    /// The role a person applies in (for the audit trail).
-    pub fn role(viewer: &Viewer) -> &'static str {
-        if viewer.acting_for.is_some() {
-            "business-representative"
-        } else {
-            "resident"
-        }
-    }
+    pub use crate::auth::applicant_role as role;
 
     /// Whether the viewer may apply with this definition; the fluent id of the reason if not.
     pub fn may_apply(viewer: &Viewer, def: &ServiceDefinition) -> Result<(), &'static str> {

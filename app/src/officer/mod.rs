@@ -6,6 +6,8 @@
 
 mod case_page;
 mod queue_page;
+#[cfg(feature = "ssr")]
+pub mod routes;
 pub mod server;
 pub mod view;
 

@@ -12,6 +12,8 @@
 
 mod feedback_page;
 mod portal_page;
+#[cfg(feature = "ssr")]
+pub mod routes;
 pub mod server;
 mod unit_edit_page;
 pub mod view;

@@ -6,10 +6,10 @@ pub mod oidc;
 pub mod session;
 pub mod test_idp;
 
-use crate::clock::Clock;
-use crate::pages::Pages;
 use base64::Engine as _;
 use rand::RngCore as _;
+use stadsporten_app::web::clock::Clock;
+use stadsporten_app::web::pages::Pages;
 use stadsporten_db::Store;
 use stadsporten_domain::session::SessionPolicy;
 

@@ -5,7 +5,7 @@
 //! - The cookie holds only the (signed) session id; a tampered or unknown cookie is no session.
 //! - A session dies when the user is disabled, when an administrator ends the user's sessions
 //!   (the user's `session_epoch` moved on), after the idle limit and after the absolute limit —
-//!   all judged with the injectable [`Clock`](crate::clock::Clock). The next page says why, once.
+//!   all judged with the injectable [`Clock`](stadsporten_app::web::clock::Clock). The next page says why, once.
 //! - Each page view, and the "stay signed in" link, is activity; assets and health checks are not.
 
 use crate::auth::AuthState;

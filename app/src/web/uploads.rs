@@ -22,7 +22,7 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
-pub use stadsporten_app::files::{BoxFuture, FileStore};
+pub use crate::files::{BoxFuture, FileStore};
 
 /// The filesystem default: `root/ab/abcdef…` by the random key.
 pub struct FsStore {

@@ -1,5 +1,5 @@
 //! The bundle application's posts: the shared facts, a document uploaded once for every permit
-//! that needs it, and the one submission. Pages are `stadsporten_app::bundles`.
+//! that needs it, and the one submission. Pages are `crate::bundles`.
 //!
 //! Policy:
 //! - Post/redirect/get as in `forms`: refused input comes back on its page with what was typed
@@ -13,17 +13,17 @@
 //!   organisation mandate again; it is one transaction and idempotent, and the status page is
 //!   shown only after it committed.
 
-use crate::attachments::{display_name, new_key, Refusal};
-use crate::forms::{audited, keep, read_multipart, refused, see_other, too_large, FormState};
+use crate::bundles::server::{load_bundle_draft, OpenBundle};
+use crate::context::{RequestContext, Viewer};
+use crate::error::AppError;
+use crate::eservices::server::today;
+use crate::flash::FormFlash;
+use crate::web::uploads::{display_name, new_key, Refusal};
+use crate::web::{audited, keep, read_multipart, refused, see_other, too_large, FormState};
 use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::{Extension, Form};
-use stadsporten_app::bundles::server::{load_bundle_draft, OpenBundle};
-use stadsporten_app::context::{RequestContext, Viewer};
-use stadsporten_app::error::AppError;
-use stadsporten_app::eservices::server::today;
-use stadsporten_app::flash::FormFlash;
 use stadsporten_db::{BundleSubmission, DocumentCopy, NewAttachment, PartSubmission, COORDINATING_UNIT};
 use stadsporten_domain::access::{Permission, Target};
 use stadsporten_domain::audit::AuditAction;
@@ -371,4 +371,13 @@ pub async fn submit(
             s.fail(&ctx, AppError::Internal).await
         }
     }
+}
+
+/// This feature's plain routes, merged by the server beside the pages and server functions.
+pub fn routes() -> axum::Router<std::sync::Arc<crate::web::FormState>> {
+    axum::Router::new()
+        .route("/business/forms/{token}/facts", axum::routing::post(save_facts))
+        .route("/business/forms/{token}/documents/upload", axum::routing::post(upload_document))
+        .route("/business/forms/{token}/documents/remove", axum::routing::post(remove_document))
+        .route("/business/forms/{token}/submit", axum::routing::post(submit))
 }

@@ -5,14 +5,14 @@
 //! `POST /admin/providers/import` (multipart): comparison data, reported row by row (a dry run
 //! reports only); stored all or nothing.
 
-use crate::forms::{audited, denied, keep, read_multipart, see_other, too_large, FormState};
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::flash::FormFlash;
+use crate::web::{audited, denied, keep, read_multipart, see_other, too_large, FormState};
 use axum::extract::{Multipart, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::Extension;
-use stadsporten_app::context::RequestContext;
-use stadsporten_app::error::AppError;
-use stadsporten_app::flash::FormFlash;
 use stadsporten_domain::access::{Permission, Role, Target};
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::compare::import::{parse_file, RowProblem, MAX_IMPORT_BYTES};
@@ -74,8 +74,8 @@ pub async fn upload_definition(
     if !viewer.may(Permission::ManageServices, &Target::Unit(&unit)) {
         return denied(&s, &ctx, "unit", Some(unit.to_string()), Permission::ManageServices).await;
     }
-    let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageServices, &Target::Unit(&unit))
-        .unwrap_or("administrator");
+    let role =
+        crate::auth::role_used(&viewer, Permission::ManageServices, &Target::Unit(&unit)).unwrap_or("administrator");
     let store = audited(
         &s.store,
         &ctx,
@@ -108,7 +108,7 @@ pub fn import_report(file: &str, dry_run: bool, report: &stadsporten_db::ImportR
     let key = |p: &RowProblem| format!("{}|{}|{}", p.section, p.row, p.field);
     let shown = &report.problems[..report.problems.len().min(MAX_REPORTED)];
     FormFlash {
-        form: stadsporten_app::admin::providers_server::IMPORT_FORM.into(),
+        form: crate::admin::providers_server::IMPORT_FORM.into(),
         values: vec![
             ("file".into(), file.to_owned()),
             ("dry_run".into(), if dry_run { "1".into() } else { String::new() }),
@@ -161,17 +161,10 @@ pub async fn import_providers(
     };
     // A stored import commits with its entry (the store writes the counts into its reason); a dry
     // run or a refused file writes neither.
-    let role = stadsporten_app::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject)
-        .unwrap_or("administrator");
-    let entry = stadsporten_app::auth::entry(
-        &ctx,
-        AuditAction::Import,
-        "provider-data",
-        None,
-        Outcome::Success,
-        Some(role),
-        None,
-    );
+    let role =
+        crate::auth::role_used(&viewer, Permission::ManageProviderData, &Target::AnyObject).unwrap_or("administrator");
+    let entry =
+        crate::auth::entry(&ctx, AuditAction::Import, "provider-data", None, Outcome::Success, Some(role), None);
     let report = match parse_file(&name, &bytes) {
         Ok(parsed) => {
             match s
@@ -191,4 +184,12 @@ pub async fn import_providers(
     };
     keep(&session, import_report(&name, dry_run, &report)).await;
     see_other(back)
+}
+
+/// This feature's plain routes, merged by the server beside the pages and server functions.
+pub fn routes() -> axum::Router<std::sync::Arc<crate::web::FormState>> {
+    axum::Router::new()
+        .route("/admin/services/upload", axum::routing::post(upload_definition))
+        .route("/admin/providers/import", axum::routing::post(import_providers))
+        .route("/admin/audit/export.csv", axum::routing::get(super::exports::audit_csv))
 }

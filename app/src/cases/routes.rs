@@ -9,16 +9,16 @@
 //! - Files held for a virus scan are never served to staff; infected or removed files to nobody.
 //! - Downloads are `attachment` with the stored type, `nosniff` and no caching.
 
-use crate::attachments::display_name;
-use crate::forms::{audited, keep, read_multipart, record_read, see_other, too_large, FormState};
+use crate::cases::access::{of_case, CaseNeed, CaseRelation};
+use crate::context::{RequestContext, Viewer};
+use crate::error::AppError;
+use crate::flash::FormFlash;
+use crate::web::uploads::display_name;
+use crate::web::{audited, keep, read_multipart, record_read, see_other, too_large, FormState};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use stadsporten_app::cases::access::{of_case, CaseNeed, CaseRelation};
-use stadsporten_app::context::{RequestContext, Viewer};
-use stadsporten_app::error::AppError;
-use stadsporten_app::flash::FormFlash;
 use stadsporten_db::{CaseRecord, CaseRefusal, NewAttachment, ScanStatus};
 use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
@@ -48,7 +48,7 @@ async fn side(
         return Some(Side::Officer);
     }
     if viewer.is_staff {
-        let entry = stadsporten_app::auth::entry(
+        let entry = crate::auth::entry(
             ctx,
             AuditAction::AccessDenied,
             "case",
@@ -95,7 +95,7 @@ async fn text_and_file(
     text: &str,
     file: Option<(String, String, Vec<u8>)>,
     too_large_file: bool,
-) -> Result<Option<(String, usize, crate::attachments::Accepted)>, (String, String, Vec<(String, String, String)>)> {
+) -> Result<Option<(String, usize, crate::web::uploads::Accepted)>, (String, String, Vec<(String, String, String)>)> {
     let mb = (s.uploads.max_bytes / (1024 * 1024)).to_string();
     if too_large_file {
         return Err(("file".into(), "field-error-file-too-large".into(), vec![("file".into(), "mb".into(), mb)]));
@@ -123,7 +123,7 @@ async fn text_and_file(
 
 /// The record of a stored file for a message (none without a file).
 fn attachment<'a>(
-    stored: Option<&'a (String, usize, crate::attachments::Accepted)>,
+    stored: Option<&'a (String, usize, crate::web::uploads::Accepted)>,
     name: &'a str,
     owner: i64,
     now: i64,
@@ -184,7 +184,7 @@ pub async fn post_message(
     };
     let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
     let files = attachment(stored.as_ref(), &names, viewer.user_id, s.clock.now());
-    let role = if side == Side::Applicant { stadsporten_app::eservices::server::role(&viewer) } else { "case-officer" };
+    let role = if side == Side::Applicant { crate::auth::applicant_role(&viewer) } else { "case-officer" };
     let store = audited(&s.store, &ctx, AuditAction::Create, "message", None, role, Some(format!("case {id}")));
     match store.add_message(id, viewer.user_id, side == Side::Applicant, &body, &files, s.clock.now()).await {
         Ok(_) => see_other(&format!("{back}?saved=message#messages-heading")),
@@ -284,7 +284,7 @@ pub async fn download(
     if file.removed_at.is_some() || file.scan_status == ScanStatus::Infected {
         return s.pages.error(&ctx, AppError::NotFound).await;
     }
-    let own = stadsporten_app::cases::access::is_applicant(&viewer, file.owner_id);
+    let own = crate::cases::access::is_applicant(&viewer, file.owner_id);
     let applicant_of_case = match file.case_id {
         Some(case_id) if !own => match s.store.case_record(case_id).await {
             Ok(Some(c)) => Some(c),
@@ -339,4 +339,12 @@ pub async fn download(
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
     res
+}
+
+/// This feature's plain routes, merged by the server beside the pages and server functions.
+pub fn routes() -> axum::Router<std::sync::Arc<crate::web::FormState>> {
+    axum::Router::new()
+        .route("/cases/{id}/messages", axum::routing::post(post_message))
+        .route("/cases/{id}/completion", axum::routing::post(post_completion))
+        .route("/files/{id}", axum::routing::get(download))
 }

@@ -2,23 +2,23 @@
 //! sign-in routes, the CSRF check and server functions. Each is the Leptos `/error/{code}` page,
 //! rendered for the current request (its language, its viewer) with the right status.
 
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::shell;
 use axum::body::Body;
 use axum::http::{Request, StatusCode};
 use axum::response::Response;
 use leptos::prelude::*;
-use stadsporten_app::context::RequestContext;
-use stadsporten_app::error::AppError;
-use stadsporten_app::shell;
 use stadsporten_db::Store;
 
 #[derive(Clone)]
 pub struct Pages {
     pub options: LeptosOptions,
     pub store: Store,
-    pub settings: stadsporten_app::context::ServiceSettings,
-    pub mailer: stadsporten_app::mail::MailerHandle,
-    pub eservices: stadsporten_app::eservices::server::EServiceSettings,
-    pub files: stadsporten_app::files::FilesHandle,
+    pub settings: crate::context::ServiceSettings,
+    pub mailer: crate::mail::MailerHandle,
+    pub eservices: crate::settings::EServiceSettings,
+    pub files: crate::files::FilesHandle,
     pub compare: stadsporten_domain::compare::Thresholds,
 }
 

@@ -5,16 +5,16 @@
 //! (export) are touched; the export is recorded in the audit trail before it is made, with the
 //! filter used, and holds names but never personnummer or answers.
 
-use crate::exports::csv_field;
-use crate::forms::{audited, see_other, FormState};
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::officer::server::{queue_filter, unit_officers, units_of};
+use crate::officer::view::QueueFilters;
+use crate::web::csv_field;
+use crate::web::{audited, see_other, FormState};
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
-use stadsporten_app::context::RequestContext;
-use stadsporten_app::error::AppError;
-use stadsporten_app::officer::server::{queue_filter, unit_officers, units_of};
-use stadsporten_app::officer::view::QueueFilters;
 use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use std::sync::Arc;
@@ -23,7 +23,7 @@ async fn deny(s: &FormState, ctx: &RequestContext, permission: Permission) -> Re
     if ctx.viewer.is_none() {
         return s.pages.error(ctx, AppError::Unauthorized).await;
     }
-    let entry = stadsporten_app::auth::entry(
+    let entry = crate::auth::entry(
         ctx,
         AuditAction::AccessDenied,
         "feature",
@@ -111,7 +111,7 @@ pub async fn export_csv(
     let Ok(filter) = queue_filter(&filters, &units, viewer.user_id) else {
         return s.pages.error(&ctx, AppError::BadArguments).await;
     };
-    let entry = stadsporten_app::auth::entry(
+    let entry = crate::auth::entry(
         &ctx,
         AuditAction::Export,
         "case-queue",
@@ -141,8 +141,8 @@ pub async fn export_csv(
             r.applicant_name.clone(),
             r.status.slug().to_owned(),
             r.outcome.map(|o| o.slug().to_owned()).unwrap_or_default(),
-            stadsporten_app::ui::stockholm_time(r.submitted_at),
-            stadsporten_app::ui::stockholm_date(r.due_at),
+            crate::ui::stockholm_time(r.submitted_at),
+            crate::ui::stockholm_date(r.due_at),
             r.standing.map(|st| st.slug().to_owned()).unwrap_or_default(),
             r.assignee_name.clone().unwrap_or_default(),
         ];
@@ -155,4 +155,11 @@ pub async fn export_csv(
     h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"cases.csv\""));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
     res
+}
+
+/// This feature's plain routes, merged by the server beside the pages and server functions.
+pub fn routes() -> axum::Router<std::sync::Arc<crate::web::FormState>> {
+    axum::Router::new()
+        .route("/officer/assign", axum::routing::post(bulk_assign))
+        .route("/officer/export.csv", axum::routing::get(export_csv))
 }

@@ -2,14 +2,14 @@
 //! (domain `RawFacts`); refused input goes back to the form with every error and nothing lost; a
 //! saved change is a revision (before and after, for the city's revert) and an audit entry.
 
-use crate::forms::{denied, keep, see_other, FormState};
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::flash::FormFlash;
+use crate::provider::server::ssr::FORM;
+use crate::web::{denied, keep, see_other, FormState};
 use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::{Extension, Form};
-use stadsporten_app::context::RequestContext;
-use stadsporten_app::error::AppError;
-use stadsporten_app::flash::FormFlash;
-use stadsporten_app::provider::server::ssr::FORM;
 use stadsporten_db::{ChangedBy, FactsSaved};
 use stadsporten_domain::access::{Permission, Target};
 use stadsporten_domain::audit::{AuditAction, Outcome};
@@ -92,7 +92,7 @@ pub async fn save_unit(
         }
     };
     // The entry commits with the new revision (the store names it); an unchanged form writes none.
-    let entry = stadsporten_app::auth::entry(
+    let entry = crate::auth::entry(
         &ctx,
         AuditAction::Update,
         "provider-unit",
@@ -115,4 +115,9 @@ pub async fn save_unit(
             s.pages.error(&ctx, AppError::Internal).await
         }
     }
+}
+
+/// This feature's plain routes, merged by the server beside the pages and server functions.
+pub fn routes() -> axum::Router<std::sync::Arc<crate::web::FormState>> {
+    axum::Router::new().route("/provider/units/{id}", axum::routing::post(save_unit))
 }

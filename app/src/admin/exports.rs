@@ -3,14 +3,14 @@
 //! Policy: the same authorisation as the page (`view-audit-trail` and `export-audit-trail`), and
 //! every export is itself written to the audit trail with the filter used.
 
-use crate::auth::AuthState;
+use crate::admin::{audit_entry_view, audit_filter};
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::web::{csv_field, FormState};
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use stadsporten_app::admin::{audit_entry_view, audit_filter};
-use stadsporten_app::context::RequestContext;
-use stadsporten_app::error::AppError;
 use stadsporten_domain::access::{Permission, Target};
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use std::sync::Arc;
@@ -18,15 +18,9 @@ use std::sync::Arc;
 /// The most rows one export holds; narrower filters give the rest.
 const MAX_ROWS: i64 = 100_000;
 
-/// A CSV field, quoted; a leading `=`, `+`, `-` or `@` is defused so spreadsheets do not run it.
-pub(crate) fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-    format!("\"{}\"", s.replace('"', "\"\""))
-}
-
 /// `GET /admin/audit/export.csv?…` with the audit page's filters.
 pub async fn audit_csv(
-    State(auth): State<Arc<AuthState>>,
+    State(auth): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     RawQuery(query): RawQuery,
 ) -> Response {
@@ -37,7 +31,7 @@ pub async fn audit_csv(
     let allowed = viewer.may(Permission::ViewAuditTrail, &Target::AnyObject)
         && viewer.may(Permission::ExportAuditTrail, &Target::AnyObject);
     let record = |action, outcome, reason: Option<String>| {
-        stadsporten_app::auth::entry(&ctx, action, "audit-trail", None, outcome, Some("auditor"), reason)
+        crate::auth::entry(&ctx, action, "audit-trail", None, outcome, Some("auditor"), reason)
     };
     if !allowed {
         let _ = auth
@@ -98,10 +92,12 @@ pub async fn audit_csv(
 
 #[cfg(test)]
 mod tests {
+    use crate::web::csv_field;
+
     #[test]
     fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(super::csv_field("a\"b"), "\"a\"\"b\"");
-        assert_eq!(super::csv_field("=cmd()"), "\"'=cmd()\"");
-        assert_eq!(super::csv_field("plain"), "\"plain\"");
+        assert_eq!(csv_field("a\"b"), "\"a\"\"b\"");
+        assert_eq!(csv_field("=cmd()"), "\"'=cmd()\"");
+        assert_eq!(csv_field("plain"), "\"plain\"");
     }
 }

@@ -6,14 +6,13 @@
 //! Public and free of personal data: organisation numbers of companies are public; no person is
 //! named. No authorisation, no audit.
 
-use crate::pages::Pages;
+use crate::i18n::t;
+use crate::ui::format::stockholm_date;
+use crate::web::pages::Pages;
 use axum::extract::State;
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
-use stadsporten_app::i18n::t;
-use stadsporten_app::ui::format::stockholm_date;
-use stadsporten_db::Store;
 use stadsporten_domain::compare::export::{unit_json, units_csv, value_json, values_csv};
 use stadsporten_domain::compare::import::UNIT_COLUMNS;
 use stadsporten_domain::Lang;
@@ -40,8 +39,8 @@ fn unavailable(e: stadsporten_db::DbError) -> Response {
 }
 
 /// `GET /open-data/providers.csv`: one row per unit.
-pub async fn units_csv_file(State(store): State<Store>) -> Response {
-    match store.all_provider_units().await {
+pub async fn units_csv_file(State(s): State<std::sync::Arc<crate::web::FormState>>) -> Response {
+    match s.store.all_provider_units().await {
         Ok(rows) => {
             let units: Vec<_> = rows.into_iter().map(|r| r.record).collect();
             file("text/csv; charset=utf-8", "providers.csv", units_csv(&units))
@@ -51,18 +50,18 @@ pub async fn units_csv_file(State(store): State<Store>) -> Response {
 }
 
 /// `GET /open-data/provider-indicators.csv`: `kpi, unit, period, value, n, response_rate`.
-pub async fn values_csv_file(State(store): State<Store>) -> Response {
-    match store.all_indicator_values().await {
+pub async fn values_csv_file(State(s): State<std::sync::Arc<crate::web::FormState>>) -> Response {
+    match s.store.all_indicator_values().await {
         Ok(values) => file("text/csv; charset=utf-8", "provider-indicators.csv", values_csv(&values)),
         Err(e) => unavailable(e),
     }
 }
 
 /// `GET /open-data/providers.json`: the description, the units and the values in one document.
-pub async fn json_file(State(pages): State<Pages>) -> Response {
-    let store = &pages.store;
+pub async fn json_file(State(s): State<std::sync::Arc<crate::web::FormState>>) -> Response {
+    let store = &s.pages.store;
     let (units, values, description) =
-        match (store.all_provider_units().await, store.all_indicator_values().await, description(&pages).await) {
+        match (store.all_provider_units().await, store.all_indicator_values().await, description(&s.pages).await) {
             (Ok(u), Ok(v), Ok(d)) => (u, v, d),
             (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return unavailable(e),
         };
@@ -75,8 +74,8 @@ pub async fn json_file(State(pages): State<Pages>) -> Response {
 }
 
 /// `GET /open-data/providers/dataset.json`: the dataset description alone.
-pub async fn description_file(State(pages): State<Pages>) -> Response {
-    match description(&pages).await {
+pub async fn description_file(State(s): State<std::sync::Arc<crate::web::FormState>>) -> Response {
+    match description(&s.pages).await {
         Ok(d) => file("application/json", "dataset.json", d.to_string()),
         Err(e) => unavailable(e),
     }
@@ -130,4 +129,13 @@ pub async fn description(pages: &Pages) -> stadsporten_db::Result<Value> {
             "min_response_rate": pages.compare.min_response_rate,
         },
     }))
+}
+
+/// This feature's plain routes, merged by the server beside the pages and server functions.
+pub fn routes() -> axum::Router<std::sync::Arc<crate::web::FormState>> {
+    axum::Router::new()
+        .route("/open-data/providers.csv", axum::routing::get(units_csv_file))
+        .route("/open-data/provider-indicators.csv", axum::routing::get(values_csv_file))
+        .route("/open-data/providers.json", axum::routing::get(json_file))
+        .route("/open-data/providers/dataset.json", axum::routing::get(description_file))
 }

@@ -1,5 +1,5 @@
-//! The form runner's posts: saving a step, adding and removing a file, and submitting. The pages
-//! are Leptos routes (`stadsporten_app::eservices`); these are plain routes because a step's
+//! The form runner's posts: saving a step, adding and removing a file, and submitting (server
+//! only). The pages are this feature's Leptos routes; these are plain routes because a step's
 //! fields are defined by data and files arrive as multipart.
 //!
 //! Policy:
@@ -10,141 +10,33 @@
 //! - Submission is idempotent (see `Store::submit_case`): the receipt is shown only after the
 //!   case is committed, and a repeated post shows the same receipt.
 
-use crate::attachments::{display_name, Refusal, Uploads};
-use crate::clock::Clock;
-use crate::pages::Pages;
+use crate::context::{RequestContext, Viewer};
+use crate::error::AppError;
+use crate::eservices::server::{bundle_home, load_draft, role, today};
+use crate::flash::FormFlash;
+use crate::web::uploads::{display_name, Refusal};
+use crate::web::{audited, keep, read_multipart, refused, see_other, too_large, FormState, Pairs};
 use axum::extract::{Multipart, Path, State};
-use axum::http::{header, HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::{Extension, Form};
-use stadsporten_app::context::{RequestContext, Viewer};
-use stadsporten_app::error::AppError;
-use stadsporten_app::eservices::server::{bundle_home, load_draft, role, today, EServiceSettings};
-use stadsporten_app::flash::{FormFlash, FLASH_KEY};
-use stadsporten_db::{NewAttachment, Store, Submission};
-use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_db::{NewAttachment, Submission};
+use stadsporten_domain::audit::AuditAction;
 use stadsporten_domain::eservice::answers::{next_step, step_visible, validate_all, validate_step};
 use stadsporten_domain::eservice::{Answers, FieldError, FieldKind};
 use std::sync::Arc;
 
-/// What the form routes share.
-pub struct FormState {
-    pub store: Store,
-    pub pages: Pages,
-    pub uploads: Uploads,
-    pub settings: EServiceSettings,
-    pub clock: Clock,
-    /// Outside authorities' addresses for bundle referrals (see `config::BusinessSettings`).
-    pub referral_addresses: std::collections::BTreeMap<String, String>,
-}
-
-type Pairs = Vec<(String, String)>;
-
-/// 303 See Other: the browser follows with a GET.
-pub fn see_other(to: &str) -> Response {
-    (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_owned())]).into_response()
-}
-
-pub async fn keep(session: &tower_sessions::Session, flash: FormFlash) {
-    if let Err(e) = session.insert(FLASH_KEY, &flash).await {
-        tracing::warn!(error = %e, "could not keep a refused form in the session");
-    }
-}
-
-/// The refused form with its errors (and their arguments) in form order.
-pub fn refused(form: &str, values: Pairs, errors: &[FieldError]) -> FormFlash {
-    FormFlash {
-        form: form.into(),
-        values,
-        errors: errors.iter().map(|e| (e.input.clone(), e.code.clone())).collect(),
-        args: errors.iter().flat_map(|e| e.args.iter().map(|(k, v)| (e.input.clone(), k.clone(), v.clone()))).collect(),
-    }
-}
-
-/// The store handle whose next write commits this request's entry with it (the audit policy in
-/// `stadsporten_db::audit`). `id: None` when the write creates the object: the store names it.
-pub fn audited(
-    store: &Store,
-    ctx: &RequestContext,
-    action: AuditAction,
-    object: &str,
-    id: Option<i64>,
-    role: &str,
-    reason: Option<String>,
-) -> Store {
-    store.audited(stadsporten_app::auth::entry(
-        ctx,
-        action,
-        object,
-        id.map(|i| i.to_string()),
-        Outcome::Success,
-        Some(role),
-        reason,
-    ))
-}
-
-/// Records a read of personal data on its own, before the data is returned. A failure fails
-/// the request: the caller answers with an error instead of the data.
-pub async fn record_read(
-    store: &Store,
-    ctx: &RequestContext,
-    object: &str,
-    id: i64,
-    role: &str,
-    reason: Option<String>,
-) -> Result<(), stadsporten_db::DbError> {
-    let entry = stadsporten_app::auth::entry(
-        ctx,
-        AuditAction::Read,
-        object,
-        Some(id.to_string()),
-        Outcome::Success,
-        Some(role),
-        reason,
-    );
-    store.append_audit(&entry).await.inspect_err(|e| tracing::error!(error = %e, "could not audit a read"))
-}
-
-/// The refusal page (403) for a signed-in person without `permission` on the object, written to
-/// the audit trail first.
-pub async fn denied(
+/// The signed-in owner's draft and its definition, or the page that says why not.
+/// The signed-in owner's draft and its definition, or the page that says why not.
+async fn open_draft<'a>(
     s: &FormState,
-    ctx: &RequestContext,
-    object_type: &str,
-    object_id: Option<String>,
-    permission: stadsporten_domain::access::Permission,
-) -> Response {
-    let entry = stadsporten_app::auth::entry(
-        ctx,
-        AuditAction::AccessDenied,
-        object_type,
-        object_id,
-        Outcome::Denied,
-        None,
-        Some(permission.slug().into()),
-    );
-    if let Err(e) = s.store.append_audit(&entry).await {
-        tracing::error!(error = %e, "could not audit a refusal");
-    }
-    s.pages.error(ctx, AppError::Forbidden).await
-}
-
-impl FormState {
-    pub async fn fail(&self, ctx: &RequestContext, e: AppError) -> Response {
-        self.pages.error(ctx, e).await
-    }
-
-    /// The signed-in owner's draft and its definition, or the page that says why not.
-    async fn open_draft<'a>(
-        &self,
-        ctx: &'a RequestContext,
-        token: &str,
-    ) -> Result<(&'a Viewer, stadsporten_db::DraftRecord, stadsporten_db::DefinitionRecord), Response> {
-        let Some(viewer) = ctx.viewer.as_ref() else { return Err(self.fail(ctx, AppError::Unauthorized).await) };
-        match load_draft(&self.store, viewer, token).await {
-            Ok((draft, def)) => Ok((viewer, draft, def)),
-            Err(e) => Err(self.fail(ctx, e).await),
-        }
+    ctx: &'a RequestContext,
+    token: &str,
+) -> Result<(&'a Viewer, stadsporten_db::DraftRecord, stadsporten_db::DefinitionRecord), Response> {
+    let Some(viewer) = ctx.viewer.as_ref() else { return Err(s.fail(ctx, AppError::Unauthorized).await) };
+    match load_draft(&s.store, viewer, token).await {
+        Ok((draft, def)) => Ok((viewer, draft, def)),
+        Err(e) => Err(s.fail(ctx, e).await),
     }
 }
 
@@ -158,7 +50,7 @@ pub async fn resume(
     Extension(ctx): Extension<RequestContext>,
     Path(token): Path<String>,
 ) -> Response {
-    let (_, draft, def) = match s.open_draft(&ctx, &token).await {
+    let (_, draft, def) = match open_draft(&s, &ctx, &token).await {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -188,7 +80,7 @@ pub async fn save_step(
     Path((token, step)): Path<(String, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (viewer, draft, def) = match s.open_draft(&ctx, &token).await {
+    let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -272,7 +164,7 @@ pub async fn remove_file(
     Path((token, step)): Path<(String, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (viewer, draft, _) = match s.open_draft(&ctx, &token).await {
+    let (viewer, draft, _) = match open_draft(&s, &ctx, &token).await {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -298,68 +190,6 @@ pub async fn remove_file(
     see_other(&format!("/apply/{token}/step/{step}"))
 }
 
-/// Refuses a body declared larger than the limit before reading it: a translated 413 page.
-pub async fn too_large(pages: &Pages, ctx: &RequestContext, headers: &HeaderMap, limit: usize) -> Option<Response> {
-    let declared =
-        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
-    // Room for the multipart framing and the form's other fields.
-    if declared.is_some_and(|n| n > limit + 256 * 1024) {
-        return Some(pages.error(ctx, AppError::TooLarge).await);
-    }
-    None
-}
-
-/// A multipart form: its text fields, and the first file (field name, file name, bytes).
-pub struct MultipartForm {
-    pub fields: Pairs,
-    pub file: Option<(String, String, Vec<u8>)>,
-    /// A file was cut off at the limit (a body without a declared length).
-    pub too_large: bool,
-}
-
-pub async fn read_multipart(mut m: Multipart, limit: usize) -> Result<MultipartForm, AppError> {
-    let mut out = MultipartForm { fields: vec![], file: None, too_large: false };
-    loop {
-        let next = m.next_field().await;
-        let Ok(next) = next else {
-            // The body limit layer cut the stream: the file was larger than allowed.
-            out.too_large = true;
-            return Ok(out);
-        };
-        let Some(mut field) = next else { break };
-        let name = field.name().unwrap_or("").to_owned();
-        match field.file_name().map(str::to_owned) {
-            Some(file_name) => {
-                let mut bytes = Vec::new();
-                loop {
-                    match field.chunk().await {
-                        Ok(Some(chunk)) => {
-                            if bytes.len() + chunk.len() > limit {
-                                out.too_large = true;
-                                return Ok(out);
-                            }
-                            bytes.extend_from_slice(&chunk);
-                        }
-                        Ok(None) => break,
-                        Err(_) => {
-                            out.too_large = true;
-                            return Ok(out);
-                        }
-                    }
-                }
-                if out.file.is_none() && !(file_name.is_empty() && bytes.is_empty()) {
-                    out.file = Some((name, file_name, bytes));
-                }
-            }
-            None => {
-                let text = field.text().await.map_err(|_| AppError::BadArguments)?;
-                out.fields.push((name, text));
-            }
-        }
-    }
-    Ok(out)
-}
-
 /// `POST /forms/{token}/{step}/upload` (multipart): adds a file to a file field of the step. The
 /// whole step form comes along, so what was typed elsewhere is kept.
 pub async fn upload_file(
@@ -373,7 +203,7 @@ pub async fn upload_file(
     if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
         return r;
     }
-    let (viewer, draft, def) = match s.open_draft(&ctx, &token).await {
+    let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -394,7 +224,7 @@ pub async fn upload_file(
     };
     let mut values = values_without(&form.fields, &["csrf", "action", "upload", "step"]);
     values.push(("step".into(), step.clone()));
-    let back = format!("/apply/{token}/step/{step}#{}", stadsporten_app::eservices::server::input_id(&field.id));
+    let back = format!("/apply/{token}/step/{step}#{}", crate::eservices::server::input_id(&field.id));
     let refuse =
         |code: &str, args: Vec<(String, String)>| FieldError { input: field.id.clone(), code: code.into(), args };
     let count = draft.answers.get(&field.id).map(|a| a.files().len()).unwrap_or(0);
@@ -465,7 +295,7 @@ pub async fn submit(
     Path(token): Path<String>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (viewer, draft, def) = match s.open_draft(&ctx, &token).await {
+    let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
         Ok(x) => x,
         Err(r) => return r,
     };
@@ -566,4 +396,14 @@ pub async fn submit(
             s.fail(&ctx, AppError::Internal).await
         }
     }
+}
+
+/// This feature's plain routes, merged by the server beside the pages and server functions.
+pub fn routes() -> axum::Router<std::sync::Arc<crate::web::FormState>> {
+    axum::Router::new()
+        .route("/apply/{token}", axum::routing::get(resume))
+        .route("/forms/{token}/submit", axum::routing::post(submit))
+        .route("/forms/{token}/{step}", axum::routing::post(save_step))
+        .route("/forms/{token}/{step}/remove", axum::routing::post(remove_file))
+        .route("/forms/{token}/{step}/upload", axum::routing::post(upload_file))
 }

@@ -1,0 +1,198 @@
+//! The plumbing every feature's plain form routes share (server only): their state, post/redirect/
+//! get, a refused form kept for the next view, multipart reading with the size limit, audited
+//! writes and reads, the refusal page. Each feature's `routes.rs` builds on it and exposes a
+//! `routes()` router that the server merges.
+//!
+//! Policy:
+//! - Post/redirect/get: every post answers 303 to a page. Refused input comes back on its page
+//!   with the values as typed and each error beside its field (the session's flash).
+//! - A write goes through [`audited`], so its audit entry commits with it; a read of personal data
+//!   is recorded with [`record_read`] before it is answered (see `stadsporten_db::audit`).
+
+pub mod clock;
+pub mod pages;
+pub mod uploads;
+
+use crate::context::RequestContext;
+use crate::error::AppError;
+use crate::flash::{FormFlash, FLASH_KEY};
+use crate::settings::EServiceSettings;
+use axum::extract::Multipart;
+use axum::http::{header, HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use clock::Clock;
+use pages::Pages;
+use stadsporten_db::Store;
+use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::eservice::FieldError;
+use uploads::Uploads;
+
+/// A form's fields as posted, in order.
+pub type Pairs = Vec<(String, String)>;
+
+/// What the form routes share.
+pub struct FormState {
+    pub store: Store,
+    pub pages: Pages,
+    pub uploads: Uploads,
+    pub settings: EServiceSettings,
+    pub clock: Clock,
+    /// Outside authorities' addresses for bundle referrals (see `config::BusinessSettings`).
+    pub referral_addresses: std::collections::BTreeMap<String, String>,
+}
+
+/// 303 See Other: the browser follows with a GET.
+pub fn see_other(to: &str) -> Response {
+    (StatusCode::SEE_OTHER, [(header::LOCATION, to.to_owned())]).into_response()
+}
+
+pub async fn keep(session: &tower_sessions::Session, flash: FormFlash) {
+    if let Err(e) = session.insert(FLASH_KEY, &flash).await {
+        tracing::warn!(error = %e, "could not keep a refused form in the session");
+    }
+}
+
+/// The refused form with its errors (and their arguments) in form order.
+pub fn refused(form: &str, values: Pairs, errors: &[FieldError]) -> FormFlash {
+    FormFlash {
+        form: form.into(),
+        values,
+        errors: errors.iter().map(|e| (e.input.clone(), e.code.clone())).collect(),
+        args: errors.iter().flat_map(|e| e.args.iter().map(|(k, v)| (e.input.clone(), k.clone(), v.clone()))).collect(),
+    }
+}
+
+/// The store handle whose next write commits this request's entry with it (the audit policy in
+/// `stadsporten_db::audit`). `id: None` when the write creates the object: the store names it.
+pub fn audited(
+    store: &Store,
+    ctx: &RequestContext,
+    action: AuditAction,
+    object: &str,
+    id: Option<i64>,
+    role: &str,
+    reason: Option<String>,
+) -> Store {
+    store.audited(crate::auth::entry(
+        ctx,
+        action,
+        object,
+        id.map(|i| i.to_string()),
+        Outcome::Success,
+        Some(role),
+        reason,
+    ))
+}
+
+/// Records a read of personal data on its own, before the data is returned. A failure fails
+/// the request: the caller answers with an error instead of the data.
+pub async fn record_read(
+    store: &Store,
+    ctx: &RequestContext,
+    object: &str,
+    id: i64,
+    role: &str,
+    reason: Option<String>,
+) -> Result<(), stadsporten_db::DbError> {
+    let entry =
+        crate::auth::entry(ctx, AuditAction::Read, object, Some(id.to_string()), Outcome::Success, Some(role), reason);
+    store.append_audit(&entry).await.inspect_err(|e| tracing::error!(error = %e, "could not audit a read"))
+}
+
+/// The refusal page (403) for a signed-in person without `permission` on the object, written to
+/// the audit trail first.
+pub async fn denied(
+    s: &FormState,
+    ctx: &RequestContext,
+    object_type: &str,
+    object_id: Option<String>,
+    permission: stadsporten_domain::access::Permission,
+) -> Response {
+    let entry = crate::auth::entry(
+        ctx,
+        AuditAction::AccessDenied,
+        object_type,
+        object_id,
+        Outcome::Denied,
+        None,
+        Some(permission.slug().into()),
+    );
+    if let Err(e) = s.store.append_audit(&entry).await {
+        tracing::error!(error = %e, "could not audit a refusal");
+    }
+    s.pages.error(ctx, AppError::Forbidden).await
+}
+
+impl FormState {
+    pub async fn fail(&self, ctx: &RequestContext, e: AppError) -> Response {
+        self.pages.error(ctx, e).await
+    }
+}
+
+/// Refuses a body declared larger than the limit before reading it: a translated 413 page.
+pub async fn too_large(pages: &Pages, ctx: &RequestContext, headers: &HeaderMap, limit: usize) -> Option<Response> {
+    let declared =
+        headers.get(header::CONTENT_LENGTH).and_then(|v| v.to_str().ok()).and_then(|v| v.parse::<usize>().ok());
+    // Room for the multipart framing and the form's other fields.
+    if declared.is_some_and(|n| n > limit + 256 * 1024) {
+        return Some(pages.error(ctx, AppError::TooLarge).await);
+    }
+    None
+}
+
+/// A multipart form: its text fields, and the first file (field name, file name, bytes).
+pub struct MultipartForm {
+    pub fields: Pairs,
+    pub file: Option<(String, String, Vec<u8>)>,
+    /// A file was cut off at the limit (a body without a declared length).
+    pub too_large: bool,
+}
+
+pub async fn read_multipart(mut m: Multipart, limit: usize) -> Result<MultipartForm, AppError> {
+    let mut out = MultipartForm { fields: vec![], file: None, too_large: false };
+    loop {
+        let next = m.next_field().await;
+        let Ok(next) = next else {
+            // The body limit layer cut the stream: the file was larger than allowed.
+            out.too_large = true;
+            return Ok(out);
+        };
+        let Some(mut field) = next else { break };
+        let name = field.name().unwrap_or("").to_owned();
+        match field.file_name().map(str::to_owned) {
+            Some(file_name) => {
+                let mut bytes = Vec::new();
+                loop {
+                    match field.chunk().await {
+                        Ok(Some(chunk)) => {
+                            if bytes.len() + chunk.len() > limit {
+                                out.too_large = true;
+                                return Ok(out);
+                            }
+                            bytes.extend_from_slice(&chunk);
+                        }
+                        Ok(None) => break,
+                        Err(_) => {
+                            out.too_large = true;
+                            return Ok(out);
+                        }
+                    }
+                }
+                if out.file.is_none() && !(file_name.is_empty() && bytes.is_empty()) {
+                    out.file = Some((name, file_name, bytes));
+                }
+            }
+            None => {
+                let text = field.text().await.map_err(|_| AppError::BadArguments)?;
+                out.fields.push((name, text));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// A CSV field, quoted; a leading `=`, `+`, `-` or `@` is defused so spreadsheets do not run it.
+pub fn csv_field(s: &str) -> String {
+    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
+    format!("\"{}\"", s.replace('"', "\"\""))
+}
