@@ -4,6 +4,7 @@
 //! Policy: see `server`. Bulk assignment and the CSV export are plain routes in the server
 //! (`server/src/officer_routes.rs`), as they carry lists and files rather than a page.
 
+pub mod actions;
 mod case_page;
 mod queue_page;
 #[cfg(feature = "ssr")]

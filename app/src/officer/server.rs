@@ -174,9 +174,9 @@ pub async fn officer_case(id: i64) -> Result<OfficerCaseView, AppError> {
     })
 }
 
-/// Every single-case action of an officer, as one form target: `take`, `release`, `assign`,
-/// `note`, and the transitions `start`, `request-completion`, `resume-without-completion`,
-/// `decide`, `close`.
+/// Every single-case action of an officer, as one form target (`action` names it: see
+/// [`OfficerAction`](super::actions::OfficerAction)). Authorised first, then parsed and checked;
+/// refused input comes back beside its field with what was typed.
 #[server(endpoint = "officer/act", prefix = "/api")]
 #[allow(clippy::too_many_arguments)]
 pub async fn officer_act(
@@ -188,106 +188,94 @@ pub async fn officer_act(
     motivation: Option<String>,
     assignee: Option<String>,
 ) -> Result<(), AppError> {
-    use stadsporten_db::{CaseRefusal, NewDecision};
+    use super::actions::{ActFields, OfficerAction};
+    use stadsporten_db::CaseRefusal;
     use stadsporten_domain::access::Permission;
     use stadsporten_domain::audit::AuditAction;
-    use stadsporten_domain::eservice::DecisionOutcome;
     let (viewer, case) = staff_case(case_id, Permission::HandleCases).await?;
-    let ctx = crate::context::current();
-    let now = ctx.now;
+    let fields = ActFields { message, reply_by, outcome, motivation, assignee };
+    let action = OfficerAction::parse(&action, &fields).ok_or_else(|| AppError::BadArguments.respond())?;
+    let now = crate::context::current().now;
     let back = format!("/officer/cases/{case_id}");
-    let text = |v: &Option<String>| v.as_deref().unwrap_or("").trim().to_owned();
-    let refuse = |form: &str, values: Vec<(&str, String)>, field: &str, code: &str| crate::flash::FormFlash {
+    let keep = |form: &str, values: Vec<(&str, String)>, field: &str, code: &str| crate::flash::FormFlash {
         form: form.into(),
         values: values.into_iter().map(|(k, v)| (k.to_owned(), v)).collect(),
         errors: vec![(field.into(), code.into())],
         args: vec![],
     };
-    // The action's entry commits with its first write; a refused or invalid action writes none.
+    if let Err(r) = action.check(crate::ui::stockholm_day(now)) {
+        crate::flash::keep(&keep(r.form, r.values, r.field, r.code)).await?;
+        leptos_axum::redirect(&format!("{back}#{}", r.anchor));
+        return Ok(());
+    }
+    // The action's entry commits with its write; a refused action writes none.
     let store = crate::auth::audited(
         AuditAction::Update,
         "case",
         Some(case_id.to_string()),
         Some("case-officer"),
-        Some(action.clone()),
+        Some(action.slug().into()),
     )?;
-    let result: Result<(), CaseRefusal> = match action.as_str() {
-        "take" => {
-            store
-                .assign_cases(
-                    &[case_id],
-                    std::slice::from_ref(&case.unit_code),
-                    Some(viewer.user_id),
-                    viewer.user_id,
-                    now,
-                )
-                .await?;
-            Ok(())
-        }
-        "release" => {
-            store.assign_cases(&[case_id], std::slice::from_ref(&case.unit_code), None, viewer.user_id, now).await?;
-            Ok(())
-        }
-        "assign" => {
-            let officers = unit_officers(&store, &case.unit_code, now).await?;
-            let Some(to) = assignee
-                .as_deref()
-                .and_then(|a| a.parse::<i64>().ok())
-                .filter(|a| officers.iter().any(|o| o.value == a.to_string()))
-            else {
-                return Err(AppError::BadArguments.respond());
+    match perform(&store, &viewer, &case, &action, now).await? {
+        Ok(()) => leptos_axum::redirect(&format!("{back}?saved={}", action.slug())),
+        Err(CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
+        Err(CaseRefusal::Held { on_hold }) => {
+            // A bundle's permit that waits for another: explained beside the decision form.
+            let code = if on_hold { "bundle-decide-on-hold" } else { "bundle-decide-waits" };
+            let values = match &action {
+                OfficerAction::Decide { outcome_raw, motivation, .. } => {
+                    vec![("outcome", outcome_raw.clone()), ("motivation", motivation.clone())]
+                }
+                _ => vec![],
             };
-            store
-                .assign_cases(&[case_id], std::slice::from_ref(&case.unit_code), Some(to), viewer.user_id, now)
-                .await?;
-            Ok(())
+            crate::flash::keep(&keep("decide", values, "decide-outcome", code)).await?;
+            leptos_axum::redirect(&format!("{back}#decide"));
         }
-        "note" => {
-            let body = text(&message);
-            if body.is_empty() || body.chars().count() > 4000 {
-                crate::flash::keep(&refuse("note", vec![("message", body)], "note-message", "field-error-required"))
-                    .await?;
-                leptos_axum::redirect(&format!("{back}#note"));
-                return Ok(());
-            }
-            store.add_note(case_id, viewer.user_id, &body, now).await?;
-            Ok(())
-        }
-        "start" => store.start_case(case_id, viewer.user_id, now).await?,
-        "request-completion" => {
-            let body = text(&message);
-            let date = text(&reply_by);
-            let today = crate::ui::stockholm_day(now);
-            let parsed = stadsporten_domain::date::Date::parse(&date);
-            let values = vec![("message", body.clone()), ("reply_by", date.clone())];
-            if body.is_empty() {
-                crate::flash::keep(&refuse("completion", values, "completion-message", "field-error-required")).await?;
-                leptos_axum::redirect(&format!("{back}#completion"));
-                return Ok(());
-            }
-            if parsed.is_none_or(|d| d.day_number() <= today) {
-                crate::flash::keep(&refuse("completion", values, "completion-reply-by", "officer-error-reply-by"))
-                    .await?;
-                leptos_axum::redirect(&format!("{back}#completion"));
-                return Ok(());
-            }
-            store.request_completion(case_id, viewer.user_id, &body, &date, now).await?
-        }
-        "resume-without-completion" => store.resume_without_completion(case_id, viewer.user_id, now).await?,
-        "decide" => {
-            let why = text(&motivation);
-            let chosen = outcome.as_deref().and_then(DecisionOutcome::parse);
-            let values = vec![("outcome", outcome.clone().unwrap_or_default()), ("motivation", why.clone())];
-            let Some(chosen) = chosen else {
-                crate::flash::keep(&refuse("decide", values, "decide-outcome", "field-error-choose")).await?;
-                leptos_axum::redirect(&format!("{back}#decide"));
-                return Ok(());
+        Err(_) => leptos_axum::redirect(&format!("{back}?saved=stale")),
+    }
+    Ok(())
+}
+
+/// Performs a checked action in storage (through the audited handle): the case's transition, or
+/// its assignment or note.
+#[cfg(feature = "ssr")]
+async fn perform(
+    store: &stadsporten_db::Store,
+    viewer: &crate::context::Viewer,
+    case: &stadsporten_db::CaseRecord,
+    action: &super::actions::OfficerAction,
+    now: i64,
+) -> Result<Result<(), stadsporten_db::CaseRefusal>, AppError> {
+    use super::actions::OfficerAction as A;
+    use stadsporten_db::NewDecision;
+    use stadsporten_domain::eservice::DecisionOutcome;
+    let (id, me, unit) = (case.id, viewer.user_id, std::slice::from_ref(&case.unit_code));
+    Ok(match action {
+        A::Take | A::Release | A::Assign { .. } => {
+            let to = match action {
+                A::Take => Some(me),
+                A::Release => None,
+                _ => {
+                    let officers = unit_officers(store, &case.unit_code, now).await?;
+                    let to = match action {
+                        A::Assign { to } => *to,
+                        _ => None,
+                    };
+                    let known = to.filter(|a| officers.iter().any(|o| o.value == a.to_string()));
+                    Some(known.ok_or_else(|| AppError::BadArguments.respond())?)
+                }
             };
-            if why.chars().count() < 10 || why.chars().count() > 8000 {
-                crate::flash::keep(&refuse("decide", values, "decide-motivation", "officer-error-motivation")).await?;
-                leptos_axum::redirect(&format!("{back}#decide"));
-                return Ok(());
-            }
+            store.assign_cases(&[id], unit, to, me, now).await?;
+            Ok(())
+        }
+        A::Note { body } => {
+            store.add_note(id, me, body, now).await?;
+            Ok(())
+        }
+        A::Start => store.start_case(id, me, now).await?,
+        A::RequestCompletion { message, reply_by } => store.request_completion(id, me, message, reply_by, now).await?,
+        A::ResumeWithoutCompletion => store.resume_without_completion(id, me, now).await?,
+        A::Decide { outcome: Some(chosen), motivation, .. } => {
             let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
             let case_lang = stadsporten_domain::Lang::parse(&case.lang).unwrap_or_default();
             let d = &def.definition.decision;
@@ -296,33 +284,13 @@ pub async fn officer_act(
                 DecisionOutcome::Rejected => d.rejected.get(case_lang),
                 DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
             };
-            store
-                .decide_case(
-                    case_id,
-                    viewer.user_id,
-                    &NewDecision { outcome: chosen, lang: case_lang.code(), template, motivation: &why },
-                    now,
-                )
-                .await?
+            let decision = NewDecision { outcome: *chosen, lang: case_lang.code(), template, motivation };
+            store.decide_case(id, me, &decision, now).await?
         }
-        "close" => store.close_case(case_id, viewer.user_id, now).await?,
-        _ => return Err(AppError::BadArguments.respond()),
-    };
-    match result {
-        Ok(()) => {
-            leptos_axum::redirect(&format!("{back}?saved={action}"));
-        }
-        Err(CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
-        Err(CaseRefusal::Held { on_hold }) => {
-            // A bundle's permit that waits for another: explained beside the decision form.
-            let code = if on_hold { "bundle-decide-on-hold" } else { "bundle-decide-waits" };
-            let values = vec![("outcome", outcome.clone().unwrap_or_default()), ("motivation", text(&motivation))];
-            crate::flash::keep(&refuse("decide", values, "decide-outcome", code)).await?;
-            leptos_axum::redirect(&format!("{back}#decide"));
-        }
-        Err(_) => leptos_axum::redirect(&format!("{back}?saved=stale")),
-    }
-    Ok(())
+        // `check` refuses a decision without an outcome before this is reached.
+        A::Decide { outcome: None, .. } => return Err(AppError::BadArguments.respond()),
+        A::Close => store.close_case(id, me, now).await?,
+    })
 }
 
 #[cfg(feature = "ssr")]
