@@ -145,9 +145,16 @@ impl FromServerFnError for AppError {
 
 #[cfg(feature = "ssr")]
 impl From<stadsporten_db::DbError> for AppError {
+    /// "Not found" is the person's answer; a refusal or conflict the caller did not handle, and
+    /// every other storage error, is logged and opaque.
     fn from(e: stadsporten_db::DbError) -> Self {
-        tracing::error!(error = %e, "storage error");
-        AppError::Internal
+        match e {
+            stadsporten_db::DbError::NotFound => AppError::NotFound,
+            e => {
+                tracing::error!(error = %e, "storage error");
+                AppError::Internal
+            }
+        }
     }
 }
 

@@ -966,18 +966,16 @@ impl Store {
         actor: i64,
         decision: &crate::NewDecision<'_>,
         now: i64,
-    ) -> Result<std::result::Result<(), crate::CaseRefusal>> {
+    ) -> Result<()> {
         let Some((bundle_id, permit_key)) = self.bundle_of_case(case_id).await? else {
-            return Ok(Err(crate::CaseRefusal::NotFound));
+            return Err(crate::DbError::NotFound);
         };
         let status = self.case_record(case_id).await?.map(|c| c.status);
         if status == Some(CaseStatus::Submitted) {
-            if let Err(r) = self.start_case(case_id, actor, now).await? {
-                return Ok(Err(r));
-            }
+            self.start_case(case_id, actor, now).await?;
         }
-        let decided = self.decide_case(case_id, actor, decision, now).await?;
-        if decided.is_ok() {
+        self.decide_case(case_id, actor, decision, now).await?;
+        {
             let mut tx = self.begin_write().await?;
             bundle_event(
                 &mut tx,
@@ -994,7 +992,7 @@ impl Store {
             .await?;
             tx.commit().await?;
         }
-        Ok(decided)
+        Ok(())
     }
 
     /// Asks another unit for a statement (remiss) on a part's case, due on `due_day`.

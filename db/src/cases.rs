@@ -52,20 +52,16 @@ pub struct Submitted {
     pub replayed: bool,
 }
 
-/// Why a case action was not carried out.
+/// Why a case action was refused (inside `DbError::Refused`; an unknown case is
+/// `DbError::NotFound`, a case changed meanwhile `DbError::Conflict`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum CaseRefusal {
-    NotFound,
     /// The transition is not possible from the case's status.
     Invalid(CaseStatus),
-    /// Someone else changed the case meanwhile.
-    Conflict,
     /// No open completion request to answer.
     NothingToAnswer,
     /// A bundle's part that waits for another permit (`on_hold`: that permit was not granted).
-    Held {
-        on_hold: bool,
-    },
+    Held { on_hold: bool },
 }
 
 #[derive(Debug, Clone)]
@@ -350,7 +346,7 @@ async fn transition(
     actor: i64,
     now: i64,
     detail: Option<&str>,
-) -> Result<std::result::Result<(CaseStatus, CaseStatus), CaseRefusal>> {
+) -> Result<(CaseStatus, CaseStatus)> {
     let Some(row) = sqlx::query(
         "select status, submitted_at, handling_days, paused_seconds, paused_since from cases where id = $1",
     )
@@ -358,12 +354,12 @@ async fn transition(
     .fetch_optional(&mut **tx)
     .await?
     else {
-        return Ok(Err(CaseRefusal::NotFound));
+        return Err(DbError::NotFound);
     };
     let from = status(&row.try_get::<String, _>("status")?)?;
     let to = match from.apply(t) {
         Ok(to) => to,
-        Err(_) => return Ok(Err(CaseRefusal::Invalid(from))),
+        Err(_) => return Err(CaseRefusal::Invalid(from).into()),
     };
     let mut clk = clock(
         row.try_get("submitted_at")?,
@@ -392,11 +388,11 @@ async fn transition(
     .execute(&mut **tx)
     .await?;
     if done.rows_affected() != 1 {
-        return Ok(Err(CaseRefusal::Conflict));
+        return Err(DbError::Conflict);
     }
     event(tx, case_id, now, Some(actor), Event { kind: t.slug(), change: Some((from, to)), detail, public: true })
         .await?;
-    Ok(Ok((from, to)))
+    Ok((from, to))
 }
 
 /// Takes the case's write lock first (the row lock on PostgreSQL, the database write lock on
@@ -414,10 +410,32 @@ async fn applicant_of(tx: &mut Tx<'_>, case_id: i64) -> Result<Option<(i64, Stri
     row.map(|r| Ok((r.try_get("applicant_id")?, r.try_get("case_number")?))).transpose()
 }
 
-/// Ends `tx` and passes a refusal on (explicitly: the `Any` driver must not be left to drop it).
-async fn refuse<T>(tx: Tx<'_>, why: CaseRefusal) -> Result<std::result::Result<T, CaseRefusal>> {
+/// Ends `tx` and passes a refusal on (explicitly: the `Any` driver must not be left to drop it,
+/// or SQLite's write lock is held until the connection is used again).
+async fn refuse<T>(tx: Tx<'_>, why: impl Into<DbError>) -> Result<T> {
     tx.rollback().await?;
-    Ok(Err(why))
+    Err(why.into())
+}
+
+impl Store {
+    /// Every case transition's opening: the write transaction, the case's lock, the state
+    /// machine's step with its event. A refused step is rolled back and returned; on success the
+    /// caller adds what the transition carries and commits.
+    async fn begin_transition(
+        &self,
+        case_id: i64,
+        t: Transition,
+        actor: i64,
+        now: i64,
+        detail: Option<&str>,
+    ) -> Result<Tx<'static>> {
+        let mut tx = self.begin_write().await?;
+        lock_case(&mut tx, case_id).await?;
+        match transition(&mut tx, case_id, t, actor, now, detail).await {
+            Ok(_) => Ok(tx),
+            Err(e) => refuse(tx, e).await,
+        }
+    }
 }
 
 /// Files one case inside `tx`: its number in the unit's series, the row, the "submitted" event,
@@ -682,19 +700,14 @@ impl Store {
     }
 
     /// An officer starts handling a submitted case (and takes it if nobody has).
-    pub async fn start_case(&self, case_id: i64, actor: i64, now: i64) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.begin_write().await?;
-        lock_case(&mut tx, case_id).await?;
-        if let Err(why) = transition(&mut tx, case_id, Transition::Start, actor, now, None).await? {
-            return refuse(tx, why).await;
-        }
+    pub async fn start_case(&self, case_id: i64, actor: i64, now: i64) -> Result<()> {
+        let mut tx = self.begin_transition(case_id, Transition::Start, actor, now, None).await?;
         sqlx::query("update cases set assignee_id = coalesce(assignee_id, $1) where id = $2")
             .bind(actor)
             .bind(case_id)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-        Ok(Ok(()))
+        tx.commit().await
     }
 
     /// Asks the applicant to complete the application by `reply_by` (a date); the clock pauses.
@@ -705,12 +718,8 @@ impl Store {
         message: &str,
         reply_by: &str,
         now: i64,
-    ) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.begin_write().await?;
-        lock_case(&mut tx, case_id).await?;
-        if let Err(why) = transition(&mut tx, case_id, Transition::RequestCompletion, actor, now, None).await? {
-            return refuse(tx, why).await;
-        }
+    ) -> Result<()> {
+        let mut tx = self.begin_transition(case_id, Transition::RequestCompletion, actor, now, None).await?;
         sqlx::query(
             "insert into completion_requests (case_id, requested_at, requested_by, message, reply_by) \
              values ($1, $2, $3, $4, $5)",
@@ -727,8 +736,7 @@ impl Store {
             outbox::enqueue(&mut tx, applicant, NotificationEvent::CompletionRequest, Some(case_id), None, &args, now)
                 .await?;
         }
-        tx.commit().await?;
-        Ok(Ok(()))
+        tx.commit().await
     }
 
     /// The applicant answers the open completion request; the answer is also a message in the
@@ -740,7 +748,7 @@ impl Store {
         answer: &str,
         files: &[NewAttachment<'_>],
         now: i64,
-    ) -> Result<std::result::Result<(), CaseRefusal>> {
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let open = sqlx::query(
@@ -754,7 +762,7 @@ impl Store {
         .await?;
         let Some(open) = open else { return refuse(tx, CaseRefusal::NothingToAnswer).await };
         let request_id: i64 = open.try_get("id")?;
-        if let Err(why) = transition(&mut tx, case_id, Transition::Complete, applicant, now, None).await? {
+        if let Err(why) = transition(&mut tx, case_id, Transition::Complete, applicant, now, None).await {
             return refuse(tx, why).await;
         }
         sqlx::query("update completion_requests set answered_at = $1, answer = $2 where id = $3")
@@ -764,39 +772,22 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         insert_message(&mut tx, case_id, applicant, true, answer, files, now).await?;
-        tx.commit().await?;
-        Ok(Ok(()))
+        tx.commit().await
     }
 
     /// The officer resumes without an answer (the reply-by date passed); the request is closed.
-    pub async fn resume_without_completion(
-        &self,
-        case_id: i64,
-        actor: i64,
-        now: i64,
-    ) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.begin_write().await?;
-        lock_case(&mut tx, case_id).await?;
-        if let Err(why) = transition(&mut tx, case_id, Transition::ResumeWithoutCompletion, actor, now, None).await? {
-            return refuse(tx, why).await;
-        }
+    pub async fn resume_without_completion(&self, case_id: i64, actor: i64, now: i64) -> Result<()> {
+        let mut tx = self.begin_transition(case_id, Transition::ResumeWithoutCompletion, actor, now, None).await?;
         sqlx::query("update completion_requests set closed_at = $1 where case_id = $2 and answered_at is null and closed_at is null")
             .bind(now)
             .bind(case_id)
             .execute(&mut *tx)
             .await?;
-        tx.commit().await?;
-        Ok(Ok(()))
+        tx.commit().await
     }
 
     /// Records the decision; the applicant is notified and asked the satisfaction question.
-    pub async fn decide_case(
-        &self,
-        case_id: i64,
-        actor: i64,
-        d: &NewDecision<'_>,
-        now: i64,
-    ) -> Result<std::result::Result<(), CaseRefusal>> {
+    pub async fn decide_case(&self, case_id: i64, actor: i64, d: &NewDecision<'_>, now: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         // A bundle's part is never decided blindly: the rules of its dependencies first.
@@ -809,7 +800,7 @@ impl Store {
                 }
             }
         }
-        if let Err(why) = transition(&mut tx, case_id, Transition::Decide, actor, now, Some(d.outcome.slug())).await? {
+        if let Err(why) = transition(&mut tx, case_id, Transition::Decide, actor, now, Some(d.outcome.slug())).await {
             return refuse(tx, why).await;
         }
         sqlx::query("update cases set outcome = $1 where id = $2")
@@ -841,28 +832,15 @@ impl Store {
         if let Some((bundle_id, key)) = bundle {
             crate::bundle_parts::part_finished(&mut tx, bundle_id, &key, Some(d.outcome), actor, now).await?;
         }
-        tx.commit().await?;
-        Ok(Ok(()))
+        tx.commit().await
     }
 
-    pub async fn close_case(&self, case_id: i64, actor: i64, now: i64) -> Result<std::result::Result<(), CaseRefusal>> {
-        let mut tx = self.begin_write().await?;
-        lock_case(&mut tx, case_id).await?;
-        if let Err(why) = transition(&mut tx, case_id, Transition::Close, actor, now, None).await? {
-            return refuse(tx, why).await;
-        }
-        tx.commit().await?;
-        Ok(Ok(()))
+    pub async fn close_case(&self, case_id: i64, actor: i64, now: i64) -> Result<()> {
+        self.begin_transition(case_id, Transition::Close, actor, now, None).await?.commit().await
     }
 
     /// The applicant withdraws an open case of their own.
-    pub async fn withdraw_case(
-        &self,
-        case_id: i64,
-        applicant: i64,
-        reason: Option<&str>,
-        now: i64,
-    ) -> Result<std::result::Result<(), CaseRefusal>> {
+    pub async fn withdraw_case(&self, case_id: i64, applicant: i64, reason: Option<&str>, now: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let own = sqlx::query("select 1 from cases where id = $1 and applicant_id = $2")
@@ -871,9 +849,9 @@ impl Store {
             .fetch_optional(&mut *tx)
             .await?;
         if own.is_none() {
-            return refuse(tx, CaseRefusal::NotFound).await;
+            return refuse(tx, DbError::NotFound).await;
         }
-        if let Err(why) = transition(&mut tx, case_id, Transition::Withdraw, applicant, now, reason).await? {
+        if let Err(why) = transition(&mut tx, case_id, Transition::Withdraw, applicant, now, reason).await {
             return refuse(tx, why).await;
         }
         sqlx::query("update completion_requests set closed_at = $1 where case_id = $2 and answered_at is null and closed_at is null")
@@ -884,8 +862,7 @@ impl Store {
         if let Some((bundle_id, key)) = crate::bundle_parts::bundle_of_case(&mut tx, case_id).await? {
             crate::bundle_parts::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
         }
-        tx.commit().await?;
-        Ok(Ok(()))
+        tx.commit().await
     }
 
     /// A message in the case's conversation, with files; staff messages notify the applicant.

@@ -313,12 +313,7 @@ pub(crate) fn attachment_from_row(r: &AnyRow) -> Result<AttachmentRecord> {
 impl Store {
     /// Stores a validated definition as a draft version. Re-uploading an unpublished version
     /// replaces it; a published version is frozen.
-    pub async fn upload_definition(
-        &self,
-        def: &ServiceDefinition,
-        by: Option<i64>,
-        now: i64,
-    ) -> Result<Result<i64, UploadRefusal>> {
+    pub async fn upload_definition(&self, def: &ServiceDefinition, by: Option<i64>, now: i64) -> Result<i64> {
         let mut tx = self.begin_write().await?;
         // A write first: SQLite takes its write lock now rather than failing to upgrade later.
         sqlx::query("update service_definitions set status = status where slug = $1")
@@ -329,13 +324,13 @@ impl Store {
             sqlx::query("select 1 from services where slug = $1").bind(&def.slug).fetch_optional(&mut *tx).await?;
         if service.is_none() {
             tx.rollback().await?;
-            return Ok(Err(UploadRefusal::UnknownService(def.slug.clone())));
+            return Err(UploadRefusal::UnknownService(def.slug.clone()).into());
         }
         for unit in def.receiving_units() {
             if sqlx::query("select 1 from units where code = $1").bind(&unit).fetch_optional(&mut *tx).await?.is_none()
             {
                 tx.rollback().await?;
-                return Ok(Err(UploadRefusal::UnknownUnit(unit)));
+                return Err(UploadRefusal::UnknownUnit(unit).into());
             }
         }
         let version = i64::from(def.version);
@@ -349,7 +344,7 @@ impl Store {
         let id = match existing {
             Some(row) if row.try_get::<String, _>("status")? != "draft" => {
                 tx.rollback().await?;
-                return Ok(Err(UploadRefusal::VersionPublished(version)));
+                return Err(UploadRefusal::VersionPublished(version).into());
             }
             Some(row) => {
                 let id: i64 = row.try_get("id")?;
@@ -386,7 +381,7 @@ impl Store {
         };
         tx.audit_object(id);
         tx.commit().await?;
-        Ok(Ok(id))
+        Ok(id)
     }
 
     /// Makes a version the live one of its service; the previous live version is retired. Drafts

@@ -48,7 +48,7 @@ pub use cases::{
 pub use compare::{
     ChangedBy, FactsSaved, ImportReport, ListPage, ListedUnit, Reverted, Revision, UnitChoice, UnitDetail, UnitRow,
 };
-pub use error::{DbError, Result};
+pub use error::{DbError, Refusal, Result};
 pub use eservices::{
     AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment, ScanStatus,
     UploadRefusal,

@@ -47,8 +47,10 @@ impl Store {
             if known.iter().any(|(slug, version)| *slug == def.slug && *version >= i64::from(def.version)) {
                 continue;
             }
-            let id =
-                self.upload_definition(&def, None, now).await?.map_err(|e| DbError::Seed(format!("{name}: {e:?}")))?;
+            let id = self.upload_definition(&def, None, now).await.map_err(|e| match e {
+                DbError::Refused(r) => DbError::Seed(format!("{name}: {r:?}")),
+                other => other,
+            })?;
             self.publish_definition(id, None, now).await?;
             added += 1;
         }

@@ -86,8 +86,8 @@ pub async fn upload_definition(
         Some(format!("{} v{}", def.slug, def.version)),
     );
     match store.upload_definition(&def, Some(viewer.user_id), s.clock.now()).await {
-        Ok(Ok(id)) => see_other(&format!("/admin/services/{id}?saved=uploaded")),
-        Ok(Err(refusal)) => {
+        Ok(id) => see_other(&format!("/admin/services/{id}?saved=uploaded")),
+        Err(stadsporten_db::DbError::Refused(stadsporten_db::Refusal::Upload(refusal))) => {
             let (code, detail) = refusal.code();
             let p = DefinitionError { path: String::new(), code: code.into(), detail };
             keep(&session, refused(source, &[p])).await;

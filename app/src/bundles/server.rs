@@ -598,15 +598,19 @@ pub async fn record_referral(
         Some("case-officer"),
         Some("referral-answered".into()),
     )?;
-    match audited.record_referral_answer(case_id, viewer.user_id, &decision, ctx.now).await? {
+    use stadsporten_db::{CaseRefusal, DbError, Refusal};
+    match audited.record_referral_answer(case_id, viewer.user_id, &decision, ctx.now).await {
         Ok(()) => {
             leptos_axum::redirect(&format!("{back}?saved=referral"));
         }
-        Err(stadsporten_db::CaseRefusal::Held { .. }) => {
+        Err(DbError::Refused(Refusal::Case(CaseRefusal::Held { .. }))) => {
             crate::flash::keep(&refuse("outcome", "bundle-error-held")).await?;
             leptos_axum::redirect(&format!("{back}#referral-{case_id}"));
         }
-        Err(_) => leptos_axum::redirect(&format!("{back}?saved=stale")),
+        Err(DbError::Refused(_) | DbError::Conflict | DbError::NotFound) => {
+            leptos_axum::redirect(&format!("{back}?saved=stale"))
+        }
+        Err(e) => return Err(AppError::from(e).respond()),
     }
     Ok(())
 }

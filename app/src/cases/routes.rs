@@ -19,7 +19,7 @@ use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
-use stadsporten_db::{CaseRecord, CaseRefusal, NewAttachment, ScanStatus};
+use stadsporten_db::{CaseRecord, DbError, NewAttachment, ScanStatus};
 use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::eservice::FileKind;
@@ -250,9 +250,9 @@ pub async fn post_completion(
     let files = attachment(stored.as_ref(), &names, viewer.user_id, s.clock.now());
     let store = audited(&s.store, &ctx, AuditAction::Update, "case", Some(id), "resident", Some("complete".into()));
     match store.answer_completion(id, viewer.user_id, &answer, &files, s.clock.now()).await {
-        Ok(Ok(())) => see_other(&format!("{back}?saved=completion")),
-        Ok(Err(CaseRefusal::NotFound)) => s.pages.error(&ctx, AppError::NotFound).await,
-        Ok(Err(_)) => {
+        Ok(()) => see_other(&format!("{back}?saved=completion")),
+        Err(DbError::NotFound) => s.pages.error(&ctx, AppError::NotFound).await,
+        Err(DbError::Refused(_) | DbError::Conflict) => {
             if let Some((_, _, ok)) = &stored {
                 let _ = s.uploads.store.delete(&ok.storage_key).await;
             }

@@ -106,12 +106,16 @@ pub async fn withdraw_case(case_id: i64, confirm: Option<String>, reason: String
         Some("resident"),
         Some("withdraw".into()),
     )?;
-    match audited.withdraw_case(case_id, viewer.user_id, (!reason.is_empty()).then_some(reason.as_str()), now).await? {
+    use stadsporten_db::DbError;
+    match audited.withdraw_case(case_id, viewer.user_id, (!reason.is_empty()).then_some(reason.as_str()), now).await {
         Ok(()) => {
             leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=withdrawn"));
         }
-        Err(stadsporten_db::CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
-        Err(_) => leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=not-possible")),
+        Err(DbError::NotFound) => return Err(AppError::NotFound.respond()),
+        Err(DbError::Refused(_) | DbError::Conflict) => {
+            leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=not-possible"))
+        }
+        Err(e) => return Err(AppError::from(e).respond()),
     }
     Ok(())
 }

@@ -189,7 +189,7 @@ pub async fn officer_act(
     assignee: Option<String>,
 ) -> Result<(), AppError> {
     use super::actions::{ActFields, OfficerAction};
-    use stadsporten_db::CaseRefusal;
+    use stadsporten_db::{CaseRefusal, DbError, Refusal};
     use stadsporten_domain::access::Permission;
     use stadsporten_domain::audit::AuditAction;
     let (viewer, case) = staff_case(case_id, Permission::HandleCases).await?;
@@ -218,8 +218,8 @@ pub async fn officer_act(
     )?;
     match perform(&store, &viewer, &case, &action, now).await? {
         Ok(()) => leptos_axum::redirect(&format!("{back}?saved={}", action.slug())),
-        Err(CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
-        Err(CaseRefusal::Held { on_hold }) => {
+        Err(DbError::NotFound) => return Err(AppError::NotFound.respond()),
+        Err(DbError::Refused(Refusal::Case(CaseRefusal::Held { on_hold }))) => {
             // A bundle's permit that waits for another: explained beside the decision form.
             let code = if on_hold { "bundle-decide-on-hold" } else { "bundle-decide-waits" };
             let values = match &action {
@@ -231,7 +231,8 @@ pub async fn officer_act(
             crate::flash::keep(&keep("decide", values, "decide-outcome", code)).await?;
             leptos_axum::redirect(&format!("{back}#decide"));
         }
-        Err(_) => leptos_axum::redirect(&format!("{back}?saved=stale")),
+        Err(DbError::Refused(_) | DbError::Conflict) => leptos_axum::redirect(&format!("{back}?saved=stale")),
+        Err(e) => return Err(AppError::from(e).respond()),
     }
     Ok(())
 }
@@ -245,7 +246,7 @@ async fn perform(
     case: &stadsporten_db::CaseRecord,
     action: &super::actions::OfficerAction,
     now: i64,
-) -> Result<Result<(), stadsporten_db::CaseRefusal>, AppError> {
+) -> Result<Result<(), stadsporten_db::DbError>, AppError> {
     use super::actions::OfficerAction as A;
     use stadsporten_db::NewDecision;
     use stadsporten_domain::eservice::DecisionOutcome;
@@ -265,16 +266,12 @@ async fn perform(
                     Some(known.ok_or_else(|| AppError::BadArguments.respond())?)
                 }
             };
-            store.assign_cases(&[id], unit, to, me, now).await?;
-            Ok(())
+            store.assign_cases(&[id], unit, to, me, now).await.map(|_| ())
         }
-        A::Note { body } => {
-            store.add_note(id, me, body, now).await?;
-            Ok(())
-        }
-        A::Start => store.start_case(id, me, now).await?,
-        A::RequestCompletion { message, reply_by } => store.request_completion(id, me, message, reply_by, now).await?,
-        A::ResumeWithoutCompletion => store.resume_without_completion(id, me, now).await?,
+        A::Note { body } => store.add_note(id, me, body, now).await.map(|_| ()),
+        A::Start => store.start_case(id, me, now).await,
+        A::RequestCompletion { message, reply_by } => store.request_completion(id, me, message, reply_by, now).await,
+        A::ResumeWithoutCompletion => store.resume_without_completion(id, me, now).await,
         A::Decide { outcome: Some(chosen), motivation, .. } => {
             let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
             let case_lang = stadsporten_domain::Lang::parse(&case.lang).unwrap_or_default();
@@ -285,11 +282,11 @@ async fn perform(
                 DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
             };
             let decision = NewDecision { outcome: *chosen, lang: case_lang.code(), template, motivation };
-            store.decide_case(id, me, &decision, now).await?
+            store.decide_case(id, me, &decision, now).await
         }
         // `check` refuses a decision without an outcome before this is reached.
         A::Decide { outcome: None, .. } => return Err(AppError::BadArguments.respond()),
-        A::Close => store.close_case(id, me, now).await?,
+        A::Close => store.close_case(id, me, now).await,
     })
 }
 

@@ -210,8 +210,14 @@ pub mod ssr {
             return Ok(());
         }
         if case.status == CaseStatus::Submitted {
-            // Answering is handling: the case leaves "received" (the applicant sees it moving).
-            let _ = store.start_case(id, viewer.user_id, now).await?;
+            // Answering is handling: the case leaves "received" (the applicant sees it moving). If
+            // it moved meanwhile (someone started or closed it), the answer still goes out; any
+            // other failure stops here.
+            use stadsporten_db::{CaseRefusal, DbError, Refusal};
+            match store.start_case(id, viewer.user_id, now).await {
+                Ok(()) | Err(DbError::Conflict | DbError::Refused(Refusal::Case(CaseRefusal::Invalid(_)))) => {}
+                Err(e) => return Err(AppError::from(e).respond()),
+            }
         }
         // The entry names the new message (the store fills in its id) and commits with it.
         crate::auth::audited(

@@ -233,36 +233,36 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         template: "Avslås.",
         motivation: "Brister i köket.",
     };
-    store.start_case(parts[1].case_id, omar, NOW + 300).await.unwrap().unwrap();
+    store.start_case(parts[1].case_id, omar, NOW + 300).await.unwrap();
     assert_eq!(
-        store.decide_case(parts[1].case_id, omar, &approve, NOW + 310).await.unwrap(),
-        Err(CaseRefusal::Held { on_hold: false })
+        store.decide_case(parts[1].case_id, omar, &approve, NOW + 310).await.unwrap_err().case_refusal(),
+        Some(CaseRefusal::Held { on_hold: false })
     );
     // The food registration is rejected: the licence is on hold for every outcome.
-    store.start_case(parts[0].case_id, sara, NOW + 320).await.unwrap().unwrap();
-    store.decide_case(parts[0].case_id, sara, &reject, NOW + 330).await.unwrap().unwrap();
+    store.start_case(parts[0].case_id, sara, NOW + 320).await.unwrap();
+    store.decide_case(parts[0].case_id, sara, &reject, NOW + 330).await.unwrap();
     for d in [&approve, &reject] {
         assert_eq!(
-            store.decide_case(parts[1].case_id, omar, d, NOW + 340).await.unwrap(),
-            Err(CaseRefusal::Held { on_hold: true })
+            store.decide_case(parts[1].case_id, omar, d, NOW + 340).await.unwrap_err().case_refusal(),
+            Some(CaseRefusal::Held { on_hold: true })
         );
     }
     let events = store.bundle_events(filed.bundle_id, false).await.unwrap();
     assert!(events.iter().any(|e| e.kind == "part-on-hold" && e.permit_key.as_deref() == Some("alcohol-licence")));
     assert_eq!(store.case_record(parts[1].case_id).await.unwrap().unwrap().status, CaseStatus::InProgress);
     // The entrepreneur withdraws the licence; the others go on.
-    store.withdraw_case(parts[1].case_id, erik, Some("Ny ansökan senare"), NOW + 350).await.unwrap().unwrap();
+    store.withdraw_case(parts[1].case_id, erik, Some("Ny ansökan senare"), NOW + 350).await.unwrap();
 
     // The coordinator records the Police's answer on the referral.
     let police =
         NewDecision { outcome: DecisionOutcome::Approved, lang: "sv", template: "", motivation: "Polisens beslut" };
-    store.record_referral_answer(parts[3].case_id, fia, &police, NOW + 400).await.unwrap().unwrap();
+    store.record_referral_answer(parts[3].case_id, fia, &police, NOW + 400).await.unwrap();
     let tove = persona(&store, "tove").await;
     let samir = persona(&store, "samir").await;
     for (i, officer) in [(2, tove), (4, samir)] {
-        store.start_case(parts[i].case_id, officer, NOW + 500).await.unwrap().unwrap();
+        store.start_case(parts[i].case_id, officer, NOW + 500).await.unwrap();
         assert!(!Progress::of(&state(&store, filed.bundle_id).await).all_decided());
-        store.decide_case(parts[i].case_id, officer, &approve, NOW + 510).await.unwrap().unwrap();
+        store.decide_case(parts[i].case_id, officer, &approve, NOW + 510).await.unwrap();
     }
     let progress = Progress::of(&state(&store, filed.bundle_id).await);
     assert_eq!((progress.decided, progress.total), (4, 4), "the withdrawn licence leaves the count");

@@ -287,14 +287,14 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     let case = feedback_case(app, anna, def, &format!("c{n}")).await;
     let case_to_withdraw = feedback_case(app, anna, def, &format!("w{n}")).await;
     let decided = feedback_case(app, anna, def, &format!("d{n}")).await;
-    store.start_case(decided, sara, now).await.unwrap().unwrap();
+    store.start_case(decided, sara, now).await.unwrap();
     let decision = stadsporten_db::NewDecision {
         outcome: stadsporten_domain::eservice::DecisionOutcome::Approved,
         lang: "sv",
         template: "Tack för din synpunkt.",
         motivation: "Vi har tömt stationen oftare.",
     };
-    store.decide_case(decided, sara, &decision, now).await.unwrap().unwrap();
+    store.decide_case(decided, sara, &decision, now).await.unwrap();
     // A file in the open case, its bytes where the test server keeps uploads.
     let key = uuid::Uuid::new_v4().simple().to_string();
     let files = stadsporten_server::attachments::FsStore::new(crate::support::upload_folder());
