@@ -1,11 +1,11 @@
 //! Access administration and the audit trail through the back office, like a browser without
 //! JavaScript, on both backends.
 
+use crate::support::{browser, spawn_app, TestApp};
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::access::{Permission, Target};
 use stadsporten_domain::audit::AuditAction;
 use stadsporten_domain::organisation::UnitCode;
-use crate::support::{browser, spawn_app, TestApp};
 
 on_both_backends!(
     a_request_for_access_is_approved_by_the_units_service_owner_and_applies_at_once,

@@ -1,8 +1,8 @@
 //! Sign-in, sessions and CSRF, through HTTP like a browser without JavaScript, on both backends.
 
+use crate::support::{browser, location, spawn_app, TestApp};
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::{AuditAction, Outcome};
-use crate::support::{browser, location, spawn_app, TestApp};
 
 on_both_backends!(
     a_resident_signs_in_with_the_built_in_provider_and_sees_their_own_pages,

@@ -3,11 +3,11 @@
 //! backends. The test fails when a route or server function exists that the table does not name,
 //! so a new endpoint cannot ship without a decision about who may use it.
 
+use crate::support::{browser, spawn_app, TestApp};
 use stadsporten_db::{on_both_backends, Backend, NewGrant, UserKind, VerifiedClaims};
 use stadsporten_domain::access::{Role, Scope};
 use stadsporten_domain::organisation::UnitCode;
 use std::collections::BTreeSet;
-use crate::support::{browser, spawn_app, TestApp};
 
 on_both_backends!(every_endpoint_answers_every_persona_as_the_table_says);
 

@@ -5,8 +5,8 @@
 //! coordinator records the Police's answer, and the one status page reaches "all decided". Who
 //! may see what, bad input and the audit trail along the way.
 
-use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use crate::support::{as_user, body, post, spawn_app, to, upload, TestApp};
+use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 
 on_both_backends!(
     a_restaurant_files_one_application_and_follows_one_status_to_all_decided,

@@ -2,9 +2,9 @@
 //! restaurant walked page by page by following the forms, a page sent unanswered, a changed answer,
 //! contradictions, the catch-all, a stale link, the checklist, and Arabic.
 
+use crate::support::{spawn_app, TestApp};
 use stadsporten_db::{on_both_backends, Backend};
 use stadsporten_domain::catalogue::encode_component;
-use crate::support::{spawn_app, TestApp};
 
 on_both_backends!(
     a_restaurant_with_alcohol_outdoor_seating_and_a_sign_gets_five_permits,

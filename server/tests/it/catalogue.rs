@@ -1,8 +1,8 @@
 //! The catalogue as a visitor without JavaScript meets it: real server, real database (SQLite and
 //! PostgreSQL), real HTTP.
 
-use stadsporten_db::{on_both_backends, Backend};
 use crate::support::spawn_app;
+use stadsporten_db::{on_both_backends, Backend};
 
 on_both_backends!(
     the_start_page_shows_situations_current_messages_and_most_used_services,

@@ -2,9 +2,9 @@
 //! unit and side-by-side pages with bad input explained; open data that imports again; the
 //! provider portal's edits with attribution and the city's revert; "apply for a place here".
 
+use crate::support::{as_user, body, post, spawn_app, to, upload, TestApp};
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
-use crate::support::{as_user, body, post, spawn_app, to, upload, TestApp};
 
 on_both_backends!(
     the_comparison_works_without_javascript_and_explains_bad_input,

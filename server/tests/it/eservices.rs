@@ -3,9 +3,9 @@
 //! an officer handles the case (queue, take, completion request, decision), the resident answers
 //! and sees the decision; definitions are uploaded, refused with reasons, and published.
 
+use crate::support::{as_user, body, input_value, post, spawn_app, to, upload, with_csrf, TestApp};
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
-use crate::support::{as_user, body, input_value, post, spawn_app, to, upload, with_csrf, TestApp};
 
 on_both_backends!(
     a_resident_applies_step_by_step_and_the_case_is_filed_once,

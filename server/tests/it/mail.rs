@@ -2,12 +2,12 @@
 //! test; scripts/setup.sh installs it and names its Python in STADSPORTEN_SMTP_PYTHON), on both
 //! backends.
 
+use crate::support::{spawn_app_with, test_settings};
 use secrecy::SecretString;
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
-use crate::support::{spawn_app_with, test_settings};
 
 /// An aiosmtpd server writing into a Maildir; stopped when dropped.
 struct SmtpServer {

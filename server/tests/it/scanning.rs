@@ -3,10 +3,10 @@
 //! a clean file is accepted, an infected one refused and never stored, and while the scanner is
 //! away files are held — kept for the applicant, not passed — and released by a rescan.
 
+use crate::support::{browser, spawn_app_with, test_settings, TestApp};
 use stadsporten_db::{on_both_backends, Backend, ScanStatus};
 use std::path::PathBuf;
 use std::process::{Child, Command};
-use crate::support::{browser, spawn_app_with, test_settings, TestApp};
 
 struct Clamd {
     child: Child,
