@@ -25,6 +25,7 @@ use stadsporten_app::context::RequestContext;
 use stadsporten_app::error::AppError;
 use stadsporten_app::flash::{FormFlash, FLASH_KEY, PARKED};
 use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::redirect::LocalPath;
 use std::sync::Arc;
 
 /// The largest form body read here; larger forms must use multipart.
@@ -133,7 +134,7 @@ async fn park_form(req: Request, mut ctx: RequestContext) -> Request {
     if let Err(e) = session.insert(FLASH_KEY, &parked).await {
         tracing::warn!(error = %e, "could not keep a form across the end of a session");
     }
-    ctx.return_to = Some(crate::auth::oidc::local_path(Some(&from)));
+    ctx.return_to = Some(LocalPath::or(Some(&from), "/my").into_string());
     parts.extensions.insert(ctx);
     Request::from_parts(parts, Body::from(bytes))
 }
