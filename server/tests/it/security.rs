@@ -1,10 +1,14 @@
 //! Web security rules that cut across features (redirects, cross-site requests, methods, caching,
 //! downloads), through HTTP like a browser, on both backends.
 
-use crate::support::{as_user, browser, spawn_app};
+use crate::support::{as_user, body, browser, post, spawn_app, to, upload, TestApp};
 use stadsporten_db::{on_both_backends, Backend};
 
-on_both_backends!(only_local_paths_are_followed_whatever_a_browser_strips,);
+on_both_backends!(
+    only_local_paths_are_followed_whatever_a_browser_strips,
+    markup_typed_into_any_e_service_field_is_shown_as_text,
+    markup_in_a_providers_unit_description_is_shown_as_text,
+);
 
 /// What a browser strips or folds inside a URL, encoded as a query value.
 const SNEAKY: &[&str] = &[
@@ -47,4 +51,203 @@ async fn only_local_paths_are_followed_whatever_a_browser_strips(backend: Backen
         clock: app.clock.clone(),
     };
     assert_eq!(returning.sign_in_to("anna", "/%09/evil.example").await, app.url("/my"));
+}
+
+/// What someone types to break out of a `<textarea>` (or an attribute) into the page.
+const MARKUP: &str = "</textarea><img src=x onerror=alert(1)><b>x";
+/// The same, escaped as HTML text (and as a double-quoted attribute: `<`, `>` and `&` alike).
+const ESCAPED: &str = "&lt;/textarea&gt;&lt;img src=x onerror=alert(1)&gt;&lt;b&gt;x";
+
+/// The text between `<textarea id="{id}" …>` and `</textarea>`.
+fn textarea(html: &str, id: &str) -> String {
+    let at = html.find(&format!("<textarea id=\"{id}\"")).unwrap_or_else(|| panic!("no textarea {id}: {html}"));
+    let open = at + html[at..].find('>').expect("tag end") + 1;
+    let close = open + html[open..].find("</textarea>").expect("closing tag");
+    html[open..close].to_owned()
+}
+
+fn shown_as_text(html: &str, what: &str) {
+    assert!(!html.contains("<img src=x"), "{what}: markup breaks out into the page: {html}");
+    assert!(!html.contains("<b>x"), "{what}: markup breaks out into the page");
+    assert!(html.contains(ESCAPED), "{what}: the value is shown, escaped");
+}
+
+/// A step with one field of every kind, put first in a new version of the feedback e-service.
+const EVERY_KIND: &str = r#"
+[[steps]]
+id = "all"
+title = { sv = "Alla slags fält", en = "Every kind of field" }
+
+[[steps.fields]]
+id = "f_text"
+type = "text"
+label = { sv = "Text", en = "Text" }
+
+[[steps.fields]]
+id = "f_long"
+type = "long-text"
+label = { sv = "Lång text", en = "Long text" }
+
+[[steps.fields]]
+id = "f_number"
+type = "number"
+label = { sv = "Tal", en = "Number" }
+
+[[steps.fields]]
+id = "f_date"
+type = "date"
+label = { sv = "Datum", en = "Date" }
+
+[[steps.fields]]
+id = "f_email"
+type = "email"
+label = { sv = "E-post", en = "E-mail" }
+
+[[steps.fields]]
+id = "f_phone"
+type = "phone"
+label = { sv = "Telefon", en = "Phone" }
+
+[[steps.fields]]
+id = "f_pnr"
+type = "personnummer"
+label = { sv = "Personnummer", en = "Personal identity number" }
+
+[[steps.fields]]
+id = "f_orgnr"
+type = "organisationsnummer"
+label = { sv = "Organisationsnummer", en = "Organisation number" }
+
+[[steps.fields]]
+id = "f_address"
+type = "address"
+label = { sv = "Adress", en = "Address" }
+
+[[steps.fields]]
+id = "f_select"
+type = "select"
+label = { sv = "Välj", en = "Choose" }
+options = [{ value = "a", label = { sv = "A", en = "A" } }, { value = "b", label = { sv = "B", en = "B" } }]
+
+[[steps.fields]]
+id = "f_radio"
+type = "radio"
+label = { sv = "Radio", en = "Radio" }
+options = [{ value = "a", label = { sv = "A", en = "A" } }, { value = "b", label = { sv = "B", en = "B" } }]
+
+[[steps.fields]]
+id = "f_checks"
+type = "checkboxes"
+label = { sv = "Kryss", en = "Checks" }
+options = [{ value = "a", label = { sv = "A", en = "A" } }, { value = "b", label = { sv = "B", en = "B" } }]
+
+[[steps.fields]]
+id = "f_file"
+type = "file"
+accept = ["pdf"]
+label = { sv = "Fil", en = "File" }
+
+"#;
+
+/// Publishes the feedback e-service with [`EVERY_KIND`] as its first step.
+async fn publish_every_kind(app: &TestApp) {
+    let (_, seed) = stadsporten_db::SEED_DEFINITIONS
+        .iter()
+        .find(|(name, _)| *name == "synpunkter-och-klagomal.toml")
+        .expect("the feedback e-service is seeded");
+    let at = seed.find("[[steps]]").expect("steps");
+    let source = format!("{}{EVERY_KIND}{}", &seed[..at], &seed[at..]).replace("version = 2", "version = 3");
+    let def = stadsporten_domain::eservice::ServiceDefinition::from_toml(&source).expect("a valid definition");
+    let id = app.store.upload_definition(&def, None, app.clock.now()).await.unwrap().expect("uploaded");
+    assert!(app.store.publish_definition(id, None, app.clock.now()).await.unwrap());
+}
+
+async fn markup_typed_into_any_e_service_field_is_shown_as_text(backend: Backend) {
+    let app = spawn_app(backend).await;
+    publish_every_kind(&app).await;
+    let (anna, csrf) = as_user(&app, "anna").await;
+    let res = post(&anna, &csrf, "/api/apply/start", &[("slug", "synpunkter-och-klagomal")]).await;
+    let page = to(&res, &anna.address);
+    let token = page.split('/').nth(2).expect("token").to_owned();
+    assert_eq!(page, format!("/apply/{token}/step/all"));
+    let every: Vec<(&str, &str)> = [
+        "f_text",
+        "f_long",
+        "f_number",
+        "f_date",
+        "f_email",
+        "f_phone",
+        "f_pnr",
+        "f_orgnr",
+        "f_address.street",
+        "f_address.postcode",
+        "f_address.city",
+        "f_select",
+        "f_radio",
+        "f_checks",
+    ]
+    .into_iter()
+    .map(|k| (k, MARKUP))
+    .chain([("action", "save")])
+    .collect();
+    // Refused (most kinds cannot hold it): everything comes back as typed.
+    let res = post(&anna, &csrf, &format!("/forms/{token}/all"), &every).await;
+    assert_eq!(to(&res, &anna.address), format!("/apply/{token}/step/all#error-summary"));
+    let (status, html) = body(&anna, &page).await;
+    assert_eq!(status, 200);
+    shown_as_text(&html, "a refused step");
+    assert_eq!(textarea(&html, "f-f_long"), ESCAPED, "the long text as typed");
+    for input in ["f_text", "f_email", "f_phone", "f_number", "f_pnr", "f_orgnr", "f_address.street"] {
+        assert_eq!(crate::support::input_value(&html, input).as_deref(), Some(ESCAPED), "{input}");
+    }
+    // Adding a file keeps what was typed in the other fields (and shows the file's name).
+    let res = upload(
+        &anna,
+        &csrf,
+        &format!("/forms/{token}/all/upload"),
+        &[("f_text", MARKUP), ("f_long", MARKUP), ("upload", "f_file")],
+        Some(("file:f_file", &format!("{MARKUP}.pdf"), b"%PDF-1.4\n%%EOF\n".to_vec())),
+    )
+    .await;
+    assert_eq!(res.status(), 303);
+    let (_, html) = body(&anna, &page).await;
+    assert!(!html.contains("<img src=x") && !html.contains("<b>x"), "after an upload: {html}");
+    assert_eq!(textarea(&html, "f-f_long"), ESCAPED, "after an upload");
+    // Saved (text kinds accept it): the draft shows it back, and so does the check page.
+    let res = post(
+        &anna,
+        &csrf,
+        &format!("/forms/{token}/all"),
+        &[("f_text", MARKUP), ("f_long", MARKUP), ("action", "save")],
+    )
+    .await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let (_, html) = body(&anna, &page).await;
+    shown_as_text(&html, "a saved draft");
+    assert_eq!(textarea(&html, "f-f_long"), ESCAPED, "the saved long text");
+    let (_, html) = body(&anna, &format!("/apply/{token}/check")).await;
+    assert!(!html.contains("<img src=x") && !html.contains("<b>x"), "the check page: {html}");
+}
+
+async fn markup_in_a_providers_unit_description_is_shown_as_text(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (maja, csrf) = as_user(&app, "maja").await;
+    let (_, html) = body(&maja, "/provider").await;
+    let unit =
+        html.split("href=\"/provider/units/").nth(1).and_then(|r| r.split('"').next()).expect("a unit").to_owned();
+    let edit = format!("/provider/units/{unit}");
+    // Refused (a bad e-mail address): the description comes back as typed.
+    let res = post(&maja, &csrf, &edit, &[("description_sv", MARKUP), ("hours", "06:30-18:00"), ("email", "x")]).await;
+    assert_eq!(to(&res, &maja.address), format!("{edit}#error-summary"));
+    let (_, html) = body(&maja, &edit).await;
+    shown_as_text(&html, "a refused unit form");
+    assert_eq!(textarea(&html, "provider-description-sv"), ESCAPED);
+    // Saved: the edit page and the public unit page show it as text.
+    let res = post(&maja, &csrf, &edit, &[("description_sv", MARKUP), ("hours", "06:30-18:00")]).await;
+    assert_eq!(to(&res, &maja.address), format!("{edit}?saved=1"));
+    let (_, html) = body(&maja, &edit).await;
+    shown_as_text(&html, "the saved unit");
+    assert_eq!(textarea(&html, "provider-description-sv"), ESCAPED);
+    let (_, html) = app.page(&format!("/compare/units/{unit}"), "sv").await;
+    shown_as_text(&html, "the public unit page");
 }
