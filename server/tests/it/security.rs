@@ -8,6 +8,7 @@ on_both_backends!(
     only_local_paths_are_followed_whatever_a_browser_strips,
     markup_typed_into_any_e_service_field_is_shown_as_text,
     markup_in_a_providers_unit_description_is_shown_as_text,
+    a_signed_in_state_change_needs_the_token_whatever_the_body_type,
 );
 
 /// What a browser strips or folds inside a URL, encoded as a query value.
@@ -250,4 +251,94 @@ async fn markup_in_a_providers_unit_description_is_shown_as_text(backend: Backen
     assert_eq!(textarea(&html, "provider-description-sv"), ESCAPED);
     let (_, html) = app.page(&format!("/compare/units/{unit}"), "sv").await;
     shown_as_text(&html, "the public unit page");
+}
+
+/// Anna's phone number as saved.
+async fn phone(app: &TestApp) -> Option<String> {
+    app.store.user_by_persona("anna").await.unwrap().unwrap().phone
+}
+
+async fn a_signed_in_state_change_needs_the_token_whatever_the_body_type(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (anna, csrf) = as_user(&app, "anna").await;
+    let contact = anna.url("/api/my/contact");
+    let form = "phone=070-123+45+67&lang=en&channel=sms";
+    let with_token = format!("{form}&csrf={csrf}");
+    // A body a cross-site page can send: any media type, spelt any way, without the token.
+    for (content_type, body) in [
+        (Some("text/plain"), form),
+        (Some("text/plain; charset=utf-8"), form),
+        (Some("APPLICATION/X-WWW-FORM-URLENCODED"), form),
+        (Some("Application/X-Www-Form-Urlencoded; charset=utf-8"), form),
+        (Some("application/x-www-form-urlencoded ; charset=utf-8"), form),
+        (Some("application/json"), r#"{"phone":"070-123 45 67","lang":"en","channel":"sms"}"#),
+        (
+            Some("MULTIPART/FORM-DATA; boundary=x"),
+            "--x\r\nContent-Disposition: form-data; name=\"phone\"\r\n\r\n070\r\n--x--\r\n",
+        ),
+        (Some("multipart/form-data; boundary=x"), "--x--\r\n"),
+        (Some("application/octet-stream"), form),
+        (Some(""), form),
+        (None, form),
+    ] {
+        let mut req = anna.client.post(&contact).body(body);
+        if let Some(ct) = content_type {
+            req = req.header("content-type", ct);
+        }
+        let res = req.send().await.unwrap();
+        assert_eq!(res.status(), 403, "{content_type:?} without the token");
+        assert_eq!(phone(&app).await, None, "{content_type:?}: nothing saved");
+    }
+    // The other state-changing methods, too.
+    for method in [reqwest::Method::PUT, reqwest::Method::PATCH, reqwest::Method::DELETE] {
+        let res = anna.client.request(method.clone(), &contact).body(form).send().await.unwrap();
+        assert_eq!(res.status(), 403, "{method} without the token");
+    }
+    // A wrong token in the header is as good as none.
+    let res = anna
+        .client
+        .post(&contact)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .header("x-csrf-token", "not-the-token")
+        .body(with_token.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 403, "a wrong header token");
+    // With the token, a form passes however its media type is spelt.
+    for content_type in ["APPLICATION/X-WWW-FORM-URLENCODED", "application/x-www-form-urlencoded; charset=UTF-8"] {
+        let res = anna
+            .client
+            .post(&contact)
+            .header("content-type", content_type)
+            .body(with_token.clone())
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 302, "{content_type} with the token");
+    }
+    assert_eq!(phone(&app).await.as_deref(), Some("070-123 45 67"));
+    // JSON calls (the live results island) carry the token in a header.
+    let results = anna.url("/api/catalogue/results-html");
+    let json = || {
+        anna.client
+            .post(&results)
+            .header("accept", "application/json")
+            .json(&serde_json::json!({ "query": "q=parking" }))
+    };
+    assert_eq!(json().send().await.unwrap().status(), 403, "JSON without the token");
+    assert_eq!(json().header("x-csrf-token", &csrf).send().await.unwrap().status(), 200, "JSON with the header token");
+    // Multipart forms carry it in the address (the body is not buffered here) or the header.
+    let res = upload(&anna, &csrf, "/api/my/contact", &[("phone", "08-123 456 78")], None).await;
+    assert_ne!(res.status(), 403, "multipart with the token in the address");
+    // Signed out, there is no token to check: the same-origin rule alone applies.
+    let anonymous = browser(&app.address);
+    let res = anonymous
+        .post(app.url("/api/catalogue/results-html"))
+        .header("accept", "application/json")
+        .json(&serde_json::json!({ "query": "q=parking" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200, "anonymous JSON");
 }
