@@ -3,11 +3,13 @@
 
 use axum::extract::Request;
 use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine as _;
 use rand::RngCore as _;
 use stadsporten_app::context::RequestContext;
+use stadsporten_app::error::AppError;
 use stadsporten_domain::Lang;
 
 /// Reads one cookie's value from the request.
@@ -78,11 +80,26 @@ pub async fn server_fn_errors(
         || res.status().is_server_error()
         || res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).is_some_and(|l| l.contains("__err="));
     let (Some(ctx), true, true) = (ctx, from_form, failed) else { return res };
-    let (_, body) = res.into_parts();
+    let (parts, body) = res.into_parts();
     let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
-    let error = serde_json::from_slice::<stadsporten_app::error::AppError>(&bytes)
-        .unwrap_or(stadsporten_app::error::AppError::Internal);
-    pages.error(&ctx, error).await
+    // A server function's own error is JSON; anything else (the router's 404, or 405 for a
+    // server function opened in the address bar) is judged by its status, not taken for a crash.
+    let by_status = match parts.status {
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        StatusCode::BAD_REQUEST | StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => {
+            AppError::BadArguments
+        }
+        _ => AppError::Internal,
+    };
+    let error = serde_json::from_slice::<AppError>(&bytes).unwrap_or(by_status);
+    let mut page = pages.error(&ctx, error).await;
+    // A 405 says which methods the address does take.
+    if let Some(allow) = parts.headers.get(header::ALLOW) {
+        page.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    page
 }
 
 /// Security header settings that depend on configuration.

@@ -9,6 +9,7 @@ on_both_backends!(
     markup_typed_into_any_e_service_field_is_shown_as_text,
     markup_in_a_providers_unit_description_is_shown_as_text,
     a_signed_in_state_change_needs_the_token_whatever_the_body_type,
+    a_server_function_asked_with_the_wrong_method_answers_405,
 );
 
 /// What a browser strips or folds inside a URL, encoded as a query value.
@@ -341,4 +342,36 @@ async fn a_signed_in_state_change_needs_the_token_whatever_the_body_type(backend
         .await
         .unwrap();
     assert_eq!(res.status(), 200, "anonymous JSON");
+}
+
+async fn a_server_function_asked_with_the_wrong_method_answers_405(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (anna, _) = as_user(&app, "anna").await;
+    for who in [&app, &anna] {
+        for path in ["/api/my/contact", "/api/catalogue/results"] {
+            for method in [reqwest::Method::GET, reqwest::Method::OPTIONS] {
+                for accept in ["text/html", "application/json"] {
+                    let res = who
+                        .client
+                        .request(method.clone(), who.url(path))
+                        .header("accept", accept)
+                        .header("accept-language", "en")
+                        .send()
+                        .await
+                        .unwrap();
+                    let what = format!("{method} {path} ({accept})");
+                    assert_eq!(res.status(), 405, "{what}");
+                    assert_eq!(res.headers().get("allow").map(|v| v.to_str().unwrap()), Some("POST"), "{what}");
+                    let text = res.text().await.unwrap();
+                    assert!(!text.contains("panicked") && !text.contains("src/"), "{what}: no internals: {text}");
+                    if accept == "text/html" {
+                        assert!(text.contains("This address only takes forms"), "{what}: a translated page");
+                    }
+                }
+            }
+        }
+    }
+    // An address under /api/ that is no server function is not found, not a crash.
+    let res = app.get("/api/no-such-function").header("accept-language", "en").send().await.unwrap();
+    assert_eq!(res.status(), 404);
 }
