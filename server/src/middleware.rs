@@ -1,6 +1,7 @@
 //! HTTP middleware: the per-request context (language, lite delivery, CSP nonce), security headers
 //! on every response, and cache headers.
 
+use crate::auth::session::SESSION_COOKIE;
 use axum::extract::Request;
 use axum::http::header::{self, HeaderMap, HeaderValue};
 use axum::http::StatusCode;
@@ -145,6 +146,7 @@ pub async fn request_context(
     };
     req.extensions_mut().insert(ctx);
     let is_asset = req.uri().path().starts_with("/pkg/");
+    let holds_session = cookie(req.headers(), SESSION_COOKIE).is_some();
     let mut res = next.run(req).await;
     if lite {
         res = without_scripts(res).await;
@@ -172,11 +174,23 @@ pub async fn request_context(
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    if is_asset {
+    let sets_session = h
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|c| c.trim_start().starts_with(&format!("{SESSION_COOKIE}="))));
+    if is_asset && !sets_session {
         // cargo-leptos names the JS, WASM and CSS after their content hash: cache them for a year.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    } else if holds_session || sets_session {
+        // Whatever answers a request that holds a session (signed in, or a sign-in under way), or
+        // sets one, may be personal: pages name the person, server functions answer with their
+        // data, downloads are their files. No cache, shared or the browser's, keeps it.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store, private"));
+        if is_html {
+            h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie, Save-Data"));
+        }
     } else if is_html {
-        // Pages depend on the language and delivery choices, and may later hold personal data.
+        // Anonymous pages depend on the language and delivery choices: revalidate each time.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, private"));
         h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie, Save-Data"));
     }

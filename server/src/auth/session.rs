@@ -22,6 +22,8 @@ use stadsporten_domain::session::SessionState;
 use std::sync::Arc;
 use tower_sessions::Session;
 
+/// The session cookie's name (`__Host-`: secure, host-only, path `/`).
+pub const SESSION_COOKIE: &str = "__Host-stadsporten";
 pub const AUTH_KEY: &str = "auth";
 pub const LOGIN_KEY: &str = "login";
 

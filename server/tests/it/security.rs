@@ -10,6 +10,7 @@ on_both_backends!(
     markup_in_a_providers_unit_description_is_shown_as_text,
     a_signed_in_state_change_needs_the_token_whatever_the_body_type,
     a_server_function_asked_with_the_wrong_method_answers_405,
+    nothing_personal_is_stored_by_a_cache,
 );
 
 /// What a browser strips or folds inside a URL, encoded as a query value.
@@ -374,4 +375,57 @@ async fn a_server_function_asked_with_the_wrong_method_answers_405(backend: Back
     // An address under /api/ that is no server function is not found, not a crash.
     let res = app.get("/api/no-such-function").header("accept-language", "en").send().await.unwrap();
     assert_eq!(res.status(), 404);
+}
+
+fn cache_control(res: &reqwest::Response) -> String {
+    res.headers().get("cache-control").map(|v| v.to_str().unwrap().to_owned()).unwrap_or_default()
+}
+
+fn not_stored(res: &reqwest::Response, what: &str) {
+    let cc = cache_control(res);
+    assert!(cc.contains("no-store") && cc.contains("private"), "{what}: cache-control {cc:?}");
+}
+
+async fn nothing_personal_is_stored_by_a_cache(backend: Backend) {
+    let app = spawn_app(backend).await;
+    // Public pages for an anonymous visitor keep their caching.
+    let res = app.get("/services").send().await.unwrap();
+    assert_eq!(cache_control(&res), "no-cache, private", "a public page, anonymous");
+    // Setting up a session (the sign-in's start) and the sign-in's answer are personal.
+    let res = app.get("/auth/login?as=resident").send().await.unwrap();
+    not_stored(&res, "the sign-in's start");
+    let (anna, csrf) = as_user(&app, "anna").await;
+    let steps = anna.sign_in_steps("resident", "anna").await;
+    let res = anna.client.get(&steps.callback).send().await.unwrap();
+    not_stored(&res, "the sign-in's answer");
+    let csrf = if res.status().is_redirection() { anna.csrf().await } else { csrf };
+    // Every answer to a signed-in person: pages, public ones too (they name her), and JSON.
+    for path in ["/my", "/services", "/"] {
+        let res = anna.get(path).send().await.unwrap();
+        assert_eq!(res.status(), 200, "{path}");
+        not_stored(&res, path);
+    }
+    let res = anna
+        .client
+        .post(anna.url("/api/catalogue/results"))
+        .header("accept", "application/json")
+        .header("x-csrf-token", &csrf)
+        .json(&serde_json::json!({ "query": "q=parking" }))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 200);
+    not_stored(&res, "a server function's JSON");
+    let res =
+        post(&anna, &csrf, "/api/my/contact", &[("phone", "070-123 45 67"), ("lang", "sv"), ("channel", "sms")]).await;
+    not_stored(&res, "a form post's redirect");
+    // Hashed assets stay cacheable for everyone.
+    let (_, html) = body(&anna, "/services").await;
+    if let Some(asset) = html.split("href=\"/pkg/").nth(1).and_then(|r| r.split('"').next()) {
+        let res = anna.get(&format!("/pkg/{asset}")).send().await.unwrap();
+        assert_eq!(cache_control(&res), "public, max-age=31536000, immutable", "/pkg/{asset}");
+    }
+    // Signing out sets the session cookie again (to nothing): still personal.
+    let res = post(&anna, &csrf, "/auth/logout", &[]).await;
+    not_stored(&res, "signing out");
 }
