@@ -11,6 +11,7 @@ on_both_backends!(
     a_signed_in_state_change_needs_the_token_whatever_the_body_type,
     a_server_function_asked_with_the_wrong_method_answers_405,
     nothing_personal_is_stored_by_a_cache,
+    a_download_is_named_for_what_it_is,
 );
 
 /// What a browser strips or folds inside a URL, encoded as a query value.
@@ -148,6 +149,7 @@ options = [{ value = "a", label = { sv = "A", en = "A" } }, { value = "b", label
 id = "f_file"
 type = "file"
 accept = ["pdf"]
+max_files = 3
 label = { sv = "Fil", en = "File" }
 
 "#;
@@ -428,4 +430,67 @@ async fn nothing_personal_is_stored_by_a_cache(backend: Backend) {
     // Signing out sets the session cookie again (to nothing): still personal.
     let res = post(&anna, &csrf, "/auth/logout", &[]).await;
     not_stored(&res, "signing out");
+}
+
+/// Uploads `bytes` as `file_name` the way a browser does (the name as raw UTF-8) to the every-kind
+/// step's file field, and returns the new file's id from the step page.
+async fn upload_as_browser(user: &TestApp, csrf: &str, token: &str, file_name: &str, bytes: &[u8]) -> i64 {
+    let (_, before) = body(user, &format!("/apply/{token}/step/all")).await;
+    let form = reqwest::multipart::Form::new()
+        .percent_encode_noop()
+        .text("upload", "f_file")
+        .part("file:f_file", reqwest::multipart::Part::bytes(bytes.to_vec()).file_name(file_name.to_owned()));
+    let res = user
+        .client
+        .post(user.url(&format!("/forms/{token}/all/upload?csrf={csrf}")))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 303, "upload of {file_name:?}");
+    let (_, after) = body(user, &format!("/apply/{token}/step/all")).await;
+    let ids = |html: &str| -> Vec<i64> {
+        html.split("name=\"remove\" value=\"").skip(1).filter_map(|r| r.split('"').next()?.parse().ok()).collect()
+    };
+    let known = ids(&before);
+    ids(&after).into_iter().find(|id| !known.contains(id)).unwrap_or_else(|| panic!("the new file is listed: {after}"))
+}
+
+async fn a_download_is_named_for_what_it_is(backend: Backend) {
+    let app = spawn_app(backend).await;
+    publish_every_kind(&app).await;
+    let (anna, csrf) = as_user(&app, "anna").await;
+    let res = post(&anna, &csrf, "/api/apply/start", &[("slug", "synpunkter-och-klagomal")]).await;
+    let token = to(&res, &anna.address).split('/').nth(2).expect("token").to_owned();
+    let pdf = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+    // With U+202E (right-to-left override) "invoice<RLO>fdp.html" reads as "invoicelmth.pdf"; it is a PDF.
+    let id = upload_as_browser(&anna, &csrf, &token, "invoice\u{202E}fdp.html", pdf).await;
+    let stored = app.store.attachment(id).await.unwrap().expect("stored");
+    assert_eq!(stored.file_name, "invoicefdp.html", "bidi controls are stripped at upload");
+    let (_, page) = body(&anna, &format!("/apply/{token}/step/all")).await;
+    assert!(!page.contains('\u{202E}'), "nor shown");
+    let res = anna.get(&format!("/files/{id}")).send().await.unwrap();
+    assert_eq!(res.status(), 200);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert_eq!(
+        res.headers()["content-disposition"],
+        "attachment; filename=\"invoicefdp.pdf\"; filename*=UTF-8''invoicefdp.pdf",
+        "the extension is the content's"
+    );
+    assert_eq!(res.bytes().await.unwrap().as_ref(), pdf);
+    // Every bidi control, and control characters a multipart header can carry (others, like ESC,
+    // make the part unreadable: see the unit tests), anywhere in the name; spaces and letters stay.
+    let sneaky: String =
+        ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}']
+            .into_iter()
+            .chain(['\u{200E}', '\u{200F}', '\u{061C}', '\t', '\u{85}'])
+            .collect();
+    let id = upload_as_browser(&anna, &csrf, &token, &format!("Intyg {sneaky}BVC åäö.exe.PNG"), pdf).await;
+    assert_eq!(app.store.attachment(id).await.unwrap().expect("stored").file_name, "Intyg BVC åäö.exe.PNG");
+    let res = anna.get(&format!("/files/{id}")).send().await.unwrap();
+    assert_eq!(
+        res.headers()["content-disposition"],
+        "attachment; filename=\"Intyg_BVC____.exe.pdf\"; filename*=UTF-8''Intyg%20BVC%20%C3%A5%C3%A4%C3%B6.exe.pdf"
+    );
+    not_stored(&res, "a download");
 }
