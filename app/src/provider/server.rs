@@ -195,6 +195,7 @@ pub mod ssr {
     }
 
     pub async fn answer(id: i64, body: String) -> Result<(), AppError> {
+        use stadsporten_db::CaseRefusal;
         use stadsporten_domain::audit::{AuditAction, Outcome};
         use stadsporten_domain::eservice::CaseStatus;
         let (viewer, case) = own_feedback(id).await?;
@@ -214,7 +215,25 @@ pub mod ssr {
         }
         if case.status == CaseStatus::Submitted {
             // Answering is handling: the case leaves "received" (the applicant sees it moving).
-            let _ = store.start_case(id, viewer.user_id, now).await?;
+            match store.start_case(id, viewer.user_id, now).await? {
+                Ok(()) => {}
+                // Someone started handling it meanwhile: it is under way, as answering needs.
+                Err(CaseRefusal::Invalid(status)) if status.is_open() => {}
+                Err(CaseRefusal::NotFound) => return Err(AppError::NotFound.respond()),
+                // Withdrawn or decided meanwhile, or changed under us: nothing is sent. The answer
+                // comes back to the form with why, so it is not lost.
+                Err(_) => {
+                    crate::flash::keep(&crate::flash::FormFlash {
+                        form: ANSWER_FORM.into(),
+                        values: vec![("body".into(), body.clone())],
+                        errors: vec![("body".into(), "provider-feedback-stale".into())],
+                        args: Vec::new(),
+                    })
+                    .await?;
+                    leptos_axum::redirect(&format!("/provider/feedback/{id}#answer"));
+                    return Ok(());
+                }
+            }
         }
         let message = store.add_message(id, viewer.user_id, false, text, &[], now).await?;
         crate::auth::record(
