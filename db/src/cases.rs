@@ -882,9 +882,6 @@ impl Store {
         if let Some((bundle_id, key)) = crate::bundles::bundle_of_case(&mut tx, case_id).await? {
             crate::bundles::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
         }
-        if let Some((bundle_id, key)) = crate::bundles::bundle_of_case(&mut tx, case_id).await? {
-            crate::bundles::part_finished(&mut tx, bundle_id, &key, None, applicant, now).await?;
-        }
         tx.commit().await?;
         Ok(Ok(()))
     }
