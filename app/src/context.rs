@@ -7,8 +7,9 @@ use stadsporten_domain::organisation::OrganisationNumber;
 use stadsporten_domain::Lang;
 
 /// The signed-in person as pages and server functions see them. Never holds a personnummer or a
-/// token: what a page needs of those it reads from the store, scoped to this user.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// token: what a page needs of those it reads from the store, scoped to this user. (`Debug` is
+/// written out below: it must not show the CSRF token.)
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Viewer {
     pub user_id: i64,
     pub name: String,
@@ -23,6 +24,24 @@ pub struct Viewer {
     /// The configured idle limit and warning time, in seconds.
     pub idle_seconds: i64,
     pub warn_seconds: i64,
+}
+
+/// Everything but the CSRF token, which would otherwise reach logs and panic messages with any
+/// `{:?}` of a viewer or a request context (and with it, the power to forge the person's forms).
+impl std::fmt::Debug for Viewer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Viewer")
+            .field("user_id", &self.user_id)
+            .field("name", &self.name)
+            .field("is_staff", &self.is_staff)
+            .field("principal", &self.principal)
+            .field("acting_for", &self.acting_for)
+            .field("csrf", &"[redacted]")
+            .field("session_ends_at", &self.session_ends_at)
+            .field("idle_seconds", &self.idle_seconds)
+            .field("warn_seconds", &self.warn_seconds)
+            .finish()
+    }
 }
 
 impl Viewer {
@@ -136,5 +155,33 @@ impl RequestContext {
     /// The refused (or parked) form kept for this page view, if it is `form`'s.
     pub fn flash_for(&self, form: &str) -> Option<&crate::flash::FormFlash> {
         self.flash.as_ref().filter(|f| f.form == form || f.form == crate::flash::PARKED)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_viewers_debug_output_does_not_show_the_csrf_token() {
+        let token = "Zm9vYmFyLXNlY3JldC10b2tlbi0xMjM0NTY3ODkw";
+        let viewer = Viewer {
+            user_id: 7,
+            name: "Anna Andersson".into(),
+            is_staff: false,
+            principal: Principal { user_id: 7, grants: Vec::new(), acting_for: None },
+            acting_for: None,
+            csrf: token.into(),
+            session_ends_at: 1_800,
+            idle_seconds: 1_800,
+            warn_seconds: 300,
+        };
+        for shown in [format!("{viewer:?}"), format!("{viewer:#?}"), format!("{:?}", Some(&viewer))] {
+            assert!(!shown.contains(token), "{shown}");
+            assert!(!shown.contains(&token[..8]), "not even a part of it: {shown}");
+            assert!(shown.contains("user_id") && shown.contains("Anna Andersson"), "the rest is shown: {shown}");
+        }
+        let ctx = RequestContext { viewer: Some(viewer), ..RequestContext::default() };
+        assert!(!format!("{ctx:?}").contains(token), "nor through the request context");
     }
 }

@@ -40,6 +40,10 @@ pub enum AppError {
     /// An upload larger than the limit, refused before its body was read.
     #[error("payload too large")]
     TooLarge,
+    /// An address asked with a method it does not take (a server function opened in the
+    /// address bar).
+    #[error("method not allowed")]
+    MethodNotAllowed,
     #[error("internal error")]
     Internal,
 }
@@ -54,6 +58,7 @@ impl AppError {
             AppError::SignInUnavailable => 503,
             AppError::BadRequest(_) | AppError::BadArguments => 400,
             AppError::TooLarge => 413,
+            AppError::MethodNotAllowed => 405,
             AppError::Internal => 500,
         }
     }
@@ -70,6 +75,7 @@ impl AppError {
             AppError::SignInUnavailable => "error-sign-in-unavailable-title",
             AppError::BadRequest(_) | AppError::BadArguments => "error-bad-request-title",
             AppError::TooLarge => "error-too-large-title",
+            AppError::MethodNotAllowed => "error-method-not-allowed-title",
             AppError::Internal => "error-internal-title",
         }
     }
@@ -87,6 +93,7 @@ impl AppError {
             AppError::BadRequest(e) => e.code(),
             AppError::BadArguments => "error-malformed-query",
             AppError::TooLarge => "error-too-large-body",
+            AppError::MethodNotAllowed => "error-method-not-allowed-body",
             AppError::Internal => "error-internal-body",
         }
     }
@@ -103,6 +110,7 @@ impl AppError {
             AppError::SignInCancelled => "sign-in-cancelled",
             AppError::SignInUnavailable => "sign-in-unavailable",
             AppError::TooLarge => "too-large",
+            AppError::MethodNotAllowed => "method-not-allowed",
             AppError::Internal => "internal",
         }
     }
@@ -118,6 +126,7 @@ impl AppError {
             "sign-in-cancelled" => AppError::SignInCancelled,
             "sign-in-unavailable" => AppError::SignInUnavailable,
             "too-large" => AppError::TooLarge,
+            "method-not-allowed" => AppError::MethodNotAllowed,
             "internal" => AppError::Internal,
             _ => return None,
         })

@@ -79,7 +79,6 @@ impl Rng {
     }
 
     fn range(&mut self, lo: f64, hi: f64) -> f64 {
-        #[allow(clippy::cast_precision_loss)]
         let unit = (self.next() >> 11) as f64 / (1u64 << 53) as f64;
         lo + unit * (hi - lo)
     }
@@ -490,7 +489,6 @@ fn indicator_values(rng: &mut Rng, kind: UnitKind, size: u32, few: bool) -> Vec<
         };
         let survey = |rng: &mut Rng, people: u32, lo: f64, hi: f64| -> (f64, Option<u32>, Option<f64>) {
             let rate = round(if few { rng.range(25.0, 40.0) } else { rng.range(45.0, 88.0) }, 0);
-            #[allow(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
             let n = if few { 4 + rng.below(4) as u32 } else { ((f64::from(people) * rate / 100.0) as u32).max(10) };
             (round(lo + (hi - lo) * (0.6 * base + 0.4 * rng.range(0.0, 1.0)), 0), Some(n), Some(rate))
         };

@@ -39,6 +39,7 @@ pub mod eservice;
 pub mod identity;
 pub mod lang;
 pub mod organisation;
+pub mod redirect;
 pub mod search;
 pub mod session;
 

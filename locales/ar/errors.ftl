@@ -25,3 +25,5 @@ error-sign-in-cancelled-body = لقد ألغيت تسجيل الدخول. يمك
 error-sign-in-unavailable-title = تسجيل الدخول لا يعمل حاليًا
 error-sign-in-unavailable-body = خدمة تسجيل الدخول لا تستجيب. حاول مرة أخرى بعد قليل.
 error-sign-in = تسجيل الدخول
+error-method-not-allowed-title = هذا العنوان يستقبل النماذج فقط
+error-method-not-allowed-body = يستقبل هذا العنوان النماذج المرسلة من صفحات Stadsporten، وليس الزيارات. ارجع إلى الصفحة التي أتيت منها وأرسل النموذج من هناك.

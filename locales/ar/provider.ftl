@@ -59,6 +59,7 @@ provider-feedback-answer = ردكم
 provider-feedback-send = أرسل الرد
 provider-feedback-answered = تم إرسال الرد. سيتلقى الساكن إشعاراً.
 provider-feedback-error = اكتب رداً (4000 حرف كحد أقصى).
+provider-feedback-stale = تغيّرت الملاحظة أثناء كتابتك (ربما سُحبت أو بُتّ فيها)، لذلك لم يُرسل الرد. اقرأها مرة أخرى – ردك لا يزال هنا.
 
 providers-title = بيانات المقارنة
 providers-import-heading = استيراد الوحدات ومؤشرات الجودة

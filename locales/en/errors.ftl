@@ -25,3 +25,5 @@ error-sign-in-cancelled-body = You cancelled the sign-in. You can sign in again 
 error-sign-in-unavailable-title = Sign-in is not working right now
 error-sign-in-unavailable-body = The sign-in service is not answering. Please try again in a while.
 error-sign-in = Sign in
+error-method-not-allowed-title = This address only takes forms
+error-method-not-allowed-body = This address takes forms sent from Stadsporten's pages, not visits. Go back to the page you came from and send the form from there.

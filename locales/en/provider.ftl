@@ -59,6 +59,7 @@ provider-feedback-answer = Your answer
 provider-feedback-send = Send the answer
 provider-feedback-answered = The answer is sent. The resident is notified.
 provider-feedback-error = Write an answer (at most 4,000 characters).
+provider-feedback-stale = The feedback changed while you were writing (it may have been withdrawn or decided), so the answer was not sent. Read it again – your answer is still here.
 
 providers-title = Comparison data
 providers-import-heading = Import units and quality indicators

@@ -25,3 +25,5 @@ error-sign-in-cancelled-body = Keskeytit kirjautumisen. Voit kirjautua uudelleen
 error-sign-in-unavailable-title = Kirjautuminen ei toimi juuri nyt
 error-sign-in-unavailable-body = Kirjautumispalvelu ei vastaa. Yritä hetken kuluttua uudelleen.
 error-sign-in = Kirjaudu sisään
+error-method-not-allowed-title = Tämä osoite ottaa vastaan vain lomakkeita
+error-method-not-allowed-body = Tämä osoite ottaa vastaan Stadsportenin sivuilta lähetettyjä lomakkeita, ei käyntejä. Palaa sivulle, jolta tulit, ja lähetä lomake sieltä.

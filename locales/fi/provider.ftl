@@ -59,6 +59,7 @@ provider-feedback-answer = Vastauksenne
 provider-feedback-send = Lähetä vastaus
 provider-feedback-answered = Vastaus on lähetetty. Asukas saa ilmoituksen.
 provider-feedback-error = Kirjoita vastaus (enintään 4 000 merkkiä).
+provider-feedback-stale = Palaute muuttui kirjoittaessasi (se on voitu peruuttaa tai ratkaista), joten vastausta ei lähetetty. Lue se uudelleen – vastauksesi on yhä tässä.
 
 providers-title = Vertailutiedot
 providers-import-heading = Tuo yksiköitä ja laatumittareita

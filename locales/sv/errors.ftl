@@ -25,3 +25,5 @@ error-sign-in-cancelled-body = Du avbröt inloggningen. Du kan logga in igen nä
 error-sign-in-unavailable-title = Inloggningen fungerar inte just nu
 error-sign-in-unavailable-body = Tjänsten för inloggning svarar inte. Försök igen om en stund.
 error-sign-in = Logga in
+error-method-not-allowed-title = Adressen tar bara emot formulär
+error-method-not-allowed-body = Den här adressen tar emot formulär som skickas från Stadsportens sidor, inte besök. Gå tillbaka till sidan du kom från och skicka formuläret därifrån.

@@ -59,6 +59,7 @@ provider-feedback-answer = Ert svar
 provider-feedback-send = Skicka svaret
 provider-feedback-answered = Svaret är skickat. Invånaren får ett meddelande.
 provider-feedback-error = Skriv ett svar (högst 4 000 tecken).
+provider-feedback-stale = Synpunkten ändrades medan du skrev (den kan ha återkallats eller avgjorts), så svaret skickades inte. Läs den igen – ditt svar finns kvar här.
 
 providers-title = Jämförelsedata
 providers-import-heading = Importera verksamheter och kvalitetsmått

@@ -1,13 +1,16 @@
 //! HTTP middleware: the per-request context (language, lite delivery, CSP nonce), security headers
 //! on every response, and cache headers.
 
+use crate::auth::session::SESSION_COOKIE;
 use axum::extract::Request;
 use axum::http::header::{self, HeaderMap, HeaderValue};
+use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::Response;
 use base64::Engine as _;
 use rand::RngCore as _;
 use stadsporten_app::context::RequestContext;
+use stadsporten_app::error::AppError;
 use stadsporten_domain::Lang;
 
 /// Reads one cookie's value from the request.
@@ -78,11 +81,26 @@ pub async fn server_fn_errors(
         || res.status().is_server_error()
         || res.headers().get(header::LOCATION).and_then(|v| v.to_str().ok()).is_some_and(|l| l.contains("__err="));
     let (Some(ctx), true, true) = (ctx, from_form, failed) else { return res };
-    let (_, body) = res.into_parts();
+    let (parts, body) = res.into_parts();
     let bytes = axum::body::to_bytes(body, 64 * 1024).await.unwrap_or_default();
-    let error = serde_json::from_slice::<stadsporten_app::error::AppError>(&bytes)
-        .unwrap_or(stadsporten_app::error::AppError::Internal);
-    pages.error(&ctx, error).await
+    // A server function's own error is JSON; anything else (the router's 404, or 405 for a
+    // server function opened in the address bar) is judged by its status, not taken for a crash.
+    let by_status = match parts.status {
+        StatusCode::NOT_FOUND => AppError::NotFound,
+        StatusCode::METHOD_NOT_ALLOWED => AppError::MethodNotAllowed,
+        StatusCode::PAYLOAD_TOO_LARGE => AppError::TooLarge,
+        StatusCode::BAD_REQUEST | StatusCode::UNSUPPORTED_MEDIA_TYPE | StatusCode::UNPROCESSABLE_ENTITY => {
+            AppError::BadArguments
+        }
+        _ => AppError::Internal,
+    };
+    let error = serde_json::from_slice::<AppError>(&bytes).unwrap_or(by_status);
+    let mut page = pages.error(&ctx, error).await;
+    // A 405 says which methods the address does take.
+    if let Some(allow) = parts.headers.get(header::ALLOW) {
+        page.headers_mut().insert(header::ALLOW, allow.clone());
+    }
+    page
 }
 
 /// Security header settings that depend on configuration.
@@ -128,6 +146,7 @@ pub async fn request_context(
     };
     req.extensions_mut().insert(ctx);
     let is_asset = req.uri().path().starts_with("/pkg/");
+    let holds_session = cookie(req.headers(), SESSION_COOKIE).is_some();
     let mut res = next.run(req).await;
     if lite {
         res = without_scripts(res).await;
@@ -155,11 +174,23 @@ pub async fn request_context(
         HeaderValue::from_static("camera=(), microphone=(), geolocation=(), interest-cohort=()"),
     );
     h.insert("cross-origin-opener-policy", HeaderValue::from_static("same-origin"));
-    if is_asset {
+    let sets_session = h
+        .get_all(header::SET_COOKIE)
+        .iter()
+        .any(|v| v.to_str().is_ok_and(|c| c.trim_start().starts_with(&format!("{SESSION_COOKIE}="))));
+    if is_asset && !sets_session {
         // cargo-leptos names the JS, WASM and CSS after their content hash: cache them for a year.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=31536000, immutable"));
+    } else if holds_session || sets_session {
+        // Whatever answers a request that holds a session (signed in, or a sign-in under way), or
+        // sets one, may be personal: pages name the person, server functions answer with their
+        // data, downloads are their files. No cache, shared or the browser's, keeps it.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store, private"));
+        if is_html {
+            h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie, Save-Data"));
+        }
     } else if is_html {
-        // Pages depend on the language and delivery choices, and may later hold personal data.
+        // Anonymous pages depend on the language and delivery choices: revalidate each time.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, private"));
         h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie, Save-Data"));
     }

@@ -300,7 +300,7 @@ fn router(
     };
     let routes = generate_route_list(App);
     let sessions = SessionManagerLayer::new(store.clone())
-        .with_name("__Host-stadsporten")
+        .with_name(session::SESSION_COOKIE)
         .with_secure(true)
         .with_http_only(true)
         .with_same_site(SameSite::Lax)

@@ -3,7 +3,7 @@
 
 use super::services_server::{definition_preview, services_overview, PreviewView, ServicesView};
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage};
+use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -91,7 +91,7 @@ fn overview(v: ServicesView, i18n: I18n) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="definition-source">{i18n.t("services-source")}</label>
-                    <textarea id="definition-source" name="source" rows="12" spellcheck="false" class="code">{source}</textarea>
+                    <textarea id="definition-source" name="source" rows="12" spellcheck="false" class="code">{textarea_text(source)}</textarea>
                 </div>
                 <button type="submit">{i18n.t("services-upload-submit")}</button>
             </form>

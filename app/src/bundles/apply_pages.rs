@@ -4,12 +4,13 @@
 //! Forms post to the server's bundle routes (post/redirect/get, no JavaScript needed).
 
 use super::server::{load_apply, load_bundle_check, load_documents, load_facts};
-use super::view::{ApplyView, BundleCheckView, DocumentsView, FactsView};
+use super::view::{ApplyView, BundleCheckView, DocumentsView, DraftPage, FactsView};
 use crate::eservices::fields::field;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
 fn token() -> String {
@@ -45,7 +46,8 @@ pub fn BundleApplyPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 match data.await {
-                    Ok(v) => tasks(v, i18n).into_any(),
+                    Ok(DraftPage::Open(v)) => tasks(v, i18n).into_any(),
+                    Ok(DraftPage::Elsewhere(status)) => view! { <Redirect path=status/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
@@ -112,7 +114,8 @@ pub fn BundleFactsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 match data.await {
-                    Ok(v) => facts(v, i18n).into_any(),
+                    Ok(DraftPage::Open(v)) => facts(v, i18n).into_any(),
+                    Ok(DraftPage::Elsewhere(status)) => view! { <Redirect path=status/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
@@ -152,7 +155,8 @@ pub fn BundleDocumentsPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 match data.await {
-                    Ok(v) => documents(v, i18n).into_any(),
+                    Ok(DraftPage::Open(v)) => documents(v, i18n).into_any(),
+                    Ok(DraftPage::Elsewhere(status)) => view! { <Redirect path=status/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}
@@ -240,7 +244,8 @@ pub fn BundleCheckPage() -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 match data.await {
-                    Ok(v) => check(v, i18n).into_any(),
+                    Ok(DraftPage::Open(v)) => check(v, i18n).into_any(),
+                    Ok(DraftPage::Elsewhere(status)) => view! { <Redirect path=status/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}

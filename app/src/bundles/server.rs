@@ -122,11 +122,14 @@ pub async fn start_bundle(query: String, organisation: String) -> Result<(), App
 
 /// The task list of a bundle draft.
 #[server(endpoint = "business/apply/tasks", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_apply(token: String) -> Result<ApplyView, AppError> {
+pub async fn load_apply(token: String) -> Result<DraftPage<ApplyView>, AppError> {
     use crate::i18n::t;
     let ctx = crate::context::current();
     let lang = ctx.lang;
-    let b = own_bundle_draft(&token).await?;
+    let b = match own_bundle_draft(&token).await? {
+        OwnBundleDraft::Open(b) => b,
+        OwnBundleDraft::Submitted(id) => return Ok(DraftPage::Elsewhere(status_href(id))),
+    };
     let store = crate::context::store()?;
     let (day, year) = today(ctx.now);
     let mut tasks = Vec::new();
@@ -169,7 +172,7 @@ pub async fn load_apply(token: String) -> Result<ApplyView, AppError> {
     }
     let done = tasks.iter().filter(|t| t.status != "todo").count();
     let ready = done == tasks.len();
-    Ok(ApplyView {
+    Ok(DraftPage::Open(ApplyView {
         token: token.clone(),
         organisation: format!("{} ({})", b.draft.organisation_name, b.draft.organisation),
         tasks,
@@ -177,16 +180,19 @@ pub async fn load_apply(token: String) -> Result<ApplyView, AppError> {
         expires: crate::ui::stockholm_date(b.draft.expires_at),
         check_href: format!("/business/apply/{token}/check"),
         ready,
-    })
+    }))
 }
 
 /// The shared facts form.
 #[server(endpoint = "business/apply/facts", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_facts(token: String) -> Result<FactsView, AppError> {
+pub async fn load_facts(token: String) -> Result<DraftPage<FactsView>, AppError> {
     let ctx = crate::context::current();
     let lang = ctx.lang;
     let viewer = crate::auth::signed_in()?;
-    let b = own_bundle_draft(&token).await?;
+    let b = match own_bundle_draft(&token).await? {
+        OwnBundleDraft::Open(b) => b,
+        OwnBundleDraft::Submitted(id) => return Ok(DraftPage::Elsewhere(status_href(id))),
+    };
     let store = crate::context::store()?;
     let flash = ctx.flash_for("bundle-facts").cloned();
     let mut fields = Vec::new();
@@ -203,22 +209,25 @@ pub async fn load_facts(token: String) -> Result<FactsView, AppError> {
         })
         .collect();
     let names: Vec<String> = b.parts.iter().map(|p| b.permit_name(&p.permit_key, lang)).collect();
-    Ok(FactsView {
+    Ok(DraftPage::Open(FactsView {
         token,
         organisation: format!("{} ({})", b.draft.organisation_name, b.draft.organisation),
         contact_name: viewer.name.clone(),
         used_by: names.join(", "),
         fields,
         errors,
-    })
+    }))
 }
 
 /// The documents page: each document once, with the permits it goes to.
 #[server(endpoint = "business/apply/documents", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_documents(token: String) -> Result<DocumentsView, AppError> {
+pub async fn load_documents(token: String) -> Result<DraftPage<DocumentsView>, AppError> {
     let ctx = crate::context::current();
     let lang = ctx.lang;
-    let b = own_bundle_draft(&token).await?;
+    let b = match own_bundle_draft(&token).await? {
+        OwnBundleDraft::Open(b) => b,
+        OwnBundleDraft::Submitted(id) => return Ok(DraftPage::Elsewhere(status_href(id))),
+    };
     let store = crate::context::store()?;
     let settings = use_context::<crate::eservices::server::EServiceSettings>().ok_or(AppError::Internal)?;
     let flash = ctx.flash_for("bundle-documents").cloned();
@@ -253,23 +262,26 @@ pub async fn load_documents(token: String) -> Result<DocumentsView, AppError> {
     }
     let errors =
         documents.iter().filter_map(|d| d.error.as_ref().map(|e| (format!("#doc-{}", d.key), e.clone()))).collect();
-    Ok(DocumentsView {
+    Ok(DraftPage::Open(DocumentsView {
         token,
         documents,
         max_upload_mb: u32::try_from(settings.max_upload_bytes / (1024 * 1024)).unwrap_or(10),
         errors,
-    })
+    }))
 }
 
 /// Everything the bundle will file, with what is still missing, and the declaration.
 #[server(endpoint = "business/apply/check", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_bundle_check(token: String) -> Result<BundleCheckView, AppError> {
+pub async fn load_bundle_check(token: String) -> Result<DraftPage<BundleCheckView>, AppError> {
     use crate::eservices::view::AnswerRow;
     use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
     let ctx = crate::context::current();
     let lang = ctx.lang;
     let viewer = crate::auth::signed_in()?;
-    let b = own_bundle_draft(&token).await?;
+    let b = match own_bundle_draft(&token).await? {
+        OwnBundleDraft::Open(b) => b,
+        OwnBundleDraft::Submitted(id) => return Ok(DraftPage::Elsewhere(status_href(id))),
+    };
     let store = crate::context::store()?;
     let facts_answers = b.fact_answers();
     let facts = b
@@ -309,7 +321,7 @@ pub async fn load_bundle_check(token: String) -> Result<BundleCheckView, AppErro
         .collect();
     let (day, year) = today(ctx.now);
     let incomplete = b.problems(day, year).into_iter().map(|p| p.link(&b, &token, lang)).collect();
-    Ok(BundleCheckView {
+    Ok(DraftPage::Open(BundleCheckView {
         token: token.clone(),
         organisation: format!("{} ({})", b.draft.organisation_name, b.draft.organisation),
         facts,
@@ -317,14 +329,21 @@ pub async fn load_bundle_check(token: String) -> Result<BundleCheckView, AppErro
         documents,
         incomplete,
         notify_note: crate::eservices::server::notify_note(&store, viewer.user_id, lang).await?,
-    })
+    }))
 }
 
 /// Deletes a bundle draft with its parts and files.
 #[server(endpoint = "business/apply/discard", prefix = "/api")]
 pub async fn discard_bundle(token: String) -> Result<(), AppError> {
     use stadsporten_domain::audit::AuditAction;
-    let b = own_bundle_draft(&token).await?;
+    let b = match own_bundle_draft(&token).await? {
+        OwnBundleDraft::Open(b) => b,
+        OwnBundleDraft::Submitted(id) => {
+            // Filed already (a stale tab): nothing to discard; show where it went.
+            leptos_axum::redirect(&status_href(id));
+            return Ok(());
+        }
+    };
     let keys = crate::auth::audited(
         AuditAction::Delete,
         "bundle-draft",
@@ -866,20 +885,34 @@ mod ssr {
         })
     }
 
-    /// The signed-in person's own bundle draft, its parts and rules; "not found" for anyone else's.
-    pub async fn own_bundle_draft(token: &str) -> Result<OpenBundle, AppError> {
+    /// A bundle draft as its owner finds it.
+    pub enum OwnBundleDraft {
+        /// Still being filled in: its parts and rules.
+        Open(Box<OpenBundle>),
+        /// Submitted as this bundle: the draft's pages lead to its status page.
+        Submitted(i64),
+    }
+
+    /// The status page of bundle `id`.
+    pub fn status_href(id: i64) -> String {
+        format!("/my/business/{id}")
+    }
+
+    /// The signed-in person's own bundle draft, open or submitted; "not found" for anyone else's.
+    /// No side effects: what a submitted draft leads to is the caller's one outcome.
+    pub async fn own_bundle_draft(token: &str) -> Result<OwnBundleDraft, AppError> {
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
         if let Some(d) = store.bundle_draft(token).await?.filter(|d| d.user_id == viewer.user_id) {
             if let Some(id) = d.bundle_id {
-                // Submitted: its status page.
-                leptos_axum::redirect(&format!("/my/business/{id}"));
+                return Ok(OwnBundleDraft::Submitted(id));
             }
         }
-        load_bundle_draft(&store, &viewer, token).await
+        Ok(OwnBundleDraft::Open(Box::new(load_bundle_draft(&store, &viewer, token).await?)))
     }
 
-    /// As [`own_bundle_draft`], for the server's routes.
+    /// An open bundle draft of `viewer` ("not found" for anyone else's and for a submitted one),
+    /// for [`own_bundle_draft`] and the server's routes.
     pub async fn load_bundle_draft(store: &Store, viewer: &Viewer, token: &str) -> Result<OpenBundle, AppError> {
         if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
             return Err(AppError::NotFound.respond());

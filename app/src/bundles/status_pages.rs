@@ -6,7 +6,7 @@ use super::server::{load_officer_bundle, load_status, officer_bundles};
 use super::view::{OfficerBundleView, OfficerBundlesView, PartView, StatementView, StatusView};
 use crate::cases::components::{messages, timeline};
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage};
+use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -89,7 +89,7 @@ fn message_form(bundle_id: i64, label: String, i18n: I18n) -> impl IntoView {
                 {error.clone().map(|e| view! { <p class="field-error" id="bundle-message-error">{e}</p> })}
                 <textarea id="bundle-message-body" name="body" rows="4" maxlength="4000"
                     aria-invalid=error.is_some().then_some("true")
-                    aria-describedby=error.is_some().then_some("bundle-message-error")>{body}</textarea>
+                    aria-describedby=error.is_some().then_some("bundle-message-error")>{textarea_text(body)}</textarea>
             </div>
             <button type="submit">{i18n.t("case-message-send")}</button>
         </form>
@@ -135,7 +135,7 @@ fn status(v: StatusView, i18n: I18n) -> impl IntoView {
                                 {c.error.clone().map(|e| view! { <p class="field-error" id=format!("{fid}-error")>{e}</p> })}
                                 <textarea id=format!("{fid}-answer") name="answer" rows="4" maxlength="4000"
                                     aria-invalid=c.error.is_some().then_some("true")
-                                    aria-describedby=c.error.is_some().then(|| format!("{fid}-error"))>{c.value.clone()}</textarea>
+                                    aria-describedby=c.error.is_some().then(|| format!("{fid}-error"))>{textarea_text(&c.value)}</textarea>
                             </div>
                             <div class="field">
                                 <label for=format!("{fid}-file")>{i18n.t("case-message-file")}</label>
@@ -219,7 +219,7 @@ fn statements(items: &[StatementView], i18n: I18n) -> impl IntoView {
                         {error.clone().map(|e| view! { <p class="field-error" id=format!("{sid}-error")>{e}</p> })}
                         <textarea id=format!("{sid}-answer") name="answer" rows="3" maxlength="4000"
                             aria-invalid=error.is_some().then_some("true")
-                            aria-describedby=error.is_some().then(|| format!("{sid}-error"))>{value}</textarea>
+                            aria-describedby=error.is_some().then(|| format!("{sid}-error"))>{textarea_text(value)}</textarea>
                     </div>
                     <button type="submit">{i18n.t("bundle-statement-send")}</button>
                 </form>
@@ -356,7 +356,7 @@ fn referral_forms(v: &OfficerBundleView, i18n: I18n) -> impl IntoView {
                     </fieldset>
                     <div class="field">
                         <label for=format!("{fid}-text")>{i18n.t("bundle-referral-text")}</label>
-                        <textarea id=format!("{fid}-text") name="motivation" rows="3" maxlength="8000">{text}</textarea>
+                        <textarea id=format!("{fid}-text") name="motivation" rows="3" maxlength="8000">{textarea_text(text)}</textarea>
                     </div>
                     <button type="submit">{i18n.t("bundle-referral-record")}</button>
                 </form>
@@ -402,7 +402,7 @@ fn statement_form(v: &OfficerBundleView, i18n: I18n) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="statement-question">{i18n.t("bundle-statement-question")}</label>
-                    <textarea id="statement-question" name="question" rows="3" maxlength="4000">{val("question")}</textarea>
+                    <textarea id="statement-question" name="question" rows="3" maxlength="4000">{textarea_text(val("question"))}</textarea>
                 </div>
                 <div class="field">
                     <label for="statement-due">{i18n.t("bundle-statement-due-label")}</label>

@@ -1,6 +1,7 @@
 //! What the bundle pages show, prepared and translated on the server.
 
 use crate::cases::view::{MessageItem, TimelineItem};
+pub use crate::eservices::view::DraftPage;
 use crate::eservices::view::{AnswerRow, FieldView, Link};
 use serde::{Deserialize, Serialize};
 

@@ -5,7 +5,7 @@ use super::components::{answers, completions, decision, file_list, message_form,
 use super::server::{case_heading, my_case};
 use super::view::MyCaseView;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage};
+use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -53,7 +53,7 @@ fn completion_form(case_id: i64, i18n: I18n) -> impl IntoView {
                 {error.clone().map(|e| view! { <p class="field-error" id="completion-answer-error">{e}</p> })}
                 <textarea id="completion-answer" name="answer" rows="5" maxlength="4000"
                     aria-invalid=error.is_some().then_some("true")
-                    aria-describedby=error.is_some().then_some("completion-answer-error")>{value}</textarea>
+                    aria-describedby=error.is_some().then_some("completion-answer-error")>{textarea_text(value)}</textarea>
             </div>
             <div class="field">
                 <label for="completion-file">{i18n.t("case-message-file")}</label>
@@ -77,7 +77,7 @@ fn withdraw_form(case_id: i64, i18n: I18n) -> impl IntoView {
                 <input type="hidden" name="case_id" value=case_id.to_string()/>
                 <div class="field">
                     <label for="withdraw-reason">{i18n.t("case-withdraw-reason")}</label>
-                    <textarea id="withdraw-reason" name="reason" rows="2" maxlength="1000">{reason}</textarea>
+                    <textarea id="withdraw-reason" name="reason" rows="2" maxlength="1000">{textarea_text(reason)}</textarea>
                 </div>
                 <div class=if error.is_some() { "field has-error" } else { "field" }>
                     {error.clone().map(|e| view! { <p class="field-error" id="withdraw-confirm-error">{e}</p> })}

@@ -3,7 +3,7 @@
 
 use super::view::{CaseCommon, CompletionItem, DecisionView, FileLink, MessageItem, TimelineItem};
 use crate::i18n::I18n;
-use crate::ui::CsrfField;
+use crate::ui::{textarea_text, CsrfField};
 use leptos::prelude::*;
 
 /// The upload progress island, with the configured limit.
@@ -84,7 +84,7 @@ pub fn message_form(case_id: i64, i18n: I18n) -> impl IntoView {
                 {error.clone().map(|e| view! { <p class="field-error" id="message-body-error">{e}</p> })}
                 <textarea id="message-body" name="body" rows="4" maxlength="4000"
                     aria-invalid=error.is_some().then_some("true")
-                    aria-describedby=error.is_some().then_some("message-body-error")>{body}</textarea>
+                    aria-describedby=error.is_some().then_some("message-body-error")>{textarea_text(body)}</textarea>
             </div>
             <div class="field">
                 <label for="message-file">{i18n.t("case-message-file")}</label>
@@ -212,7 +212,7 @@ pub fn survey_form(case_id: i64, stage: &str, i18n: I18n) -> impl IntoView {
                 <div class=if error("comment").is_some() { "field has-error" } else { "field" }>
                     <label for="survey-comment">{i18n.t("survey-comment")}</label>
                     {error("comment").map(|e| view! { <p class="field-error">{e}</p> })}
-                    <textarea id="survey-comment" name="comment" rows="3" maxlength="1000">{value("comment")}</textarea>
+                    <textarea id="survey-comment" name="comment" rows="3" maxlength="1000">{textarea_text(value("comment"))}</textarea>
                 </div>
                 <button type="submit" class="secondary">{i18n.t("survey-send")}</button>
             </form>

@@ -13,7 +13,7 @@ use crate::cases::access::{of_case, CaseNeed, CaseRelation};
 use crate::context::{RequestContext, Viewer};
 use crate::error::AppError;
 use crate::flash::FormFlash;
-use crate::web::uploads::display_name;
+use crate::web::uploads::{content_disposition, display_name, download_name};
 use crate::web::{audited, keep, read_multipart, record_read, see_other, too_large, FormState};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
@@ -323,16 +323,13 @@ pub async fn download(
             return s.pages.error(&ctx, AppError::NotFound).await;
         }
     };
-    let encoded: String = form_urlencoded::byte_serialize(file.file_name.as_bytes()).collect();
-    let ascii: String =
-        file.file_name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
-    let disposition = format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}");
+    // What the file is, by its bytes (as at upload), names and types the download; the uploader's
+    // name only lends its stem.
+    let kind = FileKind::sniff(&bytes).or_else(|| FileKind::parse_mime(&file.content_type));
+    let disposition = content_disposition(&download_name(&file.file_name, kind));
     let mut res = (StatusCode::OK, bytes).into_response();
     let h = res.headers_mut();
-    h.insert(
-        header::CONTENT_TYPE,
-        HeaderValue::from_str(&file.content_type).unwrap_or(HeaderValue::from_static("application/octet-stream")),
-    );
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(kind.map_or("application/octet-stream", FileKind::mime)));
     if let Ok(v) = HeaderValue::from_str(&disposition) {
         h.insert(header::CONTENT_DISPOSITION, v);
     }

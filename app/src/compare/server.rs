@@ -93,7 +93,6 @@ pub mod ssr {
 
     pub fn distance_text(lang: Lang, metres: f64) -> String {
         if metres < 1000.0 {
-            #[allow(clippy::cast_possible_truncation)]
             let m = ((metres / 10.0).round() * 10.0) as i64;
             ta(lang, "compare-distance-m", &[("m", m.to_string().into())])
         } else {

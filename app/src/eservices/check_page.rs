@@ -2,12 +2,13 @@
 //! `/apply/{token}/declaration` (confirm and submit, once: the form carries an idempotency key).
 
 use super::server::load_check;
-use super::view::CheckView;
+use super::view::{CheckView, DraftPage};
 use crate::cases::components::answer_sections;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
+use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
 
 fn with_check(render: fn(CheckView, I18n) -> AnyView) -> impl IntoView {
@@ -18,7 +19,8 @@ fn with_check(render: fn(CheckView, I18n) -> AnyView) -> impl IntoView {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {
                 match data.await {
-                    Ok(v) => render(v, i18n),
+                    Ok(DraftPage::Open(v)) => render(v, i18n),
+                    Ok(DraftPage::Elsewhere(to)) => view! { <Redirect path=to/> }.into_any(),
                     Err(e) => view! { <ErrorPage error=e/> }.into_any(),
                 }
             })}

@@ -9,6 +9,7 @@
 use super::server::input_id;
 use super::view::FieldView;
 use crate::i18n::I18n;
+use crate::ui::textarea_text;
 use leptos::prelude::*;
 
 fn described(f: &FieldView, input: &str) -> Option<String> {
@@ -177,7 +178,7 @@ pub fn field(f: &FieldView, upload_action: &str, i18n: I18n) -> AnyView {
                 {hint(f)}
                 {error(f)}
                 <textarea id=id name=f.id.clone() rows="6" maxlength=f.max_length.map(|m| m.to_string())
-                    aria-invalid=invalid(f, &f.id) aria-describedby=described(f, &f.id)>{f.value.clone()}</textarea>
+                    aria-invalid=invalid(f, &f.id) aria-describedby=described(f, &f.id)>{textarea_text(&f.value)}</textarea>
                 {f.max_length.map(|m| view! { <p class="hint">{i18n.ta("field-max-characters", &[("max", m.into())])}</p> })}
             </div>
         }

@@ -4,7 +4,7 @@
 //! gets "not found", so a guessed or leaked link reveals nothing. Every read of a draft or case by
 //! its owner is theirs; every write is audited (`draft`, `case` objects, never the answers).
 
-use super::view::{CheckView, ReceiptView, StartView, StepView};
+use super::view::{CheckView, DraftPage, ReceiptView, StartView, StepView};
 #[cfg(feature = "ssr")]
 use super::view::{FieldView, FileView, Link, Preselect};
 use crate::error::AppError;
@@ -200,7 +200,7 @@ pub async fn load_step(token: String, step: String) -> Result<StepView, AppError
 
 /// The check-your-answers page (and the declaration page, which shows the same facts).
 #[server(endpoint = "apply/check", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_check(token: String) -> Result<CheckView, AppError> {
+pub async fn load_check(token: String) -> Result<DraftPage<CheckView>, AppError> {
     use super::view::{AnswerRow, AnswerSection};
     use stadsporten_domain::eservice::answers::{field_visible, validate_all, visible_steps};
     let ctx = crate::context::current();
@@ -209,8 +209,7 @@ pub async fn load_check(token: String) -> Result<CheckView, AppError> {
     let store = crate::context::store()?;
     if let Some(home) = bundle_home(&store, &draft).await? {
         // A bundle's permit is checked and submitted with the whole bundle.
-        leptos_axum::redirect(&format!("{home}/check"));
-        return Err(AppError::NotFound.respond());
+        return Ok(DraftPage::Elsewhere(format!("{home}/check")));
     }
     let d = &def.definition;
     let mut sections = Vec::new();
@@ -237,7 +236,7 @@ pub async fn load_check(token: String) -> Result<CheckView, AppError> {
     });
     let last = visible_steps(d, &draft.answers).last().map(|s| s.id.clone()).unwrap_or_default();
     let viewer = crate::auth::signed_in()?;
-    Ok(CheckView {
+    Ok(DraftPage::Open(CheckView {
         token: token.clone(),
         service_title: d.title.get(lang).to_owned(),
         sections,
@@ -246,7 +245,7 @@ pub async fn load_check(token: String) -> Result<CheckView, AppError> {
         unit_name: unit_name(&store, &d.unit, lang).await?,
         notify_note: notify_note(&store, viewer.user_id, lang).await?,
         back: Link { href: format!("/apply/{token}/step/{last}"), text: crate::i18n::t(lang, "apply-back") },
-    })
+    }))
 }
 
 /// The receipt of a submitted case (its applicant only).

@@ -7,6 +7,15 @@ pub use crate::cases::view::{AnswerRow, AnswerSection};
 /// A link (the design kit's).
 pub use crate::ui::LinkView as Link;
 
+/// A draft's page as its owner asks for it: the page, or the address that has taken its place (a
+/// submitted bundle's status page; a bundle part's check is the bundle's). The page component
+/// renders the redirect: the request's one outcome.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum DraftPage<T> {
+    Open(T),
+    Elsewhere(String),
+}
+
 /// `/services/{slug}/start`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StartView {

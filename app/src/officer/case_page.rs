@@ -6,7 +6,7 @@ use super::server::officer_case;
 use super::view::OfficerCaseView;
 use crate::cases::components::{answers, completions, decision, message_form, messages, timeline};
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage};
+use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -112,7 +112,7 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
                 {completion_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
                 <div class="field">
                     <label for="completion-message">{i18n.t("officer-completion-message")}</label>
-                    <textarea id="completion-message" name="message" rows="4" maxlength="4000">{flash_value("completion", "message")}</textarea>
+                    <textarea id="completion-message" name="message" rows="4" maxlength="4000">{textarea_text(flash_value("completion", "message").unwrap_or_default())}</textarea>
                 </div>
                 <div class="field">
                     <label for="completion-reply-by">{i18n.t("officer-reply-by")}</label>
@@ -156,7 +156,7 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
                     </fieldset>
                     <div class="field">
                         <label for="decide-motivation">{i18n.t("case-motivation")}</label>
-                        <textarea id="decide-motivation" name="motivation" rows="6" maxlength="8000">{flash_value("decide", "motivation")}</textarea>
+                        <textarea id="decide-motivation" name="motivation" rows="6" maxlength="8000">{textarea_text(flash_value("decide", "motivation").unwrap_or_default())}</textarea>
                     </div>
                     <button type="submit">{i18n.t("officer-decide-submit")}</button>
                 </form>
@@ -221,7 +221,7 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
                     <div class=if note_error.is_some() { "field has-error" } else { "field" }>
                         <label for="note-message">{i18n.t("officer-note-label")}</label>
                         {note_error.clone().map(|e| view! { <p class="field-error">{e}</p> })}
-                        <textarea id="note-message" name="message" rows="3" maxlength="4000">{flash_value("note", "message")}</textarea>
+                        <textarea id="note-message" name="message" rows="3" maxlength="4000">{textarea_text(flash_value("note", "message").unwrap_or_default())}</textarea>
                     </div>
                     <button type="submit" class="secondary">{i18n.t("officer-add-note")}</button>
                 </form>

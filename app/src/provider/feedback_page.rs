@@ -4,7 +4,7 @@
 use super::server::load_feedback;
 use super::view::FeedbackView;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage};
+use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -37,7 +37,7 @@ fn page(v: FeedbackView, i18n: I18n) -> impl IntoView {
             <div class=field_class>
                 <label for="answer-body">{i18n.t("provider-feedback-answer")}</label>
                 {v.error.map(|e| view! { <p class="error" id="answer-error">{e}</p> })}
-                <textarea id="answer-body" name="body" rows="6" maxlength="4000" aria-invalid=invalid aria-describedby=described>{v.draft}</textarea>
+                <textarea id="answer-body" name="body" rows="6" maxlength="4000" aria-invalid=invalid aria-describedby=described>{textarea_text(&v.draft)}</textarea>
             </div>
             <button type="submit" class="button">{i18n.t("provider-feedback-send")}</button>
         </form>

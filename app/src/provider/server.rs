@@ -192,6 +192,7 @@ pub mod ssr {
     }
 
     pub async fn answer(id: i64, body: String) -> Result<(), AppError> {
+        use stadsporten_db::{CaseRefusal, DbError, Refusal};
         use stadsporten_domain::audit::AuditAction;
         use stadsporten_domain::eservice::CaseStatus;
         let (viewer, case) = own_feedback(id).await?;
@@ -210,12 +211,25 @@ pub mod ssr {
             return Ok(());
         }
         if case.status == CaseStatus::Submitted {
-            // Answering is handling: the case leaves "received" (the applicant sees it moving). If
-            // it moved meanwhile (someone started or closed it), the answer still goes out; any
-            // other failure stops here.
-            use stadsporten_db::{CaseRefusal, DbError, Refusal};
+            // Answering is handling: the case leaves "received" (the applicant sees it moving).
             match store.start_case(id, viewer.user_id, now).await {
-                Ok(()) | Err(DbError::Conflict | DbError::Refused(Refusal::Case(CaseRefusal::Invalid(_)))) => {}
+                Ok(()) => {}
+                // Someone started handling it meanwhile: it is under way, as answering needs.
+                Err(DbError::Refused(Refusal::Case(CaseRefusal::Invalid(status)))) if status.is_open() => {}
+                Err(DbError::NotFound) => return Err(AppError::NotFound.respond()),
+                // Withdrawn or decided meanwhile, or changed under us: nothing is sent. The answer
+                // comes back to the form with why, so it is not lost.
+                Err(DbError::Refused(_) | DbError::Conflict) => {
+                    crate::flash::keep(&crate::flash::FormFlash {
+                        form: ANSWER_FORM.into(),
+                        values: vec![("body".into(), body.clone())],
+                        errors: vec![("body".into(), "provider-feedback-stale".into())],
+                        args: Vec::new(),
+                    })
+                    .await?;
+                    leptos_axum::redirect(&format!("/provider/feedback/{id}#answer"));
+                    return Ok(());
+                }
                 Err(e) => return Err(AppError::from(e).respond()),
             }
         }

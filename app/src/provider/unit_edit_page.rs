@@ -5,7 +5,7 @@
 use super::server::load_unit_edit;
 use super::view::{EditField, UnitEditView};
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage};
+use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -29,7 +29,7 @@ fn text_field(f: EditField, multiline: bool) -> impl IntoView {
     let input = if multiline {
         view! {
             <textarea id=id.clone() name=f.name rows="4" maxlength="1000" lang=f.lang
-                aria-describedby=described aria-invalid=invalid>{f.value}</textarea>
+                aria-describedby=described aria-invalid=invalid>{textarea_text(&f.value)}</textarea>
         }
         .into_any()
     } else {

@@ -161,6 +161,12 @@ async fn post_query(endpoint: &str, qs: &str) -> Option<String> {
     let headers = web_sys::Headers::new().ok()?;
     headers.set("content-type", "application/json").ok()?;
     headers.set("accept", "application/json").ok()?;
+    // Signed in, every post carries the session's CSRF token (the server's `csrf` module), and a
+    // JSON body has no field for it: the header. Every page of a signed-in person has the token
+    // in its forms (the session bar's sign-out form at least); signed out there is none to send.
+    if let Some(token) = csrf_token() {
+        headers.set("x-csrf-token", &token).ok()?;
+    }
     init.set_headers(&headers);
     let request = web_sys::Request::new_with_str_and_init(endpoint, &init).ok()?;
     let response: web_sys::Response =
@@ -169,6 +175,15 @@ async fn post_query(endpoint: &str, qs: &str) -> Option<String> {
         return None;
     }
     JsFuture::from(response.json().ok()?).await.ok()?.as_string()
+}
+
+/// The session's CSRF token as the page's forms carry it, if signed in.
+#[cfg(feature = "hydrate")]
+fn csrf_token() -> Option<String> {
+    use web_sys::wasm_bindgen::JsCast;
+    let input = web_sys::window()?.document()?.query_selector("input[name=\"csrf\"]").ok()??;
+    let token = input.dyn_into::<web_sys::HtmlInputElement>().ok()?.value();
+    (!token.is_empty()).then_some(token)
 }
 
 /// Replaces the address bar's URL (no new history entry), so reload, share and back work.

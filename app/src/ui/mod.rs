@@ -10,6 +10,7 @@ mod notices;
 mod pagination;
 mod session_bar;
 mod session_timer;
+mod textarea;
 mod upload_progress;
 mod views;
 
@@ -23,5 +24,6 @@ pub use notices::Notices;
 pub use pagination::Pagination;
 pub use session_bar::{SessionBar, SessionEndedNotice};
 pub use session_timer::SessionTimer;
+pub use textarea::textarea_text;
 pub use upload_progress::UploadProgress;
 pub use views::{LinkView, OptionView, PaginationView};

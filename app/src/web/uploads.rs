@@ -190,16 +190,53 @@ pub fn new_key() -> String {
     b.iter().map(|x| format!("{x:02x}")).collect()
 }
 
-/// A file name fit for display and for a download header: no path, no control characters, at
-/// most 120 characters.
+/// Characters that change how a name reads without being seen: control characters, and the bidi
+/// controls (embeddings, overrides, isolates, marks) with which `invoice<U+202E>fdp.html` shows
+/// as `invoicelmth.pdf`.
+fn invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}' | '\u{061C}')
+}
+
+/// A file name fit for display and for a download header: no path, no control or bidi control
+/// characters, at most 120 characters.
 pub fn display_name(raw: &str) -> String {
     let base = raw.rsplit(['/', '\\']).next().unwrap_or("");
-    let clean: String = base.chars().filter(|c| !c.is_control() && !matches!(c, '"' | '<' | '>')).take(120).collect();
+    let clean: String = base.chars().filter(|c| !invisible(*c) && !matches!(c, '"' | '<' | '>')).take(120).collect();
     if clean.trim().is_empty() {
         "file".into()
     } else {
         clean.trim().to_owned()
     }
+}
+
+/// The name a download is saved under: the stored name cleaned again (rows written before names
+/// were cleaned of bidi controls), with the extension of what the file is (`kind`, recognised by
+/// content), never the uploader's: an `invoice.html` holding a PDF downloads as `invoice.pdf`.
+pub fn download_name(stored: &str, kind: Option<FileKind>) -> String {
+    let name = display_name(stored);
+    let stem = match name.rsplit_once('.') {
+        Some((stem, _)) if !stem.trim().is_empty() => stem,
+        Some(_) => "file",
+        None => name.as_str(),
+    };
+    format!("{stem}.{}", kind.map_or("bin", FileKind::extension))
+}
+
+/// `Content-Disposition` for a download named `name`: always an attachment, with an ASCII
+/// `filename` for old clients and the exact name as RFC 8187 `filename*` (UTF-8, percent-encoded).
+pub fn content_disposition(name: &str) -> String {
+    let ascii: String =
+        name.chars().map(|c| if c.is_ascii_alphanumeric() || ".-_".contains(c) { c } else { '_' }).collect();
+    let mut encoded = String::with_capacity(name.len() * 3);
+    for b in name.bytes() {
+        if b.is_ascii_alphanumeric() || b"-._~".contains(&b) {
+            encoded.push(char::from(b));
+        } else {
+            encoded.push_str(&format!("%{b:02X}"));
+        }
+    }
+    format!("attachment; filename=\"{ascii}\"; filename*=UTF-8''{encoded}")
 }
 
 impl Uploads {
@@ -274,6 +311,45 @@ mod tests {
         assert_eq!(display_name("../../etc/passwd"), "passwd");
         assert_eq!(display_name("<script>\".pdf"), "script.pdf");
         assert_eq!(display_name("  "), "file");
+    }
+
+    #[test]
+    fn names_lose_every_control_and_bidi_character() {
+        let hidden = ['\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}', '\u{2068}']
+            .into_iter()
+            .chain(['\u{2069}', '\u{200E}', '\u{200F}', '\u{061C}'])
+            .chain((0u32..0x20).chain(0x7f..0xa0).filter_map(char::from_u32));
+        for c in hidden {
+            let code = u32::from(c);
+            assert_eq!(display_name(&format!("invoice{c}fdp.html")), "invoicefdp.html", "U+{code:04X}");
+            assert_eq!(
+                download_name(&format!("{c}invoice{c}.pdf{c}"), Some(FileKind::Pdf)),
+                "invoice.pdf",
+                "U+{code:04X}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_download_is_named_by_its_content() {
+        assert_eq!(download_name("invoice\u{202E}fdp.html", Some(FileKind::Pdf)), "invoicefdp.pdf");
+        assert_eq!(download_name("photo.JPEG", Some(FileKind::Jpeg)), "photo.jpg");
+        assert_eq!(download_name("scan", Some(FileKind::Png)), "scan.png");
+        assert_eq!(download_name("a.tar.gz", Some(FileKind::Pdf)), "a.tar.pdf");
+        assert_eq!(download_name(".html", Some(FileKind::Pdf)), "file.pdf");
+        assert_eq!(download_name("x.pdf", None), "x.bin");
+    }
+
+    #[test]
+    fn the_disposition_is_an_attachment_with_both_names() {
+        assert_eq!(
+            content_disposition("Intyg BVC åäö.pdf"),
+            "attachment; filename=\"Intyg_BVC____.pdf\"; filename*=UTF-8''Intyg%20BVC%20%C3%A5%C3%A4%C3%B6.pdf"
+        );
+        assert_eq!(
+            content_disposition("a+b;c\\d\".pdf"),
+            "attachment; filename=\"a_b_c_d_.pdf\"; filename*=UTF-8''a%2Bb%3Bc%5Cd%22.pdf"
+        );
     }
 
     #[tokio::test]

@@ -272,6 +272,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         assert!(kinds.contains(&k), "{k} in {kinds:?}");
     }
     assert_eq!(kinds.iter().filter(|k| **k == "all-decided").count(), 1);
+    assert_eq!(kinds.iter().filter(|k| **k == "part-withdrawn").count(), 1, "one withdrawal, one event: {kinds:?}");
 
     // One inbox: the coordinator writes for all units, the entrepreneur answers.
     store.add_bundle_message(filed.bundle_id, fia, false, "Välkommen! Jag är din lots.", NOW + 600).await.unwrap();

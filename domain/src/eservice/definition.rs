@@ -99,6 +99,15 @@ impl FileKind {
         }
     }
 
+    /// The file name extension for this kind, whatever the uploader called the file.
+    pub fn extension(self) -> &'static str {
+        match self {
+            FileKind::Pdf => "pdf",
+            FileKind::Jpeg => "jpg",
+            FileKind::Png => "png",
+        }
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             FileKind::Pdf => "PDF",

@@ -5,10 +5,13 @@
 //! 1. Where it comes from: `Sec-Fetch-Site` must be `same-origin` (or `none`, typed by the user)
 //!    when present, and `Origin` must name this host when present. A request with neither is
 //!    refused: every browser that can hold our session sends at least one of them.
-//! 2. For a signed-in session, a form (`application/x-www-form-urlencoded` or `multipart/form-data`)
-//!    must carry the session's token: the hidden `csrf` field, or `?csrf=` on multipart forms
-//!    whose body is not buffered here. JSON bodies cannot be sent cross-site without a CORS
-//!    preflight, which this service never grants; step 1 covers them.
+//! 2. For a signed-in session, every state-changing request carries the session's token, whatever
+//!    its body (a cross-site page can send `text/plain`, or spell a media type in capitals, and
+//!    server functions read the body anyway): the `x-csrf-token` header (JSON calls from the
+//!    islands), the hidden `csrf` field of a form (`application/x-www-form-urlencoded`), or
+//!    `?csrf=` on a multipart form (`multipart/form-data`, whose body is not buffered here). Media
+//!    types are compared case-insensitively without their parameters; any other body, or none,
+//!    without the header is refused.
 //!
 //! Exempt: the built-in test identity provider's token endpoint, called server-to-server and
 //! authenticated by the client secret and PKCE. A refusal is a translated 403 page and an audit
@@ -25,6 +28,7 @@ use stadsporten_app::context::RequestContext;
 use stadsporten_app::error::AppError;
 use stadsporten_app::flash::{FormFlash, FLASH_KEY, PARKED};
 use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::redirect::LocalPath;
 use std::sync::Arc;
 
 /// The largest form body read here; larger forms must use multipart.
@@ -80,38 +84,70 @@ pub async fn check(State(auth): State<Arc<AuthState>>, req: Request, next: Next)
         }
         return next.run(req).await;
     };
-    let content_type = req.headers().get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    if content_type.starts_with("application/x-www-form-urlencoded") {
-        let (parts, body) = req.into_parts();
-        let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
-            return auth.pages.error(&ctx, AppError::BadArguments).await;
-        };
-        let ok = form_field(&bytes, "csrf").is_some_and(|t| constant_time_eq(t.as_bytes(), viewer.csrf.as_bytes()));
-        if !ok {
+    let from_header = req.headers().get("x-csrf-token").map(|v| v.to_str().map(str::to_owned).unwrap_or_default());
+    let valid = |t: &str| !t.is_empty() && constant_time_eq(t.as_bytes(), viewer.csrf.as_bytes());
+    if let Some(token) = from_header {
+        // A header is sent only by our own scripts (a cross-site page cannot set it without a
+        // CORS preflight, never granted): when present it decides, whatever the body.
+        if !valid(&token) {
             return refuse(&auth, &ctx, "csrf-token").await;
         }
-        return next.run(Request::from_parts(parts, Body::from(bytes))).await;
+        return next.run(req).await;
     }
-    if content_type.starts_with("multipart/form-data") {
-        let query = req.uri().query().unwrap_or("").as_bytes();
-        let from_header = req.headers().get("x-csrf-token").and_then(|v| v.to_str().ok()).map(str::to_owned);
-        let token = form_field(query, "csrf").map(|t| t.into_owned()).or(from_header);
-        if !token.is_some_and(|t| constant_time_eq(t.as_bytes(), viewer.csrf.as_bytes())) {
-            return refuse(&auth, &ctx, "csrf-token").await;
+    match BodyType::of(&req) {
+        BodyType::Form => {
+            let (parts, body) = req.into_parts();
+            let Ok(bytes) = to_bytes(body, MAX_FORM).await else {
+                return auth.pages.error(&ctx, AppError::BadArguments).await;
+            };
+            if !form_field(&bytes, "csrf").is_some_and(|t| valid(&t)) {
+                return refuse(&auth, &ctx, "csrf-token").await;
+            }
+            next.run(Request::from_parts(parts, Body::from(bytes))).await
+        }
+        BodyType::Multipart => {
+            let query = req.uri().query().unwrap_or("").as_bytes();
+            if !form_field(query, "csrf").is_some_and(|t| valid(&t)) {
+                return refuse(&auth, &ctx, "csrf-token").await;
+            }
+            next.run(req).await
+        }
+        // JSON without the header, text/plain, no body type at all…: nowhere to carry the token.
+        BodyType::Other => refuse(&auth, &ctx, "csrf-token").await,
+    }
+}
+
+/// What a request body can carry the token in, by its media type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum BodyType {
+    Form,
+    Multipart,
+    Other,
+}
+
+impl BodyType {
+    /// Judged on the media type's essence: `type/subtype` in any case, parameters (`; charset=…`,
+    /// `; boundary=…`) ignored. More than one `Content-Type` is ambiguous (which one would the
+    /// handler read?), so it is `Other`.
+    fn of(req: &Request) -> BodyType {
+        let mut values = req.headers().get_all(header::CONTENT_TYPE).iter();
+        let (Some(value), None) = (values.next(), values.next()) else { return BodyType::Other };
+        let essence = value.to_str().unwrap_or("").split(';').next().unwrap_or("").trim();
+        if essence.eq_ignore_ascii_case("application/x-www-form-urlencoded") {
+            BodyType::Form
+        } else if essence.eq_ignore_ascii_case("multipart/form-data") {
+            BodyType::Multipart
+        } else {
+            BodyType::Other
         }
     }
-    next.run(req).await
 }
 
 /// The session ended while the person was filling in a form: keep what they typed (not the token)
 /// for the page the form came from, so it is there again after they sign in. The request then goes
 /// on and is refused as signed out, with "sign in again" leading back to that page.
 async fn park_form(req: Request, mut ctx: RequestContext) -> Request {
-    let is_form = req
-        .headers()
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|c| c.starts_with("application/x-www-form-urlencoded"));
+    let is_form = BodyType::of(&req) == BodyType::Form;
     let from =
         req.headers().get(header::REFERER).and_then(|v| v.to_str().ok()).and_then(|r| url::Url::parse(r).ok()).map(
             |u| match u.query() {
@@ -133,7 +169,7 @@ async fn park_form(req: Request, mut ctx: RequestContext) -> Request {
     if let Err(e) = session.insert(FLASH_KEY, &parked).await {
         tracing::warn!(error = %e, "could not keep a form across the end of a session");
     }
-    ctx.return_to = Some(crate::auth::oidc::local_path(Some(&from)));
+    ctx.return_to = Some(LocalPath::or(Some(&from), "/my").into_string());
     parts.extensions.insert(ctx);
     Request::from_parts(parts, Body::from(bytes))
 }
@@ -176,6 +212,37 @@ mod tests {
         assert_eq!(same_site(&post(&[("host", "a.se"), ("origin", "https://evil.se")])), Err("foreign-origin"));
         assert_eq!(same_site(&post(&[("host", "a.se"), ("origin", "null")])), Err("foreign-origin"));
         assert_eq!(same_site(&post(&[("host", "a.se")])), Err("no-origin"));
+    }
+
+    #[test]
+    fn media_types_are_compared_without_case_or_parameters() {
+        let with = |types: &[&str]| {
+            let mut b = Request::builder().method(Method::POST).uri("/api/x");
+            for t in types {
+                b = b.header("content-type", *t);
+            }
+            BodyType::of(&b.body(Body::empty()).unwrap())
+        };
+        for form in [
+            "application/x-www-form-urlencoded",
+            "APPLICATION/X-WWW-FORM-URLENCODED",
+            "application/x-www-form-urlencoded; charset=utf-8",
+            " Application/X-Www-Form-Urlencoded ;charset=UTF-8",
+        ] {
+            assert_eq!(with(&[form]), BodyType::Form, "{form}");
+        }
+        for multipart in ["multipart/form-data; boundary=x", "MULTIPART/FORM-DATA;boundary=x"] {
+            assert_eq!(with(&[multipart]), BodyType::Multipart, "{multipart}");
+        }
+        for other in ["text/plain", "application/json", "", "application/x-www-form-urlencodedx", "multipart/mixed"] {
+            assert_eq!(with(&[other]), BodyType::Other, "{other}");
+        }
+        assert_eq!(with(&[]), BodyType::Other, "no body type");
+        assert_eq!(
+            with(&["application/x-www-form-urlencoded", "text/plain"]),
+            BodyType::Other,
+            "two body types are ambiguous"
+        );
     }
 
     #[test]

@@ -22,6 +22,8 @@ use stadsporten_domain::session::SessionState;
 use std::sync::Arc;
 use tower_sessions::Session;
 
+/// The session cookie's name (`__Host-`: secure, host-only, path `/`).
+pub const SESSION_COOKIE: &str = "__Host-stadsporten";
 pub const AUTH_KEY: &str = "auth";
 pub const LOGIN_KEY: &str = "login";
 
@@ -50,8 +52,8 @@ impl ProviderKind {
     }
 }
 
-/// A signed-in session, stored server-side.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A signed-in session, stored server-side. (`Debug` below leaves out the CSRF token.)
+#[derive(Clone, Serialize, Deserialize)]
 pub struct SessionAuth {
     pub user_id: i64,
     /// The user's `session_epoch` when the session began.
@@ -62,8 +64,9 @@ pub struct SessionAuth {
     pub csrf: String,
 }
 
-/// A sign-in in progress: what the callback must find again.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+/// A sign-in in progress: what the callback must find again. (`Debug` below leaves out the
+/// state, nonce and PKCE verifier.)
+#[derive(Clone, Serialize, Deserialize)]
 pub struct PendingLogin {
     pub provider: ProviderKind,
     pub state: String,
@@ -71,6 +74,33 @@ pub struct PendingLogin {
     pub pkce_verifier: String,
     pub return_to: String,
     pub started_at: i64,
+}
+
+// Secrets stay out of logs and panic messages, like the viewer's token (see `Viewer`'s `Debug`).
+impl std::fmt::Debug for SessionAuth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("SessionAuth")
+            .field("user_id", &self.user_id)
+            .field("epoch", &self.epoch)
+            .field("provider", &self.provider)
+            .field("signed_in_at", &self.signed_in_at)
+            .field("last_seen_at", &self.last_seen_at)
+            .field("csrf", &"[redacted]")
+            .finish()
+    }
+}
+
+impl std::fmt::Debug for PendingLogin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingLogin")
+            .field("provider", &self.provider)
+            .field("state", &"[redacted]")
+            .field("nonce", &"[redacted]")
+            .field("pkce_verifier", &"[redacted]")
+            .field("return_to", &self.return_to)
+            .field("started_at", &self.started_at)
+            .finish()
+    }
 }
 
 /// Paths that are not activity: they neither extend a session nor need a viewer.
@@ -184,4 +214,34 @@ async fn resolve(
         idle_seconds: auth.policy.idle,
         warn_seconds: auth.policy.warn_before,
     })))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn session_secrets_stay_out_of_debug_output() {
+        let auth = SessionAuth {
+            user_id: 1,
+            epoch: 0,
+            provider: ProviderKind::Resident,
+            signed_in_at: 0,
+            last_seen_at: 0,
+            csrf: "csrf-secret-1".into(),
+        };
+        let pending = PendingLogin {
+            provider: ProviderKind::Staff,
+            state: "state-secret-2".into(),
+            nonce: "nonce-secret-3".into(),
+            pkce_verifier: "pkce-secret-4".into(),
+            return_to: "/my".into(),
+            started_at: 0,
+        };
+        let shown = format!("{auth:?} {pending:#?}");
+        for secret in ["csrf-secret-1", "state-secret-2", "nonce-secret-3", "pkce-secret-4"] {
+            assert!(!shown.contains(secret), "{shown}");
+        }
+        assert!(shown.contains("/my") && shown.contains("Resident"), "{shown}");
+    }
 }

@@ -1131,7 +1131,10 @@ async fn every_endpoint_answers_every_persona_as_the_table_says(backend: Backend
                     form.push(("csrf", csrf.clone()));
                     user.client.post(&url).form(&form)
                 }
-                Method::PostJson(body) => user.client.post(&url).header("accept", "application/json").json(body),
+                // As the live-results island sends it: signed in, the token in a header.
+                Method::PostJson(body) => {
+                    user.client.post(&url).header("accept", "application/json").header("x-csrf-token", &csrf).json(body)
+                }
                 Method::Multipart(fields, file) => {
                     let mut form = reqwest::multipart::Form::new();
                     for (k, v) in fields {

@@ -11,6 +11,7 @@ use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 on_both_backends!(
     a_restaurant_files_one_application_and_follows_one_status_to_all_decided,
     a_company_without_a_mandate_is_refused_and_strangers_see_nothing,
+    a_submitted_bundles_draft_pages_lead_to_its_status_page,
 );
 
 const RESTAURANT: &str = "activity=restaurant&district=sodermalm&address=G%C3%B6tgatan%2012&food=yes&alcohol=yes\
@@ -41,8 +42,9 @@ async fn guide_query(user: &TestApp) -> String {
     unescape(tag.split("value=\"").nth(1).unwrap().split('"').next().unwrap())
 }
 
-/// Erik starts, fills in and submits the restaurant's bundle; returns his session and the bundle id.
-async fn erik_applies(app: &TestApp) -> (TestApp, String, i64) {
+/// Erik starts, fills in and submits the restaurant's bundle; returns his session, the bundle id
+/// and the draft's token.
+async fn erik_applies(app: &TestApp) -> (TestApp, String, i64, String) {
     let (erik, csrf) = as_user(app, "erik").await;
     let query = guide_query(&erik).await;
     let (_, guide) = body(&erik, &format!("/business?{RESTAURANT}")).await;
@@ -179,7 +181,7 @@ async fn erik_applies(app: &TestApp) -> (TestApp, String, i64) {
     let res = post(&erik, &csrf, &submit, &[("idempotency_key", &token), ("confirm", "yes")]).await;
     assert_eq!(to(&res, &erik.address), format!("/my/business/{id}"));
     assert_eq!(app.store.bundles_of_applicant(bundle_draft.user_id).await.unwrap().len(), 1);
-    (erik, csrf, id)
+    (erik, csrf, id, token)
 }
 
 async fn officer_act(user: &TestApp, csrf: &str, case_id: i64, action: &str, extra: &[(&str, &str)]) -> String {
@@ -194,7 +196,7 @@ async fn officer_act(user: &TestApp, csrf: &str, case_id: i64, action: &str, ext
 
 async fn a_restaurant_files_one_application_and_follows_one_status_to_all_decided(backend: Backend) {
     let app = spawn_app(backend).await;
-    let (erik, erik_csrf, id) = erik_applies(&app).await;
+    let (erik, erik_csrf, id, _) = erik_applies(&app).await;
     let parts = app.store.bundle_parts(id, app.clock.now()).await.unwrap();
     let units: Vec<&str> = parts.iter().map(|p| p.unit_code.as_str()).collect();
     assert_eq!(units, ["MF", "TILL", "TK", "FL", "SBK"]);
@@ -381,7 +383,7 @@ async fn a_company_without_a_mandate_is_refused_and_strangers_see_nothing(backen
     .await;
     assert_eq!(to(&res, &erik.address), "/business?activity=restaurant");
 
-    let (erik, _, id) = erik_applies(&app).await;
+    let (erik, _, id, _) = erik_applies(&app).await;
     let parts = app.store.bundle_parts(id, app.clock.now()).await.unwrap();
     // Anna cannot open Erik's bundle or its draft; officers of uninvolved units get "not found".
     let (status, _) = body(&anna, &format!("/my/business/{id}")).await;
@@ -448,4 +450,25 @@ async fn a_company_without_a_mandate_is_refused_and_strangers_see_nothing(backen
 
 async fn erik_session(app: &TestApp) -> TestApp {
     as_user(app, "erik").await.0
+}
+
+async fn a_submitted_bundles_draft_pages_lead_to_its_status_page(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (erik, csrf, id, token) = erik_applies(&app).await;
+    // A permit's own check page is the bundle's, which is now its status page.
+    let draft = app.store.bundle_draft(&token).await.unwrap().expect("the bundle draft");
+    let part = app.store.bundle_draft_parts(draft.id).await.unwrap().into_iter().next().expect("a part");
+    let res = erik.get(&format!("/apply/{}/check", part.token)).send().await.unwrap();
+    assert_eq!(res.status(), 302, "a part's check page: one outcome, the redirect");
+    assert_eq!(to(&res, &erik.address), format!("/business/apply/{token}/check"));
+    for page in ["", "/facts", "/documents", "/check"] {
+        let res = erik.get(&format!("/business/apply/{token}{page}")).send().await.unwrap();
+        assert_eq!(res.status(), 302, "/business/apply/{{token}}{page}: one outcome, the redirect");
+        assert_eq!(to(&res, &erik.address), format!("/my/business/{id}"), "{page}");
+    }
+    // Discarding it from a stale tab discards nothing and shows where it went.
+    let res = post(&erik, &csrf, "/api/business/apply/discard", &[("token", &token)]).await;
+    assert_eq!(res.status(), 302);
+    assert_eq!(to(&res, &erik.address), format!("/my/business/{id}"));
+    assert_eq!(body(&erik, &format!("/my/business/{id}")).await.0, 200, "the bundle is still there");
 }

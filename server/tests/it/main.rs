@@ -14,3 +14,4 @@ mod compare;
 mod eservices;
 mod mail;
 mod scanning;
+mod security;
