@@ -39,10 +39,11 @@ begin "setup (tools, packages, PostgreSQL)"
 . "$("$here/scripts/setup.sh" --print-env)"
 TEST_POSTGRES_URL=$("$here/scripts/postgres.sh")
 export TEST_POSTGRES_URL
-# Each test makes its own database; clear those left by earlier runs.
-for db in $(psql "$TEST_POSTGRES_URL" -Atqc "select datname from pg_database where datname like 'stadsporten_test_%'"); do
-  psql "$TEST_POSTGRES_URL" -qc "drop database if exists $db" >/dev/null
-done
+# Each test makes its own database; those left by earlier runs are dropped in the background,
+# eight at a time (every DROP DATABASE waits for a checkpoint: one after another they took minutes).
+# Only the ones that exist now: this run's own are never touched.
+psql "$TEST_POSTGRES_URL" -Atqc "select datname from pg_database where datname like 'stadsporten_test_%'" \
+  | xargs -r -P 8 -I{} psql "$TEST_POSTGRES_URL" -qc "drop database if exists {}" >/dev/null 2>&1 &
 rm -rf "${TMPDIR:-/tmp}/stadsporten-tests"
 
 begin "format (cargo fmt --check)"

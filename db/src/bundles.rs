@@ -266,6 +266,7 @@ fn bundle_from_row(r: &AnyRow) -> Result<BundleRecord> {
 }
 
 use crate::bundle_parts::{bundle_event, bundle_of_case, split_keys, Ev};
+use crate::filing::{next_number, Filed, Opened};
 use crate::tx::Tx;
 
 impl Store {
@@ -540,40 +541,15 @@ impl Store {
 
     /// Files the bundle: exactly once per bundle draft and per applicant and key.
     pub async fn submit_bundle(&self, s: &BundleSubmission<'_>) -> Result<BundleSubmitted> {
-        let mut tx = self.begin_write().await?;
-        // The bundle draft's row lock serialises every submission of it.
-        sqlx::query("update bundle_drafts set updated_at = updated_at where id = $1")
-            .bind(s.bundle_draft_id)
-            .execute(&mut *tx)
-            .await?;
-        let earlier = sqlx::query(
-            "select b.id, b.bundle_number from bundles b where b.id = (select bundle_id from bundle_drafts where id = $1) \
-             or (b.applicant_id = $2 and b.idempotency_key = $3)",
-        )
-        .bind(s.bundle_draft_id)
-        .bind(s.applicant_id)
-        .bind(s.idempotency_key)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some(r) = earlier {
-            tx.rollback().await?;
-            return Ok(BundleSubmitted {
-                bundle_id: r.try_get("id")?,
-                bundle_number: r.try_get("bundle_number")?,
-                replayed: true,
-            });
-        }
+        let mut tx = match self.open_filing(Filed::Bundle, s.bundle_draft_id, s.applicant_id, s.idempotency_key).await?
+        {
+            Opened::New(tx) => tx,
+            Opened::Before { id, number } => {
+                return Ok(BundleSubmitted { bundle_id: id, bundle_number: number, replayed: true })
+            }
+        };
         // The bundle is registered in the business guide team's series.
-        let seq: i64 = sqlx::query(
-            "insert into case_series (unit_code, year, last_seq) values ($1, $2, 1) \
-             on conflict (unit_code, year) do update set last_seq = case_series.last_seq + 1 returning last_seq",
-        )
-        .bind(COORDINATING_UNIT)
-        .bind(i64::from(s.year))
-        .fetch_one(&mut *tx)
-        .await?
-        .try_get("last_seq")?;
-        let bundle_number = format!("{COORDINATING_UNIT} {}/{seq:05}", s.year);
+        let bundle_number = next_number(&mut tx, COORDINATING_UNIT, s.year).await?;
         // The coordinator: the business guide team's case officer with the fewest bundles.
         let coordinator: Option<i64> = sqlx::query(
             "select u.id from users u where u.disabled_at is null and exists (select 1 from access_grants g \

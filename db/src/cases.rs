@@ -307,6 +307,7 @@ fn summary_from_row(r: &AnyRow, now: i64, unread: i64) -> Result<CaseSummary> {
     })
 }
 
+use crate::filing::{next_number, Filed, Opened};
 use crate::tx::Tx;
 
 /// One timeline entry.
@@ -442,16 +443,7 @@ impl Store {
 /// the confirmed answers' files moved from the draft, the survey invitation. The caller marks the
 /// draft and notifies (a bundle sends one receipt for all its cases).
 pub(crate) async fn insert_case(tx: &mut Tx<'_>, s: &Submission<'_>, bundle_id: Option<i64>) -> Result<(i64, String)> {
-    let seq: i64 = sqlx::query(
-        "insert into case_series (unit_code, year, last_seq) values ($1, $2, 1) \
-             on conflict (unit_code, year) do update set last_seq = case_series.last_seq + 1 returning last_seq",
-    )
-    .bind(s.unit_code)
-    .bind(i64::from(s.year))
-    .fetch_one(&mut **tx)
-    .await?
-    .try_get("last_seq")?;
-    let case_number = format!("{} {}/{:05}", s.unit_code, s.year, seq);
+    let case_number = next_number(tx, s.unit_code, s.year).await?;
     let due = SlaClock::new(s.now, s.handling_days).due_at(s.now);
     let case_id: i64 = sqlx::query(
         "insert into cases (case_number, unit_code, definition_id, service_slug, applicant_id, acting_for, lang, \
@@ -510,25 +502,10 @@ pub(crate) async fn insert_case(tx: &mut Tx<'_>, s: &Submission<'_>, bundle_id: 
 impl Store {
     /// Files a case from a draft, exactly once per draft and per idempotency key.
     pub async fn submit_case(&self, s: &Submission<'_>) -> Result<Submitted> {
-        let mut tx = self.begin_write().await?;
-        // The draft's row lock serialises every submission of it.
-        sqlx::query("update drafts set updated_at = updated_at where id = $1")
-            .bind(s.draft_id)
-            .execute(&mut *tx)
-            .await?;
-        let earlier = sqlx::query(
-            "select c.id, c.case_number from cases c where c.id = (select case_id from drafts where id = $1) \
-             or (c.applicant_id = $2 and c.idempotency_key = $3)",
-        )
-        .bind(s.draft_id)
-        .bind(s.applicant_id)
-        .bind(s.idempotency_key)
-        .fetch_optional(&mut *tx)
-        .await?;
-        if let Some(r) = earlier {
-            tx.rollback().await?;
-            return Ok(Submitted { case_id: r.try_get("id")?, case_number: r.try_get("case_number")?, replayed: true });
-        }
+        let mut tx = match self.open_filing(Filed::Case, s.draft_id, s.applicant_id, s.idempotency_key).await? {
+            Opened::New(tx) => tx,
+            Opened::Before { id, number } => return Ok(Submitted { case_id: id, case_number: number, replayed: true }),
+        };
         let (case_id, case_number) = insert_case(&mut tx, s, None).await?;
         let args =
             serde_json::json!({ "case_number": case_number, "service": s.service_slug, "days": s.handling_days });

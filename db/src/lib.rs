@@ -22,6 +22,7 @@ mod catalogue;
 mod compare;
 mod error;
 mod eservices;
+mod filing;
 mod identity;
 mod outbox;
 mod seed;

@@ -244,6 +244,19 @@ async fn main() {
         .fetch_i64_for_test("select count(*) from drafts d where d.case_id is not null and not exists (select 1 from cases c where c.id = d.case_id)")
         .await
         .expect("drafts")[0];
+    // The audit policy under SIGKILL: every case's "create" entry committed with it, and the chain
+    // (sealed now, with whatever was pending at the kill) verifies.
+    let chain = match store.verify_audit_chain().await.expect("audit chain") {
+        Ok(n) => format!("ok ({n} entries)"),
+        Err(b) => format!("BROKEN: {b:?}"),
+    };
+    let without_audit = store
+        .fetch_i64_for_test(
+            "select count(*) from cases c where not exists (select 1 from audit_log a where a.object_type = 'case' \
+             and a.action = 'create' and a.object_id = cast(c.id as text))",
+        )
+        .await
+        .expect("audit entries")[0];
     let integrity = match store.sqlite_pragma("integrity_check").await.expect("pragma") {
         Some(v) => v,
         // PostgreSQL: amcheck verifies every B-tree index of the schema against its table.
@@ -275,6 +288,8 @@ async fn main() {
     println!("cases without their event:   {without_event}");
     println!("numbering gaps:              {gaps}");
     println!("drafts pointing nowhere:     {dangling}");
+    println!("cases without their audit:   {without_audit}");
+    println!("audit chain:                 {chain}");
     println!("integrity check:             {integrity}");
     let ok = missing.is_empty()
         && duplicates == 0
@@ -283,6 +298,8 @@ async fn main() {
         && without_event == 0
         && gaps == 0
         && dangling == 0
+        && without_audit == 0
+        && chain.starts_with("ok")
         && integrity.starts_with("ok");
     println!("result:                      {}", if ok { "PASS" } else { "FAIL" });
     if !ok {

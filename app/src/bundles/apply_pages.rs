@@ -66,7 +66,7 @@ fn tasks(v: ApplyView, i18n: I18n) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, task)| {
-            let status = i18n.t(&format!("bundle-task-{}", task.status));
+            let status = i18n.t(&format!("bundle-task-{}", task.status.slug()));
             let id = format!("task-{i}");
             let name = match &task.href {
                 Some(href) => {
@@ -75,10 +75,10 @@ fn tasks(v: ApplyView, i18n: I18n) -> impl IntoView {
                 None => view! { <span>{task.title.clone()}</span> }.into_any(),
             };
             view! {
-                <li class=format!("task task-{}", task.status)>
+                <li class=format!("task task-{}", task.status.slug())>
                     <span class="task-name">{name}</span>
                     {task.holder.clone().map(|h| view! { <span class="hint">{h}</span> })}
-                    <strong class=format!("tag status-{}", task.status) id=id>{status}</strong>
+                    <strong class=format!("tag status-{}", task.status.slug()) id=id>{status}</strong>
                 </li>
             }
         })

@@ -138,25 +138,24 @@ pub async fn load_apply(token: String) -> Result<DraftPage<ApplyView>, AppError>
         title: t(lang, "bundle-task-facts"),
         holder: None,
         href: Some(format!("/business/apply/{token}/facts")),
-        status: if facts_done { "done" } else { "todo" }.into(),
+        status: TaskStatus::done_if(facts_done),
     });
     for part in &b.parts {
         let own = part.def.definition.bundle_section();
         let status = if own.steps.is_empty() {
-            "nothing"
-        } else if stadsporten_domain::eservice::answers::validate_all(&own, &part.draft.answers, day, year).is_ok()
-            && part.draft.current_step.is_some()
-        {
-            "done"
+            TaskStatus::Nothing
         } else {
-            "todo"
+            TaskStatus::done_if(
+                stadsporten_domain::eservice::answers::validate_all(&own, &part.draft.answers, day, year).is_ok()
+                    && part.draft.current_step.is_some(),
+            )
         };
         let first = own.steps.first().map(|s| format!("/apply/{}/step/{}", part.draft.token, s.id));
         tasks.push(TaskView {
             title: b.permit_name(&part.permit_key, lang),
             holder: Some(b.holder(&store, &part.permit_key, lang).await?),
             href: first,
-            status: status.into(),
+            status,
         });
     }
     let needs = b.document_needs();
@@ -167,10 +166,10 @@ pub async fn load_apply(token: String) -> Result<DraftPage<ApplyView>, AppError>
             title: t(lang, "bundle-task-documents"),
             holder: None,
             href: Some(format!("/business/apply/{token}/documents")),
-            status: if done { "done" } else { "todo" }.into(),
+            status: TaskStatus::done_if(done),
         });
     }
-    let done = tasks.iter().filter(|t| t.status != "todo").count();
+    let done = tasks.iter().filter(|t| t.status != TaskStatus::Todo).count();
     let ready = done == tasks.len();
     Ok(DraftPage::Open(ApplyView {
         token: token.clone(),
@@ -756,7 +755,6 @@ mod ssr {
     use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::business::bundle::{document_needs, fact_fields, hold, DocumentNeed, Hold};
     use stadsporten_domain::business::{Responsible, Ruleset};
-    use stadsporten_domain::eservice::answers::validate_all;
     use stadsporten_domain::eservice::{Answers, CaseStatus, Field, ServiceDefinition, SharedFact};
     use stadsporten_domain::organisation::UnitCode;
     use stadsporten_domain::Lang;
@@ -775,15 +773,16 @@ mod ssr {
         pub rules: Ruleset,
     }
 
-    /// Something to do before the bundle can be submitted.
-    pub enum Problem {
-        Facts,
-        Documents,
-        Part(usize, String),
+    /// Something to do before the bundle can be submitted (the rule is the domain's).
+    pub use stadsporten_domain::business::bundle::Problem;
+
+    /// Where each problem is fixed.
+    pub trait ProblemLink {
+        fn link(&self, b: &OpenBundle, token: &str, lang: Lang) -> Link;
     }
 
-    impl Problem {
-        pub fn link(&self, b: &OpenBundle, token: &str, lang: Lang) -> Link {
+    impl ProblemLink for Problem {
+        fn link(&self, b: &OpenBundle, token: &str, lang: Lang) -> Link {
             match self {
                 Problem::Facts => {
                     Link { href: format!("/business/apply/{token}/facts"), text: t(lang, "bundle-task-facts") }
@@ -823,16 +822,13 @@ mod ssr {
         pub fn facts_complete(&self, day: i64, year: u32) -> bool {
             let fields: Vec<Field> = self.fact_fields().into_iter().map(|(_, f)| f).collect();
             let Some(first) = self.parts.first() else { return false };
-            let step = stadsporten_domain::eservice::Step {
-                id: "facts".into(),
-                title: Default::default(),
-                intro: None,
-                visible_if: None,
+            stadsporten_domain::business::bundle::facts_complete(
+                &first.def.definition,
                 fields,
-            };
-            let mut def = first.def.definition.clone();
-            def.steps = vec![step];
-            validate_all(&def, &self.fact_answers(), day, year).is_ok()
+                &self.fact_answers(),
+                day,
+                year,
+            )
         }
 
         pub fn permit_name(&self, key: &str, lang: Lang) -> String {
@@ -843,29 +839,10 @@ mod ssr {
             holder(store, &self.rules, key, lang).await
         }
 
-        /// What is still missing, in task order: validated as each permit will be on submission.
+        /// What is still missing, in task order (the domain's rule over this bundle's parts).
         pub fn problems(&self, day: i64, year: u32) -> Vec<Problem> {
-            let mut out = Vec::new();
-            if !self.facts_complete(day, year) {
-                out.push(Problem::Facts);
-            }
-            let mut documents = false;
-            for (i, p) in self.parts.iter().enumerate() {
-                let d = &p.def.definition;
-                if let Err((step, errors)) = validate_all(d, &p.draft.answers, day, year) {
-                    let field_of = |input: &str| d.field(input.split('.').next().unwrap_or(input)).map(|(_, f)| f);
-                    let own = errors.iter().any(|e| field_of(&e.input).is_some_and(|f| !f.filled_by_bundle()));
-                    if own {
-                        out.push(Problem::Part(i, step));
-                    } else if errors.iter().any(|e| field_of(&e.input).is_some_and(|f| f.document.is_some())) {
-                        documents = true;
-                    }
-                }
-            }
-            if documents {
-                out.push(Problem::Documents);
-            }
-            out
+            let parts: Vec<_> = self.parts.iter().map(|p| (&p.def.definition, &p.draft.answers)).collect();
+            stadsporten_domain::business::bundle::problems(&parts, self.facts_complete(day, year), day, year)
         }
     }
 

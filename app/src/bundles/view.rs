@@ -4,6 +4,7 @@ use crate::cases::view::{MessageItem, TimelineItem};
 pub use crate::eservices::view::DraftPage;
 use crate::eservices::view::{AnswerRow, FieldView, Link};
 use serde::{Deserialize, Serialize};
+pub use stadsporten_domain::business::bundle::TaskStatus;
 
 /// The guide's result: how to apply for everything at once (or why one cannot yet).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -25,8 +26,7 @@ pub struct TaskView {
     /// Who handles it (a permit's unit or authority), if a permit.
     pub holder: Option<String>,
     pub href: Option<String>,
-    /// `done`, `todo` or `nothing` (a permit with no questions of its own).
-    pub status: String,
+    pub status: TaskStatus,
 }
 
 /// `/business/apply/{token}`: the task list.

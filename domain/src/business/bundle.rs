@@ -11,7 +11,8 @@
 //! - The bundle's overall state counts the parts that are finished with a decision; withdrawn
 //!   parts leave the count ([`Progress`]).
 
-use crate::eservice::{CaseStatus, DecisionOutcome, Field, FileKind, ServiceDefinition, SharedFact};
+use crate::eservice::answers::validate_all;
+use crate::eservice::{Answers, CaseStatus, DecisionOutcome, Field, FileKind, ServiceDefinition, SharedFact};
 
 /// What the rules of a bundle need to know about one part.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,6 +199,94 @@ pub fn document_needs<'d>(defs: &[&'d ServiceDefinition]) -> Vec<DocumentNeed<'d
                 None => out.push(DocumentNeed { key: key.clone(), fields: vec![(i, f)] }),
             }
         }
+    }
+    out
+}
+
+/// A task of the bundle application's task list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub enum TaskStatus {
+    /// Everything asked is answered.
+    Done,
+    /// Something is still to be answered.
+    Todo,
+    /// A permit with no questions of its own (the shared details and documents cover it).
+    Nothing,
+}
+
+impl TaskStatus {
+    /// The slug in class names and in the fluent id `bundle-task-{slug}`.
+    pub fn slug(self) -> &'static str {
+        match self {
+            TaskStatus::Done => "done",
+            TaskStatus::Todo => "todo",
+            TaskStatus::Nothing => "nothing",
+        }
+    }
+
+    pub fn done_if(done: bool) -> TaskStatus {
+        if done {
+            TaskStatus::Done
+        } else {
+            TaskStatus::Todo
+        }
+    }
+}
+
+/// Something to do before the bundle can be filed, in task order.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The shared details (asked once) are incomplete.
+    Facts,
+    /// A document a permit requires is missing.
+    Documents,
+    /// A permit's own questions: its index in the bundle and the step to answer.
+    Part(usize, String),
+}
+
+/// Whether the shared details are complete: the fact fields (each with the strictest rule of the
+/// permits that use it) checked as one step of the first permit's definition.
+pub fn facts_complete(
+    first: &ServiceDefinition,
+    fact_fields: Vec<Field>,
+    facts: &Answers,
+    day: i64,
+    year: u32,
+) -> bool {
+    let step = crate::eservice::Step {
+        id: "facts".into(),
+        title: Default::default(),
+        intro: None,
+        visible_if: None,
+        fields: fact_fields,
+    };
+    let mut def = first.clone();
+    def.steps = vec![step];
+    validate_all(&def, facts, day, year).is_ok()
+}
+
+/// What is still missing, in task order: each permit validated as it will be filed. A missing
+/// answer in a field the bundle fills (a shared fact or a document) is not the permit's own
+/// problem: missing facts are reported once, missing documents once.
+pub fn problems(parts: &[(&ServiceDefinition, &Answers)], facts_complete: bool, day: i64, year: u32) -> Vec<Problem> {
+    let mut out = Vec::new();
+    if !facts_complete {
+        out.push(Problem::Facts);
+    }
+    let mut documents = false;
+    for (i, (d, answers)) in parts.iter().enumerate() {
+        if let Err((step, errors)) = validate_all(d, answers, day, year) {
+            let field_of = |input: &str| d.field(input.split('.').next().unwrap_or(input)).map(|(_, f)| f);
+            let own = errors.iter().any(|e| field_of(&e.input).is_some_and(|f| !f.filled_by_bundle()));
+            if own {
+                out.push(Problem::Part(i, step));
+            } else if errors.iter().any(|e| field_of(&e.input).is_some_and(|f| f.document.is_some())) {
+                documents = true;
+            }
+        }
+    }
+    if documents {
+        out.push(Problem::Documents);
     }
     out
 }
