@@ -3,8 +3,9 @@
 //! Policy:
 //! - The size limit is enforced before the body is read (`Content-Length` → 413) and again while
 //!   reading (a body without a length is cut off at the limit).
-//! - The type is recognised by the file's first bytes ([`FileKind::sniff`]), never by its name or
-//!   the browser's claimed type; only the field's accepted kinds pass.
+//! - The type is recognised by the file's bytes ([`FileKind::sniff`]: what `infer` says it is, with
+//!   that kind's whole signature at the start), never by its name or the browser's claimed type;
+//!   only the field's accepted kinds pass.
 //! - With a scanner configured (ClamAV's `clamd`), scanning fails closed: an infected file is
 //!   refused and never stored; when the scanner cannot be reached the file is stored *held* —
 //!   kept for the applicant, never shown to staff — and rescanned by the housekeeping job.
