@@ -34,6 +34,8 @@ pub mod business;
 pub mod catalogue;
 pub mod compare;
 pub mod contact;
+#[cfg(feature = "csv")]
+pub mod csv;
 pub mod date;
 pub mod eservice;
 pub mod identity;

@@ -6,13 +6,14 @@
 use crate::admin::{audit_entry_view, audit_filter};
 use crate::context::RequestContext;
 use crate::error::AppError;
-use crate::web::{csv_field, FormState};
+use crate::web::FormState;
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Extension;
 use stadsporten_domain::access::{Permission, Target};
 use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::csv::{CsvFile, Style};
 use std::sync::Arc;
 
 /// The most rows one export holds; narrower filters give the rest.
@@ -55,8 +56,23 @@ pub async fn audit_csv(
             return auth.pages.error(&ctx, AppError::Internal).await;
         }
     };
-    let mut out = String::from(
-        "seq,time_utc,actor_id,actor,acting_for,role,action,object,outcome,reason,request_id,client_addr,hash\n",
+    let mut out = CsvFile::new(
+        &[
+            "seq",
+            "time_utc",
+            "actor_id",
+            "actor",
+            "acting_for",
+            "role",
+            "action",
+            "object",
+            "outcome",
+            "reason",
+            "request_id",
+            "client_addr",
+            "hash",
+        ],
+        Style::AllQuoted,
     );
     for r in &rows {
         let v = audit_entry_view(r);
@@ -79,25 +95,12 @@ pub async fn audit_csv(
             v.client_addr.unwrap_or_default(),
             r.chained.hash.clone(),
         ];
-        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push('\n');
+        out.text_row(fields);
     }
-    let mut res = (StatusCode::OK, out).into_response();
+    let mut res = (StatusCode::OK, out.finish()).into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
     h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"audit-trail.csv\""));
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
-}
-
-#[cfg(test)]
-mod tests {
-    use crate::web::csv_field;
-
-    #[test]
-    fn csv_fields_are_quoted_and_formulas_defused() {
-        assert_eq!(csv_field("a\"b"), "\"a\"\"b\"");
-        assert_eq!(csv_field("=cmd()"), "\"'=cmd()\"");
-        assert_eq!(csv_field("plain"), "\"plain\"");
-    }
 }

@@ -9,7 +9,6 @@ use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::officer::server::{queue_filter, unit_officers, units_of};
 use crate::officer::view::QueueFilters;
-use crate::web::csv_field;
 use crate::web::{audited, see_other, FormState};
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue, StatusCode};
@@ -17,6 +16,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
 use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::csv::{CsvFile, Style};
 use std::sync::Arc;
 
 async fn deny(s: &FormState, ctx: &RequestContext, permission: Permission) -> Response {
@@ -132,7 +132,21 @@ pub async fn export_csv(
             return s.pages.error(&ctx, AppError::Internal).await;
         }
     };
-    let mut out = String::from("case_number,unit,service,applicant,status,outcome,submitted,due,deadline,assignee\n");
+    let mut out = CsvFile::new(
+        &[
+            "case_number",
+            "unit",
+            "service",
+            "applicant",
+            "status",
+            "outcome",
+            "submitted",
+            "due",
+            "deadline",
+            "assignee",
+        ],
+        Style::AllQuoted,
+    );
     for r in &rows {
         let fields = [
             r.case_number.clone(),
@@ -146,10 +160,9 @@ pub async fn export_csv(
             r.standing.map(|st| st.slug().to_owned()).unwrap_or_default(),
             r.assignee_name.clone().unwrap_or_default(),
         ];
-        out.push_str(&fields.iter().map(|f| csv_field(f)).collect::<Vec<_>>().join(","));
-        out.push('\n');
+        out.text_row(fields);
     }
-    let mut res = (StatusCode::OK, out).into_response();
+    let mut res = (StatusCode::OK, out.finish()).into_response();
     let h = res.headers_mut();
     h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/csv; charset=utf-8"));
     h.insert(header::CONTENT_DISPOSITION, HeaderValue::from_static("attachment; filename=\"cases.csv\""));

@@ -190,9 +190,3 @@ pub async fn read_multipart(mut m: Multipart, limit: usize) -> Result<MultipartF
     }
     Ok(out)
 }
-
-/// A CSV field, quoted; a leading `=`, `+`, `-` or `@` is defused so spreadsheets do not run it.
-pub fn csv_field(s: &str) -> String {
-    let s = if s.starts_with(['=', '+', '-', '@']) { format!("'{s}") } else { s.to_owned() };
-    format!("\"{}\"", s.replace('"', "\"\""))
-}

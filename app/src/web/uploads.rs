@@ -3,8 +3,9 @@
 //! Policy:
 //! - The size limit is enforced before the body is read (`Content-Length` → 413) and again while
 //!   reading (a body without a length is cut off at the limit).
-//! - The type is recognised by the file's first bytes ([`FileKind::sniff`]), never by its name or
-//!   the browser's claimed type; only the field's accepted kinds pass.
+//! - The type is recognised by the file's bytes ([`FileKind::sniff`]: what `infer` says it is, with
+//!   that kind's whole signature at the start), never by its name or the browser's claimed type;
+//!   only the field's accepted kinds pass.
 //! - With a scanner configured (ClamAV's `clamd`), scanning fails closed: an infected file is
 //!   refused and never stored; when the scanner cannot be reached the file is stored *held* —
 //!   kept for the applicant, never shown to staff — and rescanned by the housekeeping job.
@@ -20,7 +21,7 @@ use stadsporten_domain::eservice::FileKind;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
-use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::io::AsyncWriteExt;
 
 pub use crate::files::{BoxFuture, FileStore};
 
@@ -85,11 +86,15 @@ pub enum Verdict {
 }
 
 /// A ClamAV daemon reached over TCP (`tcp://host:port`) or a Unix socket (`unix:///path`),
-/// spoken to with the INSTREAM command.
+/// spoken to with the INSTREAM command through the `clamav-client` crate; the reply's verdict is
+/// read here ([`verdict`]), since the crate only hands back the daemon's bytes.
 #[derive(Debug, Clone)]
 pub struct Clamd {
     address: String,
 }
+
+/// The size of each INSTREAM chunk (clamd limits the whole stream, not the chunks).
+const CHUNK_BYTES: usize = 64 * 1024;
 
 impl Clamd {
     pub fn new(address: &str) -> Clamd {
@@ -104,34 +109,21 @@ impl Clamd {
     }
 
     async fn scan_inner(&self, bytes: &[u8]) -> Result<Verdict, String> {
-        if let Some(path) = self.address.strip_prefix("unix://") {
-            let stream = tokio::net::UnixStream::connect(path).await.map_err(|e| format!("clamd: {e}"))?;
-            instream(stream, bytes).await
+        use clamav_client::tokio::{scan_buffer, Socket, Tcp};
+        let reply = if let Some(path) = self.address.strip_prefix("unix://") {
+            scan_buffer(bytes, Socket { socket_path: path }, Some(CHUNK_BYTES)).await
         } else {
             let addr = self.address.strip_prefix("tcp://").unwrap_or(&self.address);
-            let stream = tokio::net::TcpStream::connect(addr).await.map_err(|e| format!("clamd: {e}"))?;
-            instream(stream, bytes).await
-        }
+            scan_buffer(bytes, Tcp { host_address: addr }, Some(CHUNK_BYTES)).await
+        };
+        verdict(&reply.map_err(|e| format!("clamd: {e}"))?)
     }
 }
 
-async fn instream<S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin>(
-    mut s: S,
-    bytes: &[u8],
-) -> Result<Verdict, String> {
-    let io = |e: std::io::Error| format!("clamd: {e}");
-    s.write_all(b"zINSTREAM\0").await.map_err(io)?;
-    for chunk in bytes.chunks(64 * 1024) {
-        let len = u32::try_from(chunk.len()).map_err(|_| "chunk too large".to_owned())?;
-        s.write_all(&len.to_be_bytes()).await.map_err(io)?;
-        s.write_all(chunk).await.map_err(io)?;
-    }
-    s.write_all(&0u32.to_be_bytes()).await.map_err(io)?;
-    s.flush().await.map_err(io)?;
-    let mut reply = Vec::new();
-    s.read_to_end(&mut reply).await.map_err(io)?;
-    let reply = String::from_utf8_lossy(&reply).trim_end_matches('\0').trim().to_owned();
-    // "stream: OK", "stream: Eicar-Signature FOUND", or "... ERROR".
+/// What clamd's reply to INSTREAM says: `stream: OK`, `stream: Eicar-Signature FOUND`, or an
+/// error (`… ERROR`, or anything else, which is no verdict).
+fn verdict(reply: &[u8]) -> Result<Verdict, String> {
+    let reply = String::from_utf8_lossy(reply).trim_end_matches('\0').trim().to_owned();
     if reply.ends_with(" OK") {
         Ok(Verdict::Clean)
     } else if let Some(found) = reply.strip_suffix(" FOUND") {
@@ -368,6 +360,83 @@ mod tests {
         uploads.store.delete(&ok.storage_key).await.unwrap_or_else(|e| panic!("{e}"));
         assert!(uploads.store.get(&ok.storage_key).await.is_err());
         let _ = std::fs::remove_dir_all(dir);
+    }
+
+    /// A stand-in for clamd on one connection: reads an INSTREAM (command, chunks, the zero
+    /// length), answers `reply` and closes; gives back what was streamed and the largest chunk.
+    async fn fake_clamd<S>(mut s: S, reply: &'static [u8]) -> (Vec<u8>, usize)
+    where
+        S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin,
+    {
+        use tokio::io::AsyncReadExt;
+        let mut command = [0u8; 10];
+        s.read_exact(&mut command).await.unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(&command, b"zINSTREAM\0");
+        let (mut streamed, mut largest) = (Vec::new(), 0);
+        loop {
+            let mut len = [0u8; 4];
+            s.read_exact(&mut len).await.unwrap_or_else(|e| panic!("{e}"));
+            let len = usize::try_from(u32::from_be_bytes(len)).unwrap_or(usize::MAX);
+            if len == 0 {
+                break;
+            }
+            largest = largest.max(len);
+            let start = streamed.len();
+            streamed.resize(start + len, 0);
+            s.read_exact(&mut streamed[start..]).await.unwrap_or_else(|e| panic!("{e}"));
+        }
+        s.write_all(reply).await.unwrap_or_else(|e| panic!("{e}"));
+        (streamed, largest)
+    }
+
+    #[tokio::test]
+    async fn instream_over_tcp_sends_the_whole_file_in_chunks_and_reads_the_verdict() {
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap_or_else(|e| panic!("{e}"));
+        let clamd = Clamd::new(&format!("tcp://{}", listener.local_addr().unwrap_or_else(|e| panic!("{e}"))));
+        let file: Vec<u8> = (0..200_000u32).map(|i| (i % 251) as u8).collect();
+        for (reply, expected) in [
+            (&b"stream: OK\0"[..], Ok(Verdict::Clean)),
+            (b"stream: Eicar-Test-Signature FOUND\0", Ok(Verdict::Infected("Eicar-Test-Signature".into()))),
+            (
+                b"INSTREAM size limit exceeded. ERROR\0",
+                Err("clamd answered \"INSTREAM size limit exceeded. ERROR\"".into()),
+            ),
+            (b"", Err("clamd answered \"\"".into())),
+        ] {
+            let server = async { fake_clamd(listener.accept().await.unwrap_or_else(|e| panic!("{e}")).0, reply).await };
+            let (verdict, (streamed, largest)) = tokio::join!(clamd.scan(&file), server);
+            assert_eq!(verdict, expected);
+            assert!(streamed == file, "the file arrives whole and in order");
+            assert_eq!(largest, CHUNK_BYTES);
+        }
+    }
+
+    #[tokio::test]
+    async fn instream_over_a_unix_socket() {
+        let dir = std::env::temp_dir().join(format!("stadsporten-clamd-{}", new_key()));
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let path = dir.join("clamd.sock");
+        let listener = tokio::net::UnixListener::bind(&path).unwrap_or_else(|e| panic!("{e}"));
+        let clamd = Clamd::new(&format!("unix://{}", path.display()));
+        let server =
+            async { fake_clamd(listener.accept().await.unwrap_or_else(|e| panic!("{e}")).0, b"stream: OK\0").await };
+        let (verdict, (streamed, _)) = tokio::join!(clamd.scan(b"%PDF-1.4\n"), server);
+        assert_eq!(verdict, Ok(Verdict::Clean));
+        assert_eq!(streamed, b"%PDF-1.4\n");
+        drop(listener);
+        let _ = std::fs::remove_dir_all(&dir);
+        assert!(clamd.scan(b"x").await.is_err(), "no socket, no verdict");
+    }
+
+    #[test]
+    fn verdicts_are_read_from_the_reply() {
+        assert_eq!(verdict(b"stream: OK"), Ok(Verdict::Clean));
+        assert_eq!(
+            verdict(b"stream: Win.Test.EICAR_HDB-1 FOUND\0"),
+            Ok(Verdict::Infected("Win.Test.EICAR_HDB-1".into()))
+        );
+        assert!(verdict(b"stream: lstat() failed: ERROR").is_err());
+        assert!(verdict(b"stream: OKAY").is_err());
     }
 
     #[tokio::test]

@@ -1,11 +1,12 @@
 //! The open-data export: units and values as CSV (two files, the import's formats) or as one
 //! JSON document, so every export can be imported again unchanged.
 
-use super::csv::text_field;
 use super::import::UNIT_COLUMNS;
 use super::indicator::{IndicatorKey, Observation};
 use super::unit::UnitRecord;
+use crate::csv::{defuse, CsvFile, Style};
 use serde_json::{json, Map, Value};
+use std::borrow::Cow;
 
 /// One unit's fields, by column, as plain text (numbers in the `.` decimal form).
 fn unit_fields(u: &UnitRecord) -> Vec<(&'static str, Cell)> {
@@ -56,15 +57,15 @@ enum Cell {
 }
 
 impl Cell {
-    fn csv(&self) -> String {
+    /// The field as written: text defused, numbers as they are (the writer leaves them bare).
+    fn csv(&self) -> Cow<'_, str> {
         match self {
-            Cell::Text(s) if s.is_empty() => String::new(),
-            Cell::Text(s) => text_field(s),
-            Cell::Number(n) => n.to_string(),
-            Cell::Int(n) => n.to_string(),
-            Cell::Bool(b) => if *b { "true" } else { "false" }.to_owned(),
-            Cell::List(items) => text_field(&items.join(";")),
-            Cell::Empty => String::new(),
+            Cell::Text(s) => defuse(s),
+            Cell::Number(n) => n.to_string().into(),
+            Cell::Int(n) => n.to_string().into(),
+            Cell::Bool(b) => if *b { "true" } else { "false" }.into(),
+            Cell::List(items) => defuse(&items.join(";")).into_owned().into(),
+            Cell::Empty => "".into(),
         }
     }
 
@@ -83,31 +84,28 @@ impl Cell {
 
 /// `providers.csv`: one row per unit, the import's unit columns.
 pub fn units_csv(units: &[UnitRecord]) -> String {
-    let mut out = UNIT_COLUMNS.join(",");
-    out.push_str("\r\n");
+    let mut file = CsvFile::new(UNIT_COLUMNS, Style::TextQuoted);
     for u in units {
-        let row: Vec<String> = unit_fields(u).iter().map(|(_, c)| c.csv()).collect();
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
+        let fields = unit_fields(u);
+        file.row(fields.iter().map(|(_, c)| c.csv().into_owned()));
     }
-    out
+    file.finish()
 }
 
 /// `provider-indicators.csv`: Kolada-shaped values.
 pub fn values_csv(values: &[(String, IndicatorKey, Observation)]) -> String {
-    let mut out = String::from("kpi,unit,period,value,n,response_rate\r\n");
+    let mut file = CsvFile::new(&["kpi", "unit", "period", "value", "n", "response_rate"], Style::TextQuoted);
     for (unit, key, o) in values {
-        out.push_str(&format!(
-            "{},{},{},{},{},{}\r\n",
-            text_field(key.as_str()),
-            text_field(unit),
-            o.period,
-            o.value,
+        file.row([
+            defuse(key.as_str()).into_owned(),
+            defuse(unit).into_owned(),
+            o.period.to_string(),
+            o.value.to_string(),
             o.n.map(|n| n.to_string()).unwrap_or_default(),
-            o.response_rate.map(|r| r.to_string()).unwrap_or_default()
-        ));
+            o.response_rate.map(|r| r.to_string()).unwrap_or_default(),
+        ]);
     }
-    out
+    file.finish()
 }
 
 /// One unit as a JSON object with the import's columns.
@@ -142,6 +140,36 @@ mod tests {
         let from_json = parse_file("u.json", json.as_bytes()).unwrap();
         assert!(from_json.problems.is_empty(), "{:?}", from_json.problems);
         assert_eq!(from_json.units.into_iter().map(|(_, u)| u).collect::<Vec<_>>(), units);
+    }
+
+    #[test]
+    fn the_open_data_files_keep_their_shape() {
+        let parsed = parse_file("u.csv", UNITS.as_bytes()).unwrap();
+        let units: Vec<UnitRecord> = parsed.units.into_iter().map(|(_, u)| u).collect();
+        let csv = units_csv(&units);
+        let lines: Vec<&str> = csv.split("\r\n").collect();
+        assert_eq!(lines[0], UNIT_COLUMNS.join(","), "the header as it was, unquoted");
+        // Text quoted (and defused), numbers bare, empty fields as "".
+        assert_eq!(
+            lines[lines.len() - 2],
+            "\"hem-1\",\"home-care\",\"Hemtjänsten Farsta\",\"city\",\"\",\"Stadsdelsförvaltningen Farsta\",\"farsta\",\
+             \"Farsta torg 1\",\"\",59.243,18.092,\"07:00-22:00\",\"true\",\"sv\",\"\",\"\",\"\",\"\",\"\",\"false\",\"Hemtjänst.\",\"\",\"\",\"\""
+        );
+        assert_eq!(lines.last(), Some(&""), "every line ends in CRLF");
+        let key = IndicatorKey::parse("parent-satisfaction").unwrap();
+        let values = vec![
+            (
+                "fs-sol".to_owned(),
+                key.clone(),
+                Observation { period: 2025, value: 87.5, n: Some(41), response_rate: None },
+            ),
+            ("-x".to_owned(), key, Observation { period: 2024, value: -1.0, n: None, response_rate: Some(62.5) }),
+        ];
+        assert_eq!(
+            values_csv(&values),
+            "kpi,unit,period,value,n,response_rate\r\n\"parent-satisfaction\",\"fs-sol\",2025,87.5,41,\"\"\r\n\
+             \"parent-satisfaction\",\"'-x\",2024,-1,\"\",62.5\r\n"
+        );
     }
 
     #[test]

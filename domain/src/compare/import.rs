@@ -6,10 +6,10 @@
 //! data steward can fix a file in one pass. Whether ids exist is checked against what is stored
 //! ([`check_values`]); storing happens only when nothing is wrong, in one transaction.
 
-use super::csv;
 use super::district::{District, GeoPoint};
 use super::indicator::{IndicatorDef, IndicatorKey, Observation};
 use super::unit::{Operator, OperatorType, ProviderUnitId, RawFacts, UnitKind, UnitRecord};
+use crate::csv;
 use crate::organisation::OrganisationNumber;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -219,8 +219,10 @@ fn parse_records(kind: ImportKind, records: &[(usize, Fields)], file: &mut Parse
 }
 
 fn csv_records(text: &str) -> Result<Vec<(usize, Fields)>, RowProblem> {
-    let records = csv::parse(text)
-        .map_err(|csv::CsvError::UnclosedQuote(line)| RowProblem::new(line, "", "compare-import-unclosed-quote", ""))?;
+    let records = csv::parse(text).map_err(|e| match e {
+        csv::CsvError::UnclosedQuote(line) => RowProblem::new(line, "", "compare-import-unclosed-quote", ""),
+        csv::CsvError::Unreadable(line) => RowProblem::new(line, "", "compare-import-not-utf8", ""),
+    })?;
     let mut iter = records.into_iter();
     let Some((_, header)) = iter.next() else { return Ok(Vec::new()) };
     let header: Vec<String> = header.iter().map(|h| h.trim().to_ascii_lowercase()).collect();

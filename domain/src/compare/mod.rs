@@ -12,9 +12,11 @@
 //! - Import files are parsed strictly: every problem names the row and the field, and an import
 //!   with any problem stores nothing ([`import`]).
 
-pub mod csv;
 pub mod district;
+/// The provider data's files need the `csv` feature (server side only).
+#[cfg(feature = "csv")]
 pub mod export;
+#[cfg(feature = "csv")]
 pub mod import;
 pub mod indicator;
 pub mod query;

@@ -120,16 +120,30 @@ impl FileKind {
         FileKind::ALL.into_iter().find(|k| k.mime() == mime)
     }
 
-    /// Recognises a file by its first bytes ("magic bytes"), never by its name.
+    /// Recognises a file by its bytes ("magic bytes"), never by its name: `infer` tells what the
+    /// file is among every kind it knows (so a file that is first something else, such as a tar
+    /// archive with a PDF header, is refused), and it must be one of ours with that kind's whole
+    /// signature at its very start. `infer` alone is laxer than the upload policy: it finds a PDF
+    /// header anywhere in the first KiB (`<html>…%PDF-` would pass) and a PNG by four of its
+    /// eight signature bytes. Needs the `sniff` feature (the server side only).
+    #[cfg(feature = "sniff")]
     pub fn sniff(head: &[u8]) -> Option<FileKind> {
-        if head.starts_with(b"%PDF-") {
-            Some(FileKind::Pdf)
-        } else if head.starts_with(&[0xFF, 0xD8, 0xFF]) {
-            Some(FileKind::Jpeg)
-        } else if head.starts_with(&[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A]) {
-            Some(FileKind::Png)
-        } else {
-            None
+        let kind = match infer::get(head)?.mime_type() {
+            "application/pdf" => FileKind::Pdf,
+            "image/jpeg" => FileKind::Jpeg,
+            "image/png" => FileKind::Png,
+            _ => return None,
+        };
+        head.starts_with(kind.signature()).then_some(kind)
+    }
+
+    /// The bytes a file of this kind starts with.
+    #[cfg(feature = "sniff")]
+    fn signature(self) -> &'static [u8] {
+        match self {
+            FileKind::Pdf => b"%PDF-",
+            FileKind::Jpeg => &[0xFF, 0xD8, 0xFF],
+            FileKind::Png => &[0x89, b'P', b'N', b'G', 0x0D, 0x0A, 0x1A, 0x0A],
         }
     }
 }
@@ -1019,5 +1033,25 @@ visible_if = { field = "needs", equals = "yes" }
         assert_eq!(FileKind::sniff(b"\x89PNG\r\n\x1a\n...."), Some(FileKind::Png));
         assert_eq!(FileKind::sniff(b"MZ\x90\x00"), None);
         assert_eq!(FileKind::sniff(b"<html>%PDF-"), None);
+    }
+
+    #[test]
+    fn only_a_whole_signature_at_the_start_passes() {
+        // Where infer alone would say PDF or PNG, the upload policy still refuses.
+        assert_eq!(FileKind::sniff(b"junk\n%PDF-1.7\n"), None, "a PDF header further in");
+        assert_eq!(FileKind::sniff(b"%PDF1.7"), None, "no dash after %PDF");
+        assert_eq!(FileKind::sniff(b"\x89PNG...."), None, "half a PNG signature");
+        assert_eq!(FileKind::sniff(&[0xFF, 0xD8]), None, "two bytes of a JPEG");
+        assert_eq!(FileKind::sniff(b""), None);
+        // A file that infer knows as something else first (a tar archive) is not a PDF.
+        let mut tar = b"%PDF-1.7\n".to_vec();
+        tar.resize(257, b' ');
+        tar.extend_from_slice(b"ustar\x0000");
+        assert_eq!(FileKind::sniff(&tar), None);
+        // Other kinds that infer knows are refused.
+        for other in [&b"GIF89a"[..], b"PK\x03\x04", b"\x7fELF", b"RIFF\0\0\0\0WEBPVP8 "] {
+            assert_eq!(FileKind::sniff(other), None, "{other:?}");
+        }
+        assert_eq!(FileKind::sniff(&[0xFF, 0xD8, 0xFF, 0xDB, 0, 0x43]), Some(FileKind::Jpeg));
     }
 }
