@@ -182,6 +182,10 @@ pub enum ConfigError {
     PlaceholderKey,
     #[error("the session key must be at least 64 bytes")]
     ShortKey,
+    #[error("the audit key is the development placeholder; set STADSPORTEN__AUDIT__KEY")]
+    PlaceholderAuditKey,
+    #[error("the audit key must be at least 32 bytes")]
+    ShortAuditKey,
     #[error(
         "the built-in test identity provider is for development only; set auth.test_idp = false and real providers"
     )]
@@ -225,10 +229,10 @@ impl Settings {
         let production = self.app.environment == Environment::Production;
         let audit_key = self.audit.key.expose_secret();
         if production && audit_key.starts_with(PLACEHOLDER_PREFIX) {
-            return Err(ConfigError::PlaceholderKey);
+            return Err(ConfigError::PlaceholderAuditKey);
         }
         if stadsporten_domain::audit::AuditKey::parse(audit_key).is_none() {
-            return Err(ConfigError::ShortKey);
+            return Err(ConfigError::ShortAuditKey);
         }
         let builtin = |p: &ProviderSettings| p.issuer == "builtin";
         if production && (self.auth.test_idp || builtin(&self.auth.resident) || builtin(&self.auth.staff)) {
@@ -356,6 +360,20 @@ mod tests {
         assert!(matches!(settings(Environment::Production, &placeholder).check(), Err(ConfigError::PlaceholderKey)));
         assert!(settings(Environment::Development, &placeholder).check().is_ok());
         assert!(matches!(settings(Environment::Production, "short").check(), Err(ConfigError::ShortKey)));
+    }
+
+    #[test]
+    fn production_refuses_the_audit_keys_placeholder_and_a_short_one() {
+        let mut s = settings(Environment::Production, &"k".repeat(64));
+        assert!(s.check().is_ok());
+        s.audit.key = SecretString::from(stadsporten_domain::audit::AuditKey::DEVELOPMENT);
+        assert!(matches!(s.check(), Err(ConfigError::PlaceholderAuditKey)));
+        s.audit.key = SecretString::from("too short for a key");
+        assert!(matches!(s.check(), Err(ConfigError::ShortAuditKey)));
+        let mut d = settings(Environment::Development, &"k".repeat(64));
+        assert!(d.check().is_ok(), "development runs on the placeholder");
+        d.audit.key = SecretString::from("short");
+        assert!(matches!(d.check(), Err(ConfigError::ShortAuditKey)));
     }
 
     #[test]
