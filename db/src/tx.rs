@@ -60,7 +60,12 @@ impl<'a> WriteTx<'a> {
     pub(crate) async fn commit(mut self) -> Result<()> {
         let mut tx = self.tx.take().ok_or(DbError::CorruptRow("transaction already finished".into()))?;
         for e in std::mem::take(&mut self.audit) {
-            insert_pending(&mut *tx, &e).await?;
+            if let Err(failed) = insert_pending(&mut *tx, &e).await {
+                // The write fails with its entry, rolled back now: left to a drop, the `Any`
+                // driver would keep SQLite's write lock until the connection is used again.
+                tx.rollback().await?;
+                return Err(failed);
+            }
         }
         tx.commit().await?;
         Ok(())
