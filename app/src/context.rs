@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use stadsporten_domain::access::{Permission, Principal, Target};
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::organisation::OrganisationNumber;
 use stadsporten_domain::Lang;
 
@@ -11,7 +12,7 @@ use stadsporten_domain::Lang;
 /// written out below: it must not show the CSRF token.)
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct Viewer {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub name: String,
     pub is_staff: bool,
     pub principal: Principal,
@@ -166,10 +167,10 @@ mod tests {
     fn a_viewers_debug_output_does_not_show_the_csrf_token() {
         let token = "Zm9vYmFyLXNlY3JldC10b2tlbi0xMjM0NTY3ODkw";
         let viewer = Viewer {
-            user_id: 7,
+            user_id: UserId::new(7),
             name: "Anna Andersson".into(),
             is_staff: false,
-            principal: Principal { user_id: 7, grants: Vec::new(), acting_for: None },
+            principal: Principal { user_id: UserId::new(7), grants: Vec::new(), acting_for: None },
             acting_for: None,
             csrf: token.into(),
             session_ends_at: 1_800,

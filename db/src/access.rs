@@ -8,11 +8,12 @@ use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::access::{Role, Scope};
+use stadsporten_domain::ids::UserId;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct GrantRecord {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub user_name: String,
     pub role: Role,
     pub scope: Scope,
@@ -34,11 +35,11 @@ impl GrantRecord {
 /// A new grant.
 #[derive(Debug, Clone)]
 pub struct NewGrant<'a> {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub role: Role,
     pub scope: &'a Scope,
     pub reason: &'a str,
-    pub granted_by: Option<i64>,
+    pub granted_by: Option<UserId>,
     pub valid_from: i64,
     pub valid_until: i64,
 }
@@ -72,7 +73,7 @@ impl RequestStatus {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AccessRequest {
     pub id: i64,
-    pub user_id: i64,
+    pub user_id: UserId,
     pub user_name: String,
     pub role: Role,
     pub scope: Scope,
@@ -174,7 +175,7 @@ impl Store {
     }
 
     /// Grants of one user, newest first, revoked and expired ones included.
-    pub async fn grants_of_user(&self, user_id: i64) -> Result<Vec<GrantRecord>> {
+    pub async fn grants_of_user(&self, user_id: UserId) -> Result<Vec<GrantRecord>> {
         let rows = sqlx::query(&format!("{GRANT_SELECT} where g.user_id = $1 order by g.id desc"))
             .bind(user_id)
             .fetch_all(&self.pool)
@@ -199,7 +200,7 @@ impl Store {
     }
 
     /// Revokes a grant still in force; `false` when it was already revoked or unknown.
-    pub async fn revoke_grant(&self, id: i64, by: i64, reason: &str, now: i64) -> Result<bool> {
+    pub async fn revoke_grant(&self, id: i64, by: UserId, reason: &str, now: i64) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update access_grants set revoked_at = $1, revoked_by = $2, revoke_reason = $3 \
@@ -220,7 +221,7 @@ impl Store {
 
     pub async fn request_access(
         &self,
-        user_id: i64,
+        user_id: UserId,
         role: Role,
         scope: &Scope,
         reason: &str,
@@ -268,7 +269,7 @@ impl Store {
     }
 
     /// A user's own requests, newest first.
-    pub async fn access_requests_of_user(&self, user_id: i64) -> Result<Vec<AccessRequest>> {
+    pub async fn access_requests_of_user(&self, user_id: UserId) -> Result<Vec<AccessRequest>> {
         let rows = sqlx::query(&format!("{REQUEST_SELECT} where r.user_id = $1 order by r.id desc"))
             .bind(user_id)
             .fetch_all(&self.pool)
@@ -283,7 +284,7 @@ impl Store {
         &self,
         id: i64,
         approve: bool,
-        by: i64,
+        by: UserId,
         note: &str,
         now: i64,
     ) -> Result<Option<Option<i64>>> {
@@ -310,7 +311,7 @@ impl Store {
             let (role, scope) = role_scope(&row)?;
             let reason: String = row.try_get("reason")?;
             let until: i64 = row.try_get("wanted_until")?;
-            let user_id: i64 = row.try_get("user_id")?;
+            let user_id: UserId = row.try_get("user_id")?;
             grant_id = Some(
                 sqlx::query(
                     "insert into access_grants (user_id, role, scope, reason, granted_by, valid_from, valid_until) \
@@ -336,7 +337,7 @@ impl Store {
     }
 
     /// Marks a grant as confirmed in a review.
-    pub async fn confirm_grant(&self, id: i64, by: i64, now: i64) -> Result<bool> {
+    pub async fn confirm_grant(&self, id: i64, by: UserId, now: i64) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update access_grants set confirmed_at = $1, confirmed_by = $2 where id = $3 and revoked_at is null",
@@ -357,7 +358,7 @@ impl Store {
     pub async fn complete_review(
         &self,
         scope: &Scope,
-        reviewer: i64,
+        reviewer: UserId,
         confirmed: i64,
         revoked: i64,
         now: i64,

@@ -28,13 +28,14 @@ use stadsporten_domain::audit::{
     checkpoint_signature, link, verify_chain, AuditAction, AuditEntry, ChainBreak, ChainedEntry, Outcome, GENESIS,
 };
 use stadsporten_domain::date::Date;
+use stadsporten_domain::ids::UserId;
 
 /// Filters for the auditor's view. `person` matches entries where the user was the actor or the
 /// object (`object_type = 'user'`).
 #[derive(Debug, Clone, Default)]
 pub struct AuditFilter {
     pub person: Option<i64>,
-    pub actor: Option<i64>,
+    pub actor: Option<UserId>,
     pub object_type: Option<String>,
     pub object_id: Option<String>,
     pub action: Option<AuditAction>,

@@ -7,6 +7,7 @@ use crate::{DbError, Result};
 use sqlx::Row;
 use stadsporten_domain::business::bundle::PartState;
 use stadsporten_domain::eservice::{CaseStatus, DecisionOutcome};
+use stadsporten_domain::ids::{BundleId, CaseId, UserId};
 
 pub(crate) fn split_keys(s: &str) -> Vec<String> {
     s.split_whitespace().map(str::to_owned).collect()
@@ -16,7 +17,7 @@ use crate::tx::Tx;
 
 /// One entry of a bundle's timeline.
 pub(crate) struct Ev<'a> {
-    pub actor: Option<i64>,
+    pub actor: Option<UserId>,
     pub kind: &'a str,
     pub permit: Option<&'a str>,
     pub detail: Option<&'a str>,
@@ -25,7 +26,7 @@ pub(crate) struct Ev<'a> {
 }
 
 /// A bundle timeline entry, inside the caller's transaction.
-pub(crate) async fn bundle_event(tx: &mut Tx<'_>, bundle_id: i64, at: i64, e: Ev<'_>) -> Result<()> {
+pub(crate) async fn bundle_event(tx: &mut Tx<'_>, bundle_id: BundleId, at: i64, e: Ev<'_>) -> Result<()> {
     sqlx::query(
         "insert into bundle_events (bundle_id, at, actor_id, kind, permit_key, detail, public) \
          values ($1, $2, $3, $4, $5, $6, $7)",
@@ -43,7 +44,7 @@ pub(crate) async fn bundle_event(tx: &mut Tx<'_>, bundle_id: i64, at: i64, e: Ev
 }
 
 /// The bundle a case belongs to, if any (inside the caller's transaction).
-pub(crate) async fn bundle_of_case(tx: &mut Tx<'_>, case_id: i64) -> Result<Option<(i64, String)>> {
+pub(crate) async fn bundle_of_case(tx: &mut Tx<'_>, case_id: CaseId) -> Result<Option<(BundleId, String)>> {
     let row = sqlx::query("select bundle_id, permit_key from bundle_parts where case_id = $1")
         .bind(case_id)
         .fetch_optional(&mut **tx)
@@ -52,7 +53,7 @@ pub(crate) async fn bundle_of_case(tx: &mut Tx<'_>, case_id: i64) -> Result<Opti
 }
 
 /// The parts' states of a bundle (inside the caller's transaction), for the dependency rules.
-pub(crate) async fn part_states(tx: &mut Tx<'_>, bundle_id: i64) -> Result<Vec<PartState>> {
+pub(crate) async fn part_states(tx: &mut Tx<'_>, bundle_id: BundleId) -> Result<Vec<PartState>> {
     let rows = sqlx::query(
         "select p.permit_key, p.depends_on, c.status, c.outcome from bundle_parts p join cases c on c.id = p.case_id \
          where p.bundle_id = $1 order by p.position",
@@ -79,10 +80,10 @@ pub(crate) async fn part_states(tx: &mut Tx<'_>, bundle_id: i64) -> Result<Vec<P
 /// every part is decided is recorded once.
 pub(crate) async fn part_finished(
     tx: &mut Tx<'_>,
-    bundle_id: i64,
+    bundle_id: BundleId,
     permit_key: &str,
     outcome: Option<DecisionOutcome>,
-    actor: i64,
+    actor: UserId,
     now: i64,
 ) -> Result<()> {
     use stadsporten_domain::business::bundle::{hold, Progress};

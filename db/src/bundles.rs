@@ -25,6 +25,9 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::business::bundle::PartState;
 use stadsporten_domain::eservice::{Answers, CaseStatus, DecisionOutcome, NotificationEvent, SlaClock, SlaStanding};
+use stadsporten_domain::ids::{
+    AttachmentId, BundleDraftId, BundleId, CaseId, DefinitionId, DraftId, DraftToken, UserId,
+};
 
 /// The unit that registers bundles and coordinates them (Företagslotsen, the business guide team).
 pub const COORDINATING_UNIT: &str = "FL";
@@ -32,9 +35,9 @@ pub const COORDINATING_UNIT: &str = "FL";
 /// An unsubmitted bundle application.
 #[derive(Debug, Clone)]
 pub struct BundleDraftRecord {
-    pub id: i64,
-    pub token: String,
-    pub user_id: i64,
+    pub id: BundleDraftId,
+    pub token: DraftToken,
+    pub user_id: UserId,
     pub organisation: String,
     pub organisation_name: String,
     pub ruleset_version: i64,
@@ -45,14 +48,14 @@ pub struct BundleDraftRecord {
     pub created_at: i64,
     pub updated_at: i64,
     pub expires_at: i64,
-    pub bundle_id: Option<i64>,
+    pub bundle_id: Option<BundleId>,
 }
 
 /// A part to create with a bundle draft.
 #[derive(Debug, Clone)]
 pub struct NewBundlePart<'a> {
     pub permit_key: &'a str,
-    pub definition_id: i64,
+    pub definition_id: DefinitionId,
     /// The part draft's own random token.
     pub token: &'a str,
 }
@@ -62,7 +65,7 @@ pub struct NewBundlePart<'a> {
 pub struct BundleDocument {
     pub document_key: String,
     pub group: String,
-    pub attachment_id: i64,
+    pub attachment_id: AttachmentId,
     pub file_name: String,
     pub size_bytes: i64,
     pub held: bool,
@@ -71,7 +74,7 @@ pub struct BundleDocument {
 /// A copy of a bundle document for one part's field.
 #[derive(Debug, Clone)]
 pub struct DocumentCopy<'a> {
-    pub draft_id: i64,
+    pub draft_id: DraftId,
     pub field_id: &'a str,
     pub file: NewAttachment<'a>,
 }
@@ -80,8 +83,8 @@ pub struct DocumentCopy<'a> {
 #[derive(Debug, Clone)]
 pub struct PartSubmission<'a> {
     pub permit_key: &'a str,
-    pub draft_id: i64,
-    pub definition_id: i64,
+    pub draft_id: DraftId,
+    pub definition_id: DefinitionId,
     pub service_slug: &'a str,
     /// The unit whose queue the case goes to (the coordinating unit for an authority's permit).
     pub unit_code: &'a str,
@@ -96,8 +99,8 @@ pub struct PartSubmission<'a> {
 /// What a bundle submission needs; each part's answers are already validated and pruned.
 #[derive(Debug, Clone)]
 pub struct BundleSubmission<'a> {
-    pub bundle_draft_id: i64,
-    pub applicant_id: i64,
+    pub bundle_draft_id: BundleDraftId,
+    pub applicant_id: UserId,
     pub organisation: &'a str,
     pub organisation_name: &'a str,
     pub idempotency_key: &'a str,
@@ -113,24 +116,24 @@ pub struct BundleSubmission<'a> {
 /// The bundle a submission made, or found when it had been made before.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BundleSubmitted {
-    pub bundle_id: i64,
+    pub bundle_id: BundleId,
     pub bundle_number: String,
     pub replayed: bool,
 }
 
 #[derive(Debug, Clone)]
 pub struct BundleRecord {
-    pub id: i64,
+    pub id: BundleId,
     pub bundle_number: String,
     pub organisation: String,
     pub organisation_name: String,
-    pub applicant_id: i64,
+    pub applicant_id: UserId,
     pub applicant_name: String,
     pub lang: String,
     pub ruleset_version: i64,
     pub guide_answers: String,
     pub shared: Answers,
-    pub coordinator_id: Option<i64>,
+    pub coordinator_id: Option<UserId>,
     pub coordinator_name: Option<String>,
     pub submitted_at: i64,
 }
@@ -140,7 +143,7 @@ pub struct BundleRecord {
 pub struct PartRecord {
     pub permit_key: String,
     pub position: i64,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub case_number: String,
     pub unit_code: String,
     pub service_slug: String,
@@ -170,7 +173,7 @@ impl PartRecord {
 /// A bundle in a list.
 #[derive(Debug, Clone)]
 pub struct BundleSummary {
-    pub id: i64,
+    pub id: BundleId,
     pub bundle_number: String,
     pub organisation_name: String,
     pub coordinator_name: Option<String>,
@@ -204,9 +207,9 @@ pub struct BundleMessage {
 #[derive(Debug, Clone)]
 pub struct StatementRequest {
     pub id: i64,
-    pub bundle_id: i64,
+    pub bundle_id: BundleId,
     pub bundle_number: String,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub case_number: String,
     pub from_unit: String,
     pub to_unit: String,
@@ -274,8 +277,8 @@ impl Store {
     #[allow(clippy::too_many_arguments)]
     pub async fn create_bundle_draft(
         &self,
-        token: &str,
-        user_id: i64,
+        token: &DraftToken,
+        user_id: UserId,
         organisation: &str,
         organisation_name: &str,
         ruleset_version: i64,
@@ -323,7 +326,7 @@ impl Store {
     }
 
     /// A bundle draft by its token (the caller checks the owner).
-    pub async fn bundle_draft(&self, token: &str) -> Result<Option<BundleDraftRecord>> {
+    pub async fn bundle_draft(&self, token: &DraftToken) -> Result<Option<BundleDraftRecord>> {
         let row = sqlx::query(&format!("select {BUNDLE_DRAFT_COLUMNS} from bundle_drafts where token = $1"))
             .bind(token)
             .fetch_optional(&self.pool)
@@ -331,7 +334,7 @@ impl Store {
         row.as_ref().map(bundle_draft_from_row).transpose()
     }
 
-    pub async fn bundle_draft_by_id(&self, id: i64) -> Result<Option<BundleDraftRecord>> {
+    pub async fn bundle_draft_by_id(&self, id: BundleDraftId) -> Result<Option<BundleDraftRecord>> {
         let row = sqlx::query(&format!("select {BUNDLE_DRAFT_COLUMNS} from bundle_drafts where id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -340,7 +343,7 @@ impl Store {
     }
 
     /// The person's unsubmitted bundle applications, most recent first.
-    pub async fn bundle_drafts_of_user(&self, user_id: i64) -> Result<Vec<BundleDraftRecord>> {
+    pub async fn bundle_drafts_of_user(&self, user_id: UserId) -> Result<Vec<BundleDraftRecord>> {
         let rows = sqlx::query(&format!(
             "select {BUNDLE_DRAFT_COLUMNS} from bundle_drafts where user_id = $1 and bundle_id is null \
              order by updated_at desc"
@@ -352,7 +355,7 @@ impl Store {
     }
 
     /// The parts' drafts of a bundle draft, in the order they were created (the rules' order).
-    pub async fn bundle_draft_parts(&self, bundle_draft_id: i64) -> Result<Vec<DraftRecord>> {
+    pub async fn bundle_draft_parts(&self, bundle_draft_id: BundleDraftId) -> Result<Vec<DraftRecord>> {
         let rows = sqlx::query(&format!("select {DRAFT_COLUMNS} from drafts where bundle_draft_id = $1 order by id"))
             .bind(bundle_draft_id)
             .fetch_all(&self.pool)
@@ -365,9 +368,9 @@ impl Store {
     /// `false` when the bundle was submitted meanwhile.
     pub async fn save_bundle_facts(
         &self,
-        bundle_draft_id: i64,
+        bundle_draft_id: BundleDraftId,
         shared: &Answers,
-        fills: &[(i64, Answers)],
+        fills: &[(DraftId, Answers)],
         now: i64,
         expires_at: i64,
     ) -> Result<bool> {
@@ -397,7 +400,7 @@ impl Store {
     }
 
     /// Moves the expiry of a bundle draft and all its parts (work on any part keeps the whole).
-    pub async fn touch_bundle_draft(&self, bundle_draft_id: i64, now: i64, expires_at: i64) -> Result<()> {
+    pub async fn touch_bundle_draft(&self, bundle_draft_id: BundleDraftId, now: i64, expires_at: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
         sqlx::query("update bundle_drafts set updated_at = $1, expires_at = $2 where id = $3")
             .bind(now)
@@ -414,11 +417,11 @@ impl Store {
     /// each copy to its part's field. `None` when the bundle was submitted meanwhile.
     pub async fn attach_bundle_document(
         &self,
-        bundle_draft_id: i64,
+        bundle_draft_id: BundleDraftId,
         document_key: &str,
         group: &str,
         copies: &[DocumentCopy<'_>],
-    ) -> Result<Option<Vec<i64>>> {
+    ) -> Result<Option<Vec<AttachmentId>>> {
         let mut tx = self.begin_write().await?;
         let now = copies.first().map_or(0, |c| c.file.now);
         let locked = sqlx::query("update bundle_drafts set updated_at = $1 where id = $2 and bundle_id is null")
@@ -448,7 +451,7 @@ impl Store {
     }
 
     /// The documents uploaded to a bundle draft, one row per upload (its first copy).
-    pub async fn bundle_documents(&self, bundle_draft_id: i64) -> Result<Vec<BundleDocument>> {
+    pub async fn bundle_documents(&self, bundle_draft_id: BundleDraftId) -> Result<Vec<BundleDocument>> {
         let rows = sqlx::query(
             "select a.id, a.document_key, a.document_group, a.file_name, a.size_bytes, a.scan_status \
              from attachments a join drafts d on d.id = a.draft_id \
@@ -473,7 +476,7 @@ impl Store {
     }
 
     /// Removes one uploaded document from every part; returns the copies' storage keys.
-    pub async fn remove_bundle_document(&self, bundle_draft_id: i64, group: &str) -> Result<Vec<String>> {
+    pub async fn remove_bundle_document(&self, bundle_draft_id: BundleDraftId, group: &str) -> Result<Vec<String>> {
         let mut tx = self.begin_write().await?;
         let locked =
             sqlx::query("update bundle_drafts set updated_at = updated_at where id = $1 and bundle_id is null")
@@ -502,7 +505,7 @@ impl Store {
     }
 
     /// Deletes an unsubmitted bundle draft with its parts; returns the files' storage keys.
-    pub async fn delete_bundle_draft(&self, bundle_draft_id: i64) -> Result<Vec<String>> {
+    pub async fn delete_bundle_draft(&self, bundle_draft_id: BundleDraftId) -> Result<Vec<String>> {
         let mut tx = self.begin_write().await?;
         let locked =
             sqlx::query("update bundle_drafts set updated_at = updated_at where id = $1 and bundle_id is null")
@@ -541,17 +544,17 @@ impl Store {
 
     /// Files the bundle: exactly once per bundle draft and per applicant and key.
     pub async fn submit_bundle(&self, s: &BundleSubmission<'_>) -> Result<BundleSubmitted> {
-        let mut tx = match self.open_filing(Filed::Bundle, s.bundle_draft_id, s.applicant_id, s.idempotency_key).await?
+        let mut tx = match self.open_filing(Filed::Bundle(s.bundle_draft_id), s.applicant_id, s.idempotency_key).await?
         {
             Opened::New(tx) => tx,
             Opened::Before { id, number } => {
-                return Ok(BundleSubmitted { bundle_id: id, bundle_number: number, replayed: true })
+                return Ok(BundleSubmitted { bundle_id: BundleId::new(id), bundle_number: number, replayed: true })
             }
         };
         // The bundle is registered in the business guide team's series.
         let bundle_number = next_number(&mut tx, COORDINATING_UNIT, s.year).await?;
         // The coordinator: the business guide team's case officer with the fewest bundles.
-        let coordinator: Option<i64> = sqlx::query(
+        let coordinator: Option<UserId> = sqlx::query(
             "select u.id from users u where u.disabled_at is null and exists (select 1 from access_grants g \
              where g.user_id = u.id and g.role = 'case-officer' and g.scope = $1 and g.revoked_at is null \
              and g.valid_from <= $2 and g.valid_until > $2) \
@@ -563,7 +566,7 @@ impl Store {
         .await?
         .map(|r| r.try_get("id"))
         .transpose()?;
-        let bundle_id: i64 = sqlx::query(
+        let bundle_id: BundleId = sqlx::query(
             "insert into bundles (bundle_number, organisation, organisation_name, applicant_id, lang, \
              ruleset_version, guide_answers, shared, coordinator_id, submitted_at, idempotency_key) \
              values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id",
@@ -696,7 +699,7 @@ impl Store {
         Ok(BundleSubmitted { bundle_id, bundle_number, replayed: false })
     }
 
-    pub async fn bundle(&self, id: i64) -> Result<Option<BundleRecord>> {
+    pub async fn bundle(&self, id: BundleId) -> Result<Option<BundleRecord>> {
         let row = sqlx::query(&format!("select {BUNDLE_COLUMNS} {BUNDLE_FROM} where b.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -705,7 +708,7 @@ impl Store {
     }
 
     /// The bundle a case is part of, with the case's permit key.
-    pub async fn bundle_of_case(&self, case_id: i64) -> Result<Option<(i64, String)>> {
+    pub async fn bundle_of_case(&self, case_id: CaseId) -> Result<Option<(BundleId, String)>> {
         let row = sqlx::query("select bundle_id, permit_key from bundle_parts where case_id = $1")
             .bind(case_id)
             .fetch_optional(&self.pool)
@@ -714,7 +717,7 @@ impl Store {
     }
 
     /// A bundle's parts in the rules' order, with each case's standing at `now`.
-    pub async fn bundle_parts(&self, bundle_id: i64, now: i64) -> Result<Vec<PartRecord>> {
+    pub async fn bundle_parts(&self, bundle_id: BundleId, now: i64) -> Result<Vec<PartRecord>> {
         let rows = sqlx::query(
             "select p.permit_key, p.position, p.case_id, p.authority, p.depends_on, p.referral_sent_at, \
              c.case_number, c.unit_code, c.service_slug, c.status, c.outcome, c.submitted_at, c.handling_days, \
@@ -760,13 +763,13 @@ impl Store {
     }
 
     /// Bundles filed by a person, newest first.
-    pub async fn bundles_of_applicant(&self, user_id: i64) -> Result<Vec<BundleSummary>> {
-        self.bundle_list("where b.applicant_id = $1", user_id).await
+    pub async fn bundles_of_applicant(&self, user_id: UserId) -> Result<Vec<BundleSummary>> {
+        self.bundle_list("where b.applicant_id = $1", user_id.get()).await
     }
 
     /// Bundles a coordinator holds, newest first.
-    pub async fn bundles_of_coordinator(&self, user_id: i64) -> Result<Vec<BundleSummary>> {
-        self.bundle_list("where b.coordinator_id = $1", user_id).await
+    pub async fn bundles_of_coordinator(&self, user_id: UserId) -> Result<Vec<BundleSummary>> {
+        self.bundle_list("where b.coordinator_id = $1", user_id.get()).await
     }
 
     /// Bundles with a part in one of these units, newest first.
@@ -778,9 +781,9 @@ impl Store {
                 .fetch_all(&self.pool)
                 .await?;
             for r in rows {
-                let id: i64 = r.try_get("bundle_id")?;
+                let id: BundleId = r.try_get("bundle_id")?;
                 if !out.iter().any(|b| b.id == id) {
-                    out.extend(self.bundle_list("where b.id = $1", id).await?);
+                    out.extend(self.bundle_list("where b.id = $1", id.get()).await?);
                 }
             }
         }
@@ -823,7 +826,7 @@ impl Store {
     }
 
     /// The bundle's own timeline (the parts' case events are read per case).
-    pub async fn bundle_events(&self, bundle_id: i64, include_internal: bool) -> Result<Vec<BundleEvent>> {
+    pub async fn bundle_events(&self, bundle_id: BundleId, include_internal: bool) -> Result<Vec<BundleEvent>> {
         let rows = sqlx::query(
             "select e.at, u.display_name as actor_name, e.kind, e.permit_key, e.detail, e.public \
              from bundle_events e left join users u on u.id = e.actor_id \
@@ -851,8 +854,8 @@ impl Store {
     /// their channel when the city writes).
     pub async fn add_bundle_message(
         &self,
-        bundle_id: i64,
-        author: i64,
+        bundle_id: BundleId,
+        author: UserId,
         from_applicant: bool,
         body: &str,
         now: i64,
@@ -898,7 +901,7 @@ impl Store {
         Ok(id)
     }
 
-    pub async fn bundle_messages(&self, bundle_id: i64) -> Result<Vec<BundleMessage>> {
+    pub async fn bundle_messages(&self, bundle_id: BundleId) -> Result<Vec<BundleMessage>> {
         let rows = sqlx::query(
             "select m.id, m.at, u.display_name as author_name, m.from_applicant, m.body, m.read_at \
              from bundle_messages m join users u on u.id = m.author_id where m.bundle_id = $1 order by m.at, m.id",
@@ -921,7 +924,12 @@ impl Store {
     }
 
     /// Marks the other side's messages read.
-    pub async fn mark_bundle_messages_read(&self, bundle_id: i64, reader_is_applicant: bool, now: i64) -> Result<()> {
+    pub async fn mark_bundle_messages_read(
+        &self,
+        bundle_id: BundleId,
+        reader_is_applicant: bool,
+        now: i64,
+    ) -> Result<()> {
         sqlx::query(
             "update bundle_messages set read_at = $1 where bundle_id = $2 and from_applicant = $3 and read_at is null",
         )
@@ -938,8 +946,8 @@ impl Store {
     /// The caller has checked the coordinator.
     pub async fn record_referral_answer(
         &self,
-        case_id: i64,
-        actor: i64,
+        case_id: CaseId,
+        actor: UserId,
         decision: &crate::NewDecision<'_>,
         now: i64,
     ) -> Result<()> {
@@ -974,11 +982,11 @@ impl Store {
     /// Asks another unit for a statement (remiss) on a part's case, due on `due_day`.
     pub async fn request_statement(
         &self,
-        case_id: i64,
+        case_id: CaseId,
         to_unit: &str,
         question: &str,
         due_day: i64,
-        by: i64,
+        by: UserId,
         now: i64,
     ) -> Result<Option<i64>> {
         let mut tx = self.begin_write().await?;
@@ -1019,7 +1027,7 @@ impl Store {
     }
 
     /// Answers a statement request once; `false` if it was answered already or does not exist.
-    pub async fn answer_statement(&self, id: i64, answer: &str, by: i64, now: i64) -> Result<bool> {
+    pub async fn answer_statement(&self, id: i64, answer: &str, by: UserId, now: i64) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update statement_requests set answer = $1, answered_by = $2, answered_at = $3 \
@@ -1042,7 +1050,7 @@ impl Store {
         .bind(id)
         .fetch_one(&mut *tx)
         .await?;
-        let bundle_id: i64 = row.try_get("bundle_id")?;
+        let bundle_id: BundleId = row.try_get("bundle_id")?;
         let permit_key: String = row.try_get("permit_key")?;
         let to_unit: String = row.try_get("to_unit")?;
         bundle_event(
@@ -1063,7 +1071,7 @@ impl Store {
     }
 
     /// Statement requests of a bundle, oldest first.
-    pub async fn statements_of_bundle(&self, bundle_id: i64) -> Result<Vec<StatementRequest>> {
+    pub async fn statements_of_bundle(&self, bundle_id: BundleId) -> Result<Vec<StatementRequest>> {
         let rows = sqlx::query(&statement_sql("where s.bundle_id = $1")).bind(bundle_id).fetch_all(&self.pool).await?;
         rows.iter().map(statement_from_row).collect()
     }
@@ -1106,7 +1114,7 @@ fn statement_from_row(r: &AnyRow) -> Result<StatementRequest> {
 }
 
 /// Refuses a draft that is not a part of this bundle draft (a caller's mistake, never data).
-async fn ensure_part(tx: &mut Tx<'_>, bundle_draft_id: i64, draft_id: i64) -> Result<()> {
+async fn ensure_part(tx: &mut Tx<'_>, bundle_draft_id: BundleDraftId, draft_id: DraftId) -> Result<()> {
     let part = sqlx::query("select 1 from drafts where id = $1 and bundle_draft_id = $2")
         .bind(draft_id)
         .bind(bundle_draft_id)
@@ -1118,7 +1126,7 @@ async fn ensure_part(tx: &mut Tx<'_>, bundle_draft_id: i64, draft_id: i64) -> Re
     }
 }
 
-async fn touch_parts(tx: &mut Tx<'_>, bundle_draft_id: i64, now: i64, expires_at: i64) -> Result<()> {
+async fn touch_parts(tx: &mut Tx<'_>, bundle_draft_id: BundleDraftId, now: i64, expires_at: i64) -> Result<()> {
     sqlx::query(
         "update drafts set updated_at = $1, expires_at = $2, reminded_at = null \
          where bundle_draft_id = $3 and case_id is null",

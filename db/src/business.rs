@@ -8,6 +8,7 @@
 use crate::{Result, Store};
 use sqlx::Row;
 use stadsporten_domain::business::guide::{Ruleset, RulesetError};
+use stadsporten_domain::ids::UserId;
 use std::sync::Arc;
 
 /// The seeded ruleset (also read by tests).
@@ -26,7 +27,7 @@ pub enum RulesetPublished {
 
 impl Store {
     /// Validates and stores a ruleset as the newest version.
-    pub async fn publish_ruleset(&self, source: &str, by: Option<i64>, now: i64) -> Result<RulesetPublished> {
+    pub async fn publish_ruleset(&self, source: &str, by: Option<UserId>, now: i64) -> Result<RulesetPublished> {
         let rules = match Ruleset::from_toml(source) {
             Ok(r) => r,
             Err(problems) => return Ok(RulesetPublished::Invalid(problems)),

@@ -22,15 +22,16 @@ use stadsporten_domain::eservice::{
     Answers, CaseStatus, DecisionOutcome, NotificationEvent, SatisfactionAnswer, SlaClock, SlaStanding, SurveyStage,
     Transition,
 };
+use stadsporten_domain::ids::{BundleId, CaseId, DefinitionId, DraftId, UserId};
 
 /// What a submission needs; `answers` are already validated and pruned.
 #[derive(Debug, Clone)]
 pub struct Submission<'a> {
-    pub draft_id: i64,
-    pub applicant_id: i64,
+    pub draft_id: DraftId,
+    pub applicant_id: UserId,
     pub acting_for: Option<&'a str>,
     pub idempotency_key: &'a str,
-    pub definition_id: i64,
+    pub definition_id: DefinitionId,
     pub service_slug: &'a str,
     pub unit_code: &'a str,
     /// Feedback about a provider unit: the unit, and the private provider that answers it.
@@ -46,7 +47,7 @@ pub struct Submission<'a> {
 /// The case a submission made, or found when it had been made before.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Submitted {
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub case_number: String,
     /// The submission had been made before (a double click, a retry, a resubmit).
     pub replayed: bool,
@@ -66,12 +67,12 @@ pub enum CaseRefusal {
 
 #[derive(Debug, Clone)]
 pub struct CaseRecord {
-    pub id: i64,
+    pub id: CaseId,
     pub case_number: String,
     pub unit_code: String,
-    pub definition_id: i64,
+    pub definition_id: DefinitionId,
     pub service_slug: String,
-    pub applicant_id: i64,
+    pub applicant_id: UserId,
     pub applicant_name: String,
     pub acting_for: Option<String>,
     pub lang: String,
@@ -83,7 +84,7 @@ pub struct CaseRecord {
     pub paused_seconds: i64,
     pub paused_since: Option<i64>,
     pub due_at: i64,
-    pub assignee_id: Option<i64>,
+    pub assignee_id: Option<UserId>,
     pub assignee_name: Option<String>,
     pub decided_at: Option<i64>,
     pub closed_at: Option<i64>,
@@ -106,7 +107,7 @@ fn clock(submitted_at: i64, handling_days: i64, paused_seconds: i64, paused_sinc
 /// A case in a list (no answers).
 #[derive(Debug, Clone)]
 pub struct CaseSummary {
-    pub id: i64,
+    pub id: CaseId,
     pub case_number: String,
     pub unit_code: String,
     pub service_slug: String,
@@ -116,7 +117,7 @@ pub struct CaseSummary {
     pub submitted_at: i64,
     pub due_at: i64,
     pub standing: Option<SlaStanding>,
-    pub assignee_id: Option<i64>,
+    pub assignee_id: Option<UserId>,
     pub assignee_name: Option<String>,
     pub updated_at: i64,
     /// Messages from the other side not yet read.
@@ -138,7 +139,7 @@ pub struct QueueFilter {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Assignee {
-    User(i64),
+    User(UserId),
     Nobody,
 }
 
@@ -319,7 +320,7 @@ struct Event<'a> {
     public: bool,
 }
 
-async fn event(tx: &mut Tx<'_>, case_id: i64, at: i64, actor: Option<i64>, e: Event<'_>) -> Result<()> {
+async fn event(tx: &mut Tx<'_>, case_id: CaseId, at: i64, actor: Option<UserId>, e: Event<'_>) -> Result<()> {
     let Event { kind, change, detail, public } = e;
     sqlx::query(
         "insert into case_events (case_id, at, actor_id, kind, from_status, to_status, detail, public) \
@@ -342,9 +343,9 @@ async fn event(tx: &mut Tx<'_>, case_id: i64, at: i64, actor: Option<i64>, e: Ev
 /// the SLA clock paused or resumed, and the event recorded.
 async fn transition(
     tx: &mut Tx<'_>,
-    case_id: i64,
+    case_id: CaseId,
     t: Transition,
-    actor: i64,
+    actor: UserId,
     now: i64,
     detail: Option<&str>,
 ) -> Result<(CaseStatus, CaseStatus)> {
@@ -398,12 +399,12 @@ async fn transition(
 
 /// Takes the case's write lock first (the row lock on PostgreSQL, the database write lock on
 /// SQLite), so a transaction that reads before it writes never meets SQLite's busy-on-upgrade.
-async fn lock_case(tx: &mut Tx<'_>, case_id: i64) -> Result<()> {
+async fn lock_case(tx: &mut Tx<'_>, case_id: CaseId) -> Result<()> {
     sqlx::query("update cases set updated_at = updated_at where id = $1").bind(case_id).execute(&mut **tx).await?;
     Ok(())
 }
 
-async fn applicant_of(tx: &mut Tx<'_>, case_id: i64) -> Result<Option<(i64, String)>> {
+async fn applicant_of(tx: &mut Tx<'_>, case_id: CaseId) -> Result<Option<(UserId, String)>> {
     let row = sqlx::query("select applicant_id, case_number from cases where id = $1")
         .bind(case_id)
         .fetch_optional(&mut **tx)
@@ -424,9 +425,9 @@ impl Store {
     /// caller adds what the transition carries and commits.
     async fn begin_transition(
         &self,
-        case_id: i64,
+        case_id: CaseId,
         t: Transition,
-        actor: i64,
+        actor: UserId,
         now: i64,
         detail: Option<&str>,
     ) -> Result<Tx<'static>> {
@@ -442,10 +443,14 @@ impl Store {
 /// Files one case inside `tx`: its number in the unit's series, the row, the "submitted" event,
 /// the confirmed answers' files moved from the draft, the survey invitation. The caller marks the
 /// draft and notifies (a bundle sends one receipt for all its cases).
-pub(crate) async fn insert_case(tx: &mut Tx<'_>, s: &Submission<'_>, bundle_id: Option<i64>) -> Result<(i64, String)> {
+pub(crate) async fn insert_case(
+    tx: &mut Tx<'_>,
+    s: &Submission<'_>,
+    bundle_id: Option<BundleId>,
+) -> Result<(CaseId, String)> {
     let case_number = next_number(tx, s.unit_code, s.year).await?;
     let due = SlaClock::new(s.now, s.handling_days).due_at(s.now);
-    let case_id: i64 = sqlx::query(
+    let case_id: CaseId = sqlx::query(
         "insert into cases (case_number, unit_code, definition_id, service_slug, applicant_id, acting_for, lang, \
              answers, status, submitted_at, handling_days, due_at, idempotency_key, updated_at, provider_unit, \
              provider_org) values ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $9, $13, $14) \
@@ -502,9 +507,11 @@ pub(crate) async fn insert_case(tx: &mut Tx<'_>, s: &Submission<'_>, bundle_id: 
 impl Store {
     /// Files a case from a draft, exactly once per draft and per idempotency key.
     pub async fn submit_case(&self, s: &Submission<'_>) -> Result<Submitted> {
-        let mut tx = match self.open_filing(Filed::Case, s.draft_id, s.applicant_id, s.idempotency_key).await? {
+        let mut tx = match self.open_filing(Filed::Case(s.draft_id), s.applicant_id, s.idempotency_key).await? {
             Opened::New(tx) => tx,
-            Opened::Before { id, number } => return Ok(Submitted { case_id: id, case_number: number, replayed: true }),
+            Opened::Before { id, number } => {
+                return Ok(Submitted { case_id: CaseId::new(id), case_number: number, replayed: true })
+            }
         };
         let (case_id, case_number) = insert_case(&mut tx, s, None).await?;
         let args =
@@ -521,7 +528,7 @@ impl Store {
         Ok(Submitted { case_id, case_number, replayed: false })
     }
 
-    pub async fn case_record(&self, id: i64) -> Result<Option<CaseRecord>> {
+    pub async fn case_record(&self, id: CaseId) -> Result<Option<CaseRecord>> {
         let row = sqlx::query(&format!("select {CASE_COLUMNS} {CASE_FROM} where c.id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -530,7 +537,7 @@ impl Store {
     }
 
     /// The cases a person filed, newest first, with unread messages from staff.
-    pub async fn cases_of_applicant(&self, user_id: i64, now: i64) -> Result<Vec<CaseSummary>> {
+    pub async fn cases_of_applicant(&self, user_id: UserId, now: i64) -> Result<Vec<CaseSummary>> {
         let rows = sqlx::query(&format!(
             "select {SUMMARY_COLUMNS}, (select count(*) from case_messages m where m.case_id = c.id \
              and m.from_applicant = 0 and m.read_at is null) as unread {CASE_FROM} \
@@ -631,12 +638,12 @@ impl Store {
     /// Assigns cases (of the given units only) to someone, or to nobody. Returns the ids changed.
     pub async fn assign_cases(
         &self,
-        ids: &[i64],
+        ids: &[CaseId],
         units: &[String],
-        assignee: Option<i64>,
-        actor: i64,
+        assignee: Option<UserId>,
+        actor: UserId,
         now: i64,
-    ) -> Result<Vec<i64>> {
+    ) -> Result<Vec<CaseId>> {
         let mut tx = self.begin_write().await?;
         let mut changed = Vec::new();
         for id in ids {
@@ -649,7 +656,7 @@ impl Store {
                 continue;
             };
             let unit: String = row.try_get("unit_code")?;
-            let current: Option<i64> = row.try_get("assignee_id")?;
+            let current: Option<UserId> = row.try_get("assignee_id")?;
             let st = status(&row.try_get::<String, _>("status")?)?;
             if !units.contains(&unit) || current == assignee || !st.is_open() {
                 continue;
@@ -677,7 +684,7 @@ impl Store {
     }
 
     /// An officer starts handling a submitted case (and takes it if nobody has).
-    pub async fn start_case(&self, case_id: i64, actor: i64, now: i64) -> Result<()> {
+    pub async fn start_case(&self, case_id: CaseId, actor: UserId, now: i64) -> Result<()> {
         let mut tx = self.begin_transition(case_id, Transition::Start, actor, now, None).await?;
         sqlx::query("update cases set assignee_id = coalesce(assignee_id, $1) where id = $2")
             .bind(actor)
@@ -690,8 +697,8 @@ impl Store {
     /// Asks the applicant to complete the application by `reply_by` (a date); the clock pauses.
     pub async fn request_completion(
         &self,
-        case_id: i64,
-        actor: i64,
+        case_id: CaseId,
+        actor: UserId,
         message: &str,
         reply_by: &str,
         now: i64,
@@ -720,8 +727,8 @@ impl Store {
     /// case's conversation (carrying any files); the clock resumes.
     pub async fn answer_completion(
         &self,
-        case_id: i64,
-        applicant: i64,
+        case_id: CaseId,
+        applicant: UserId,
         answer: &str,
         files: &[NewAttachment<'_>],
         now: i64,
@@ -753,7 +760,7 @@ impl Store {
     }
 
     /// The officer resumes without an answer (the reply-by date passed); the request is closed.
-    pub async fn resume_without_completion(&self, case_id: i64, actor: i64, now: i64) -> Result<()> {
+    pub async fn resume_without_completion(&self, case_id: CaseId, actor: UserId, now: i64) -> Result<()> {
         let mut tx = self.begin_transition(case_id, Transition::ResumeWithoutCompletion, actor, now, None).await?;
         sqlx::query("update completion_requests set closed_at = $1 where case_id = $2 and answered_at is null and closed_at is null")
             .bind(now)
@@ -764,7 +771,7 @@ impl Store {
     }
 
     /// Records the decision; the applicant is notified and asked the satisfaction question.
-    pub async fn decide_case(&self, case_id: i64, actor: i64, d: &NewDecision<'_>, now: i64) -> Result<()> {
+    pub async fn decide_case(&self, case_id: CaseId, actor: UserId, d: &NewDecision<'_>, now: i64) -> Result<()> {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         // A bundle's part is never decided blindly: the rules of its dependencies first.
@@ -812,12 +819,18 @@ impl Store {
         tx.commit().await
     }
 
-    pub async fn close_case(&self, case_id: i64, actor: i64, now: i64) -> Result<()> {
+    pub async fn close_case(&self, case_id: CaseId, actor: UserId, now: i64) -> Result<()> {
         self.begin_transition(case_id, Transition::Close, actor, now, None).await?.commit().await
     }
 
     /// The applicant withdraws an open case of their own.
-    pub async fn withdraw_case(&self, case_id: i64, applicant: i64, reason: Option<&str>, now: i64) -> Result<()> {
+    pub async fn withdraw_case(
+        &self,
+        case_id: CaseId,
+        applicant: UserId,
+        reason: Option<&str>,
+        now: i64,
+    ) -> Result<()> {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let own = sqlx::query("select 1 from cases where id = $1 and applicant_id = $2")
@@ -845,8 +858,8 @@ impl Store {
     /// A message in the case's conversation, with files; staff messages notify the applicant.
     pub async fn add_message(
         &self,
-        case_id: i64,
-        author: i64,
+        case_id: CaseId,
+        author: UserId,
         from_applicant: bool,
         body: &str,
         files: &[NewAttachment<'_>],
@@ -868,7 +881,7 @@ impl Store {
     }
 
     /// Marks the other side's messages read by the one reading now.
-    pub async fn mark_messages_read(&self, case_id: i64, reader_is_applicant: bool, now: i64) -> Result<()> {
+    pub async fn mark_messages_read(&self, case_id: CaseId, reader_is_applicant: bool, now: i64) -> Result<()> {
         sqlx::query(
             "update case_messages set read_at = $1 where case_id = $2 and from_applicant = $3 and read_at is null",
         )
@@ -881,7 +894,7 @@ impl Store {
     }
 
     /// An internal note (never shown to the applicant).
-    pub async fn add_note(&self, case_id: i64, author: i64, body: &str, now: i64) -> Result<i64> {
+    pub async fn add_note(&self, case_id: CaseId, author: UserId, body: &str, now: i64) -> Result<i64> {
         let mut tx = self.begin_write().await?;
         lock_case(&mut tx, case_id).await?;
         let id: i64 =
@@ -900,7 +913,7 @@ impl Store {
     }
 
     /// The timeline, oldest first; internal events only for staff.
-    pub async fn case_events(&self, case_id: i64, include_internal: bool) -> Result<Vec<EventRecord>> {
+    pub async fn case_events(&self, case_id: CaseId, include_internal: bool) -> Result<Vec<EventRecord>> {
         let rows = sqlx::query(
             "select e.id, e.at, u.display_name, e.kind, e.from_status, e.to_status, e.detail, e.public \
              from case_events e left join users u on u.id = e.actor_id \
@@ -926,7 +939,7 @@ impl Store {
             .collect()
     }
 
-    pub async fn case_messages(&self, case_id: i64) -> Result<Vec<MessageRecord>> {
+    pub async fn case_messages(&self, case_id: CaseId) -> Result<Vec<MessageRecord>> {
         let rows = sqlx::query(
             "select m.id, m.at, u.display_name, m.from_applicant, m.body, m.read_at from case_messages m \
              join users u on u.id = m.author_id where m.case_id = $1 order by m.id",
@@ -951,7 +964,7 @@ impl Store {
             .collect()
     }
 
-    pub async fn case_notes(&self, case_id: i64) -> Result<Vec<NoteRecord>> {
+    pub async fn case_notes(&self, case_id: CaseId) -> Result<Vec<NoteRecord>> {
         let rows = sqlx::query(
             "select n.id, n.at, u.display_name, n.body from case_notes n join users u on u.id = n.author_id \
              where n.case_id = $1 order by n.id",
@@ -971,7 +984,7 @@ impl Store {
             .collect()
     }
 
-    pub async fn completion_requests(&self, case_id: i64) -> Result<Vec<CompletionRecord>> {
+    pub async fn completion_requests(&self, case_id: CaseId) -> Result<Vec<CompletionRecord>> {
         let rows = sqlx::query(
             "select r.id, r.requested_at, u.display_name, r.message, r.reply_by, r.answered_at, r.answer, r.closed_at \
              from completion_requests r join users u on u.id = r.requested_by where r.case_id = $1 order by r.id",
@@ -995,7 +1008,7 @@ impl Store {
             .collect()
     }
 
-    pub async fn decision(&self, case_id: i64) -> Result<Option<DecisionRecord>> {
+    pub async fn decision(&self, case_id: CaseId) -> Result<Option<DecisionRecord>> {
         let row = sqlx::query(
             "select d.outcome, u.display_name, d.decided_at, d.lang, d.template, d.motivation from decisions d \
              join users u on u.id = d.decided_by where d.case_id = $1",
@@ -1018,7 +1031,7 @@ impl Store {
     }
 
     /// The satisfaction questions the applicant has been asked and not yet answered.
-    pub async fn pending_surveys(&self, case_id: i64) -> Result<Vec<SurveyStage>> {
+    pub async fn pending_surveys(&self, case_id: CaseId) -> Result<Vec<SurveyStage>> {
         let rows = sqlx::query(
             "select stage from survey_invitations where case_id = $1 and answered_at is null order by stage",
         )
@@ -1037,7 +1050,7 @@ impl Store {
     /// invitation is marked answered, and the answer is stored apart with only the service and day.
     pub async fn answer_survey(
         &self,
-        case_id: i64,
+        case_id: CaseId,
         stage: SurveyStage,
         service_slug: &str,
         day: &str,
@@ -1102,8 +1115,8 @@ impl Store {
 
 async fn insert_message(
     tx: &mut Tx<'_>,
-    case_id: i64,
-    author: i64,
+    case_id: CaseId,
+    author: UserId,
     from_applicant: bool,
     body: &str,
     files: &[NewAttachment<'_>],

@@ -22,6 +22,7 @@ use stadsporten_domain::compare::{
     CompareQuery, District, GeoPoint, IndicatorDef, IndicatorKey, Measure, Observation, OpeningHours, OperatorType,
     Profile, ProviderUnitId, SortKey, SpokenLanguage, UnitFacts, UnitKind,
 };
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::organisation::OrganisationNumber;
 use stadsporten_domain::search::fold;
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -616,7 +617,7 @@ impl Store {
         &self,
         id: &ProviderUnitId,
         facts: &UnitFacts,
-        by_user: i64,
+        by_user: UserId,
         by: ChangedBy,
         now: i64,
     ) -> Result<FactsSaved> {
@@ -643,7 +644,7 @@ impl Store {
 
     /// Undoes one change: the unit's facts go back to what they were before it, as a new revision
     /// by the city. Only the latest change of a unit can be undone.
-    pub async fn revert_revision(&self, revision: i64, by_user: i64, now: i64) -> Result<Reverted> {
+    pub async fn revert_revision(&self, revision: i64, by_user: UserId, now: i64) -> Result<Reverted> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "select unit_id, before_facts, after_facts, reverted_by from provider_unit_revisions where id = $1",
@@ -737,7 +738,7 @@ impl Store {
         file: &ParsedFile,
         file_name: &str,
         dry_run: bool,
-        by_user: Option<i64>,
+        by_user: Option<UserId>,
         now: i64,
     ) -> Result<ImportReport> {
         let mut report = ImportReport {
@@ -920,7 +921,7 @@ async fn write_facts(
     before: &UnitFacts,
     after: &UnitFacts,
     changed: &[&str],
-    by_user: i64,
+    by_user: UserId,
     by: ChangedBy,
     now: i64,
 ) -> Result<i64> {

@@ -14,6 +14,7 @@ use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::eservice::{Answer, Answers, FileRef, ServiceDefinition};
+use stadsporten_domain::ids::{AttachmentId, BundleDraftId, CaseId, DefinitionId, DraftId, DraftToken, UserId};
 
 /// Where a definition version is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,7 +46,7 @@ impl DefinitionStatus {
 /// A stored definition version.
 #[derive(Debug, Clone)]
 pub struct DefinitionRecord {
-    pub id: i64,
+    pub id: DefinitionId,
     pub slug: String,
     pub version: i64,
     pub status: DefinitionStatus,
@@ -82,28 +83,28 @@ impl UploadRefusal {
 /// A resident's draft.
 #[derive(Debug, Clone)]
 pub struct DraftRecord {
-    pub id: i64,
-    pub token: String,
-    pub user_id: i64,
+    pub id: DraftId,
+    pub token: DraftToken,
+    pub user_id: UserId,
     pub acting_for: Option<String>,
-    pub definition_id: i64,
+    pub definition_id: DefinitionId,
     pub answers: Answers,
     pub current_step: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
     pub expires_at: i64,
-    pub case_id: Option<i64>,
+    pub case_id: Option<CaseId>,
     /// A permit's part of a bundle draft (see `bundles`), and the permit's key in the rules.
-    pub bundle_draft_id: Option<i64>,
+    pub bundle_draft_id: Option<BundleDraftId>,
     pub permit_key: Option<String>,
 }
 
 /// A draft in a list on Mina sidor.
 #[derive(Debug, Clone)]
 pub struct DraftSummary {
-    pub token: String,
+    pub token: DraftToken,
     pub slug: String,
-    pub definition_id: i64,
+    pub definition_id: DefinitionId,
     pub updated_at: i64,
     pub expires_at: i64,
 }
@@ -112,7 +113,7 @@ pub struct DraftSummary {
 #[derive(Debug, Clone)]
 pub struct NewAttachment<'a> {
     pub storage_key: &'a str,
-    pub owner_id: i64,
+    pub owner_id: UserId,
     pub field_id: Option<&'a str>,
     pub file_name: &'a str,
     pub content_type: &'a str,
@@ -162,11 +163,11 @@ impl ScanStatus {
 
 #[derive(Debug, Clone)]
 pub struct AttachmentRecord {
-    pub id: i64,
+    pub id: AttachmentId,
     pub storage_key: String,
-    pub owner_id: i64,
-    pub draft_id: Option<i64>,
-    pub case_id: Option<i64>,
+    pub owner_id: UserId,
+    pub draft_id: Option<DraftId>,
+    pub case_id: Option<CaseId>,
     pub message_id: Option<i64>,
     pub field_id: Option<String>,
     pub file_name: String,
@@ -185,7 +186,7 @@ const DEFINITION_COLUMNS: &str =
 fn definition_from_row(r: &AnyRow) -> Result<DefinitionRecord> {
     let status: String = r.try_get("status")?;
     let source: String = r.try_get("source")?;
-    let id: i64 = r.try_get("id")?;
+    let id: DefinitionId = r.try_get("id")?;
     let definition = ServiceDefinition::from_toml(&source)
         .map_err(|e| DbError::CorruptRow(format!("definition {id} no longer loads: {e:?}")))?;
     Ok(DefinitionRecord {
@@ -214,7 +215,7 @@ pub(crate) fn answers_to_json(answers: &Answers) -> String {
 use crate::tx::Tx;
 
 /// A draft's answers, read inside the caller's transaction.
-pub(crate) async fn draft_answers(tx: &mut Tx<'_>, draft_id: i64) -> Result<Answers> {
+pub(crate) async fn draft_answers(tx: &mut Tx<'_>, draft_id: DraftId) -> Result<Answers> {
     let json: String = sqlx::query("select answers from drafts where id = $1")
         .bind(draft_id)
         .fetch_one(&mut **tx)
@@ -224,7 +225,7 @@ pub(crate) async fn draft_answers(tx: &mut Tx<'_>, draft_id: i64) -> Result<Answ
 }
 
 /// Writes a draft's whole answer document inside the caller's transaction.
-pub(crate) async fn write_draft_answers(tx: &mut Tx<'_>, draft_id: i64, answers: &Answers) -> Result<()> {
+pub(crate) async fn write_draft_answers(tx: &mut Tx<'_>, draft_id: DraftId, answers: &Answers) -> Result<()> {
     sqlx::query("update drafts set answers = $1 where id = $2")
         .bind(answers_to_json(answers))
         .bind(draft_id)
@@ -236,7 +237,7 @@ pub(crate) async fn write_draft_answers(tx: &mut Tx<'_>, draft_id: i64, answers:
 /// Records a file and adds it to a draft's field, inside the caller's transaction.
 pub(crate) async fn add_draft_file(
     tx: &mut Tx<'_>,
-    draft_id: i64,
+    draft_id: DraftId,
     field_id: &str,
     file: &NewAttachment<'_>,
 ) -> Result<FileRef> {
@@ -251,7 +252,7 @@ pub(crate) async fn add_draft_file(
 }
 
 /// Takes one file out of a draft: from its field's answer and the attachment row.
-pub(crate) async fn remove_draft_file(tx: &mut Tx<'_>, draft_id: i64, attachment_id: i64) -> Result<()> {
+pub(crate) async fn remove_draft_file(tx: &mut Tx<'_>, draft_id: DraftId, attachment_id: AttachmentId) -> Result<()> {
     let mut answers = draft_answers(tx, draft_id).await?;
     answers.retain(|_, a| {
         if let Answer::Files(list) = a {
@@ -313,7 +314,12 @@ pub(crate) fn attachment_from_row(r: &AnyRow) -> Result<AttachmentRecord> {
 impl Store {
     /// Stores a validated definition as a draft version. Re-uploading an unpublished version
     /// replaces it; a published version is frozen.
-    pub async fn upload_definition(&self, def: &ServiceDefinition, by: Option<i64>, now: i64) -> Result<i64> {
+    pub async fn upload_definition(
+        &self,
+        def: &ServiceDefinition,
+        by: Option<UserId>,
+        now: i64,
+    ) -> Result<DefinitionId> {
         let mut tx = self.begin_write().await?;
         // A write first: SQLite takes its write lock now rather than failing to upgrade later.
         sqlx::query("update service_definitions set status = status where slug = $1")
@@ -347,7 +353,7 @@ impl Store {
                 return Err(UploadRefusal::VersionPublished(version).into());
             }
             Some(row) => {
-                let id: i64 = row.try_get("id")?;
+                let id: DefinitionId = row.try_get("id")?;
                 sqlx::query(
                     "update service_definitions set source = $1, title_sv = $2, unit_code = $3, handling_days = $4, \
                      uploaded_by = $5, uploaded_at = $6 where id = $7",
@@ -386,7 +392,7 @@ impl Store {
 
     /// Makes a version the live one of its service; the previous live version is retired. Drafts
     /// and cases keep the version they were made under. `false` when there is no such version.
-    pub async fn publish_definition(&self, id: i64, by: Option<i64>, now: i64) -> Result<bool> {
+    pub async fn publish_definition(&self, id: DefinitionId, by: Option<UserId>, now: i64) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         sqlx::query("update service_definitions set status = status where id = $1").bind(id).execute(&mut *tx).await?;
         let Some(row) =
@@ -426,7 +432,7 @@ impl Store {
         rows.iter().map(definition_from_row).collect()
     }
 
-    pub async fn definition(&self, id: i64) -> Result<Option<DefinitionRecord>> {
+    pub async fn definition(&self, id: DefinitionId) -> Result<Option<DefinitionRecord>> {
         let row = sqlx::query(&format!(
             "select {DEFINITION_COLUMNS} from service_definitions d left join users u on u.id = d.uploaded_by \
              where d.id = $1"
@@ -485,10 +491,10 @@ impl Store {
     /// Starts a draft of a live definition.
     pub async fn create_draft(
         &self,
-        token: &str,
-        user_id: i64,
+        token: &DraftToken,
+        user_id: UserId,
         acting_for: Option<&str>,
-        definition_id: i64,
+        definition_id: DefinitionId,
         now: i64,
         expires_at: i64,
     ) -> Result<DraftRecord> {
@@ -512,7 +518,7 @@ impl Store {
     }
 
     /// A draft by its token (the caller checks the owner).
-    pub async fn draft(&self, token: &str) -> Result<Option<DraftRecord>> {
+    pub async fn draft(&self, token: &DraftToken) -> Result<Option<DraftRecord>> {
         let row = sqlx::query(&format!("select {DRAFT_COLUMNS} from drafts where token = $1"))
             .bind(token)
             .fetch_optional(&self.pool)
@@ -525,7 +531,7 @@ impl Store {
     /// `false` when the draft was submitted meanwhile (its answers are then frozen in the case).
     pub async fn save_draft(
         &self,
-        draft_id: i64,
+        draft_id: DraftId,
         answers: &Answers,
         current_step: Option<&str>,
         now: i64,
@@ -551,7 +557,7 @@ impl Store {
     }
 
     /// The user's unsubmitted drafts, most recent first.
-    pub async fn drafts_of_user(&self, user_id: i64) -> Result<Vec<DraftSummary>> {
+    pub async fn drafts_of_user(&self, user_id: UserId) -> Result<Vec<DraftSummary>> {
         let rows = sqlx::query(
             "select d.token, s.slug, d.definition_id, d.updated_at, d.expires_at from drafts d \
              join service_definitions s on s.id = d.definition_id \
@@ -574,7 +580,7 @@ impl Store {
     }
 
     /// Deletes an unsubmitted draft; returns the storage keys of its files (to delete the bytes).
-    pub async fn delete_draft(&self, draft_id: i64) -> Result<Vec<String>> {
+    pub async fn delete_draft(&self, draft_id: DraftId) -> Result<Vec<String>> {
         let mut tx = self.begin_write().await?;
         sqlx::query("update drafts set updated_at = updated_at where id = $1").bind(draft_id).execute(&mut *tx).await?;
         let keys: Vec<String> =
@@ -605,7 +611,7 @@ impl Store {
     /// in one transaction. `None` when the draft was submitted meanwhile.
     pub async fn attach_to_draft(
         &self,
-        draft_id: i64,
+        draft_id: DraftId,
         field_id: &str,
         file: &NewAttachment<'_>,
     ) -> Result<Option<FileRef>> {
@@ -627,7 +633,12 @@ impl Store {
     }
 
     /// Removes a file from a draft (answer and row); returns its storage key.
-    pub async fn detach_from_draft(&self, draft_id: i64, attachment_id: i64, now: i64) -> Result<Option<String>> {
+    pub async fn detach_from_draft(
+        &self,
+        draft_id: DraftId,
+        attachment_id: AttachmentId,
+        now: i64,
+    ) -> Result<Option<String>> {
         let mut tx = self.begin_write().await?;
         let locked = sqlx::query("update drafts set updated_at = $1 where id = $2 and case_id is null")
             .bind(now)
@@ -664,7 +675,7 @@ impl Store {
         .await?;
         let mut n = 0;
         for r in due {
-            let id: i64 = r.try_get("id")?;
+            let id: DraftId = r.try_get("id")?;
             let mut tx = self.begin_write().await?;
             let marked = sqlx::query(
                 "update drafts set reminded_at = $1 where id = $2 and reminded_at is null and case_id is null",
@@ -696,7 +707,7 @@ impl Store {
     /// Deletes unsubmitted drafts past their expiry; returns their files' storage keys (the
     /// caller deletes the bytes).
     pub async fn expire_drafts(&self, now: i64) -> Result<Vec<String>> {
-        let ids: Vec<i64> = sqlx::query("select id from drafts where case_id is null and expires_at <= $1")
+        let ids: Vec<DraftId> = sqlx::query("select id from drafts where case_id is null and expires_at <= $1")
             .bind(now)
             .fetch_all(&self.pool)
             .await?
@@ -720,7 +731,7 @@ impl Store {
         Ok(keys)
     }
 
-    pub async fn attachment(&self, id: i64) -> Result<Option<AttachmentRecord>> {
+    pub async fn attachment(&self, id: AttachmentId) -> Result<Option<AttachmentRecord>> {
         let row = sqlx::query(&format!("select {ATTACHMENT_COLUMNS} from attachments where id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -728,7 +739,7 @@ impl Store {
         row.as_ref().map(attachment_from_row).transpose()
     }
 
-    pub async fn attachments_of_case(&self, case_id: i64) -> Result<Vec<AttachmentRecord>> {
+    pub async fn attachments_of_case(&self, case_id: CaseId) -> Result<Vec<AttachmentRecord>> {
         let rows = sqlx::query(&format!("select {ATTACHMENT_COLUMNS} from attachments where case_id = $1 order by id"))
             .bind(case_id)
             .fetch_all(&self.pool)
@@ -748,7 +759,7 @@ impl Store {
     }
 
     /// Records a later scan's result. An infected file is marked removed (the caller deletes it).
-    pub async fn set_scan_status(&self, id: i64, status: ScanStatus, now: i64) -> Result<()> {
+    pub async fn set_scan_status(&self, id: AttachmentId, status: ScanStatus, now: i64) -> Result<()> {
         let removed = (status == ScanStatus::Infected).then_some(now);
         sqlx::query("update attachments set scan_status = $1, removed_at = coalesce(removed_at, $2) where id = $3")
             .bind(status.as_str())
@@ -763,10 +774,10 @@ impl Store {
 pub(crate) async fn insert_attachment(
     tx: &mut crate::tx::Tx<'_>,
     file: &NewAttachment<'_>,
-    draft_id: Option<i64>,
-    case_id: Option<i64>,
+    draft_id: Option<DraftId>,
+    case_id: Option<CaseId>,
     message_id: Option<i64>,
-) -> Result<i64> {
+) -> Result<AttachmentId> {
     Ok(sqlx::query(
         "insert into attachments (storage_key, owner_id, draft_id, case_id, message_id, field_id, file_name, \
          content_type, size_bytes, sha256, scan_status, uploaded_at) \

@@ -10,34 +10,44 @@
 use crate::tx::Tx;
 use crate::{Result, Store};
 use sqlx::Row;
+use stadsporten_domain::ids::{BundleDraftId, DraftId, UserId};
 
 /// What is filed: a case from a draft, or a bundle from a bundle draft.
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Filed {
-    Case,
-    Bundle,
+    Case(DraftId),
+    Bundle(BundleDraftId),
 }
 
 impl Filed {
     /// (filed table, its number column, draft table, the draft's link to what it filed)
     fn tables(self) -> (&'static str, &'static str, &'static str, &'static str) {
         match self {
-            Filed::Case => ("cases", "case_number", "drafts", "case_id"),
-            Filed::Bundle => ("bundles", "bundle_number", "bundle_drafts", "bundle_id"),
+            Filed::Case(_) => ("cases", "case_number", "drafts", "case_id"),
+            Filed::Bundle(_) => ("bundles", "bundle_number", "bundle_drafts", "bundle_id"),
+        }
+    }
+
+    /// The draft's row id (in the table `tables` names).
+    fn draft_row(self) -> i64 {
+        match self {
+            Filed::Case(d) => d.get(),
+            Filed::Bundle(d) => d.get(),
         }
     }
 }
 
-/// A filing opened: new (the transaction to write it in), or filed before (its id and number;
-/// nothing was written).
+/// A filing opened: new (the transaction to write it in), or filed before (the filed row's id —
+/// a case's or a bundle's, as `Filed` said — and its number; nothing was written).
 pub(crate) enum Opened {
     New(Tx<'static>),
     Before { id: i64, number: String },
 }
 
 impl Store {
-    /// Opens a filing of `draft_id` by `applicant_id` under `key` (see the policy above).
-    pub(crate) async fn open_filing(&self, what: Filed, draft_id: i64, applicant_id: i64, key: &str) -> Result<Opened> {
+    /// Opens a filing of a draft by `applicant_id` under `key` (see the policy above).
+    pub(crate) async fn open_filing(&self, what: Filed, applicant_id: UserId, key: &str) -> Result<Opened> {
+        let draft_id = what.draft_row();
         // The table names are constants of `Filed`, never input.
         let (filed, number, drafts, link) = what.tables();
         let mut tx = self.begin_write().await?;

@@ -11,6 +11,7 @@ use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::access::{Grant, Principal, Role, Scope};
 use stadsporten_domain::identity::PersonalIdentityNumber;
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::organisation::{OrganisationNumber, UnitCode};
 use stadsporten_domain::Lang;
 
@@ -64,7 +65,7 @@ impl NotifyChannel {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct User {
-    pub id: i64,
+    pub id: UserId,
     pub kind: UserKind,
     pub display_name: String,
     pub personal_identity_number: Option<PersonalIdentityNumber>,
@@ -105,7 +106,7 @@ pub struct Unit {
 /// A line in the administrator's list of users.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UserSummary {
-    pub id: i64,
+    pub id: UserId,
     pub kind: UserKind,
     pub display_name: String,
     pub disabled: bool,
@@ -212,7 +213,7 @@ impl Store {
         Ok(user)
     }
 
-    pub async fn user(&self, id: i64) -> Result<Option<User>> {
+    pub async fn user(&self, id: UserId) -> Result<Option<User>> {
         sqlx::query(&format!("select {USER_COLUMNS} from users where id = $1"))
             .bind(id)
             .fetch_optional(&self.pool)
@@ -268,7 +269,7 @@ impl Store {
     }
 
     /// Mandates in force: the organisations the person may act for.
-    pub async fn mandates(&self, user_id: i64, now: i64) -> Result<Vec<Mandate>> {
+    pub async fn mandates(&self, user_id: UserId, now: i64) -> Result<Vec<Mandate>> {
         let rows = sqlx::query(
             "select organisation_number, organisation_name from mandates \
              where user_id = $1 and (valid_until is null or valid_until > $2) order by organisation_name",
@@ -329,7 +330,7 @@ impl Store {
     }
 
     /// Ends every session of the user (sessions remember the epoch they began in).
-    pub async fn end_sessions(&self, user_id: i64) -> Result<bool> {
+    pub async fn end_sessions(&self, user_id: UserId) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query("update users set session_epoch = session_epoch + 1 where id = $1")
             .bind(user_id)
@@ -343,7 +344,7 @@ impl Store {
     }
 
     /// Disables (or enables) a user; disabling ends their sessions too.
-    pub async fn set_user_disabled(&self, user_id: i64, disabled: bool, now: i64) -> Result<bool> {
+    pub async fn set_user_disabled(&self, user_id: UserId, disabled: bool, now: i64) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
             "update users set disabled_at = $1, updated_at = $2, \
@@ -365,7 +366,7 @@ impl Store {
     /// Saves the contact preferences a person can set without verification.
     pub async fn update_contact(
         &self,
-        user_id: i64,
+        user_id: UserId,
         phone: Option<&str>,
         preferred_lang: Option<Lang>,
         channel: NotifyChannel,
@@ -388,7 +389,7 @@ impl Store {
     /// Only the token's hash is stored.
     pub async fn begin_email_verification(
         &self,
-        user_id: i64,
+        user_id: UserId,
         email: &str,
         token_hash: &str,
         expires_at: i64,
@@ -405,7 +406,7 @@ impl Store {
 
     /// Follows a verification link once: sets the verified address for the user it was made for.
     /// Returns the address, or `None` when the link is unknown, used, expired or someone else's.
-    pub async fn confirm_email(&self, user_id: i64, token_hash: &str, now: i64) -> Result<Option<String>> {
+    pub async fn confirm_email(&self, user_id: UserId, token_hash: &str, now: i64) -> Result<Option<String>> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(
             "update email_verifications set used_at = $1 \
@@ -433,7 +434,7 @@ impl Store {
     }
 
     /// The address waiting for confirmation, if any.
-    pub async fn pending_email(&self, user_id: i64, now: i64) -> Result<Option<String>> {
+    pub async fn pending_email(&self, user_id: UserId, now: i64) -> Result<Option<String>> {
         Ok(sqlx::query(
             "select email from email_verifications where user_id = $1 and used_at is null and expires_at > $2 \
              order by expires_at desc limit 1",

@@ -13,6 +13,7 @@
 use crate::{Result, Store};
 use sqlx::Row;
 use stadsporten_domain::eservice::NotificationEvent;
+use stadsporten_domain::ids::{BundleId, CaseId, DraftId, UserId};
 
 /// A claimed row to send.
 #[derive(Debug, Clone)]
@@ -22,10 +23,10 @@ pub struct OutboxRow {
     pub recipient: String,
     pub lang: String,
     pub event: String,
-    pub user_id: Option<i64>,
-    pub case_id: Option<i64>,
-    pub draft_id: Option<i64>,
-    pub bundle_id: Option<i64>,
+    pub user_id: Option<UserId>,
+    pub case_id: Option<CaseId>,
+    pub draft_id: Option<DraftId>,
+    pub bundle_id: Option<BundleId>,
     pub args: serde_json::Value,
     pub attempts: i64,
 }
@@ -38,7 +39,7 @@ pub struct OutboxEntry {
     pub recipient: String,
     pub lang: String,
     pub event: String,
-    pub case_id: Option<i64>,
+    pub case_id: Option<CaseId>,
     pub status: String,
     pub attempts: i64,
     pub last_error: Option<String>,
@@ -48,10 +49,10 @@ pub struct OutboxEntry {
 /// channel and contact details allow one. Returns whether a row was written.
 pub(crate) async fn enqueue(
     tx: &mut crate::tx::Tx<'_>,
-    user_id: i64,
+    user_id: UserId,
     event: NotificationEvent,
-    case_id: Option<i64>,
-    draft_id: Option<i64>,
+    case_id: Option<CaseId>,
+    draft_id: Option<DraftId>,
     args: &serde_json::Value,
     now: i64,
 ) -> Result<bool> {
@@ -61,9 +62,9 @@ pub(crate) async fn enqueue(
 /// As [`enqueue`], about a bundle (its link leads to the bundle's status page).
 pub(crate) async fn enqueue_bundle(
     tx: &mut crate::tx::Tx<'_>,
-    user_id: i64,
+    user_id: UserId,
     event: NotificationEvent,
-    bundle_id: i64,
+    bundle_id: BundleId,
     args: &serde_json::Value,
     now: i64,
 ) -> Result<bool> {
@@ -73,11 +74,11 @@ pub(crate) async fn enqueue_bundle(
 #[allow(clippy::too_many_arguments)]
 async fn enqueue_row(
     tx: &mut crate::tx::Tx<'_>,
-    user_id: i64,
+    user_id: UserId,
     event: NotificationEvent,
-    case_id: Option<i64>,
-    draft_id: Option<i64>,
-    bundle_id: Option<i64>,
+    case_id: Option<CaseId>,
+    draft_id: Option<DraftId>,
+    bundle_id: Option<BundleId>,
     args: &serde_json::Value,
     now: i64,
 ) -> Result<bool> {

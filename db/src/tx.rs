@@ -91,7 +91,7 @@ impl<'a> WriteTx<'a> {
 impl WriteTx<'_> {
     /// One entry per object for the attached entries that name none: what a bulk write changed
     /// (none at all when it changed nothing).
-    pub(crate) fn audit_objects(&mut self, ids: &[i64]) {
+    pub(crate) fn audit_objects<T: std::fmt::Display>(&mut self, ids: &[T]) {
         let (templates, mut named): (Vec<_>, Vec<_>) = self.audit.drain(..).partition(|e| e.object_id.is_none());
         for t in templates {
             named.extend(ids.iter().map(|id| AuditEntry { object_id: Some(id.to_string()), ..t.clone() }));

@@ -14,6 +14,7 @@
 //! - Separation of duties: administrators grant access but do not read the audit trail; auditors
 //!   read it but grant nothing.
 
+use crate::ids::UserId;
 use crate::organisation::{OrganisationNumber, UnitCode};
 use serde::{Deserialize, Serialize};
 
@@ -279,7 +280,7 @@ impl Grant {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Target<'a> {
     /// The person's own data (their user id).
-    Person(i64),
+    Person(UserId),
     Organisation(&'a OrganisationNumber),
     Unit(&'a UnitCode),
     /// No particular object: "may this person use the feature at all", e.g. open the case
@@ -290,7 +291,7 @@ pub enum Target<'a> {
 /// Who is acting: the signed-in user with the grants in force now.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Principal {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub grants: Vec<Grant>,
     /// The organisation a representative currently acts for, if any.
     pub acting_for: Option<OrganisationNumber>,
@@ -332,7 +333,7 @@ impl Principal {
     }
 }
 
-fn covers(scope: &Scope, user_id: i64, target: &Target<'_>) -> bool {
+fn covers(scope: &Scope, user_id: UserId, target: &Target<'_>) -> bool {
     match (scope, target) {
         (_, Target::AnyObject) => true,
         (Scope::Everywhere, _) => true,
@@ -356,7 +357,7 @@ mod tests {
     }
 
     fn principal(grants: Vec<Grant>) -> Principal {
-        Principal { user_id: 7, grants, acting_for: None }
+        Principal { user_id: UserId::new(7), grants, acting_for: None }
     }
 
     #[test]
@@ -377,8 +378,8 @@ mod tests {
         ]);
         assert!(p.allows(Permission::ActForOrganisation, &Target::Organisation(&org("556677-8899"))));
         assert!(!p.allows(Permission::ActForOrganisation, &Target::Organisation(&org("212000-0142"))));
-        assert!(p.allows(Permission::UseMyPages, &Target::Person(7)));
-        assert!(!p.allows(Permission::UseMyPages, &Target::Person(8)), "someone else's pages");
+        assert!(p.allows(Permission::UseMyPages, &Target::Person(UserId::new(7))));
+        assert!(!p.allows(Permission::UseMyPages, &Target::Person(UserId::new(8))), "someone else's pages");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //! their plain SHA-256 links (from `keyed_from` on, every link is keyed). Once a day the head is
 //! written down as a signed [`checkpoint_signature`], so a chain cut short or rebuilt is found too.
 
+use crate::ids::UserId;
 use hmac::{Hmac, Mac};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -89,7 +90,7 @@ slug_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AuditEntry {
     pub at: i64,
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     pub acting_for: Option<String>,
     pub role: Option<String>,
     pub action: AuditAction,
@@ -229,7 +230,7 @@ mod tests {
     fn entry(action: AuditAction, object_id: &str) -> AuditEntry {
         AuditEntry {
             at: 1_790_000_000,
-            actor_id: Some(3),
+            actor_id: Some(UserId::new(3)),
             acting_for: None,
             role: Some("case-officer".into()),
             action,

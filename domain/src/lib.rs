@@ -39,6 +39,7 @@ pub mod csv;
 pub mod date;
 pub mod eservice;
 pub mod identity;
+pub mod ids;
 pub mod lang;
 pub mod organisation;
 pub mod redirect;
@@ -49,4 +50,5 @@ pub use catalogue::{
     Audience, CatalogueQuery, Channel, LifeSituation, OperatingMessage, ProviderKind, QueryError, SearchPage,
     ServiceDetails, ServiceSlug, ServiceSummary, Severity,
 };
+pub use ids::{AttachmentId, BundleDraftId, BundleId, CaseId, DefinitionId, DraftId, DraftToken, UserId};
 pub use lang::Lang;

@@ -15,6 +15,7 @@ use stadsporten_app::i18n::ta;
 use stadsporten_app::mail::{Mailer, OutgoingMail};
 use stadsporten_app::web::clock::Clock;
 use stadsporten_db::{OutboxRow, Store};
+use stadsporten_domain::ids::CaseId;
 use stadsporten_domain::Lang;
 use std::future::Future;
 use std::pin::Pin;
@@ -163,7 +164,7 @@ impl Notifier {
 
     /// A referral carries the application itself: every answered field of the case as filed,
     /// and the names of its files (the authority asks the business guide team for them).
-    async fn referral_details(&self, case_id: Option<i64>, lang: Lang) -> Option<String> {
+    async fn referral_details(&self, case_id: Option<CaseId>, lang: Lang) -> Option<String> {
         use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
         let case = self.store.case_record(case_id?).await.ok()??;
         let def = self.store.definition(case.definition_id).await.ok()??;

@@ -4,6 +4,7 @@
 use crate::error::AppError;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use stadsporten_domain::ids::UserId;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct GrantView {
@@ -50,7 +51,7 @@ pub struct UnitOption {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UserRow {
-    pub id: i64,
+    pub id: UserId,
     pub name: String,
     pub staff: bool,
     pub disabled: bool,
@@ -423,7 +424,7 @@ pub async fn decide_request(request: i64, decision: String, note: String) -> Res
 /// The administrator grants a role directly (with a reason and an end date).
 #[server(endpoint = "admin/access/grant", prefix = "/api")]
 pub async fn grant_access(
-    user: i64,
+    user: UserId,
     role: String,
     scope: String,
     reason: String,
@@ -594,7 +595,7 @@ pub async fn complete_review(scope: String) -> Result<(), AppError> {
 
 /// Ends every session of a user, or disables (or enables) the user.
 #[server(endpoint = "admin/users/manage", prefix = "/api")]
-pub async fn manage_user(user: i64, action: String) -> Result<(), AppError> {
+pub async fn manage_user(user: UserId, action: String) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::require(Permission::ManageUsers, &Target::AnyObject).await?;
@@ -626,7 +627,7 @@ pub struct AuditEntryView {
     pub seq: i64,
     pub at: i64,
     pub actor: Option<String>,
-    pub actor_id: Option<i64>,
+    pub actor_id: Option<UserId>,
     pub acting_for: Option<String>,
     pub role: Option<String>,
     pub action: String,

@@ -7,6 +7,7 @@ use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::DefinitionId;
 
 #[component]
 pub fn ServicesAdminPage() -> impl IntoView {
@@ -102,7 +103,7 @@ fn overview(v: ServicesView, i18n: I18n) -> impl IntoView {
 #[component]
 pub fn ServicePreviewPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(-1);
+    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(DefinitionId::new(-1));
     let data = definition_preview(id);
     view! {
         <Suspense fallback=|| ()>

@@ -9,10 +9,11 @@ use crate::error::AppError;
 use crate::eservices::view::FieldView;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use stadsporten_domain::ids::DefinitionId;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DefinitionLine {
-    pub id: i64,
+    pub id: DefinitionId,
     pub slug: String,
     pub title: String,
     pub version: i64,
@@ -100,7 +101,7 @@ pub async fn services_overview() -> Result<ServicesView, AppError> {
 }
 
 #[server(endpoint = "admin/services/preview", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn definition_preview(id: i64) -> Result<PreviewView, AppError> {
+pub async fn definition_preview(id: DefinitionId) -> Result<PreviewView, AppError> {
     use stadsporten_domain::eservice::Answers;
     let viewer = manager().await?;
     let ctx = crate::context::current();
@@ -140,7 +141,7 @@ pub async fn definition_preview(id: i64) -> Result<PreviewView, AppError> {
 }
 
 #[server(endpoint = "admin/services/publish", prefix = "/api")]
-pub async fn publish_definition(id: i64) -> Result<(), AppError> {
+pub async fn publish_definition(id: DefinitionId) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::signed_in()?;

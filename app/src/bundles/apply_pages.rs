@@ -12,9 +12,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::DraftToken;
 
-fn token() -> String {
-    use_params_map().read_untracked().get("token").unwrap_or_default()
+fn token() -> DraftToken {
+    DraftToken::new(use_params_map().read_untracked().get("token").unwrap_or_default())
 }
 
 fn error_summary(errors: &[(String, String)], i18n: I18n) -> impl IntoView {
@@ -100,7 +101,7 @@ fn tasks(v: ApplyView, i18n: I18n) -> impl IntoView {
         <p class="meta">{i18n.ta("bundle-expires", &[("date", v.expires.clone().into())])}</p>
         <form method="post" action="/api/business/apply/discard" class="inline">
             <CsrfField/>
-            <input type="hidden" name="token" value=v.token.clone()/>
+            <input type="hidden" name="token" value=v.token.to_string()/>
             <button type="submit" class="link-button">{i18n.t("bundle-discard")}</button>
         </form>
     }
@@ -315,7 +316,7 @@ fn check(v: BundleCheckView, i18n: I18n) -> impl IntoView {
                 <form method="post" action=format!("/business/forms/{}/submit", v.token) novalidate=true class="submit-form">
                     <CsrfField/>
                     // One key per bundle draft: a double click, a retry or the back button name the same submission.
-                    <input type="hidden" name="idempotency_key" value=v.token.clone()/>
+                    <input type="hidden" name="idempotency_key" value=v.token.to_string()/>
                     <div class=if error.is_some() { "field has-error" } else { "field" }>
                         {error.clone().map(|e| view! { <p class="field-error" id="f-confirm-error">{e}</p> })}
                         <div class="checkbox">

@@ -30,20 +30,21 @@ use stadsporten_domain::audit::AuditAction;
 use stadsporten_domain::business::Responsible;
 use stadsporten_domain::eservice::answers::{validate_all, validate_step};
 use stadsporten_domain::eservice::{Answers, FieldError, Step};
+use stadsporten_domain::ids::{DraftId, DraftToken};
 use stadsporten_domain::organisation::OrganisationNumber;
 use std::sync::Arc;
 
 type Pairs = Vec<(String, String)>;
 const ROLE: &str = "business-representative";
 
-async fn open(s: &FormState, ctx: &RequestContext, token: &str) -> Result<(Viewer, OpenBundle), Response> {
+async fn open(s: &FormState, ctx: &RequestContext, token: &DraftToken) -> Result<(Viewer, OpenBundle), Response> {
     let Some(viewer) = ctx.viewer.clone() else { return Err(s.fail(ctx, AppError::Unauthorized).await) };
     match load_bundle_draft(&s.store, &viewer, token).await {
         Ok(b) => Ok((viewer, b)),
         Err(_) => Err(match s.store.bundle_draft(token).await {
             // Submitted meanwhile: its status page.
             Ok(Some(d)) if d.user_id == viewer.user_id && d.bundle_id.is_some() => {
-                see_other(&format!("/my/business/{}", d.bundle_id.unwrap_or_default()))
+                see_other(&format!("/my/business/{}", d.bundle_id.map(|b| b.get()).unwrap_or_default()))
             }
             _ => s.fail(ctx, AppError::NotFound).await,
         }),
@@ -55,7 +56,7 @@ pub async fn save_facts(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path(token): Path<String>,
+    Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let (_, b) = match open(&s, &ctx, &token).await {
@@ -86,7 +87,7 @@ pub async fn save_facts(
             shared.insert(fact.slug().to_owned(), a);
         }
     }
-    let fills: Vec<(i64, Answers)> = b
+    let fills: Vec<(DraftId, Answers)> = b
         .parts
         .iter()
         .map(|p| {
@@ -100,8 +101,15 @@ pub async fn save_facts(
         })
         .collect();
     let now = s.clock.now();
-    let store =
-        audited(&s.store, &ctx, AuditAction::Update, "bundle-draft", Some(b.draft.id), ROLE, Some("facts".into()));
+    let store = audited(
+        &s.store,
+        &ctx,
+        AuditAction::Update,
+        "bundle-draft",
+        Some(b.draft.id.to_string()),
+        ROLE,
+        Some("facts".into()),
+    );
     match store.save_bundle_facts(b.draft.id, &shared, &fills, now, now + s.settings.draft_seconds).await {
         Ok(true) => {}
         Ok(false) => return see_other(&format!("/business/apply/{token}")),
@@ -123,7 +131,7 @@ pub async fn upload_document(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path(token): Path<String>,
+    Path(token): Path<DraftToken>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
@@ -238,7 +246,7 @@ pub async fn upload_document(
 pub async fn remove_document(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
-    Path(token): Path<String>,
+    Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let (_, b) = match open(&s, &ctx, &token).await {
@@ -248,8 +256,15 @@ pub async fn remove_document(
     let Some(group) = pairs.iter().find(|(k, _)| k == "group").map(|(_, v)| v.clone()) else {
         return s.fail(&ctx, AppError::BadArguments).await;
     };
-    let store =
-        audited(&s.store, &ctx, AuditAction::Delete, "bundle-draft", Some(b.draft.id), ROLE, Some("document".into()));
+    let store = audited(
+        &s.store,
+        &ctx,
+        AuditAction::Delete,
+        "bundle-draft",
+        Some(b.draft.id.to_string()),
+        ROLE,
+        Some("document".into()),
+    );
     match store.remove_bundle_document(b.draft.id, &group).await {
         Ok(keys) => {
             for k in &keys {
@@ -272,7 +287,7 @@ pub async fn submit(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path(token): Path<String>,
+    Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let (viewer, b) = match open(&s, &ctx, &token).await {
@@ -322,7 +337,8 @@ pub async fn submit(
         };
         units.push((unit, authority, permit.map(|x| x.depends_on.clone()).unwrap_or_default()));
     }
-    let key = Some(get("idempotency_key")).filter(|k| !k.is_empty() && k.len() <= 128).unwrap_or_else(|| token.clone());
+    let key =
+        Some(get("idempotency_key")).filter(|k| !k.is_empty() && k.len() <= 128).unwrap_or_else(|| token.to_string());
     let parts: Vec<PartSubmission> = b
         .parts
         .iter()
@@ -362,7 +378,7 @@ pub async fn submit(
     match store.submit_bundle(&submission).await {
         Ok(done) => {
             if !done.replayed {
-                tracing::info!(bundle = done.bundle_id, parts = b.parts.len(), "bundle submitted");
+                tracing::info!(bundle = %done.bundle_id, parts = b.parts.len(), "bundle submitted");
             }
             see_other(&format!("/my/business/{}?saved=submitted", done.bundle_id))
         }

@@ -17,6 +17,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 pub use ssr::*;
+use stadsporten_domain::ids::{BundleId, CaseId, DraftToken};
 
 /// Starts one application for every permit the guide derived from `query`, for `organisation`.
 #[server(endpoint = "business/apply/start", prefix = "/api")]
@@ -95,7 +96,7 @@ pub async fn start_bundle(query: String, organisation: String) -> Result<(), App
         .iter()
         .map(|(k, id, token)| stadsporten_db::NewBundlePart { permit_key: k, definition_id: *id, token })
         .collect();
-    let token = random_token();
+    let token = DraftToken::new(random_token());
     // The entry names the new draft: the store fills in its id.
     let _draft = crate::auth::audited(
         AuditAction::Create,
@@ -122,7 +123,7 @@ pub async fn start_bundle(query: String, organisation: String) -> Result<(), App
 
 /// The task list of a bundle draft.
 #[server(endpoint = "business/apply/tasks", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_apply(token: String) -> Result<DraftPage<ApplyView>, AppError> {
+pub async fn load_apply(token: DraftToken) -> Result<DraftPage<ApplyView>, AppError> {
     use crate::i18n::t;
     let ctx = crate::context::current();
     let lang = ctx.lang;
@@ -184,7 +185,7 @@ pub async fn load_apply(token: String) -> Result<DraftPage<ApplyView>, AppError>
 
 /// The shared facts form.
 #[server(endpoint = "business/apply/facts", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_facts(token: String) -> Result<DraftPage<FactsView>, AppError> {
+pub async fn load_facts(token: DraftToken) -> Result<DraftPage<FactsView>, AppError> {
     let ctx = crate::context::current();
     let lang = ctx.lang;
     let viewer = crate::auth::signed_in()?;
@@ -220,7 +221,7 @@ pub async fn load_facts(token: String) -> Result<DraftPage<FactsView>, AppError>
 
 /// The documents page: each document once, with the permits it goes to.
 #[server(endpoint = "business/apply/documents", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_documents(token: String) -> Result<DraftPage<DocumentsView>, AppError> {
+pub async fn load_documents(token: DraftToken) -> Result<DraftPage<DocumentsView>, AppError> {
     let ctx = crate::context::current();
     let lang = ctx.lang;
     let b = match own_bundle_draft(&token).await? {
@@ -271,7 +272,7 @@ pub async fn load_documents(token: String) -> Result<DraftPage<DocumentsView>, A
 
 /// Everything the bundle will file, with what is still missing, and the declaration.
 #[server(endpoint = "business/apply/check", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_bundle_check(token: String) -> Result<DraftPage<BundleCheckView>, AppError> {
+pub async fn load_bundle_check(token: DraftToken) -> Result<DraftPage<BundleCheckView>, AppError> {
     use crate::eservices::view::AnswerRow;
     use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
     let ctx = crate::context::current();
@@ -333,7 +334,7 @@ pub async fn load_bundle_check(token: String) -> Result<DraftPage<BundleCheckVie
 
 /// Deletes a bundle draft with its parts and files.
 #[server(endpoint = "business/apply/discard", prefix = "/api")]
-pub async fn discard_bundle(token: String) -> Result<(), AppError> {
+pub async fn discard_bundle(token: DraftToken) -> Result<(), AppError> {
     use stadsporten_domain::audit::AuditAction;
     let b = match own_bundle_draft(&token).await? {
         OwnBundleDraft::Open(b) => b,
@@ -365,7 +366,7 @@ pub async fn discard_bundle(token: String) -> Result<(), AppError> {
 
 /// The entrepreneur's one status page of a submitted bundle.
 #[server(endpoint = "my/business", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
+pub async fn load_status(id: BundleId) -> Result<StatusView, AppError> {
     use stadsporten_domain::audit::{AuditAction, Outcome};
     let ctx = crate::context::current();
     let lang = ctx.lang;
@@ -421,7 +422,7 @@ pub async fn load_status(id: i64) -> Result<StatusView, AppError> {
 /// A message in the bundle's one inbox: from the entrepreneur to every unit, or from the
 /// coordinator to the entrepreneur for all units.
 #[server(endpoint = "business/message", prefix = "/api")]
-pub async fn send_bundle_message(bundle_id: i64, body: String) -> Result<(), AppError> {
+pub async fn send_bundle_message(bundle_id: BundleId, body: String) -> Result<(), AppError> {
     use stadsporten_domain::audit::{AuditAction, Outcome};
     let viewer = crate::auth::signed_in()?;
     let ctx = crate::context::current();
@@ -496,7 +497,7 @@ pub async fn officer_bundles() -> Result<OfficerBundlesView, AppError> {
 
 /// `/officer/bundles/{id}`.
 #[server(endpoint = "officer/bundle", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError> {
+pub async fn load_officer_bundle(id: BundleId) -> Result<OfficerBundleView, AppError> {
     use crate::eservices::view::AnswerRow;
     use stadsporten_domain::access::Permission;
     use stadsporten_domain::audit::{AuditAction, Outcome};
@@ -568,8 +569,8 @@ pub async fn load_officer_bundle(id: i64) -> Result<OfficerBundleView, AppError>
 /// The coordinator records an outside authority's answer to a referral part.
 #[server(endpoint = "officer/bundle/referral", prefix = "/api")]
 pub async fn record_referral(
-    bundle_id: i64,
-    case_id: i64,
+    bundle_id: BundleId,
+    case_id: CaseId,
     outcome: Option<String>,
     motivation: String,
 ) -> Result<(), AppError> {
@@ -636,8 +637,8 @@ pub async fn record_referral(
 /// An officer of one part's unit asks another unit of the bundle for a statement (remiss).
 #[server(endpoint = "officer/bundle/statement", prefix = "/api")]
 pub async fn request_statement(
-    bundle_id: i64,
-    case_id: i64,
+    bundle_id: BundleId,
+    case_id: CaseId,
     to_unit: String,
     question: String,
     due_date: String,
@@ -702,7 +703,7 @@ pub async fn request_statement(
 
 /// The asked unit answers a statement request, once.
 #[server(endpoint = "officer/bundle/statement-answer", prefix = "/api")]
-pub async fn answer_statement(bundle_id: i64, id: i64, answer: String) -> Result<(), AppError> {
+pub async fn answer_statement(bundle_id: BundleId, id: i64, answer: String) -> Result<(), AppError> {
     use stadsporten_domain::access::Permission;
     use stadsporten_domain::audit::AuditAction;
     let (viewer, _, _, _) = officer_bundle(bundle_id).await?;
@@ -756,6 +757,7 @@ mod ssr {
     use stadsporten_domain::business::bundle::{document_needs, fact_fields, hold, DocumentNeed, Hold};
     use stadsporten_domain::business::{Responsible, Ruleset};
     use stadsporten_domain::eservice::{Answers, CaseStatus, Field, ServiceDefinition, SharedFact};
+    use stadsporten_domain::ids::{BundleId, DraftToken};
     use stadsporten_domain::organisation::UnitCode;
     use stadsporten_domain::Lang;
 
@@ -778,11 +780,11 @@ mod ssr {
 
     /// Where each problem is fixed.
     pub trait ProblemLink {
-        fn link(&self, b: &OpenBundle, token: &str, lang: Lang) -> Link;
+        fn link(&self, b: &OpenBundle, token: &DraftToken, lang: Lang) -> Link;
     }
 
     impl ProblemLink for Problem {
-        fn link(&self, b: &OpenBundle, token: &str, lang: Lang) -> Link {
+        fn link(&self, b: &OpenBundle, token: &DraftToken, lang: Lang) -> Link {
             match self {
                 Problem::Facts => {
                     Link { href: format!("/business/apply/{token}/facts"), text: t(lang, "bundle-task-facts") }
@@ -867,17 +869,17 @@ mod ssr {
         /// Still being filled in: its parts and rules.
         Open(Box<OpenBundle>),
         /// Submitted as this bundle: the draft's pages lead to its status page.
-        Submitted(i64),
+        Submitted(BundleId),
     }
 
     /// The status page of bundle `id`.
-    pub fn status_href(id: i64) -> String {
+    pub fn status_href(id: BundleId) -> String {
         format!("/my/business/{id}")
     }
 
     /// The signed-in person's own bundle draft, open or submitted; "not found" for anyone else's.
     /// No side effects: what a submitted draft leads to is the caller's one outcome.
-    pub async fn own_bundle_draft(token: &str) -> Result<OwnBundleDraft, AppError> {
+    pub async fn own_bundle_draft(token: &DraftToken) -> Result<OwnBundleDraft, AppError> {
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
         if let Some(d) = store.bundle_draft(token).await?.filter(|d| d.user_id == viewer.user_id) {
@@ -890,8 +892,8 @@ mod ssr {
 
     /// An open bundle draft of `viewer` ("not found" for anyone else's and for a submitted one),
     /// for [`own_bundle_draft`] and the server's routes.
-    pub async fn load_bundle_draft(store: &Store, viewer: &Viewer, token: &str) -> Result<OpenBundle, AppError> {
-        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+    pub async fn load_bundle_draft(store: &Store, viewer: &Viewer, token: &DraftToken) -> Result<OpenBundle, AppError> {
+        if !token.is_well_formed() {
             return Err(AppError::NotFound.respond());
         }
         let draft = store
@@ -925,7 +927,7 @@ mod ssr {
 
     /// A bundle for an officer: the coordinating team sees it all, an officer of a unit holding
     /// one of its parts sees it from that unit's side; anyone else is refused (audited).
-    pub async fn officer_bundle(id: i64) -> Result<(Viewer, BundleRecord, Vec<PartRecord>, bool), AppError> {
+    pub async fn officer_bundle(id: BundleId) -> Result<(Viewer, BundleRecord, Vec<PartRecord>, bool), AppError> {
         use stadsporten_domain::audit::{AuditAction, Outcome};
         let viewer = crate::auth::require(Permission::ViewCases, &Target::AnyObject).await?;
         let ctx = crate::context::current();
@@ -1057,7 +1059,7 @@ mod ssr {
     pub async fn messages(
         store: &Store,
         rules: &Ruleset,
-        id: i64,
+        id: BundleId,
         parts: &[PartRecord],
         side: &Side,
         lang: Lang,
@@ -1101,7 +1103,7 @@ mod ssr {
     pub async fn timeline(
         store: &Store,
         rules: &Ruleset,
-        id: i64,
+        id: BundleId,
         parts: &[PartRecord],
         side: &Side,
         lang: Lang,

@@ -10,9 +10,10 @@ use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::BundleId;
 
-fn id() -> i64 {
-    use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(0)
+fn id() -> BundleId {
+    use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(BundleId::new(0))
 }
 
 fn saved_notice(i18n: I18n) -> impl IntoView {
@@ -76,7 +77,7 @@ fn parts_table(parts: &[PartView], i18n: I18n) -> impl IntoView {
     }
 }
 
-fn message_form(bundle_id: i64, label: String, i18n: I18n) -> impl IntoView {
+fn message_form(bundle_id: BundleId, label: String, i18n: I18n) -> impl IntoView {
     let flash = crate::context::current().flash_for("bundle-message").cloned();
     let error = flash.as_ref().and_then(|f| f.message("body", i18n.lang));
     let body = flash.as_ref().and_then(|f| f.value("body")).unwrap_or_default().to_owned();

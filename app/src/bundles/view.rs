@@ -5,6 +5,7 @@ pub use crate::eservices::view::DraftPage;
 use crate::eservices::view::{AnswerRow, FieldView, Link};
 use serde::{Deserialize, Serialize};
 pub use stadsporten_domain::business::bundle::TaskStatus;
+use stadsporten_domain::ids::{BundleId, CaseId, DraftToken};
 
 /// The guide's result: how to apply for everything at once (or why one cannot yet).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,7 +33,7 @@ pub struct TaskView {
 /// `/business/apply/{token}`: the task list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ApplyView {
-    pub token: String,
+    pub token: DraftToken,
     pub organisation: String,
     pub tasks: Vec<TaskView>,
     pub done: usize,
@@ -44,7 +45,7 @@ pub struct ApplyView {
 /// `/business/apply/{token}/facts`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FactsView {
-    pub token: String,
+    pub token: DraftToken,
     pub organisation: String,
     pub contact_name: String,
     /// The permits each fact is filled into, as one sentence.
@@ -78,7 +79,7 @@ pub struct UploadedView {
 /// `/business/apply/{token}/documents`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentsView {
-    pub token: String,
+    pub token: DraftToken,
     pub documents: Vec<DocumentView>,
     pub max_upload_mb: u32,
     pub errors: Vec<(String, String)>,
@@ -96,7 +97,7 @@ pub struct PermitAnswers {
 /// `/business/apply/{token}/check`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BundleCheckView {
-    pub token: String,
+    pub token: DraftToken,
     pub organisation: String,
     pub facts: Vec<AnswerRow>,
     pub permits: Vec<PermitAnswers>,
@@ -110,7 +111,7 @@ pub struct BundleCheckView {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PartView {
     pub permit: String,
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub case_number: String,
     /// Link to the case, where the viewer may open it.
     pub href: Option<String>,
@@ -129,7 +130,7 @@ pub struct PartView {
 /// An open completion request of one part, answered on the status page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OpenCompletion {
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub permit: String,
     pub message: String,
     pub reply_by: String,
@@ -140,7 +141,7 @@ pub struct OpenCompletion {
 /// `/my/business/{id}`: the entrepreneur's one status page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatusView {
-    pub id: i64,
+    pub id: BundleId,
     pub bundle_number: String,
     pub organisation: String,
     pub submitted: String,
@@ -161,7 +162,7 @@ pub use crate::cases::view::BundleLine;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StatementView {
     pub id: i64,
-    pub bundle_id: i64,
+    pub bundle_id: BundleId,
     pub bundle_number: String,
     pub case_number: String,
     pub from_unit: String,
@@ -187,7 +188,7 @@ pub struct OfficerBundlesView {
 /// `/officer/bundles/{id}`: the coordinator's whole bundle, or an officer's view of it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct OfficerBundleView {
-    pub id: i64,
+    pub id: BundleId,
     pub bundle_number: String,
     pub organisation: String,
     pub applicant: String,
@@ -202,9 +203,9 @@ pub struct OfficerBundleView {
     pub timeline: Vec<TimelineItem>,
     pub statements: Vec<StatementView>,
     /// The viewer's own parts' cases (number and id) a statement may be asked for.
-    pub own_cases: Vec<(i64, String)>,
+    pub own_cases: Vec<(CaseId, String)>,
     /// Units of the bundle another unit may ask (code, name).
     pub units: Vec<(String, String)>,
     /// Referral parts awaiting the authority's answer (case id, permit name).
-    pub referrals: Vec<(i64, String)>,
+    pub referrals: Vec<(CaseId, String)>,
 }

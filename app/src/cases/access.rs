@@ -5,13 +5,14 @@
 use crate::context::Viewer;
 use stadsporten_domain::eservice::access::{case_relation, CaseFacts, CaseViewer};
 pub use stadsporten_domain::eservice::access::{CaseNeed, CaseRelation};
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::organisation::{OrganisationNumber, UnitCode};
 
 /// What `viewer` is to the case (its applicant, unit, provider organisation) for `need`, or
 /// `None` when they may not.
 pub fn relation(
     viewer: &Viewer,
-    applicant_id: i64,
+    applicant_id: UserId,
     unit_code: &str,
     provider_org: Option<&str>,
     need: CaseNeed,
@@ -26,7 +27,7 @@ pub fn relation(
 }
 
 /// Whether the viewer filed it: a case, or a bundle of cases (the same rule as [`CaseNeed::Own`]).
-pub fn is_applicant(viewer: &Viewer, applicant_id: i64) -> bool {
+pub fn is_applicant(viewer: &Viewer, applicant_id: UserId) -> bool {
     stadsporten_domain::eservice::access::is_applicant(
         CaseViewer { user_id: viewer.user_id, is_staff: viewer.is_staff, principal: &viewer.principal },
         applicant_id,

@@ -9,10 +9,11 @@ use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::CaseId;
 
 fn with_case(render: fn(MyCaseView, I18n) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(-1);
+    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(CaseId::new(-1));
     let data = my_case(id);
     view! {
         <Suspense fallback=|| ()>
@@ -38,7 +39,7 @@ fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
     Some(view! { <div class="notice success" role="status"><p>{i18n.t(id)}</p></div> })
 }
 
-fn completion_form(case_id: i64, i18n: I18n) -> impl IntoView {
+fn completion_form(case_id: CaseId, i18n: I18n) -> impl IntoView {
     let ctx = crate::context::current();
     let csrf = ctx.viewer.as_ref().map(|v| v.csrf.clone()).unwrap_or_default();
     let flash = ctx.flash_for("completion").cloned();
@@ -64,7 +65,7 @@ fn completion_form(case_id: i64, i18n: I18n) -> impl IntoView {
     }
 }
 
-fn withdraw_form(case_id: i64, i18n: I18n) -> impl IntoView {
+fn withdraw_form(case_id: CaseId, i18n: I18n) -> impl IntoView {
     let ctx = crate::context::current();
     let flash = ctx.flash_for("withdraw").cloned();
     let error = flash.as_ref().and_then(|f| f.message("confirm", i18n.lang));

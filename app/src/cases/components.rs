@@ -5,6 +5,7 @@ use super::view::{CaseCommon, CompletionItem, DecisionView, FileLink, MessageIte
 use crate::i18n::I18n;
 use crate::ui::{textarea_text, CsrfField};
 use leptos::prelude::*;
+use stadsporten_domain::ids::CaseId;
 
 /// The upload progress island, with the configured limit.
 pub fn upload_progress() -> impl IntoView {
@@ -69,7 +70,7 @@ pub fn messages(items: &[MessageItem], i18n: I18n) -> impl IntoView {
 }
 
 /// The form for a new message (with an optional file), posted as multipart to the server.
-pub fn message_form(case_id: i64, i18n: I18n) -> impl IntoView {
+pub fn message_form(case_id: CaseId, i18n: I18n) -> impl IntoView {
     let ctx = crate::context::current();
     let csrf = ctx.viewer.as_ref().map(|v| v.csrf.clone()).unwrap_or_default();
     let flash = ctx.flash_for("message").cloned();
@@ -158,7 +159,7 @@ pub fn answers(case: &CaseCommon, i18n: I18n) -> impl IntoView {
 
 /// The satisfaction question: a 5-point scale, the two UMUX-Lite items (7 points), a comment.
 /// Optional and anonymous; the form says so.
-pub fn survey_form(case_id: i64, stage: &str, i18n: I18n) -> impl IntoView {
+pub fn survey_form(case_id: CaseId, stage: &str, i18n: I18n) -> impl IntoView {
     let ctx = crate::context::current();
     let flash = ctx.flash_for("survey").cloned();
     let value = |k: &str| flash.as_ref().and_then(|f| f.value(k)).unwrap_or_default().to_owned();

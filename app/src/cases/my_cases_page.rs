@@ -44,7 +44,7 @@ fn page(v: MyCasesView, i18n: I18n) -> impl IntoView {
                     <td>
                         <form method="post" action="/api/apply/discard" class="inline">
                             <CsrfField/>
-                            <input type="hidden" name="token" value=d.token.clone()/>
+                            <input type="hidden" name="token" value=d.token.to_string()/>
                             <button type="submit" class="link-button">
                                 {i18n.t("my-cases-discard")}<span class="visually-hidden">" "{d.service.clone()}</span>
                             </button>

@@ -23,6 +23,7 @@ use stadsporten_db::{CaseRecord, DbError, NewAttachment, ScanStatus};
 use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::eservice::FileKind;
+use stadsporten_domain::ids::{AttachmentId, CaseId, UserId};
 use std::sync::Arc;
 
 /// The viewer's side of a case.
@@ -68,7 +69,7 @@ async fn side(
 async fn load(
     s: &FormState,
     ctx: &RequestContext,
-    id: i64,
+    id: CaseId,
     permission: Permission,
 ) -> Result<(Viewer, CaseRecord, Side), AppError> {
     let viewer = ctx.viewer.clone().ok_or(AppError::Unauthorized)?;
@@ -77,7 +78,7 @@ async fn load(
     Ok((viewer, case, side))
 }
 
-fn case_page(side: Side, id: i64) -> String {
+fn case_page(side: Side, id: CaseId) -> String {
     match side {
         Side::Applicant => format!("/my/cases/{id}"),
         Side::Officer => format!("/officer/cases/{id}"),
@@ -125,7 +126,7 @@ async fn text_and_file(
 fn attachment<'a>(
     stored: Option<&'a (String, usize, crate::web::uploads::Accepted)>,
     name: &'a str,
-    owner: i64,
+    owner: UserId,
     now: i64,
 ) -> Vec<NewAttachment<'a>> {
     stored
@@ -149,7 +150,7 @@ pub async fn post_message(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
@@ -204,7 +205,7 @@ pub async fn post_completion(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path(id): Path<i64>,
+    Path(id): Path<CaseId>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
@@ -248,7 +249,8 @@ pub async fn post_completion(
     };
     let names = stored.as_ref().map(|(n, _, _)| display_name(n)).unwrap_or_default();
     let files = attachment(stored.as_ref(), &names, viewer.user_id, s.clock.now());
-    let store = audited(&s.store, &ctx, AuditAction::Update, "case", Some(id), "resident", Some("complete".into()));
+    let store =
+        audited(&s.store, &ctx, AuditAction::Update, "case", Some(id.to_string()), "resident", Some("complete".into()));
     match store.answer_completion(id, viewer.user_id, &answer, &files, s.clock.now()).await {
         Ok(()) => see_other(&format!("{back}?saved=completion")),
         Err(DbError::NotFound) => s.pages.error(&ctx, AppError::NotFound).await,
@@ -270,7 +272,7 @@ pub async fn post_completion(
 pub async fn download(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
-    Path(id): Path<i64>,
+    Path(id): Path<AttachmentId>,
 ) -> Response {
     let Some(viewer) = ctx.viewer.clone() else { return s.pages.error(&ctx, AppError::Unauthorized).await };
     let file = match s.store.attachment(id).await {

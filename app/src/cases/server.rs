@@ -11,6 +11,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 pub use ssr::*;
+use stadsporten_domain::ids::CaseId;
 
 #[server(endpoint = "my/cases", prefix = "/api", input = server_fn::codec::GetUrl)]
 pub async fn my_cases() -> Result<MyCasesView, AppError> {
@@ -53,7 +54,7 @@ pub async fn my_cases() -> Result<MyCasesView, AppError> {
 }
 
 #[server(endpoint = "my/case", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn my_case(id: i64) -> Result<MyCaseView, AppError> {
+pub async fn my_case(id: CaseId) -> Result<MyCaseView, AppError> {
     use crate::ui::LinkView as Link;
     use stadsporten_domain::access::{Permission, Target};
     let viewer = crate::auth::signed_in()?;
@@ -80,7 +81,7 @@ pub async fn my_case(id: i64) -> Result<MyCaseView, AppError> {
 
 /// The applicant withdraws an open case, after ticking the confirmation.
 #[server(endpoint = "my/case/withdraw", prefix = "/api")]
-pub async fn withdraw_case(case_id: i64, confirm: Option<String>, reason: String) -> Result<(), AppError> {
+pub async fn withdraw_case(case_id: CaseId, confirm: Option<String>, reason: String) -> Result<(), AppError> {
     use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::signed_in()?;
@@ -123,7 +124,7 @@ pub async fn withdraw_case(case_id: i64, confirm: Option<String>, reason: String
 /// The satisfaction question: stored without the person or the case (see the store).
 #[server(endpoint = "my/case/survey", prefix = "/api")]
 pub async fn answer_survey(
-    case_id: i64,
+    case_id: CaseId,
     stage: String,
     score: Option<String>,
     useful: Option<String>,
@@ -186,6 +187,7 @@ mod ssr {
     use crate::i18n::t;
     use stadsporten_db::{AttachmentRecord, CaseRecord, CaseSummary, ScanStatus, Store};
     use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
+    use stadsporten_domain::ids::DefinitionId;
     use stadsporten_domain::Lang;
 
     pub use crate::ui::format::size_label;
@@ -249,7 +251,12 @@ mod ssr {
     }
 
     /// The title of a service in `lang` (the definition's, which every case has).
-    pub async fn service_title(store: &Store, definition_id: i64, slug: &str, lang: Lang) -> Result<String, AppError> {
+    pub async fn service_title(
+        store: &Store,
+        definition_id: DefinitionId,
+        slug: &str,
+        lang: Lang,
+    ) -> Result<String, AppError> {
         Ok(match store.definition(definition_id).await? {
             Some(d) => d.definition.title.get(lang).to_owned(),
             None => slug.to_owned(),
@@ -257,7 +264,7 @@ mod ssr {
     }
 
     pub async fn case_line(store: &Store, c: &CaseSummary, lang: Lang) -> Result<CaseLine, AppError> {
-        let def_id = store.case_record(c.id).await?.map(|r| r.definition_id).unwrap_or_default();
+        let def_id = store.case_record(c.id).await?.map_or(DefinitionId::new(0), |r| r.definition_id);
         let (standing, standing_text) = standing_text(c.standing, lang);
         Ok(CaseLine {
             id: c.id,

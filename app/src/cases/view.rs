@@ -2,11 +2,12 @@
 
 use crate::ui::LinkView as Link;
 use serde::{Deserialize, Serialize};
+use stadsporten_domain::ids::{BundleId, CaseId, DraftToken};
 
 /// A case in a list.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseLine {
-    pub id: i64,
+    pub id: CaseId,
     pub case_number: String,
     pub service: String,
     pub applicant: String,
@@ -24,7 +25,7 @@ pub struct CaseLine {
 /// A draft in Mina sidor.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DraftLine {
-    pub token: String,
+    pub token: DraftToken,
     pub service: String,
     pub updated: String,
     pub expires: String,
@@ -99,7 +100,7 @@ pub struct DecisionView {
 /// The parts of a case both sides see.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseCommon {
-    pub id: i64,
+    pub id: CaseId,
     pub case_number: String,
     pub service: String,
     pub unit_name: String,
@@ -145,7 +146,7 @@ pub struct AnswerSection {
 /// A bundle application in a list (Mina ärenden shows them beside the cases).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct BundleLine {
-    pub id: i64,
+    pub id: BundleId,
     pub bundle_number: String,
     pub organisation: String,
     pub submitted: String,

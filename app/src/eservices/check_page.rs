@@ -10,10 +10,11 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Redirect;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::DraftToken;
 
 fn with_check(render: fn(CheckView, I18n) -> AnyView) -> impl IntoView {
     let i18n = use_i18n();
-    let token = use_params_map().read_untracked().get("token").unwrap_or_default();
+    let token = DraftToken::new(use_params_map().read_untracked().get("token").unwrap_or_default());
     let data = load_check(token);
     view! {
         <Suspense fallback=|| ()>
@@ -81,7 +82,7 @@ pub fn ApplyDeclarationPage() -> impl IntoView {
         });
         // The key is the same for every view of this page for this draft (the draft's token), so a
         // double click, a retry or a resubmit from the back button all name the same submission.
-        let key = v.token.clone();
+        let key = v.token.to_string();
         view! {
             <Title text=format!("{} – {} – {}", i18n.t("apply-declaration-title"), v.service_title, i18n.t("site-name"))/>
             <p><a href=format!("/apply/{}/check", v.token) class="back">{i18n.t("apply-back")}</a></p>

@@ -8,11 +8,12 @@ use crate::ui::ErrorPage;
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::CaseId;
 
 #[component]
 pub fn ReceiptPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(-1);
+    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(CaseId::new(-1));
     let data = load_receipt(id);
     view! {
         <Suspense fallback=|| ()>

@@ -24,6 +24,7 @@ use stadsporten_db::{NewAttachment, Submission};
 use stadsporten_domain::audit::AuditAction;
 use stadsporten_domain::eservice::answers::{next_step, step_visible, validate_all, validate_step};
 use stadsporten_domain::eservice::{Answers, FieldError, FieldKind};
+use stadsporten_domain::ids::{AttachmentId, DraftToken};
 use std::sync::Arc;
 
 /// The signed-in owner's draft and its definition, or the page that says why not.
@@ -31,7 +32,7 @@ use std::sync::Arc;
 async fn open_draft<'a>(
     s: &FormState,
     ctx: &'a RequestContext,
-    token: &str,
+    token: &DraftToken,
 ) -> Result<(&'a Viewer, stadsporten_db::DraftRecord, stadsporten_db::DefinitionRecord), Response> {
     let Some(viewer) = ctx.viewer.as_ref() else { return Err(s.fail(ctx, AppError::Unauthorized).await) };
     match load_draft(&s.store, viewer, token).await {
@@ -48,7 +49,7 @@ fn values_without(pairs: &Pairs, skip: &[&str]) -> Pairs {
 pub async fn resume(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
-    Path(token): Path<String>,
+    Path(token): Path<DraftToken>,
 ) -> Response {
     let (_, draft, def) = match open_draft(&s, &ctx, &token).await {
         Ok(x) => x,
@@ -77,7 +78,7 @@ pub async fn save_step(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path((token, step)): Path<(String, String)>,
+    Path((token, step)): Path<(DraftToken, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
@@ -141,7 +142,7 @@ pub async fn save_step(
         &ctx,
         AuditAction::Update,
         "draft",
-        Some(draft.id),
+        Some(draft.id.to_string()),
         role(viewer),
         Some(format!("step {step}")),
     );
@@ -161,17 +162,17 @@ pub async fn remove_file(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path((token, step)): Path<(String, String)>,
+    Path((token, step)): Path<(DraftToken, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let (viewer, draft, _) = match open_draft(&s, &ctx, &token).await {
         Ok(x) => x,
         Err(r) => return r,
     };
-    let Some(id) = pairs.iter().find(|(k, _)| k == "remove").and_then(|(_, v)| v.parse::<i64>().ok()) else {
+    let Some(id) = pairs.iter().find(|(k, _)| k == "remove").and_then(|(_, v)| v.parse::<AttachmentId>().ok()) else {
         return s.fail(&ctx, AppError::BadArguments).await;
     };
-    let store = audited(&s.store, &ctx, AuditAction::Delete, "attachment", Some(id), role(viewer), None);
+    let store = audited(&s.store, &ctx, AuditAction::Delete, "attachment", Some(id.to_string()), role(viewer), None);
     match store.detach_from_draft(draft.id, id, s.clock.now()).await {
         Ok(Some(key)) => {
             if let Err(e) = s.uploads.store.delete(&key).await {
@@ -196,7 +197,7 @@ pub async fn upload_file(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path((token, step)): Path<(String, String)>,
+    Path((token, step)): Path<(DraftToken, String)>,
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
@@ -292,7 +293,7 @@ pub async fn submit(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     session: tower_sessions::Session,
-    Path(token): Path<String>,
+    Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
     let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
@@ -335,7 +336,8 @@ pub async fn submit(
             return see_other(&format!("/apply/{token}/step/{step}#error-summary"));
         }
     };
-    let key = Some(get("idempotency_key")).filter(|k| !k.is_empty() && k.len() <= 128).unwrap_or_else(|| token.clone());
+    let key =
+        Some(get("idempotency_key")).filter(|k| !k.is_empty() && k.len() <= 128).unwrap_or_else(|| token.to_string());
     let mut unit = d.receiving_unit(&checked);
     // Feedback about a unit in the comparison goes to whoever runs it.
     let mut provider_org = None;
@@ -387,7 +389,7 @@ pub async fn submit(
     match submitted {
         Ok(sub) => {
             if !sub.replayed {
-                tracing::info!(case = sub.case_id, unit = %unit, "case submitted");
+                tracing::info!(case = %sub.case_id, unit = %unit, "case submitted");
             }
             see_other(&format!("/my/cases/{}/receipt", sub.case_id))
         }

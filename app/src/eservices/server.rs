@@ -11,6 +11,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 pub use ssr::*;
+use stadsporten_domain::ids::{CaseId, DraftToken};
 
 /// The start page of a service's e-service (public; starting needs sign-in).
 #[server(endpoint = "apply/start-view", prefix = "/api", input = server_fn::codec::GetUrl)]
@@ -114,7 +115,7 @@ pub async fn start_application(slug: String, unit: Option<String>) -> Result<(),
         return Err(AppError::Forbidden.respond());
     }
     let acting_for = viewer.acting_for.as_ref().map(|(o, _)| o.to_string());
-    let token = random_token();
+    let token = DraftToken::new(random_token());
     // The entry names the new draft (the store fills in its id) and commits with it.
     let draft = crate::auth::audited(AuditAction::Create, "draft", None, Some(role(&viewer)), Some(slug.clone()))?
         .create_draft(&token, viewer.user_id, acting_for.as_deref(), live.id, ctx.now, ctx.now + settings.draft_seconds)
@@ -132,7 +133,7 @@ pub async fn start_application(slug: String, unit: Option<String>) -> Result<(),
 
 /// Where a draft left off: the step reached, or the check page.
 #[server(endpoint = "apply/resume", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn resume_href(token: String) -> Result<String, AppError> {
+pub async fn resume_href(token: DraftToken) -> Result<String, AppError> {
     let (draft, def) = own_draft(&token).await?;
     if let Some(case_id) = draft.case_id {
         return Ok(format!("/my/cases/{case_id}/receipt"));
@@ -150,7 +151,7 @@ pub async fn resume_href(token: String) -> Result<String, AppError> {
 
 /// One step of a draft, with the answers so far (or the refused form's values and errors).
 #[server(endpoint = "apply/step", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_step(token: String, step: String) -> Result<StepView, AppError> {
+pub async fn load_step(token: DraftToken, step: String) -> Result<StepView, AppError> {
     use stadsporten_domain::eservice::answers::{field_visible, previous_step, step_visible, visible_steps};
     let ctx = crate::context::current();
     let lang = ctx.lang;
@@ -200,7 +201,7 @@ pub async fn load_step(token: String, step: String) -> Result<StepView, AppError
 
 /// The check-your-answers page (and the declaration page, which shows the same facts).
 #[server(endpoint = "apply/check", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_check(token: String) -> Result<DraftPage<CheckView>, AppError> {
+pub async fn load_check(token: DraftToken) -> Result<DraftPage<CheckView>, AppError> {
     use super::view::{AnswerRow, AnswerSection};
     use stadsporten_domain::eservice::answers::{field_visible, validate_all, visible_steps};
     let ctx = crate::context::current();
@@ -250,7 +251,7 @@ pub async fn load_check(token: String) -> Result<DraftPage<CheckView>, AppError>
 
 /// The receipt of a submitted case (its applicant only).
 #[server(endpoint = "apply/receipt", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn load_receipt(case_id: i64) -> Result<ReceiptView, AppError> {
+pub async fn load_receipt(case_id: CaseId) -> Result<ReceiptView, AppError> {
     use stadsporten_domain::eservice::SurveyStage;
     let ctx = crate::context::current();
     let lang = ctx.lang;
@@ -284,7 +285,7 @@ pub async fn load_receipt(case_id: i64) -> Result<ReceiptView, AppError> {
 
 /// Deletes one of the person's own drafts and its files.
 #[server(endpoint = "apply/discard", prefix = "/api")]
-pub async fn discard_draft(token: String) -> Result<(), AppError> {
+pub async fn discard_draft(token: DraftToken) -> Result<(), AppError> {
     use stadsporten_domain::audit::AuditAction;
     let viewer = crate::auth::signed_in()?;
     let (draft, _) = own_draft(&token).await?;
@@ -316,6 +317,7 @@ mod ssr {
     use stadsporten_domain::access::{Permission, Target};
     use stadsporten_domain::eservice::definition::Applicant;
     use stadsporten_domain::eservice::{Answer, Answers, Field, FieldKind, ServiceDefinition};
+    use stadsporten_domain::ids::{DraftToken, UserId};
     use stadsporten_domain::Lang;
 
     pub use crate::settings::EServiceSettings;
@@ -357,7 +359,7 @@ mod ssr {
     }
 
     /// The signed-in person's own draft and its definition; "not found" for anyone else's.
-    pub async fn own_draft(token: &str) -> Result<(DraftRecord, DefinitionRecord), AppError> {
+    pub async fn own_draft(token: &DraftToken) -> Result<(DraftRecord, DefinitionRecord), AppError> {
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
         load_draft(&store, &viewer, token).await
@@ -367,9 +369,9 @@ mod ssr {
     pub async fn load_draft(
         store: &Store,
         viewer: &Viewer,
-        token: &str,
+        token: &DraftToken,
     ) -> Result<(DraftRecord, DefinitionRecord), AppError> {
-        if token.len() != 64 || !token.bytes().all(|b| b.is_ascii_hexdigit()) {
+        if !token.is_well_formed() {
             return Err(AppError::NotFound.respond());
         }
         let draft = store
@@ -384,7 +386,7 @@ mod ssr {
     pub use crate::cases::server::unit_name;
 
     /// Where notifications go, as a sentence ("We will e-mail anna@… — change in Mina sidor").
-    pub async fn notify_note(store: &Store, user_id: i64, lang: Lang) -> Result<String, AppError> {
+    pub async fn notify_note(store: &Store, user_id: UserId, lang: Lang) -> Result<String, AppError> {
         use stadsporten_db::NotifyChannel;
         let user = store.user(user_id).await?.ok_or(AppError::Unauthorized)?;
         Ok(match (user.notify_channel, user.email.filter(|_| user.email_verified), user.phone) {

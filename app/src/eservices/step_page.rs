@@ -9,12 +9,14 @@ use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::DraftToken;
 
 #[component]
 pub fn ApplyStepPage() -> impl IntoView {
     let i18n = use_i18n();
     let params = use_params_map().read_untracked();
-    let data = load_step(params.get("token").unwrap_or_default(), params.get("step").unwrap_or_default());
+    let data =
+        load_step(DraftToken::new(params.get("token").unwrap_or_default()), params.get("step").unwrap_or_default());
     view! {
         <Suspense fallback=|| ()>
             {Suspend::new(async move {

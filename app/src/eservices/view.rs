@@ -1,6 +1,7 @@
 //! What the form runner's pages show, prepared on the server in the request's language.
 
 use serde::{Deserialize, Serialize};
+use stadsporten_domain::ids::{AttachmentId, CaseId, DraftToken};
 
 /// How answers are shown: the case core's, on the check page as on a case page.
 pub use crate::cases::view::{AnswerRow, AnswerSection};
@@ -47,7 +48,7 @@ pub struct Preselect {
 /// An uploaded file as listed beside its field.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FileView {
-    pub id: i64,
+    pub id: AttachmentId,
     pub name: String,
     pub size: String,
     /// Waiting for the virus scan.
@@ -85,7 +86,7 @@ pub struct FieldView {
 /// `/apply/{token}/step/{step}`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StepView {
-    pub token: String,
+    pub token: DraftToken,
     pub service_title: String,
     pub step_id: String,
     pub step_title: String,
@@ -102,7 +103,7 @@ pub struct StepView {
 /// `/apply/{token}/check` and `/apply/{token}/declaration`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckView {
-    pub token: String,
+    pub token: DraftToken,
     pub service_title: String,
     pub sections: Vec<AnswerSection>,
     /// A step that still has problems (a required answer missing, a date now in the past).
@@ -117,7 +118,7 @@ pub struct CheckView {
 /// `/my/cases/{id}/receipt`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReceiptView {
-    pub case_id: i64,
+    pub case_id: CaseId,
     pub case_number: String,
     pub service_title: String,
     pub unit_name: String,

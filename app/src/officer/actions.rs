@@ -4,6 +4,7 @@
 
 use stadsporten_domain::date::Date;
 use stadsporten_domain::eservice::DecisionOutcome;
+use stadsporten_domain::ids::UserId;
 
 /// What an officer does to a case.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -14,7 +15,7 @@ pub enum OfficerAction {
     Release,
     /// Assign it to a colleague of the unit (their user id, as posted).
     Assign {
-        to: Option<i64>,
+        to: Option<UserId>,
     },
     /// An internal note.
     Note {
@@ -161,7 +162,7 @@ mod tests {
             assert_eq!(OfficerAction::parse(slug, &f).map(|a| a.slug()), Some(slug));
         }
         assert_eq!(OfficerAction::parse("delete-everything", &f), None);
-        assert_eq!(OfficerAction::parse("assign", &f), Some(OfficerAction::Assign { to: Some(7) }));
+        assert_eq!(OfficerAction::parse("assign", &f), Some(OfficerAction::Assign { to: Some(UserId::new(7)) }));
     }
 
     #[test]

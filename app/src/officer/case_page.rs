@@ -10,11 +10,12 @@ use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::CaseId;
 
 #[component]
 pub fn OfficerCasePage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(-1);
+    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(CaseId::new(-1));
     let data = officer_case(id);
     view! {
         <Suspense fallback=|| ()>
@@ -29,7 +30,7 @@ pub fn OfficerCasePage() -> impl IntoView {
 }
 
 /// A one-button form for an action without inputs.
-fn act(case_id: i64, action: &'static str, label: String, class: &'static str) -> impl IntoView {
+fn act(case_id: CaseId, action: &'static str, label: String, class: &'static str) -> impl IntoView {
     view! {
         <form method="post" action="/api/officer/act" class="inline">
             <CsrfField/>

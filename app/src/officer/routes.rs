@@ -17,6 +17,7 @@ use axum::{Extension, Form};
 use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::csv::{CsvFile, Style};
+use stadsporten_domain::ids::{CaseId, UserId};
 use std::sync::Arc;
 
 async fn deny(s: &FormState, ctx: &RequestContext, permission: Permission) -> Response {
@@ -50,14 +51,14 @@ pub async fn bulk_assign(
     if units.is_empty() {
         return deny(&s, &ctx, Permission::HandleCases).await;
     }
-    let ids: Vec<i64> = pairs.iter().filter(|(k, _)| k == "case").filter_map(|(_, v)| v.parse().ok()).collect();
+    let ids: Vec<CaseId> = pairs.iter().filter(|(k, _)| k == "case").filter_map(|(_, v)| v.parse().ok()).collect();
     let to = pairs.iter().find(|(k, _)| k == "to").map(|(_, v)| v.as_str()).unwrap_or("me");
     let now = s.clock.now();
     let assignee = match to {
         "me" => Some(viewer.user_id),
         "nobody" => None,
         id => {
-            let Ok(id) = id.parse::<i64>() else { return s.pages.error(&ctx, AppError::BadArguments).await };
+            let Ok(id) = id.parse::<UserId>() else { return s.pages.error(&ctx, AppError::BadArguments).await };
             let mut known = false;
             for u in &units {
                 known |=

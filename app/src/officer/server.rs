@@ -15,6 +15,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 pub use ssr::*;
+use stadsporten_domain::ids::CaseId;
 
 #[server(endpoint = "officer/queue", prefix = "/api", input = server_fn::codec::GetUrl)]
 pub async fn officer_queue(
@@ -96,7 +97,7 @@ pub async fn officer_queue(
 }
 
 #[server(endpoint = "officer/case", prefix = "/api", input = server_fn::codec::GetUrl)]
-pub async fn officer_case(id: i64) -> Result<OfficerCaseView, AppError> {
+pub async fn officer_case(id: CaseId) -> Result<OfficerCaseView, AppError> {
     use super::view::{Choice, NoteItem};
     use stadsporten_domain::access::Permission;
     use stadsporten_domain::audit::{AuditAction, Outcome};
@@ -180,7 +181,7 @@ pub async fn officer_case(id: i64) -> Result<OfficerCaseView, AppError> {
 #[server(endpoint = "officer/act", prefix = "/api")]
 #[allow(clippy::too_many_arguments)]
 pub async fn officer_act(
-    case_id: i64,
+    case_id: CaseId,
     action: String,
     message: Option<String>,
     reply_by: Option<String>,
@@ -299,13 +300,14 @@ mod ssr {
     use stadsporten_db::{Assignee, CaseRecord, QueueFilter, QueueSort, Store};
     use stadsporten_domain::access::{Permission, Role, Scope, Target};
     use stadsporten_domain::eservice::{CaseStatus, SlaStanding};
+    use stadsporten_domain::ids::{CaseId, UserId};
     use stadsporten_domain::organisation::UnitCode;
 
     /// The unit codes where the viewer holds `permission`.
     pub use crate::cases::server::units_of;
 
     /// The queue's filters as the store's, refusing unknown values (a hand-made URL).
-    pub fn queue_filter(f: &QueueFilters, units: &[String], me: i64) -> Result<QueueFilter, AppError> {
+    pub fn queue_filter(f: &QueueFilters, units: &[String], me: UserId) -> Result<QueueFilter, AppError> {
         let bad = || AppError::BadArguments.respond();
         Ok(QueueFilter {
             units: units.to_vec(),
@@ -337,7 +339,7 @@ mod ssr {
 
     /// A case the viewer may act on with `permission` (its unit's); "not found" otherwise, with the
     /// denial audited.
-    pub async fn staff_case(id: i64, permission: Permission) -> Result<(Viewer, CaseRecord), AppError> {
+    pub async fn staff_case(id: CaseId, permission: Permission) -> Result<(Viewer, CaseRecord), AppError> {
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
         let case = store.case_record(id).await?.ok_or_else(|| AppError::NotFound.respond())?;

@@ -2,6 +2,7 @@
 
 use crate::cases::view::{CaseCommon, CaseLine};
 use serde::{Deserialize, Serialize};
+use stadsporten_domain::ids::BundleId;
 
 /// A value and its label (a select's option).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -86,7 +87,7 @@ pub struct OfficerCaseView {
 /// A case's place in a bundle, as its officer sees it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CaseBundle {
-    pub id: i64,
+    pub id: BundleId,
     pub number: String,
     pub organisation: String,
     /// "Waiting for …" / "On hold: … was not granted".

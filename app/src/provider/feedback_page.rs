@@ -8,6 +8,7 @@ use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
+use stadsporten_domain::ids::CaseId;
 
 fn page(v: FeedbackView, i18n: I18n) -> impl IntoView {
     let answers = v.answers.into_iter().map(|(k, a)| view! { <dt>{k}</dt><dd>{a}</dd> }).collect_view();
@@ -47,7 +48,7 @@ fn page(v: FeedbackView, i18n: I18n) -> impl IntoView {
 #[component]
 pub fn ProviderFeedbackPage() -> impl IntoView {
     let i18n = use_i18n();
-    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse::<i64>().ok()).unwrap_or(0);
+    let id = use_params_map().read_untracked().get("id").and_then(|s| s.parse().ok()).unwrap_or(CaseId::new(0));
     let data = load_feedback(id);
     view! {
         <Suspense fallback=|| ()>

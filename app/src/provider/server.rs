@@ -5,6 +5,7 @@
 use super::view::{FeedbackView, PortalView, UnitEditView};
 use crate::error::AppError;
 use leptos::prelude::*;
+use stadsporten_domain::ids::CaseId;
 
 /// The organisations the signed-in editor may edit for, with their units.
 #[server(prefix = "/api", endpoint = "provider/portal", input = server_fn::codec::GetUrl)]
@@ -20,13 +21,13 @@ pub async fn load_unit_edit(id: String) -> Result<UnitEditView, AppError> {
 
 /// One resident's feedback routed to the editor's organisation.
 #[server(prefix = "/api", endpoint = "provider/feedback", input = server_fn::codec::GetUrl)]
-pub async fn load_feedback(id: i64) -> Result<FeedbackView, AppError> {
+pub async fn load_feedback(id: CaseId) -> Result<FeedbackView, AppError> {
     ssr::feedback(id).await
 }
 
 /// The provider answers; the resident is told (a message in Mina sidor and a notification).
 #[server(prefix = "/api", endpoint = "provider/feedback/answer")]
-pub async fn answer_feedback(id: i64, body: String) -> Result<(), AppError> {
+pub async fn answer_feedback(id: CaseId, body: String) -> Result<(), AppError> {
     ssr::answer(id, body).await
 }
 
@@ -40,6 +41,7 @@ pub mod ssr {
     use stadsporten_db::{ChangedBy, UnitRow};
     use stadsporten_domain::access::{Permission, Scope, Target};
     use stadsporten_domain::compare::{Profile, ProviderUnitId, SpokenLanguage};
+    use stadsporten_domain::ids::CaseId;
     use stadsporten_domain::organisation::OrganisationNumber;
     use stadsporten_domain::Lang;
 
@@ -125,7 +127,7 @@ pub mod ssr {
 
     /// A case routed to one of the viewer's organisations, or 404 (others' feedback is not
     /// confirmed to exist). Signed-out: 401; no provider role: 403 (audited).
-    async fn own_feedback(id: i64) -> Result<(crate::context::Viewer, stadsporten_db::CaseRecord), AppError> {
+    async fn own_feedback(id: CaseId) -> Result<(crate::context::Viewer, stadsporten_db::CaseRecord), AppError> {
         crate::auth::require(Permission::AnswerProviderFeedback, &Target::AnyObject).await?;
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
@@ -136,7 +138,7 @@ pub mod ssr {
         }
     }
 
-    pub async fn feedback(id: i64) -> Result<FeedbackView, AppError> {
+    pub async fn feedback(id: CaseId) -> Result<FeedbackView, AppError> {
         use stadsporten_domain::audit::{AuditAction, Outcome};
         use stadsporten_domain::eservice::FieldKind;
         let (_, case) = own_feedback(id).await?;
@@ -191,7 +193,7 @@ pub mod ssr {
         })
     }
 
-    pub async fn answer(id: i64, body: String) -> Result<(), AppError> {
+    pub async fn answer(id: CaseId, body: String) -> Result<(), AppError> {
         use stadsporten_db::{CaseRefusal, DbError, Refusal};
         use stadsporten_domain::audit::AuditAction;
         use stadsporten_domain::eservice::CaseStatus;

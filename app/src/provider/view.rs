@@ -2,6 +2,7 @@
 
 use crate::catalogue::view_model::{LinkView, OptionView};
 use serde::{Deserialize, Serialize};
+use stadsporten_domain::ids::CaseId;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UnitRowView {
@@ -39,7 +40,7 @@ pub struct PortalView {
 /// `/provider/feedback/{id}`: the feedback (what was written, never who wrote it) and the answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FeedbackView {
-    pub id: i64,
+    pub id: CaseId,
     pub number: String,
     pub submitted: String,
     pub status: String,

@@ -69,19 +69,11 @@ pub fn audited(
     ctx: &RequestContext,
     action: AuditAction,
     object: &str,
-    id: Option<i64>,
+    id: Option<String>,
     role: &str,
     reason: Option<String>,
 ) -> Store {
-    store.audited(crate::auth::entry(
-        ctx,
-        action,
-        object,
-        id.map(|i| i.to_string()),
-        Outcome::Success,
-        Some(role),
-        reason,
-    ))
+    store.audited(crate::auth::entry(ctx, action, object, id, Outcome::Success, Some(role), reason))
 }
 
 /// Records a read of personal data on its own, before the data is returned. A failure fails
@@ -90,7 +82,7 @@ pub async fn record_read(
     store: &Store,
     ctx: &RequestContext,
     object: &str,
-    id: i64,
+    id: impl std::fmt::Display,
     role: &str,
     reason: Option<String>,
 ) -> Result<(), stadsporten_db::DbError> {

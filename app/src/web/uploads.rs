@@ -283,7 +283,7 @@ pub async fn rescan_held(store: &stadsporten_db::Store, uploads: &Uploads, now: 
                 let _ = store.set_scan_status(file.id, ScanStatus::Clean, now).await;
             }
             Ok(Verdict::Infected(signature)) => {
-                tracing::warn!(%signature, attachment = file.id, "a held file was infected and is removed");
+                tracing::warn!(%signature, attachment = %file.id, "a held file was infected and is removed");
                 let _ = store.set_scan_status(file.id, ScanStatus::Infected, now).await;
                 let _ = uploads.store.delete(&file.storage_key).await;
             }

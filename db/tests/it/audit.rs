@@ -8,6 +8,7 @@ use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{AuditFilter, Backend, NotifyChannel, Store, UserKind, VerifiedClaims};
 use stadsporten_domain::access::{Role, Scope};
 use stadsporten_domain::audit::{AuditAction, AuditEntry, AuditKey, ChainBreak, Outcome};
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::organisation::UnitCode;
 
 const NOW: i64 = 1_795_000_000;
@@ -29,7 +30,7 @@ async fn fresh(backend: Backend) -> Store {
 fn entry(action: AuditAction, object_id: Option<&str>) -> AuditEntry {
     AuditEntry {
         at: NOW,
-        actor_id: Some(1),
+        actor_id: Some(UserId::new(1)),
         acting_for: None,
         role: Some("administrator".into()),
         action,
@@ -42,7 +43,7 @@ fn entry(action: AuditAction, object_id: Option<&str>) -> AuditEntry {
     }
 }
 
-async fn person(store: &Store, subject: &str) -> i64 {
+async fn person(store: &Store, subject: &str) -> UserId {
     let claims = VerifiedClaims {
         issuer: "https://eid.test",
         subject,
@@ -101,7 +102,7 @@ async fn a_refused_write_leaves_no_entry_and_the_next_write_carries_it(backend: 
     e.object_type = "access-grant".into();
     let audited = store.audited(e);
     // No such grant: nothing revoked, nothing recorded.
-    assert!(!audited.revoke_grant(999, 1, "no longer needed", NOW).await.unwrap());
+    assert!(!audited.revoke_grant(999, UserId::new(1), "no longer needed", NOW).await.unwrap());
     assert!(all(&store, AuditAction::RevokeAccess).await.is_empty());
     // The entry stayed with its handle: the write that happens carries it, once.
     let anna = person(&store, "anna").await;
@@ -115,10 +116,10 @@ async fn a_refused_write_leaves_no_entry_and_the_next_write_carries_it(backend: 
         valid_until: NOW + DAY,
     };
     let grant = store.grant_access(&g).await.unwrap();
-    assert!(audited.revoke_grant(grant, 1, "no longer needed", NOW).await.unwrap());
+    assert!(audited.revoke_grant(grant, UserId::new(1), "no longer needed", NOW).await.unwrap());
     g.reason = "again";
     let second = store.grant_access(&g).await.unwrap();
-    assert!(audited.revoke_grant(second, 1, "no longer needed", NOW).await.unwrap());
+    assert!(audited.revoke_grant(second, UserId::new(1), "no longer needed", NOW).await.unwrap());
     assert_eq!(all(&store, AuditAction::RevokeAccess).await.len(), 1);
 }
 

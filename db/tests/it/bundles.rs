@@ -12,6 +12,7 @@ use stadsporten_db::{
 };
 use stadsporten_domain::business::bundle::Progress;
 use stadsporten_domain::eservice::{Address, Answer, Answers, CaseStatus, DecisionOutcome, SharedFact};
+use stadsporten_domain::ids::{BundleId, CaseId, DraftId, DraftToken, UserId};
 
 const NOW: i64 = 1_795_000_000;
 const DAY: i64 = 86_400;
@@ -35,11 +36,11 @@ async fn seeded(backend: Backend) -> Store {
     store
 }
 
-async fn persona(store: &Store, key: &str) -> i64 {
+async fn persona(store: &Store, key: &str) -> UserId {
     store.user_by_persona(key).await.unwrap().unwrap_or_else(|| panic!("persona {key}")).id
 }
 
-fn pdf(key: &'static str, owner: i64, field: &'static str) -> NewAttachment<'static> {
+fn pdf(key: &'static str, owner: UserId, field: &'static str) -> NewAttachment<'static> {
     NewAttachment {
         storage_key: key,
         owner_id: owner,
@@ -81,7 +82,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         .collect();
     let draft = store
         .create_bundle_draft(
-            "bundle-1",
+            &DraftToken::new("bundle-1"),
             erik,
             "559123-4561",
             "Linds Krog AB",
@@ -93,7 +94,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         )
         .await
         .unwrap();
-    assert_eq!(store.bundle_draft("bundle-1").await.unwrap().unwrap().id, draft.id);
+    assert_eq!(store.bundle_draft(&DraftToken::new("bundle-1")).await.unwrap().unwrap().id, draft.id);
     assert_eq!(store.bundle_drafts_of_user(erik).await.unwrap().len(), 1);
     let drafts = store.bundle_draft_parts(draft.id).await.unwrap();
     let keys: Vec<&str> = drafts.iter().map(|d| d.permit_key.as_deref().unwrap()).collect();
@@ -104,7 +105,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
 
     // The shared facts, once, into every part's fields marked with them.
     let shared = shared_facts();
-    let fills: Vec<(i64, Answers)> = drafts
+    let fills: Vec<(DraftId, Answers)> = drafts
         .iter()
         .zip(&defs)
         .map(|(d, def)| {
@@ -308,10 +309,10 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         .any(|e| e.kind.starts_with("statement")));
     assert!(store.bundle_events(filed.bundle_id, true).await.unwrap().iter().any(|e| e.kind == "statement-answered"));
     // A case outside any bundle cannot be sent a statement request.
-    assert!(store.request_statement(999_999, "MF", "?", due, tove, NOW).await.unwrap().is_none());
+    assert!(store.request_statement(CaseId::new(999_999), "MF", "?", due, tove, NOW).await.unwrap().is_none());
 }
 
-async fn state(store: &Store, bundle_id: i64) -> Vec<stadsporten_domain::business::bundle::PartState> {
+async fn state(store: &Store, bundle_id: BundleId) -> Vec<stadsporten_domain::business::bundle::PartState> {
     store.bundle_parts(bundle_id, NOW).await.unwrap().iter().map(|p| p.state()).collect()
 }
 
@@ -329,7 +330,7 @@ async fn an_abandoned_bundle_draft_is_deleted_whole(backend: Backend) {
         async move {
             store
                 .create_bundle_draft(
-                    token,
+                    &DraftToken::new(token),
                     erik,
                     "559123-4561",
                     "Linds Krog AB",
@@ -354,8 +355,8 @@ async fn an_abandoned_bundle_draft_is_deleted_whole(backend: Backend) {
     let mut keys = store.delete_bundle_draft(discarded.id).await.unwrap();
     keys.sort();
     assert_eq!(keys, ["x-1", "x-2"]);
-    assert!(store.bundle_draft("b-discard").await.unwrap().is_none());
-    assert!(store.draft("p-food").await.unwrap().is_none());
+    assert!(store.bundle_draft(&DraftToken::new("b-discard")).await.unwrap().is_none());
+    assert!(store.draft(&DraftToken::new("p-food")).await.unwrap().is_none());
 
     // Left alone past its expiry, the whole bundle draft goes, once, with its parts' files.
     let parts2: &'static [NewBundlePart<'static>] = Box::leak(Box::new([
@@ -374,7 +375,7 @@ async fn an_abandoned_bundle_draft_is_deleted_whole(backend: Backend) {
     let mut keys = store.expire_drafts(NOW + 2 * DAY).await.unwrap();
     keys.sort();
     assert_eq!(keys, ["y-1", "y-2"]);
-    assert!(store.bundle_draft("b-idle").await.unwrap().is_none());
+    assert!(store.bundle_draft(&DraftToken::new("b-idle")).await.unwrap().is_none());
 }
 
 on_both_backends!(a_restaurant_files_one_bundle_and_follows_one_status, an_abandoned_bundle_draft_is_deleted_whole);

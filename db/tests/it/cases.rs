@@ -7,6 +7,7 @@ use stadsporten_db::{
     Assignee, Backend, CaseRefusal, DbError, NewAttachment, NewDecision, QueueFilter, QueueSort, Refusal, ScanStatus,
     Store, Submission, UploadRefusal, SEED_DEFINITIONS,
 };
+use stadsporten_domain::ids::{CaseId, DraftId, DraftToken, UserId};
 
 /// The store's refusal, if it refused.
 fn refused<T: std::fmt::Debug>(r: Result<T, DbError>) -> Option<Refusal> {
@@ -34,7 +35,7 @@ async fn seeded(backend: Backend) -> Store {
     store
 }
 
-async fn persona(store: &Store, key: &str) -> i64 {
+async fn persona(store: &Store, key: &str) -> UserId {
     store.user_by_persona(key).await.unwrap().unwrap_or_else(|| panic!("persona {key}")).id
 }
 
@@ -42,7 +43,7 @@ fn text(v: &str) -> Answer {
     Answer::Text(v.into())
 }
 
-fn file(store_key: &str, owner: i64, field: &'static str) -> NewAttachment<'static> {
+fn file(store_key: &str, owner: UserId, field: &'static str) -> NewAttachment<'static> {
     NewAttachment {
         storage_key: Box::leak(store_key.to_owned().into_boxed_str()),
         owner_id: owner,
@@ -57,10 +58,13 @@ fn file(store_key: &str, owner: i64, field: &'static str) -> NewAttachment<'stat
 }
 
 /// Anna's preschool application, filled in and submitted. Returns (draft id, case id, number).
-async fn anna_applies(store: &Store, key: &str) -> (i64, i64, String) {
+async fn anna_applies(store: &Store, key: &str) -> (DraftId, CaseId, String) {
     let anna = persona(store, "anna").await;
     let def = store.live_definition("ansok-om-forskoleplats").await.unwrap().expect("live");
-    let draft = store.create_draft(&format!("tok-{key}"), anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    let draft = store
+        .create_draft(&DraftToken::new(format!("tok-{key}")), anna, None, def.id, NOW, NOW + 30 * DAY)
+        .await
+        .unwrap();
     let mut answers = Answers::new();
     for (k, v) in [
         ("child_name", "Lo Andersson"),
@@ -123,9 +127,9 @@ async fn idle_drafts_are_reminded_once_then_deleted_with_their_files(backend: Ba
     let store = seeded(backend).await;
     let anna = persona(&store, "anna").await;
     let def = store.live_definition("parkeringstillstand-rorelsehindrade").await.unwrap().unwrap();
-    let draft = store.create_draft("idle", anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    let draft = store.create_draft(&DraftToken::new("idle"), anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
     store.attach_to_draft(draft.id, "photo", &file("kidle", anna, "photo")).await.unwrap().unwrap();
-    let fresh = store.create_draft("fresh", anna, None, def.id, NOW, NOW + 60 * DAY).await.unwrap();
+    let fresh = store.create_draft(&DraftToken::new("fresh"), anna, None, def.id, NOW, NOW + 60 * DAY).await.unwrap();
     // Nothing is due a week before the reminder window.
     assert_eq!(store.remind_expiring_drafts(NOW + 20 * DAY, 3 * DAY).await.unwrap(), 0);
     assert_eq!(store.remind_expiring_drafts(NOW + 28 * DAY, 3 * DAY).await.unwrap(), 1);
@@ -135,7 +139,7 @@ async fn idle_drafts_are_reminded_once_then_deleted_with_their_files(backend: Ba
     assert_eq!(reminders.len(), 1);
     // Past its expiry the idle draft is deleted with its file's bytes named for deletion.
     assert_eq!(store.expire_drafts(NOW + 31 * DAY).await.unwrap(), ["kidle"]);
-    assert!(store.draft("idle").await.unwrap().is_none());
+    assert!(store.draft(&DraftToken::new("idle")).await.unwrap().is_none());
     assert!(store.draft(&fresh.token).await.unwrap().is_some());
     // Saving a step moves the expiry and allows a new reminder later.
     assert!(store.save_draft(fresh.id, &Answers::new(), None, NOW + 40 * DAY, NOW + 70 * DAY).await.unwrap());
@@ -265,7 +269,10 @@ async fn case_numbers_run_per_unit_and_year_without_gaps_under_concurrency(backe
         let store = store.clone();
         let def_id = def.id;
         tasks.push(tokio::spawn(async move {
-            let draft = store.create_draft(&format!("t{i}"), anna, None, def_id, NOW, NOW + DAY).await.unwrap();
+            let draft = store
+                .create_draft(&DraftToken::new(format!("t{i}")), anna, None, def_id, NOW, NOW + DAY)
+                .await
+                .unwrap();
             let unit = if i % 3 == 0 { "TK" } else { "SOF" };
             let year = if i == 11 { 2027 } else { 2026 };
             store
@@ -404,14 +411,14 @@ async fn the_queue_filters_by_unit_assignee_and_standing(backend: Backend) {
         let store = &store;
         async move { store.queue(&f, now, 100).await.unwrap().into_iter().map(|s| s.id).collect::<Vec<_>>() }
     };
-    assert_eq!(all(QueueFilter { units: vec!["MF".into()], ..Default::default() }, NOW).await, Vec::<i64>::new());
+    assert_eq!(all(QueueFilter { units: vec!["MF".into()], ..Default::default() }, NOW).await, Vec::<CaseId>::new());
     assert_eq!(
         all(QueueFilter { units: units.clone(), sort: QueueSort::Number, ..Default::default() }, NOW).await,
         [a, b]
     );
     assert_eq!(
         store.assign_cases(&[a, b], &["MF".to_owned()], Some(sara), sara, NOW).await.unwrap(),
-        Vec::<i64>::new(),
+        Vec::<CaseId>::new(),
         "only cases of one's units"
     );
     assert_eq!(store.assign_cases(&[b], &units, Some(sara), sara, NOW).await.unwrap(), [b]);
@@ -518,7 +525,7 @@ async fn drafts_are_the_owners_and_files_follow_the_answers(backend: Backend) {
     let store = seeded(backend).await;
     let anna = persona(&store, "anna").await;
     let def = store.live_definition("parkeringstillstand-rorelsehindrade").await.unwrap().unwrap();
-    let draft = store.create_draft("tok", anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    let draft = store.create_draft(&DraftToken::new("tok"), anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
     let a = store
         .attach_to_draft(draft.id, "medical_certificate", &file("k1", anna, "medical_certificate"))
         .await
@@ -529,18 +536,18 @@ async fn drafts_are_the_owners_and_files_follow_the_answers(backend: Backend) {
         .await
         .unwrap()
         .unwrap();
-    let d = store.draft("tok").await.unwrap().unwrap();
+    let d = store.draft(&DraftToken::new("tok")).await.unwrap().unwrap();
     assert_eq!(d.answers["medical_certificate"].files().iter().map(|f| f.id).collect::<Vec<_>>(), [a.id, b.id]);
     assert_eq!(store.detach_from_draft(draft.id, a.id, NOW).await.unwrap().as_deref(), Some("k1"));
     assert_eq!(store.detach_from_draft(draft.id, a.id, NOW).await.unwrap(), None, "once");
-    let d = store.draft("tok").await.unwrap().unwrap();
+    let d = store.draft(&DraftToken::new("tok")).await.unwrap().unwrap();
     assert_eq!(d.answers["medical_certificate"].files().len(), 1);
     assert_eq!(store.drafts_of_user(anna).await.unwrap().len(), 1);
     assert_eq!(store.delete_draft(draft.id).await.unwrap(), ["k2"]);
-    assert!(store.draft("tok").await.unwrap().is_none());
+    assert!(store.draft(&DraftToken::new("tok")).await.unwrap().is_none());
     assert!(store.drafts_of_user(anna).await.unwrap().is_empty());
     // Held files are listed for a rescan and become viewable when clean.
-    let draft = store.create_draft("tok2", anna, None, def.id, NOW, NOW + DAY).await.unwrap();
+    let draft = store.create_draft(&DraftToken::new("tok2"), anna, None, def.id, NOW, NOW + DAY).await.unwrap();
     let mut held = file("k3", anna, "photo");
     held.scan_status = ScanStatus::Held;
     let h = store.attach_to_draft(draft.id, "photo", &held).await.unwrap().unwrap();

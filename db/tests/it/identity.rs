@@ -6,6 +6,7 @@ use stadsporten_db::{AuditFilter, Backend, NewGrant, Store, UserKind, VerifiedCl
 use stadsporten_domain::access::{Permission, Role, Scope, Target};
 use stadsporten_domain::audit::{AuditAction, AuditEntry, ChainBreak, Outcome};
 use stadsporten_domain::identity::PersonalIdentityNumber;
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::organisation::{OrganisationNumber, UnitCode};
 
 const NOW: i64 = 1_795_000_000;
@@ -23,7 +24,7 @@ fn unit(s: &str) -> UnitCode {
     UnitCode::parse(s).unwrap()
 }
 
-fn entry(action: AuditAction, actor: Option<i64>, object_id: &str) -> AuditEntry {
+fn entry(action: AuditAction, actor: Option<UserId>, object_id: &str) -> AuditEntry {
     AuditEntry {
         at: NOW,
         actor_id: actor,
@@ -186,7 +187,7 @@ async fn reviews_fall_due_and_completing_one_resets_the_clock(backend: Backend) 
 async fn the_audit_trail_chains_refuses_changes_and_finds_tampering(backend: Backend) {
     let store = fresh(backend).await;
     for i in 0..5 {
-        store.append_audit(&entry(AuditAction::Read, Some(1), &i.to_string())).await.unwrap();
+        store.append_audit(&entry(AuditAction::Read, Some(UserId::new(1)), &i.to_string())).await.unwrap();
     }
     assert_eq!(store.verify_audit_chain().await.unwrap(), Ok(5));
     let found =

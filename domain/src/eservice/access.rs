@@ -13,12 +13,13 @@
 //!   need of its own here, so it cannot widen any other.
 
 use crate::access::{Permission, Principal, Target};
+use crate::ids::UserId;
 use crate::organisation::{OrganisationNumber, UnitCode};
 
 /// The person asking.
 #[derive(Debug, Clone, Copy)]
 pub struct CaseViewer<'a> {
-    pub user_id: i64,
+    pub user_id: UserId,
     pub is_staff: bool,
     pub principal: &'a Principal,
 }
@@ -26,7 +27,7 @@ pub struct CaseViewer<'a> {
 /// What decides access about the case.
 #[derive(Debug, Clone, Copy)]
 pub struct CaseFacts<'a> {
-    pub applicant_id: i64,
+    pub applicant_id: UserId,
     pub unit: &'a UnitCode,
     /// The provider organisation feedback was routed to, if any.
     pub provider_org: Option<&'a OrganisationNumber>,
@@ -69,7 +70,7 @@ impl CaseNeed {
 
 /// Whether the viewer filed it (a case, or a bundle of cases): the same person, never acting as
 /// staff.
-pub fn is_applicant(viewer: CaseViewer<'_>, applicant_id: i64) -> bool {
+pub fn is_applicant(viewer: CaseViewer<'_>, applicant_id: UserId) -> bool {
     applicant_id == viewer.user_id && !viewer.is_staff
 }
 
@@ -95,7 +96,7 @@ mod tests {
     use super::*;
     use crate::access::{Grant, Role, Scope};
 
-    fn principal(user_id: i64, grants: Vec<Grant>) -> Principal {
+    fn principal(user_id: UserId, grants: Vec<Grant>) -> Principal {
         Principal { user_id, grants, acting_for: None }
     }
 
@@ -108,11 +109,11 @@ mod tests {
         let mf = UnitCode::parse("MF").unwrap();
         let till = UnitCode::parse("TILL").unwrap();
         let org = OrganisationNumber::parse("5592345671").unwrap();
-        let case = CaseFacts { applicant_id: 1, unit: &mf, provider_org: Some(&org) };
-        let anna = principal(1, vec![grant(Role::Resident, Scope::Own)]);
-        let sara = principal(2, vec![grant(Role::CaseOfficer, Scope::Unit(mf.clone()))]);
-        let omar = principal(3, vec![grant(Role::CaseOfficer, Scope::Unit(till.clone()))]);
-        let maja = principal(4, vec![grant(Role::ProviderEditor, Scope::Organisation(org.clone()))]);
+        let case = CaseFacts { applicant_id: UserId::new(1), unit: &mf, provider_org: Some(&org) };
+        let anna = principal(UserId::new(1), vec![grant(Role::Resident, Scope::Own)]);
+        let sara = principal(UserId::new(2), vec![grant(Role::CaseOfficer, Scope::Unit(mf.clone()))]);
+        let omar = principal(UserId::new(3), vec![grant(Role::CaseOfficer, Scope::Unit(till.clone()))]);
+        let maja = principal(UserId::new(4), vec![grant(Role::ProviderEditor, Scope::Organisation(org.clone()))]);
         let all = [CaseNeed::Own, CaseNeed::Read, CaseNeed::Handle, CaseNeed::Export, CaseNeed::AnswerFeedback];
         let relations = |p: &Principal, staff: bool| {
             let who = CaseViewer { user_id: p.user_id, is_staff: staff, principal: p };
@@ -124,7 +125,7 @@ mod tests {
         assert_eq!(relations(&omar, true), [None; 5], "another unit's officer");
         assert_eq!(relations(&maja, false), [None, None, None, None, Some(Provider)]);
         // Staff never act as the applicant, even on a case they filed themselves.
-        let filed_by_staff = principal(1, vec![grant(Role::CaseOfficer, Scope::Unit(till))]);
+        let filed_by_staff = principal(UserId::new(1), vec![grant(Role::CaseOfficer, Scope::Unit(till))]);
         assert_eq!(relations(&filed_by_staff, true), [None; 5]);
     }
 }

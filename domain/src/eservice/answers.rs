@@ -13,6 +13,7 @@ use super::definition::{Condition, Field, FieldKind, ServiceDefinition, Step};
 use crate::contact::{valid_email, valid_phone};
 use crate::date::Date;
 use crate::identity::PersonalIdentityNumber;
+use crate::ids::AttachmentId;
 use crate::organisation::OrganisationNumber;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -28,7 +29,7 @@ pub struct Address {
 /// An uploaded file an answer refers to (the file itself is in attachment storage).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FileRef {
-    pub id: i64,
+    pub id: AttachmentId,
     /// The applicant's name for it, for display only (never a path).
     pub name: String,
     pub size: i64,
@@ -496,7 +497,9 @@ mod tests {
             files(&field, answers.get("certificate")).err().map(|e| e.code),
             Some("field-error-file-required".into())
         );
-        let three = Answer::Files((1..=3).map(|id| FileRef { id, name: format!("{id}.pdf"), size: 10 }).collect());
+        let three = Answer::Files(
+            (1..=3).map(|id| FileRef { id: AttachmentId::new(id), name: format!("{id}.pdf"), size: 10 }).collect(),
+        );
         assert_eq!(files(&field, Some(&three)).err().map(|e| e.code), Some("field-error-too-many-files".into()));
     }
 

@@ -393,7 +393,7 @@ async fn complete(
     );
     entry.actor_id = Some(user.id);
     auth.store.append_audit(&entry).await.map_err(|_| SignInFailure::Storage)?;
-    tracing::info!(user.id = user.id, provider = pending.provider.as_str(), "signed in");
+    tracing::info!(user.id = %user.id, provider = pending.provider.as_str(), "signed in");
     // Without a page to return to, people start on Mina sidor and staff in their workspace.
     Ok(match (pending.return_to.as_str(), pending.provider) {
         ("/my", ProviderKind::Staff) => "/admin/access".to_owned(),

@@ -17,6 +17,7 @@ use stadsporten_app::context::{RequestContext, SessionEnded, Viewer, ACTING_FOR_
 use stadsporten_app::flash::{FormFlash, FLASH_KEY};
 use stadsporten_db::UserKind;
 use stadsporten_domain::audit::{AuditAction, Outcome};
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::organisation::OrganisationNumber;
 use stadsporten_domain::session::SessionState;
 use std::sync::Arc;
@@ -55,7 +56,7 @@ impl ProviderKind {
 /// A signed-in session, stored server-side. (`Debug` below leaves out the CSRF token.)
 #[derive(Clone, Serialize, Deserialize)]
 pub struct SessionAuth {
-    pub user_id: i64,
+    pub user_id: UserId,
     /// The user's `session_epoch` when the session began.
     pub epoch: i64,
     pub provider: ProviderKind,
@@ -165,7 +166,7 @@ pub async fn load_viewer(State(auth): State<Arc<AuthState>>, mut req: Request, n
 enum Resolved {
     Anonymous,
     Viewer(Box<Viewer>),
-    Ended(SessionEnded, i64),
+    Ended(SessionEnded, UserId),
 }
 
 async fn resolve(
@@ -223,7 +224,7 @@ mod tests {
     #[test]
     fn session_secrets_stay_out_of_debug_output() {
         let auth = SessionAuth {
-            user_id: 1,
+            user_id: UserId::new(1),
             epoch: 0,
             provider: ProviderKind::Resident,
             signed_in_at: 0,

@@ -6,6 +6,7 @@
 use crate::support::{browser, spawn_app, TestApp};
 use stadsporten_db::{on_both_backends, Backend, NewGrant, UserKind, VerifiedClaims};
 use stadsporten_domain::access::{Role, Scope};
+use stadsporten_domain::ids::{AttachmentId, BundleId, CaseId, DefinitionId, DraftToken, UserId};
 use stadsporten_domain::organisation::UnitCode;
 use std::collections::BTreeSet;
 
@@ -84,28 +85,28 @@ struct Objects {
     utb_request: i64,
     mf_grant: i64,
     utb_grant: i64,
-    dummy_user: i64,
+    dummy_user: UserId,
     /// An end date two months ahead, as a form writes it.
     until: String,
     /// Anna's draft of the feedback e-service (its token) and her feedback cases, routed to MF
     /// (Sara's unit): one open, one to withdraw, one decided; a file in the open one.
     draft: String,
-    case: i64,
-    case_to_withdraw: i64,
-    decided: i64,
-    file: i64,
+    case: CaseId,
+    case_to_withdraw: CaseId,
+    decided: CaseId,
+    file: AttachmentId,
     /// The live version of the preschool definition (receiving unit UTB).
-    preschool_definition: i64,
+    preschool_definition: DefinitionId,
     /// A unit of Maja's company, and a fresh provider change of it (to revert).
     maja_unit: String,
     revision: i64,
     /// Anna's feedback about Maja's unit, routed to Maja's company.
-    provider_case: i64,
+    provider_case: CaseId,
     /// Erik's bundle application in progress (its token), and a filed bundle of his with a part
     /// at MF (Sara's unit) and one at TILL (Omar's), and a statement request from MF to TILL.
     bundle_draft: String,
-    bundle: i64,
-    bundle_mf_case: i64,
+    bundle: BundleId,
+    bundle_mf_case: CaseId,
     statement: i64,
 }
 
@@ -124,9 +125,13 @@ fn feedback(unit: &str) -> stadsporten_domain::eservice::Answers {
     a
 }
 
-async fn feedback_case(app: &TestApp, anna: i64, def: i64, key: &str) -> i64 {
+async fn feedback_case(app: &TestApp, anna: UserId, def: DefinitionId, key: &str) -> CaseId {
     let now = app.clock.now();
-    let draft = app.store.create_draft(&format!("{:0>64}", key), anna, None, def, now, now + 86_400).await.unwrap();
+    let draft = app
+        .store
+        .create_draft(&DraftToken::new(format!("{:0>64}", key)), anna, None, def, now, now + 86_400)
+        .await
+        .unwrap();
     let answers = feedback("MF");
     app.store
         .submit_case(&stadsporten_db::Submission {
@@ -151,7 +156,7 @@ async fn feedback_case(app: &TestApp, anna: i64, def: i64, key: &str) -> i64 {
 }
 
 /// Erik's bundle draft (food registration and serving licence), and a filed bundle of the same.
-async fn bundles(app: &TestApp, n: usize) -> (String, i64, i64, i64) {
+async fn bundles(app: &TestApp, n: usize) -> (String, BundleId, CaseId, i64) {
     let now = app.clock.now();
     let store = &app.store;
     let erik = store.user_by_persona("erik").await.unwrap().unwrap().id;
@@ -170,7 +175,7 @@ async fn bundles(app: &TestApp, n: usize) -> (String, i64, i64, i64) {
             .collect();
         let d = store
             .create_bundle_draft(
-                &token,
+                &DraftToken::new(token.clone()),
                 erik,
                 "559123-4561",
                 "Linds Krog AB",
@@ -282,7 +287,8 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     let sara = store.user_by_persona("sara").await.unwrap().unwrap().id;
     let def = store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap().id;
     let draft_token = format!("{:0>64x}", 0xd0_0000 + n);
-    let draft = store.create_draft(&draft_token, anna, None, def, now, now + 86_400).await.unwrap();
+    let draft =
+        store.create_draft(&DraftToken::new(draft_token.clone()), anna, None, def, now, now + 86_400).await.unwrap();
     store.save_draft(draft.id, &feedback("MF"), Some("feedback"), now, now + 86_400).await.unwrap();
     let case = feedback_case(app, anna, def, &format!("c{n}")).await;
     let case_to_withdraw = feedback_case(app, anna, def, &format!("w{n}")).await;
@@ -326,8 +332,10 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
             other => panic!("{other:?}"),
         };
     let provider_case = {
-        let draft =
-            store.create_draft(&format!("{:0>64x}", 0xf0_0000 + n), anna, None, def, now, now + 86_400).await.unwrap();
+        let draft = store
+            .create_draft(&DraftToken::new(format!("{:0>64x}", 0xf0_0000 + n)), anna, None, def, now, now + 86_400)
+            .await
+            .unwrap();
         let (code, org) = maja_unit.feedback_route();
         let org = org.map(|o| o.to_string());
         store

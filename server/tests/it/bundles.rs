@@ -7,6 +7,7 @@
 
 use crate::support::{as_user, body, post, spawn_app, to, upload, TestApp};
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
+use stadsporten_domain::ids::{BundleId, CaseId, DraftToken};
 
 on_both_backends!(
     a_restaurant_files_one_application_and_follows_one_status_to_all_decided,
@@ -44,7 +45,7 @@ async fn guide_query(user: &TestApp) -> String {
 
 /// Erik starts, fills in and submits the restaurant's bundle; returns his session, the bundle id
 /// and the draft's token.
-async fn erik_applies(app: &TestApp) -> (TestApp, String, i64, String) {
+async fn erik_applies(app: &TestApp) -> (TestApp, String, BundleId, String) {
     let (erik, csrf) = as_user(app, "erik").await;
     let query = guide_query(&erik).await;
     let (_, guide) = body(&erik, &format!("/business?{RESTAURANT}")).await;
@@ -129,7 +130,7 @@ async fn erik_applies(app: &TestApp) -> (TestApp, String, i64, String) {
         assert_eq!(to(&res, &erik.address), format!("{home}?saved=part"), "{step}");
     }
     // The shared facts reached every permit's own answers.
-    let bundle_draft = app.store.bundle_draft(&token).await.unwrap().unwrap();
+    let bundle_draft = app.store.bundle_draft(&DraftToken::new(token.clone())).await.unwrap().unwrap();
     for d in app.store.bundle_draft_parts(bundle_draft.id).await.unwrap() {
         assert!(d.answers.contains_key("premises_address"), "{:?}", d.permit_key);
     }
@@ -176,7 +177,7 @@ async fn erik_applies(app: &TestApp) -> (TestApp, String, i64, String) {
     let res = post(&erik, &csrf, &submit, &[("idempotency_key", &token), ("confirm", "yes")]).await;
     let status_page = to(&res, &erik.address);
     assert!(status_page.starts_with("/my/business/") && status_page.ends_with("?saved=submitted"), "{status_page}");
-    let id: i64 = status_page.trim_start_matches("/my/business/").split('?').next().unwrap().parse().unwrap();
+    let id: BundleId = status_page.trim_start_matches("/my/business/").split('?').next().unwrap().parse().unwrap();
     // A double click files nothing more: it lands on the same bundle.
     let res = post(&erik, &csrf, &submit, &[("idempotency_key", &token), ("confirm", "yes")]).await;
     assert_eq!(to(&res, &erik.address), format!("/my/business/{id}"));
@@ -184,7 +185,7 @@ async fn erik_applies(app: &TestApp) -> (TestApp, String, i64, String) {
     (erik, csrf, id, token)
 }
 
-async fn officer_act(user: &TestApp, csrf: &str, case_id: i64, action: &str, extra: &[(&str, &str)]) -> String {
+async fn officer_act(user: &TestApp, csrf: &str, case_id: CaseId, action: &str, extra: &[(&str, &str)]) -> String {
     let mut form: Vec<(&str, &str)> = vec![("action", action)];
     let case = case_id.to_string();
     form.push(("case_id", &case));
@@ -456,7 +457,7 @@ async fn a_submitted_bundles_draft_pages_lead_to_its_status_page(backend: Backen
     let app = spawn_app(backend).await;
     let (erik, csrf, id, token) = erik_applies(&app).await;
     // A permit's own check page is the bundle's, which is now its status page.
-    let draft = app.store.bundle_draft(&token).await.unwrap().expect("the bundle draft");
+    let draft = app.store.bundle_draft(&DraftToken::new(token.clone())).await.unwrap().expect("the bundle draft");
     let part = app.store.bundle_draft_parts(draft.id).await.unwrap().into_iter().next().expect("a part");
     let res = erik.get(&format!("/apply/{}/check", part.token)).send().await.unwrap();
     assert_eq!(res.status(), 302, "a part's check page: one outcome, the redirect");

@@ -5,6 +5,7 @@
 use crate::support::{as_user, body, post, spawn_app, to, upload, TestApp};
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
+use stadsporten_domain::ids::CaseId;
 
 on_both_backends!(
     the_comparison_works_without_javascript_and_explains_bad_input,
@@ -335,7 +336,7 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
 }
 
 /// Anna gives feedback about a unit through the feedback e-service, from its unit page.
-async fn anna_gives_feedback(anna: &TestApp, csrf: &str, unit: &str) -> i64 {
+async fn anna_gives_feedback(anna: &TestApp, csrf: &str, unit: &str) -> CaseId {
     let res = post(anna, csrf, "/api/apply/start", &[("slug", "synpunkter-och-klagomal"), ("unit", unit)]).await;
     let token = to(&res, &anna.address).split('/').nth(2).unwrap().to_owned();
     let step = |s: &str| format!("/forms/{token}/{s}");

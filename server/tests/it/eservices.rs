@@ -6,6 +6,7 @@
 use crate::support::{as_user, body, input_value, post, spawn_app, to, upload, with_csrf, TestApp};
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
+use stadsporten_domain::ids::CaseId;
 
 on_both_backends!(
     a_resident_applies_step_by_step_and_the_case_is_filed_once,
@@ -57,7 +58,7 @@ async fn a_session_that_ends_mid_step_returns_the_resident_to_her_draft(backend:
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// Anna applies for a preschool place to the end; returns her session, token and the case id.
-async fn anna_applies(app: &TestApp) -> (TestApp, String, String, i64) {
+async fn anna_applies(app: &TestApp) -> (TestApp, String, String, CaseId) {
     let (anna, csrf) = as_user(app, "anna").await;
     let res = post(&anna, &csrf, "/api/apply/start", &[("slug", "ansok-om-forskoleplats")]).await;
     assert_eq!(res.status(), 302);
@@ -112,7 +113,7 @@ async fn anna_applies(app: &TestApp) -> (TestApp, String, String, i64) {
     let res =
         post(&anna, &csrf, &format!("/forms/{token}/submit"), &[("confirm", "yes"), ("idempotency_key", &token)]).await;
     let receipt = to(&res, &anna.address);
-    let id: i64 = receipt.split('/').nth(3).and_then(|s| s.parse().ok()).expect("case id");
+    let id: CaseId = receipt.split('/').nth(3).and_then(|s| s.parse().ok()).expect("case id");
     (anna, csrf, token, id)
 }
 

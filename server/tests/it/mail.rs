@@ -6,6 +6,7 @@ use crate::support::{spawn_app_with, test_settings};
 use secrecy::SecretString;
 use stadsporten_db::{on_both_backends, AuditFilter, Backend};
 use stadsporten_domain::audit::AuditAction;
+use stadsporten_domain::ids::DraftToken;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 
@@ -66,7 +67,11 @@ async fn anna_files_a_case(app: &crate::support::TestApp) -> String {
     let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
     let def = app.store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap();
     let now = app.clock.now();
-    let draft = app.store.create_draft(&"ab".repeat(32), anna, None, def.id, now, now + 30 * 86_400).await.unwrap();
+    let draft = app
+        .store
+        .create_draft(&DraftToken::new("ab".repeat(32)), anna, None, def.id, now, now + 30 * 86_400)
+        .await
+        .unwrap();
     let answers = stadsporten_domain::eservice::Answers::new();
     app.store
         .submit_case(&stadsporten_db::Submission {

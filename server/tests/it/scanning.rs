@@ -5,6 +5,7 @@
 
 use crate::support::{browser, spawn_app_with, test_settings, TestApp};
 use stadsporten_db::{on_both_backends, Backend, ScanStatus};
+use stadsporten_domain::ids::DraftToken;
 use std::path::PathBuf;
 use std::process::{Child, Command};
 
@@ -92,7 +93,7 @@ async fn uploads_are_scanned_and_the_scanner_failing_holds_them(backend: Backend
         }
     };
     let files = async || {
-        let draft = app.store.draft(&token).await.unwrap().unwrap();
+        let draft = app.store.draft(&DraftToken::new(token.clone())).await.unwrap().unwrap();
         let mut out = Vec::new();
         for f in draft.answers.get("medical_certificate").map(|a| a.files().to_vec()).unwrap_or_default() {
             out.push(app.store.attachment(f.id).await.unwrap().unwrap());

@@ -3,6 +3,7 @@
 
 use crate::support::{as_user, body, browser, post, spawn_app, to, upload, TestApp};
 use stadsporten_db::{on_both_backends, Backend};
+use stadsporten_domain::ids::AttachmentId;
 
 on_both_backends!(
     only_local_paths_are_followed_whatever_a_browser_strips,
@@ -434,7 +435,7 @@ async fn nothing_personal_is_stored_by_a_cache(backend: Backend) {
 
 /// Uploads `bytes` as `file_name` the way a browser does (the name as raw UTF-8) to the every-kind
 /// step's file field, and returns the new file's id from the step page.
-async fn upload_as_browser(user: &TestApp, csrf: &str, token: &str, file_name: &str, bytes: &[u8]) -> i64 {
+async fn upload_as_browser(user: &TestApp, csrf: &str, token: &str, file_name: &str, bytes: &[u8]) -> AttachmentId {
     let (_, before) = body(user, &format!("/apply/{token}/step/all")).await;
     let form = reqwest::multipart::Form::new()
         .percent_encode_noop()
@@ -449,7 +450,7 @@ async fn upload_as_browser(user: &TestApp, csrf: &str, token: &str, file_name: &
         .unwrap();
     assert_eq!(res.status(), 303, "upload of {file_name:?}");
     let (_, after) = body(user, &format!("/apply/{token}/step/all")).await;
-    let ids = |html: &str| -> Vec<i64> {
+    let ids = |html: &str| -> Vec<AttachmentId> {
         html.split("name=\"remove\" value=\"").skip(1).filter_map(|r| r.split('"').next()?.parse().ok()).collect()
     };
     let known = ids(&before);
