@@ -194,8 +194,8 @@ impl CatalogueQuery {
 /// Longest raw query string accepted; longer ones are malformed (a 400), never processed.
 pub const MAX_QUERY_STRING: usize = 2048;
 
-/// Decodes an `application/x-www-form-urlencoded` query string into pairs. Invalid percent
-/// escapes or non-UTF-8 bytes are an error, not silently replaced.
+/// Decodes an `application/x-www-form-urlencoded` query string into pairs (`+` is a space).
+/// Invalid percent escapes or non-UTF-8 bytes are an error, not silently replaced.
 pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, QueryError> {
     if raw.len() > MAX_QUERY_STRING {
         return Err(QueryError::MalformedQuery);
@@ -211,36 +211,34 @@ pub fn decode_query_string(raw: &str) -> Result<Vec<(String, String)>, QueryErro
 }
 
 fn decode_component(s: &str) -> Result<String, QueryError> {
+    // percent-encoding (like the URL standard and form_urlencoded) keeps a malformed escape such
+    // as "%zz" or a "%" at the end as it stands, and form_urlencoded also replaces invalid UTF-8.
+    // Here either means a broken or forged link, so it is refused (a 400): every `%` must begin
+    // two hex digits, and the decoded bytes must be UTF-8.
     let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'+' => out.push(b' '),
-            b'%' => {
-                let hex = bytes.get(i + 1..i + 3).ok_or(QueryError::MalformedQuery)?;
-                let hex = std::str::from_utf8(hex).map_err(|_| QueryError::MalformedQuery)?;
-                out.push(u8::from_str_radix(hex, 16).map_err(|_| QueryError::MalformedQuery)?);
-                i += 2;
-            }
-            b => out.push(b),
-        }
-        i += 1;
+    let escapes_ok = bytes
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| **b == b'%')
+        .all(|(i, _)| bytes.get(i + 1..i + 3).is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit)));
+    if !escapes_ok {
+        return Err(QueryError::MalformedQuery);
     }
-    String::from_utf8(out).map_err(|_| QueryError::MalformedQuery)
+    // `+` becomes a space before decoding, so an encoded plus (%2B) stays a plus.
+    let spaced = s.replace('+', " ");
+    let decoded =
+        percent_encoding::percent_decode_str(&spaced).decode_utf8().map_err(|_| QueryError::MalformedQuery)?;
+    Ok(decoded.into_owned())
 }
+
+/// What [`encode_component`] escapes: everything but RFC 3986's unreserved characters
+/// (ASCII letters and digits, `-`, `_`, `.`, `~`). Bytes outside ASCII are always escaped.
+const COMPONENT: &percent_encoding::AsciiSet =
+    &percent_encoding::NON_ALPHANUMERIC.remove(b'-').remove(b'_').remove(b'.').remove(b'~');
 
 /// Percent-encodes a query component (RFC 3986 unreserved characters pass through).
 pub fn encode_component(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
-            out.push(b as char);
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
-    }
-    out
+    percent_encoding::utf8_percent_encode(s, COMPONENT).to_string()
 }
 
 /// Who provides a service.
@@ -405,6 +403,10 @@ mod tests {
         assert_eq!(CatalogueQuery::from_query_string("q=%ZZ"), Err(QueryError::MalformedQuery));
         assert_eq!(CatalogueQuery::from_query_string("q=%FF"), Err(QueryError::MalformedQuery));
         assert_eq!(CatalogueQuery::from_query_string("q=%C3"), Err(QueryError::MalformedQuery));
+        assert_eq!(CatalogueQuery::from_query_string("q=%e"), Err(QueryError::MalformedQuery));
+        assert_eq!(CatalogueQuery::from_query_string("q=50%"), Err(QueryError::MalformedQuery));
+        assert_eq!(CatalogueQuery::from_query_string("q=%%41"), Err(QueryError::MalformedQuery));
+        assert_eq!(CatalogueQuery::from_query_string("q=%+1"), Err(QueryError::MalformedQuery));
         assert_eq!(CatalogueQuery::from_query_string(""), Ok(CatalogueQuery { page: 1, ..Default::default() }));
         let huge = format!("q={}", "a".repeat(MAX_QUERY_STRING));
         assert_eq!(CatalogueQuery::from_query_string(&huge), Err(QueryError::MalformedQuery));
@@ -428,5 +430,20 @@ mod tests {
         };
         let s = q.to_query_string(3);
         assert_eq!(s, "q=bygglov%20%26%20%22skylt%22&situation=bygga-och-bo&page=3");
+    }
+
+    #[test]
+    fn components_encode_all_but_unreserved_and_decode_back() {
+        assert_eq!(encode_component("a-b_c.d~e"), "a-b_c.d~e");
+        assert_eq!(encode_component("/my?x=1&y=ö +"), "%2Fmy%3Fx%3D1%26y%3D%C3%B6%20%2B");
+        for text in ["förskola & bygglov", "a+b=c", "/sign-in?to=%2Fmy", "ö€𝄞", ""] {
+            let raw = format!("{}={}", encode_component(text), encode_component(text));
+            assert_eq!(decode_query_string(&raw), Ok(vec![(text.to_owned(), text.to_owned())]), "{text}");
+        }
+        // `+` is a space, an escaped plus a plus; hex digits in either case; a pair without `=`.
+        assert_eq!(
+            decode_query_string("q=a+b%2Bc&x=%c3%b6%C3%B6&flag"),
+            Ok(vec![("q".into(), "a b+c".into()), ("x".into(), "öö".into()), ("flag".into(), String::new())])
+        );
     }
 }

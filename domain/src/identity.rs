@@ -54,20 +54,6 @@ impl fmt::Display for PersonalIdentityNumber {
     }
 }
 
-fn is_leap(year: u32) -> bool {
-    (year.is_multiple_of(4) && !year.is_multiple_of(100)) || year.is_multiple_of(400)
-}
-
-pub(crate) fn days_in_month(year: u32, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
 /// Luhn check over the ten digits YYMMDDNNNC.
 pub(crate) fn luhn_ok(ten: &[u32]) -> bool {
     let sum: u32 = ten
@@ -116,7 +102,8 @@ impl PersonalIdentityNumber {
         let month = d[4] * 10 + d[5];
         let raw_day = d[6] * 10 + d[7];
         let day = if raw_day > 60 { raw_day - 60 } else { raw_day };
-        if year < 1800 || day == 0 || day > days_in_month(year, month) {
+        // The birth date must exist (from 1800 on), as a calendar date.
+        if crate::date::Date::new(year, month, day).is_none() {
             return Err(IdentityNumberError::Date);
         }
         if !luhn_ok(&d[2..12]) {

@@ -1,12 +1,56 @@
-//! `stadsporten-server`: loads settings, starts logging, builds and runs the application.
+//! `stadsporten-server`: loads settings, starts logging, builds and runs the application, or runs
+//! one of the operator's commands.
+//!
+//! Policy: the command line is parsed with clap before anything else, so `--help` works without a
+//! configuration. With no command the binary serves (as cargo-leptos and scripts/serve.sh run it).
+//! Every failure, a wrong command line included, exits with status 1; help exits with 0.
 
+use clap::{Parser, Subcommand};
 use stadsporten_server::config::Settings;
 use stadsporten_server::startup::Application;
 use stadsporten_server::telemetry;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// Stadsporten's server. Settings come from config/ (or STADSPORTEN_CONFIG_DIR) and the
+/// environment, as README.md describes.
+#[derive(Parser)]
+#[command(name = "stadsporten-server")]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Serves the site (the default when no command is given).
+    Serve,
+    /// Seals pending audit entries and verifies the audit trail's hash chain and signed daily
+    /// checkpoints; exit status 1 when anything does not hold.
+    AuditVerify,
+    /// Imports comparison data (units or indicator values, CSV or JSON) like /admin/providers does:
+    /// each file all rows or none; exit status 1 when any file was refused.
+    ImportProviders {
+        /// Checks and reports only; stores nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The files to import.
+        #[arg(value_name = "FILE", required = true)]
+        files: Vec<PathBuf>,
+    },
+}
 
 #[tokio::main]
 async fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            // clap's own exit would use status 2 for a usage error; this binary has always
+            // answered 1 (and 0 for help, which clap prints to standard output).
+            let _ = e.print();
+            return if e.use_stderr() { ExitCode::FAILURE } else { ExitCode::SUCCESS };
+        }
+    };
     let dir = std::env::var("STADSPORTEN_CONFIG_DIR").unwrap_or_else(|_| "config".into());
     let settings = match Settings::load(std::path::Path::new(&dir)) {
         Ok(s) => s,
@@ -16,12 +60,15 @@ async fn main() -> ExitCode {
         }
     };
     telemetry::init(&settings.log.format);
-    if std::env::args().nth(1).as_deref() == Some("audit-verify") {
-        return verify_audit_trail(&settings).await;
+    match cli.command.unwrap_or(Command::Serve) {
+        Command::Serve => serve(&settings).await,
+        Command::AuditVerify => verify_audit_trail(&settings).await,
+        Command::ImportProviders { dry_run, files } => import_providers(&settings, dry_run, &files).await,
     }
-    if std::env::args().nth(1).as_deref() == Some("import-providers") {
-        return import_providers(&settings, std::env::args().skip(2).collect()).await;
-    }
+}
+
+/// `stadsporten-server [serve]`: builds the application and serves until a shutdown signal.
+async fn serve(settings: &Settings) -> ExitCode {
     let mut options = match leptos::config::get_configuration(None) {
         Ok(conf) => conf.leptos_options,
         Err(e) => {
@@ -34,7 +81,7 @@ async fn main() -> ExitCode {
         let beside = std::env::current_exe().ok().and_then(|p| p.parent().map(|d| d.join(&*options.hash_file)));
         options.hash_files = beside.is_some_and(|p| p.exists());
     }
-    let app = match Application::build(&settings, options.clone()).await {
+    let app = match Application::build(settings, options.clone()).await {
         Ok(app) => app,
         Err(e) => {
             tracing::error!(error = %e, "start-up failed");
@@ -98,18 +145,12 @@ async fn verify_audit_trail(settings: &Settings) -> ExitCode {
 /// indicator values, CSV or JSON) like `/admin/providers` does. Each file is one transaction: all
 /// rows or none. Problems are printed with file, row and field (in Swedish and English); the exit
 /// status is 1 when any file was refused. A stored import is written to the audit trail.
-async fn import_providers(settings: &Settings, args: Vec<String>) -> ExitCode {
+async fn import_providers(settings: &Settings, dry_run: bool, files: &[PathBuf]) -> ExitCode {
     use secrecy::ExposeSecret;
     use stadsporten_app::i18n::ta;
     use stadsporten_domain::audit::{AuditAction, AuditEntry, Outcome};
     use stadsporten_domain::compare::import::parse_file;
     use stadsporten_domain::Lang;
-    let dry_run = args.iter().any(|a| a == "--dry-run");
-    let files: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    if files.is_empty() {
-        eprintln!("usage: stadsporten-server import-providers [--dry-run] FILE…");
-        return ExitCode::FAILURE;
-    }
     let store = match stadsporten_db::Store::connect(settings.database.url.expose_secret(), 2).await {
         Ok(s) => s,
         Err(e) => {
@@ -119,9 +160,10 @@ async fn import_providers(settings: &Settings, args: Vec<String>) -> ExitCode {
     };
     let now = time::OffsetDateTime::now_utc().unix_timestamp();
     let mut failed = false;
-    for path in files {
-        let name = std::path::Path::new(path).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-        let bytes = match std::fs::read(path) {
+    for file in files {
+        let path = file.display();
+        let name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let bytes = match std::fs::read(file) {
             Ok(b) => b,
             Err(e) => {
                 eprintln!("{path}: {e}");
@@ -173,5 +215,51 @@ async fn import_providers(settings: &Settings, args: Vec<String>) -> ExitCode {
         ExitCode::FAILURE
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    fn parse(args: &[&str]) -> Result<Option<Command>, clap::Error> {
+        Cli::try_parse_from(std::iter::once("stadsporten-server").chain(args.iter().copied())).map(|c| c.command)
+    }
+
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn no_command_serves_and_each_command_parses() {
+        assert!(matches!(parse(&[]), Ok(None)));
+        assert!(matches!(parse(&["serve"]), Ok(Some(Command::Serve))));
+        assert!(matches!(parse(&["audit-verify"]), Ok(Some(Command::AuditVerify))));
+        let Ok(Some(Command::ImportProviders { dry_run, files })) =
+            parse(&["import-providers", "units.csv", "--dry-run", "values.json"])
+        else {
+            panic!("import-providers did not parse");
+        };
+        assert!(dry_run);
+        assert_eq!(files, [PathBuf::from("units.csv"), PathBuf::from("values.json")]);
+        let Ok(Some(Command::ImportProviders { dry_run, files })) = parse(&["import-providers", "units.csv"]) else {
+            panic!("import-providers did not parse");
+        };
+        assert!(!dry_run);
+        assert_eq!(files, [PathBuf::from("units.csv")]);
+    }
+
+    #[test]
+    fn mistakes_are_errors_and_help_is_not() {
+        // `use_stderr` decides the exit status in `main`: 1 for a mistake, 0 for help.
+        for wrong in
+            [&["import-providers"][..], &["import-providers", "--dry-run"], &["audit-verify", "x"], &["nonsense"]]
+        {
+            assert!(parse(wrong).is_err_and(|e| e.use_stderr()), "{wrong:?}");
+        }
+        assert!(parse(&["--help"]).is_err_and(|e| !e.use_stderr()));
+        assert!(parse(&["import-providers", "--help"]).is_err_and(|e| !e.use_stderr()));
     }
 }

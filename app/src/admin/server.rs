@@ -185,11 +185,10 @@ mod ssr {
         Ok(())
     }
 
-    /// A date `YYYY-MM-DD` as the end of that day in Stockholm (23:59:59, UTC+1 as a safe bound).
+    /// A date `YYYY-MM-DD` as the end of that day in Stockholm (23:59:59 local time, summer or
+    /// winter).
     pub fn end_of_day(date: &str) -> Option<i64> {
-        let format = time::macros::format_description!("[year]-[month]-[day]");
-        let d = time::Date::parse(date.trim(), &format).ok()?;
-        Some(d.with_hms(22, 59, 59).ok()?.assume_utc().unix_timestamp())
+        stadsporten_domain::date::Date::parse(date)?.end_in_stockholm()
     }
 }
 
