@@ -88,6 +88,14 @@ const SEAL_BATCH: i64 = 500;
 /// The advisory lock that lets one sealer run at a time across every node (PostgreSQL).
 const SEALER_LOCK: i64 = 0x5354_4144_4954; // "STADIT"
 
+/// Who seals: the background worker gives way to another sealer; a reader of the trail waits
+/// for it (see `seal_batch`).
+#[derive(Debug, Clone, Copy)]
+enum Sealer {
+    Worker,
+    Reader,
+}
+
 /// The UTC calendar day of a Unix time, `YYYY-MM-DD`: a checkpoint's name.
 fn day_of(unix: i64) -> String {
     Date::from_day_number(unix.div_euclid(86_400)).map(|d| d.to_string()).unwrap_or_default()
@@ -101,12 +109,17 @@ impl Store {
     }
 
     /// Moves pending entries into the chain; returns how many were sealed. One sealer at a time:
-    /// on PostgreSQL another node already sealing makes this return 0 at once. Writes the day's
-    /// signed checkpoint when it is missing. `now` names the checkpoint's day.
+    /// on PostgreSQL another node already sealing makes this return 0 at once (the worker asks
+    /// again in seconds). Writes the day's signed checkpoint when it is missing. `now` names the
+    /// checkpoint's day.
     pub async fn seal_audit(&self, now: i64) -> Result<u64> {
+        self.seal(now, Sealer::Worker).await
+    }
+
+    async fn seal(&self, now: i64, who: Sealer) -> Result<u64> {
         let mut sealed = 0u64;
         loop {
-            let n = self.seal_batch(now).await?;
+            let n = self.seal_batch(now, who).await?;
             sealed += n;
             if n < SEAL_BATCH as u64 {
                 return Ok(sealed);
@@ -114,7 +127,7 @@ impl Store {
         }
     }
 
-    async fn seal_batch(&self, now: i64) -> Result<u64> {
+    async fn seal_batch(&self, now: i64, who: Sealer) -> Result<u64> {
         // Nothing pending and today's checkpoint written: no transaction at all (the worker asks
         // every few seconds on every node; on SQLite a sealing transaction is a durable write).
         let idle: i64 = sqlx::query_scalar(
@@ -130,13 +143,22 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         match self.backend() {
             Backend::Postgres => {
-                let got: bool = sqlx::query_scalar("select pg_try_advisory_xact_lock($1)")
-                    .bind(SEALER_LOCK)
-                    .fetch_one(&mut *tx)
-                    .await?;
-                if !got {
-                    tx.rollback().await?;
-                    return Ok(0);
+                match who {
+                    Sealer::Worker => {
+                        let got: bool = sqlx::query_scalar("select pg_try_advisory_xact_lock($1)")
+                            .bind(SEALER_LOCK)
+                            .fetch_one(&mut *tx)
+                            .await?;
+                        if !got {
+                            tx.rollback().await?;
+                            return Ok(0);
+                        }
+                    }
+                    // A reader waits for the sealer at work, then seals what is left: it must
+                    // see every entry committed before it asked.
+                    Sealer::Reader => {
+                        sqlx::query("select pg_advisory_xact_lock($1)").bind(SEALER_LOCK).execute(&mut *tx).await?;
+                    }
                 }
             }
             // Take SQLite's write lock before reading the head (a reader cannot be upgraded).
@@ -214,7 +236,7 @@ impl Store {
     /// Entries matching the filter, newest first. Seals what is pending first, so a reader sees
     /// every committed entry.
     pub async fn audit_entries(&self, f: &AuditFilter, limit: i64, offset: i64) -> Result<Vec<AuditRow>> {
-        self.seal_audit(unix_now()).await?;
+        self.seal(unix_now(), Sealer::Reader).await?;
         // Unset filters bind NULL and drop out: one SQL text for every combination.
         let rows = sqlx::query(&format!(
             "select {COLUMNS}, u.display_name as actor_name from audit_log a left join users u on u.id = a.actor_id \
@@ -249,7 +271,7 @@ impl Store {
     /// checkpoint holds. `Ok(Err(break))`: the first thing that does not hold.
     pub async fn verify_audit_chain(&self) -> Result<std::result::Result<u64, ChainBreak>> {
         const BATCH: i64 = 2000;
-        self.seal_audit(unix_now()).await?;
+        self.seal(unix_now(), Sealer::Reader).await?;
         let head =
             sqlx::query("select seq, hash, keyed_from from audit_head where id = 1").fetch_one(&self.pool).await?;
         let head_seq: i64 = head.try_get("seq")?;
