@@ -10,6 +10,3 @@ pub mod notify;
 mod routes;
 pub mod startup;
 pub mod telemetry;
-
-// Kept under their old paths for the tests and examples that drive the server.
-pub use stadsporten_app::web::{clock, uploads as attachments};

@@ -8,7 +8,7 @@
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::flash::FormFlash;
-use crate::web::{audited, denied, keep, read_multipart, see_other, too_large, FormState};
+use crate::web::{audited, denied, keep, or_return, see_other, FormState};
 use axum::extract::{Multipart, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -45,14 +45,9 @@ pub async fn upload_definition(
     if !manages_somewhere {
         return denied(&s, &ctx, "feature", None, Permission::ManageServices).await;
     }
-    if let Some(r) = too_large(&s.pages, &ctx, &headers, MAX_SOURCE).await {
-        return r;
-    }
-    let form = match read_multipart(multipart, MAX_SOURCE).await {
-        Ok(f) => f,
-        Err(e) => return s.pages.error(&ctx, e).await,
-    };
-    let pasted = form.fields.iter().find(|(k, _)| k == "source").map(|(_, v)| v.clone()).unwrap_or_default();
+    or_return!(s.refuse_too_large(&ctx, &headers, MAX_SOURCE).await);
+    let form = or_return!(s.multipart(&ctx, multipart, MAX_SOURCE).await);
+    let pasted = form.field("source").to_owned();
     let source = match form.file {
         Some((_, _, bytes)) if !bytes.is_empty() => String::from_utf8_lossy(&bytes).into_owned(),
         _ => pasted,
@@ -136,13 +131,8 @@ pub async fn import_providers(
     if !viewer.may(Permission::ManageProviderData, &Target::AnyObject) {
         return denied(&s, &ctx, "feature", None, Permission::ManageProviderData).await;
     }
-    if let Some(r) = too_large(&s.pages, &ctx, &headers, MAX_IMPORT_BYTES).await {
-        return r;
-    }
-    let form = match read_multipart(multipart, MAX_IMPORT_BYTES).await {
-        Ok(f) => f,
-        Err(e) => return s.pages.error(&ctx, e).await,
-    };
+    or_return!(s.refuse_too_large(&ctx, &headers, MAX_IMPORT_BYTES).await);
+    let form = or_return!(s.multipart(&ctx, multipart, MAX_IMPORT_BYTES).await);
     let dry_run = form.fields.iter().any(|(k, v)| k == "dry_run" && !v.is_empty());
     let back = "/admin/providers#import-report";
     let (name, bytes) = match form.file {

@@ -19,7 +19,7 @@ use crate::error::AppError;
 use crate::eservices::server::today;
 use crate::flash::FormFlash;
 use crate::web::uploads::{display_name, new_key, Refusal};
-use crate::web::{audited, keep, read_multipart, refused, see_other, too_large, FormState};
+use crate::web::{audited, keep, or_return, refused, see_other, FormState};
 use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -37,15 +37,17 @@ use std::sync::Arc;
 type Pairs = Vec<(String, String)>;
 const ROLE: &str = "business-representative";
 
+/// The signed-in owner's open bundle draft, or the page that says why not (its status page when
+/// it was submitted meanwhile).
 async fn open(s: &FormState, ctx: &RequestContext, token: &DraftToken) -> Result<(Viewer, OpenBundle), Response> {
-    let Some(viewer) = ctx.viewer.clone() else { return Err(s.fail(ctx, AppError::Unauthorized).await) };
+    let viewer = s.viewer(ctx).await?.clone();
     match load_bundle_draft(&s.store, &viewer, token).await {
         Ok(b) => Ok((viewer, b)),
         Err(_) => Err(match s.store.bundle_draft(token).await {
-            // Submitted meanwhile: its status page.
-            Ok(Some(d)) if d.user_id == viewer.user_id && d.bundle_id.is_some() => {
-                see_other(&format!("/my/business/{}", d.bundle_id.map(|b| b.get()).unwrap_or_default()))
-            }
+            Ok(Some(d)) if d.user_id == viewer.user_id => match d.bundle_id {
+                Some(bundle) => see_other(&format!("/my/business/{bundle}")),
+                None => s.fail(ctx, AppError::NotFound).await,
+            },
             _ => s.fail(ctx, AppError::NotFound).await,
         }),
     }
@@ -59,10 +61,7 @@ pub async fn save_facts(
     Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (_, b) = match open(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (_, b) = or_return!(open(&s, &ctx, &token).await);
     let facts = b.fact_fields();
     let Some(first) = b.parts.first() else { return s.fail(&ctx, AppError::NotFound).await };
     let step = Step {
@@ -135,19 +134,11 @@ pub async fn upload_document(
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
-        return r;
-    }
-    let (viewer, b) = match open(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let form = match read_multipart(multipart, s.uploads.max_bytes).await {
-        Ok(f) => f,
-        Err(e) => return s.fail(&ctx, e).await,
-    };
+    or_return!(s.refuse_too_large(&ctx, &headers, s.uploads.max_bytes).await);
+    let (viewer, b) = or_return!(open(&s, &ctx, &token).await);
+    let form = or_return!(s.multipart(&ctx, multipart, s.uploads.max_bytes).await);
     let back = format!("/business/apply/{token}/documents");
-    let key = form.fields.iter().find(|(k, _)| k == "document").map(|(_, v)| v.clone()).unwrap_or_default();
+    let key = form.field("document").to_owned();
     let needs = b.document_needs();
     let Some(need) = needs.iter().find(|n| n.key == key) else { return s.fail(&ctx, AppError::BadArguments).await };
     let accepted = need.accepted();
@@ -249,10 +240,7 @@ pub async fn remove_document(
     Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (_, b) = match open(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (_, b) = or_return!(open(&s, &ctx, &token).await);
     let Some(group) = pairs.iter().find(|(k, _)| k == "group").map(|(_, v)| v.clone()) else {
         return s.fail(&ctx, AppError::BadArguments).await;
     };
@@ -290,10 +278,7 @@ pub async fn submit(
     Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (viewer, b) = match open(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (viewer, b) = or_return!(open(&s, &ctx, &token).await);
     let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
     let check = format!("/business/apply/{token}/check");
     let declaration_error = |code: &str| {

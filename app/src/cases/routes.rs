@@ -14,7 +14,7 @@ use crate::context::{RequestContext, Viewer};
 use crate::error::AppError;
 use crate::flash::FormFlash;
 use crate::web::uploads::{content_disposition, display_name, download_name};
-use crate::web::{audited, keep, read_multipart, record_read, see_other, too_large, FormState};
+use crate::web::{audited, keep, or_return, record_read, see_other, FormState};
 use axum::extract::{Multipart, Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -154,18 +154,10 @@ pub async fn post_message(
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
-        return r;
-    }
-    let (viewer, case, side) = match load(&s, &ctx, id, Permission::HandleCases).await {
-        Ok(x) => x,
-        Err(e) => return s.pages.error(&ctx, e).await,
-    };
-    let form = match read_multipart(multipart, s.uploads.max_bytes).await {
-        Ok(f) => f,
-        Err(e) => return s.pages.error(&ctx, e).await,
-    };
-    let body = form.fields.iter().find(|(k, _)| k == "body").map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    or_return!(s.refuse_too_large(&ctx, &headers, s.uploads.max_bytes).await);
+    let (viewer, case, side) = or_return!(s.or_fail(&ctx, load(&s, &ctx, id, Permission::HandleCases).await).await);
+    let form = or_return!(s.multipart(&ctx, multipart, s.uploads.max_bytes).await);
+    let body = form.field("body").trim().to_owned();
     let back = case_page(side, id);
     if !case.status.is_open() && side == Side::Applicant {
         return see_other(&format!("{back}?saved=not-possible"));
@@ -209,21 +201,13 @@ pub async fn post_completion(
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
-        return r;
-    }
-    let (viewer, _case, side) = match load(&s, &ctx, id, Permission::HandleCases).await {
-        Ok(x) => x,
-        Err(e) => return s.pages.error(&ctx, e).await,
-    };
+    or_return!(s.refuse_too_large(&ctx, &headers, s.uploads.max_bytes).await);
+    let (viewer, _case, side) = or_return!(s.or_fail(&ctx, load(&s, &ctx, id, Permission::HandleCases).await).await);
     if side != Side::Applicant {
         return s.pages.error(&ctx, AppError::NotFound).await;
     }
-    let form = match read_multipart(multipart, s.uploads.max_bytes).await {
-        Ok(f) => f,
-        Err(e) => return s.pages.error(&ctx, e).await,
-    };
-    let answer = form.fields.iter().find(|(k, _)| k == "answer").map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    let form = or_return!(s.multipart(&ctx, multipart, s.uploads.max_bytes).await);
+    let answer = form.field("answer").trim().to_owned();
     // Answered on a bundle's status page: back there (the one place for all its permits).
     let bundle = if form.fields.iter().any(|(k, v)| k == "return_to" && v == "bundle") {
         s.store.bundle_of_case(id).await.ok().flatten().map(|(b, _)| b)

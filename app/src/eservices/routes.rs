@@ -15,7 +15,7 @@ use crate::error::AppError;
 use crate::eservices::server::{bundle_home, load_draft, role, today};
 use crate::flash::FormFlash;
 use crate::web::uploads::{display_name, Refusal};
-use crate::web::{audited, keep, read_multipart, refused, see_other, too_large, FormState, Pairs};
+use crate::web::{audited, keep, or_return, refused, see_other, FormState, Pairs};
 use axum::extract::{Multipart, Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
@@ -28,17 +28,14 @@ use stadsporten_domain::ids::{AttachmentId, DraftToken};
 use std::sync::Arc;
 
 /// The signed-in owner's draft and its definition, or the page that says why not.
-/// The signed-in owner's draft and its definition, or the page that says why not.
 async fn open_draft<'a>(
     s: &FormState,
     ctx: &'a RequestContext,
     token: &DraftToken,
 ) -> Result<(&'a Viewer, stadsporten_db::DraftRecord, stadsporten_db::DefinitionRecord), Response> {
-    let Some(viewer) = ctx.viewer.as_ref() else { return Err(s.fail(ctx, AppError::Unauthorized).await) };
-    match load_draft(&s.store, viewer, token).await {
-        Ok((draft, def)) => Ok((viewer, draft, def)),
-        Err(e) => Err(s.fail(ctx, e).await),
-    }
+    let viewer = s.viewer(ctx).await?;
+    let (draft, def) = s.or_fail(ctx, load_draft(&s.store, viewer, token).await).await?;
+    Ok((viewer, draft, def))
 }
 
 fn values_without(pairs: &Pairs, skip: &[&str]) -> Pairs {
@@ -51,10 +48,7 @@ pub async fn resume(
     Extension(ctx): Extension<RequestContext>,
     Path(token): Path<DraftToken>,
 ) -> Response {
-    let (_, draft, def) = match open_draft(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (_, draft, def) = or_return!(open_draft(&s, &ctx, &token).await);
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
     }
@@ -81,10 +75,7 @@ pub async fn save_step(
     Path((token, step)): Path<(DraftToken, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (viewer, draft, def) = or_return!(open_draft(&s, &ctx, &token).await);
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
     }
@@ -165,10 +156,7 @@ pub async fn remove_file(
     Path((token, step)): Path<(DraftToken, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (viewer, draft, _) = match open_draft(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (viewer, draft, _) = or_return!(open_draft(&s, &ctx, &token).await);
     let Some(id) = pairs.iter().find(|(k, _)| k == "remove").and_then(|(_, v)| v.parse::<AttachmentId>().ok()) else {
         return s.fail(&ctx, AppError::BadArguments).await;
     };
@@ -201,25 +189,17 @@ pub async fn upload_file(
     headers: HeaderMap,
     multipart: Multipart,
 ) -> Response {
-    if let Some(r) = too_large(&s.pages, &ctx, &headers, s.uploads.max_bytes).await {
-        return r;
-    }
-    let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    or_return!(s.refuse_too_large(&ctx, &headers, s.uploads.max_bytes).await);
+    let (viewer, draft, def) = or_return!(open_draft(&s, &ctx, &token).await);
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
     }
-    let form = match read_multipart(multipart, s.uploads.max_bytes).await {
-        Ok(f) => f,
-        Err(e) => return s.fail(&ctx, e).await,
-    };
+    let form = or_return!(s.multipart(&ctx, multipart, s.uploads.max_bytes).await);
     let d = &def.definition;
     let Some(step_def) = d.step(&step).filter(|st| step_visible(st, &draft.answers)) else {
         return s.fail(&ctx, AppError::NotFound).await;
     };
-    let field_id = form.fields.iter().find(|(k, _)| k == "upload").map(|(_, v)| v.clone()).unwrap_or_default();
+    let field_id = form.field("upload").to_owned();
     let Some(field) = step_def.fields.iter().find(|f| f.id == field_id && f.kind == FieldKind::File) else {
         return s.fail(&ctx, AppError::BadArguments).await;
     };
@@ -296,10 +276,7 @@ pub async fn submit(
     Path(token): Path<DraftToken>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let (viewer, draft, def) = match open_draft(&s, &ctx, &token).await {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (viewer, draft, def) = or_return!(open_draft(&s, &ctx, &token).await);
     if let Some(case_id) = draft.case_id {
         return see_other(&format!("/my/cases/{case_id}/receipt"));
     }

@@ -115,9 +115,58 @@ pub async fn denied(
     s.pages.error(ctx, AppError::Forbidden).await
 }
 
+/// The value of a step that opens a plain route, or return from the handler with the page in
+/// `Err` (not signed in, not found, a body too large): `let form = or_return!(s.multipart(&ctx,
+/// body, limit).await);`. Every opening is one line, and the handler still answers `Response`.
+macro_rules! or_return {
+    ($step:expr) => {
+        match $step {
+            Ok(value) => value,
+            Err(page) => return page,
+        }
+    };
+}
+pub(crate) use or_return;
+
 impl FormState {
     pub async fn fail(&self, ctx: &RequestContext, e: AppError) -> Response {
         self.pages.error(ctx, e).await
+    }
+
+    /// The value, or the error page for why not (for [`or_return`]).
+    pub async fn or_fail<T>(&self, ctx: &RequestContext, r: Result<T, AppError>) -> Result<T, Response> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(e) => Err(self.fail(ctx, e).await),
+        }
+    }
+
+    /// The signed-in viewer, or the sign-in refusal page.
+    pub async fn viewer<'a>(&self, ctx: &'a RequestContext) -> Result<&'a crate::context::Viewer, Response> {
+        match ctx.viewer.as_ref() {
+            Some(v) => Ok(v),
+            None => Err(self.fail(ctx, AppError::Unauthorized).await),
+        }
+    }
+
+    /// Refuses a body declared larger than `limit` before anything reads it (see [`too_large`]).
+    pub async fn refuse_too_large(
+        &self,
+        ctx: &RequestContext,
+        headers: &HeaderMap,
+        limit: usize,
+    ) -> Result<(), Response> {
+        match too_large(&self.pages, ctx, headers, limit).await {
+            Some(r) => Err(r),
+            None => Ok(()),
+        }
+    }
+
+    /// Reads a multipart form with at most `limit` bytes of file (see [`read_multipart`]), or the
+    /// page for a body that is not one.
+    pub async fn multipart(&self, ctx: &RequestContext, m: Multipart, limit: usize) -> Result<MultipartForm, Response> {
+        let read = read_multipart(m, limit).await;
+        self.or_fail(ctx, read).await
     }
 }
 
@@ -138,6 +187,13 @@ pub struct MultipartForm {
     pub file: Option<(String, String, Vec<u8>)>,
     /// A file was cut off at the limit (a body without a declared length).
     pub too_large: bool,
+}
+
+impl MultipartForm {
+    /// A text field's value as posted ("" when absent).
+    pub fn field(&self, name: &str) -> &str {
+        self.fields.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v.as_str())
+    }
 }
 
 pub async fn read_multipart(mut m: Multipart, limit: usize) -> Result<MultipartForm, AppError> {

@@ -117,11 +117,11 @@ async fn uploads_are_scanned_and_the_scanner_failing_holds_them(backend: Backend
     assert!(!held.scan_status.viewable());
     // It comes back; the rescan releases the held file.
     let _clamd = clamd_on(port).await;
-    let uploads = stadsporten_server::attachments::Uploads {
-        store: std::sync::Arc::new(stadsporten_server::attachments::FsStore::new(crate::support::upload_folder())),
-        scanner: Some(stadsporten_server::attachments::Clamd::new(&format!("tcp://127.0.0.1:{port}"))),
+    let uploads = stadsporten_app::web::uploads::Uploads {
+        store: std::sync::Arc::new(stadsporten_app::web::uploads::FsStore::new(crate::support::upload_folder())),
+        scanner: Some(stadsporten_app::web::uploads::Clamd::new(&format!("tcp://127.0.0.1:{port}"))),
         max_bytes: 1024 * 1024,
     };
-    stadsporten_server::attachments::rescan_held(&app.store, &uploads, app.clock.now()).await;
+    stadsporten_app::web::uploads::rescan_held(&app.store, &uploads, app.clock.now()).await;
     assert_eq!(app.store.attachment(held.id).await.unwrap().unwrap().scan_status, ScanStatus::Clean);
 }

@@ -10,7 +10,7 @@ use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
 use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
-use stadsporten_server::clock::Clock;
+use stadsporten_app::web::clock::Clock;
 use stadsporten_server::config::{
     AppSettings, AuditSettings, AuthSettings, BusinessSettings, CompareSettings, DatabaseSettings, EServicesSettings,
     Environment, LogSettings, MailSettings, ProviderSettings, SessionSettings, Settings,
