@@ -19,8 +19,11 @@ export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Spec files run side by side (each test has its own browser context, and every assertion on
+  // shared data names its own case, bundle or mail); the tests of one file keep their order.
+  // Two workers match CI's two cores; STADSPORTEN_E2E_WORKERS=1 runs them one at a time.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.STADSPORTEN_E2E_WORKERS ?? 2),
   retries: 0,
   reporter: [['list']],
   use: {
