@@ -35,10 +35,11 @@ pub async fn audit_csv(
         crate::auth::entry(&ctx, action, "audit-trail", None, outcome, Some("auditor"), reason)
     };
     if !allowed {
-        let _ = auth
-            .store
-            .append_audit(&record(AuditAction::AccessDenied, Outcome::Denied, Some("export-audit-trail".into())))
-            .await;
+        let denied = record(AuditAction::AccessDenied, Outcome::Denied, Some("export-audit-trail".into()));
+        if let Err(e) = auth.store.append_audit(&denied).await {
+            // Refused either way; the refusal just goes unrecorded, and the log says so.
+            tracing::error!(error = %e, "could not audit a refused export");
+        }
         return auth.pages.error(&ctx, AppError::Forbidden).await;
     }
     let Some((filter, _)) = audit_filter(&query) else {

@@ -37,6 +37,14 @@ use std::sync::Arc;
 type Pairs = Vec<(String, String)>;
 const ROLE: &str = "business-representative";
 
+/// Deletes a stored copy of a document whose upload is being undone. A failure leaves an
+/// unreferenced file (housekeeping's concern, not the resident's), so it is logged, not shown.
+async fn discard_copy(s: &FormState, key: &str) {
+    if let Err(e) = s.uploads.store.delete(key).await {
+        tracing::warn!(error = %e, "could not delete an unused copy of a bundle document");
+    }
+}
+
 /// The signed-in owner's open bundle draft, or the page that says why not (its status page when
 /// it was submitted meanwhile).
 async fn open(s: &FormState, ctx: &RequestContext, token: &DraftToken) -> Result<(Viewer, OpenBundle), Response> {
@@ -183,7 +191,7 @@ pub async fn upload_document(
         if let Err(e) = s.uploads.store.put(&k, &bytes).await {
             tracing::error!(error = %e, "could not store a copy of a bundle document");
             for k in &keys {
-                let _ = s.uploads.store.delete(k).await;
+                discard_copy(&s, k).await;
             }
             return s.fail(&ctx, AppError::Internal).await;
         }
@@ -219,14 +227,14 @@ pub async fn upload_document(
         Ok(Some(_)) => see_other(&format!("{back}#doc-{key}")),
         Ok(None) => {
             for k in &keys {
-                let _ = s.uploads.store.delete(k).await;
+                discard_copy(&s, k).await;
             }
             see_other(&format!("/business/apply/{token}"))
         }
         Err(e) => {
             tracing::error!(error = %e, "could not record a bundle document");
             for k in &keys {
-                let _ = s.uploads.store.delete(k).await;
+                discard_copy(&s, k).await;
             }
             s.fail(&ctx, AppError::Internal).await
         }

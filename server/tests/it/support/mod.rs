@@ -8,9 +8,9 @@ pub mod rogue_idp;
 
 use leptos::prelude::LeptosOptions;
 use secrecy::SecretString;
+use stadsporten_app::web::clock::Clock;
 use stadsporten_db::testing::fresh_database_url;
 use stadsporten_db::{Backend, Store};
-use stadsporten_app::web::clock::Clock;
 use stadsporten_server::config::{
     AppSettings, AuditSettings, AuthSettings, BusinessSettings, CompareSettings, DatabaseSettings, EServicesSettings,
     Environment, LogSettings, MailSettings, ProviderSettings, SessionSettings, Settings,
