@@ -139,6 +139,8 @@ for (const [db, base] of servers) {
     // Each permit's own questions, without the shared ones.
     for (const permit of ['Registrering av livsmedelsanläggning', 'Serveringstillstånd', 'Uteservering på offentlig plats', 'Polistillstånd att använda offentlig plats', 'Skyltlov']) {
       await page.getByRole('link', { name: permit, exact: true }).click();
+      // The permit's own step page, before its fields are looked for (the task list has none).
+      await page.waitForURL(/\/apply\/[0-9a-f]{64}\/step\//);
       await expect(page.locator('[name="premises_address.street"]')).toHaveCount(0);
       await answerPermit(page);
       await expect(page.getByRole('heading', { level: 1, name: 'Din ansökan' })).toBeVisible();

@@ -82,7 +82,11 @@ async function walkTheGuide(page: Page, lang: 'sv' | 'ar', axe: () => Promise<vo
     const address = form.getByLabel(t.address);
     if ((await address.count()) > 0) await address.fill('Götgatan 12');
     await axe();
+    // Wait for the next page before looking for its form: every page of the guide has an
+    // address of its own (the answers so far), and a busy machine may still show this one.
+    const before = page.url();
     await page.getByRole('button', { name: t.next }).click();
+    await page.waitForURL((u) => u.toString() !== before);
   }
   throw new Error('the guide did not end');
 }
