@@ -53,20 +53,31 @@ begin "module check (no import circles in app/src, db/src)"
 python3 "$here/scripts/check-modules.py"
 
 
+# Every log of the run is kept, to check afterwards that none holds a personnummer or a token.
+logs=$(mktemp -d)
+
+# The release site (server, WebAssembly, CSS) builds beside the lints and the cargo tests: cargo
+# locks each profile's folder on its own, and on two cores a compile's single-threaded phases and
+# the tests' waits on the databases leave room for it. The end-to-end stage waits for it.
+"$here/scripts/build.sh" >"$logs/release-build.log" 2>&1 &
+release_build=$!
+
 begin "lints (cargo clippy, warnings are errors)"
 cargo clippy --workspace --exclude stadsporten-frontend --all-targets -- -D warnings
 cargo clippy -p stadsporten-frontend --target wasm32-unknown-unknown ${STADSPORTEN_LIB_CARGO_ARGS:+$STADSPORTEN_LIB_CARGO_ARGS} -- -D warnings
 
-# Every log of the run is kept, to check afterwards that none holds a personnummer or a token.
-logs=$(mktemp -d)
 begin "build the tests"
 cargo test --workspace --exclude stadsporten-frontend --no-run 2>&1 | tail -20
 
 begin "unit and integration tests (SQLite and PostgreSQL at ${TEST_POSTGRES_URL%%@*}@…)"
 cargo test --workspace --exclude stadsporten-frontend 2>&1 | tee "$logs/cargo-test.log"
 
-begin "build the release site (once; end to end and benchmarks reuse it)"
-"$here/scripts/build.sh" >/dev/null
+begin "the rest of the release site build (started before the lints; end to end reuses it)"
+if ! wait "$release_build"; then
+  tail -40 "$logs/release-build.log"
+  echo "test: the release build failed (whole log: $logs/release-build.log)" >&2
+  exit 1
+fi
 
 begin "end-to-end tests (Chromium, hydrated and without JavaScript)"
 STADSPORTEN_E2E_LOG="$logs/e2e-server.log" "$here/scripts/e2e.sh"
