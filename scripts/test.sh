@@ -62,7 +62,10 @@ logs=$(mktemp -d)
 # It is the release profile made incremental (CARGO_PROFILE_RELEASE_INCREMENTAL): the next run,
 # even in a fresh clone, recompiles only what changed (as the debug builds do). Benchmarks and
 # production builds run build.sh without it, so they get the release profile as it is.
-CARGO_PROFILE_RELEASE_INCREMENTAL=true "$here/scripts/build.sh" >"$logs/release-build.log" 2>&1 &
+# (Exported for the whole run: a build of the site without it would be a different profile and
+# start again from nothing.)
+export CARGO_PROFILE_RELEASE_INCREMENTAL=true
+"$here/scripts/build.sh" >"$logs/release-build.log" 2>&1 &
 release_build=$!
 
 begin "lints (cargo clippy, warnings are errors)"
@@ -83,7 +86,7 @@ if ! wait "$release_build"; then
 fi
 
 begin "end-to-end tests (Chromium, hydrated and without JavaScript)"
-STADSPORTEN_E2E_LOG="$logs/e2e-server.log" "$here/scripts/e2e.sh"
+STADSPORTEN_BIN_DIR="$(tail -1 "$logs/release-build.log")" STADSPORTEN_E2E_LOG="$logs/e2e-server.log" "$here/scripts/e2e.sh"
 
 begin "no personnummer, token or cookie in the logs of this run"
 "$here/scripts/check-logs.sh" "$logs/cargo-test.log" "$logs/e2e-server.log"
