@@ -44,6 +44,10 @@ pub enum AppError {
     /// address bar).
     #[error("method not allowed")]
     MethodNotAllowed,
+    /// The service cannot answer now (the database is away, or the node is overloaded); the
+    /// person is asked to try again shortly.
+    #[error("temporarily unavailable")]
+    Unavailable,
     #[error("internal error")]
     Internal,
 }
@@ -59,6 +63,7 @@ impl AppError {
             AppError::BadRequest(_) | AppError::BadArguments => 400,
             AppError::TooLarge => 413,
             AppError::MethodNotAllowed => 405,
+            AppError::Unavailable => 503,
             AppError::Internal => 500,
         }
     }
@@ -76,6 +81,7 @@ impl AppError {
             AppError::BadRequest(_) | AppError::BadArguments => "error-bad-request-title",
             AppError::TooLarge => "error-too-large-title",
             AppError::MethodNotAllowed => "error-method-not-allowed-title",
+            AppError::Unavailable => "error-unavailable-title",
             AppError::Internal => "error-internal-title",
         }
     }
@@ -94,6 +100,7 @@ impl AppError {
             AppError::BadArguments => "error-malformed-query",
             AppError::TooLarge => "error-too-large-body",
             AppError::MethodNotAllowed => "error-method-not-allowed-body",
+            AppError::Unavailable => "error-unavailable-body",
             AppError::Internal => "error-internal-body",
         }
     }
@@ -111,6 +118,7 @@ impl AppError {
             AppError::SignInUnavailable => "sign-in-unavailable",
             AppError::TooLarge => "too-large",
             AppError::MethodNotAllowed => "method-not-allowed",
+            AppError::Unavailable => "unavailable",
             AppError::Internal => "internal",
         }
     }
@@ -127,6 +135,7 @@ impl AppError {
             "sign-in-unavailable" => AppError::SignInUnavailable,
             "too-large" => AppError::TooLarge,
             "method-not-allowed" => AppError::MethodNotAllowed,
+            "unavailable" => AppError::Unavailable,
             "internal" => AppError::Internal,
             _ => return None,
         })
@@ -159,6 +168,10 @@ impl From<stadsporten_db::DbError> for AppError {
     fn from(e: stadsporten_db::DbError) -> Self {
         match e {
             stadsporten_db::DbError::NotFound => AppError::NotFound,
+            e if e.is_unavailable() => {
+                tracing::warn!(error = %e, "the database is unavailable");
+                AppError::Unavailable.respond()
+            }
             e => {
                 tracing::error!(error = %e, "storage error");
                 AppError::Internal

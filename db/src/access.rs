@@ -162,6 +162,7 @@ impl Store {
         .try_get("id")?;
         tx.audit_object(id);
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Identity);
         Ok(id)
     }
 
@@ -215,6 +216,7 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
+            self.changed(crate::changes::Topic::Identity);
         }
         Ok(done)
     }
@@ -244,6 +246,7 @@ impl Store {
         .try_get("id")?;
         tx.audit_object(id);
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Identity);
         Ok(id)
     }
 
@@ -333,6 +336,7 @@ impl Store {
             tx.audit_object(g);
         }
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Identity);
         Ok(Some(grant_id))
     }
 
@@ -350,6 +354,7 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
+            self.changed(crate::changes::Topic::Identity);
         }
         Ok(done)
     }
@@ -375,6 +380,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Identity);
         Ok(())
     }
 

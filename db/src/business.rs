@@ -50,22 +50,26 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Content);
         Ok(RulesetPublished::Published(rules.version))
     }
 
     /// The newest ruleset, if any is stored.
+    /// Kept in memory until the content generation moves (`changes.rs`): publishing a ruleset on
+    /// any node moves it.
     pub async fn current_ruleset(&self) -> Result<Option<Arc<Ruleset>>> {
-        let newest: Option<i64> =
-            sqlx::query("select max(version) as v from business_rulesets").fetch_one(&self.pool).await?.try_get("v")?;
-        let Some(newest) = newest else { return Ok(None) };
-        if let Some(cached) = self.ruleset_cache.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
-            if i64::from(cached.version) == newest {
+        let generation = self.generation(crate::changes::Topic::Content);
+        if let Some((g, cached)) = self.ruleset_cache.read().unwrap_or_else(|e| e.into_inner()).as_ref() {
+            if *g == generation {
                 return Ok(Some(cached.clone()));
             }
         }
+        let newest: Option<i64> =
+            sqlx::query("select max(version) as v from business_rulesets").fetch_one(&self.pool).await?.try_get("v")?;
+        let Some(newest) = newest else { return Ok(None) };
         let Some(rules) = self.ruleset(u32::try_from(newest).unwrap_or(0)).await? else { return Ok(None) };
         let rules = Arc::new(rules);
-        *self.ruleset_cache.write().unwrap_or_else(|e| e.into_inner()) = Some(rules.clone());
+        *self.ruleset_cache.write().unwrap_or_else(|e| e.into_inner()) = Some((generation, rules.clone()));
         Ok(Some(rules))
     }
 

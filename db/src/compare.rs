@@ -316,11 +316,6 @@ impl Store {
         Ok(fresh)
     }
 
-    /// Drops the cached counts and definitions (after a change of units or indicators).
-    fn forget_compare_cache(&self) {
-        *self.compare_cache.write().unwrap_or_else(|e| e.into_inner()) = None;
-    }
-
     /// Every indicator, in display order.
     pub async fn indicators(&self) -> Result<Vec<IndicatorDef>> {
         Ok(self.compare_cache().await?.indicators)
@@ -368,7 +363,7 @@ impl Store {
             refresh_sort(&mut tx, None).await?;
         }
         tx.commit().await?;
-        self.forget_compare_cache();
+        self.changed(crate::changes::Topic::Content);
         Ok(added)
     }
 
@@ -851,7 +846,7 @@ impl Store {
     /// import, the seed): without them PostgreSQL planned the list's value lookup as a scan of
     /// every latest value (7 ms instead of 1 ms on the scale fixture) until autovacuum came by.
     pub async fn refresh_compare_statistics(&self) -> Result<()> {
-        self.forget_compare_cache();
+        self.changed(crate::changes::Topic::Content);
         let statements: &[&str] = match self.backend() {
             Backend::Postgres => &["vacuum (analyze) provider_units, indicator_values, compare_sort"],
             Backend::Sqlite => &["analyze provider_units", "analyze indicator_values", "analyze compare_sort"],

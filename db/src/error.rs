@@ -56,6 +56,23 @@ impl From<UploadRefusal> for DbError {
 }
 
 impl DbError {
+    /// The database cannot be reached or is shutting down (not a fault of this request): the
+    /// person is told to try again shortly, operations see it in the readiness check.
+    pub fn is_unavailable(&self) -> bool {
+        match self {
+            DbError::Sqlx(
+                sqlx::Error::PoolTimedOut | sqlx::Error::PoolClosed | sqlx::Error::Io(_) | sqlx::Error::Tls(_),
+            ) => true,
+            DbError::Sqlx(sqlx::Error::Database(e)) => {
+                // PostgreSQL's classes 08 (connection exception) and 57P (operator intervention:
+                // shutting down, cannot connect now).
+                e.code().is_some_and(|c| c.starts_with("08") || c.starts_with("57P"))
+            }
+            DbError::Io(_) => true,
+            _ => false,
+        }
+    }
+
     /// The case refusal, if this is one.
     pub fn case_refusal(&self) -> Option<CaseRefusal> {
         match self {

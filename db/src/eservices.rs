@@ -13,6 +13,8 @@
 use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 use stadsporten_domain::eservice::{Answer, Answers, FileRef, ServiceDefinition};
 use stadsporten_domain::ids::{AttachmentId, BundleDraftId, CaseId, DefinitionId, DraftId, DraftToken, UserId};
 
@@ -183,12 +185,33 @@ const DEFINITION_COLUMNS: &str =
     "d.id, d.slug, d.version, d.status, d.source, d.title_sv, d.unit_code, d.handling_days, \
      d.uploaded_at, d.published_at, u.display_name as uploaded_by";
 
-fn definition_from_row(r: &AnyRow) -> Result<DefinitionRecord> {
+/// Parsed definitions by id with the source they were parsed from. Parsing the TOML was a tenth of
+/// a form step's CPU (docs/benchmarks.md); a stored source changes only while it is a draft, so
+/// an entry is used only while its source is the same text.
+pub(crate) type DefinitionCache = Arc<RwLock<HashMap<DefinitionId, (String, ServiceDefinition)>>>;
+
+fn parsed_definition(cache: &DefinitionCache, id: DefinitionId, source: String) -> Result<ServiceDefinition> {
+    if let Some((cached, def)) = cache.read().unwrap_or_else(|p| p.into_inner()).get(&id) {
+        if *cached == source {
+            return Ok(def.clone());
+        }
+    }
+    let definition = ServiceDefinition::from_toml(&source)
+        .map_err(|e| DbError::CorruptRow(format!("definition {id} no longer loads: {e:?}")))?;
+    let mut cache = cache.write().unwrap_or_else(|p| p.into_inner());
+    // A bound on what an administrator's uploads can make this hold; the live ones come back.
+    if cache.len() >= 256 {
+        cache.clear();
+    }
+    cache.insert(id, (source, definition.clone()));
+    Ok(definition)
+}
+
+fn definition_from_row(cache: &DefinitionCache, r: &AnyRow) -> Result<DefinitionRecord> {
     let status: String = r.try_get("status")?;
     let source: String = r.try_get("source")?;
     let id: DefinitionId = r.try_get("id")?;
-    let definition = ServiceDefinition::from_toml(&source)
-        .map_err(|e| DbError::CorruptRow(format!("definition {id} no longer loads: {e:?}")))?;
+    let definition = parsed_definition(cache, id, source)?;
     Ok(DefinitionRecord {
         id,
         slug: r.try_get("slug")?,
@@ -387,6 +410,7 @@ impl Store {
         };
         tx.audit_object(id);
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Content);
         Ok(id)
     }
 
@@ -418,6 +442,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Content);
         Ok(true)
     }
 
@@ -429,7 +454,7 @@ impl Store {
         ))
         .fetch_all(&self.pool)
         .await?;
-        rows.iter().map(definition_from_row).collect()
+        rows.iter().map(|r| definition_from_row(&self.definition_cache, r)).collect()
     }
 
     pub async fn definition(&self, id: DefinitionId) -> Result<Option<DefinitionRecord>> {
@@ -440,7 +465,7 @@ impl Store {
         .bind(id)
         .fetch_optional(&self.pool)
         .await?;
-        self.with_options(row.as_ref().map(definition_from_row).transpose()?).await
+        self.with_options(row.as_ref().map(|r| definition_from_row(&self.definition_cache, r)).transpose()?).await
     }
 
     /// Fills the options that are data (`options_from`) from what is stored now.
@@ -485,7 +510,7 @@ impl Store {
         .bind(slug)
         .fetch_optional(&self.pool)
         .await?;
-        self.with_options(row.as_ref().map(definition_from_row).transpose()?).await
+        self.with_options(row.as_ref().map(|r| definition_from_row(&self.definition_cache, r)).transpose()?).await
     }
 
     /// Starts a draft of a live definition.

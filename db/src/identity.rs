@@ -210,6 +210,7 @@ impl Store {
             .await?;
         let user = user_from_row(&user)?;
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Identity);
         Ok(user)
     }
 
@@ -339,6 +340,7 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
+            self.changed(crate::changes::Topic::Identity);
         }
         Ok(done)
     }
@@ -359,6 +361,7 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
+            self.changed(crate::changes::Topic::Identity);
         }
         Ok(done)
     }
@@ -382,6 +385,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Identity);
         Ok(())
     }
 
@@ -430,6 +434,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Identity);
         Ok(Some(email))
     }
 

@@ -19,17 +19,21 @@ mod bundles;
 mod business;
 mod cases;
 mod catalogue;
+mod changes;
 mod compare;
 mod error;
 mod eservices;
+mod files;
 mod filing;
 mod identity;
+mod jobs;
 mod outbox;
 mod seed;
 mod seed_compare;
 mod seed_eservices;
 mod seed_identities;
 mod sessions;
+mod signed_in;
 mod store;
 #[cfg(feature = "test-support")]
 pub mod testing;
@@ -41,6 +45,8 @@ pub use bundles::{
     BundleDocument, BundleDraftRecord, BundleEvent, BundleMessage, BundleRecord, BundleSubmission, BundleSubmitted,
     BundleSummary, DocumentCopy, NewBundlePart, PartRecord, PartSubmission, StatementRequest, COORDINATING_UNIT,
 };
+pub use changes::Topic;
+pub use signed_in::SignedIn;
 pub use business::{RulesetPublished, SEED_RULES};
 pub use cases::{
     Assignee, CaseRecord, CaseRefusal, CaseSummary, CompletionRecord, DecisionRecord, EventRecord, MessageRecord,

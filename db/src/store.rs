@@ -11,6 +11,9 @@ use std::str::FromStr;
 use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
+/// The advisory lock held while a node seeds at start-up (PostgreSQL).
+const STARTUP_LOCK: i64 = 0x5354_5354_4152_54; // "STSTART"
+
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
 
@@ -52,7 +55,13 @@ pub struct Store {
     /// `compare.rs`); dropped on every change made through this store, and after a few seconds.
     pub(crate) compare_cache: Arc<RwLock<Option<crate::compare::CompareCache>>>,
     /// The newest business ruleset, parsed (see `business.rs`); replaced when a newer one appears.
-    pub(crate) ruleset_cache: Arc<RwLock<Option<Arc<stadsporten_domain::business::guide::Ruleset>>>>,
+    pub(crate) ruleset_cache: Arc<RwLock<Option<(u64, Arc<stadsporten_domain::business::guide::Ruleset>)>>>,
+    /// The generation of each cached topic on this node (see `changes.rs`).
+    pub(crate) generations: Arc<crate::changes::Generations>,
+    /// Who signed-in people are and may be (see `signed_in.rs`).
+    pub(crate) signed_in_cache: crate::signed_in::SignedInCache,
+    /// Parsed e-service definitions (see `eservices.rs`).
+    pub(crate) definition_cache: crate::eservices::DefinitionCache,
     /// The key that links the audit chain (from configuration; see `audit.rs`).
     pub(crate) audit_key: Arc<AuditKey>,
     /// Entries attached with [`Store::audited`]: written by the first write transaction this
@@ -85,7 +94,9 @@ impl Store {
             .log_slow_statements(tracing::log::LevelFilter::Warn, Duration::from_millis(250));
         let pool = AnyPoolOptions::new()
             .max_connections(max_connections)
-            .acquire_timeout(Duration::from_secs(5))
+            // Short: when the database is away, a request answers "try again shortly" within seconds
+            // instead of hanging (docs/capacity.md, the PostgreSQL restart).
+            .acquire_timeout(Duration::from_secs(3))
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
@@ -119,6 +130,9 @@ impl Store {
             catalogue: Arc::default(),
             compare_cache: Arc::default(),
             ruleset_cache: Arc::default(),
+            definition_cache: Arc::default(),
+            generations: Arc::default(),
+            signed_in_cache: Arc::default(),
             audit_key: Arc::new(AuditKey::development()),
             audit: Arc::default(),
         };
@@ -183,6 +197,28 @@ impl Store {
         let row =
             sqlx::query(&format!("select cast({name} as text) as v from pragma_{name}")).fetch_one(&self.pool).await?;
         Ok(Some(row.try_get::<String, _>("v")?))
+    }
+
+    /// Runs `work` (seeding at start-up) while holding the start-up lock: on PostgreSQL an
+    /// advisory lock, so that of several nodes starting together one seeds at a time and the
+    /// others find the work done; on SQLite (one node) it just runs. Migrations need no such
+    /// call: sqlx's migrator takes its own advisory lock on PostgreSQL.
+    pub async fn with_startup_lock<T, F>(&self, work: F) -> Result<T>
+    where
+        F: std::future::Future<Output = Result<T>>,
+    {
+        if self.backend != Backend::Postgres {
+            return work.await;
+        }
+        let mut conn = self.pool.acquire().await?;
+        sqlx::query("select pg_advisory_lock($1)").bind(STARTUP_LOCK).execute(&mut *conn).await?;
+        let result = work.await;
+        let unlocked = sqlx::query("select pg_advisory_unlock($1)").bind(STARTUP_LOCK).execute(&mut *conn).await;
+        if unlocked.is_err() {
+            // A session lock lives as long as its connection: never hand this one back locked.
+            conn.detach();
+        }
+        result
     }
 
     /// Closes the pool, waiting for connections to return (graceful shutdown).

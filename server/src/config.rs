@@ -152,6 +152,85 @@ pub struct CompareSettings {
     pub min_response_rate: f64,
 }
 
+/// Running as one node of several (docs/capacity.md, README "Production topology").
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ServerSettings {
+    /// The load balancers in front, as addresses or networks (`10.0.0.5, 10.1.0.0/16`): from
+    /// them, `X-Forwarded-For` names the client (the audit trail records the client, not the load
+    /// balancer). Empty: the peer is the client.
+    pub trusted_proxies: String,
+    /// On SIGTERM, `/readyz` answers 503 this long before the node stops taking requests, so the
+    /// load balancer takes it out of its pool first.
+    pub drain_seconds: u64,
+    /// Requests handled at once; more are refused at once with 503 and `Retry-After` instead of
+    /// queueing until everything times out.
+    pub max_in_flight: usize,
+    /// Where uploaded files are kept: `folder` (`eservices.upload_folder`, one node), `database`
+    /// (every node reaches them), or `auto`: `database` on PostgreSQL, `folder` on SQLite.
+    pub file_storage: String,
+    /// A name for this node in logs and job leases; empty: host name and process id.
+    pub node_name: String,
+}
+
+impl Default for ServerSettings {
+    fn default() -> Self {
+        ServerSettings {
+            trusted_proxies: String::new(),
+            drain_seconds: 0,
+            max_in_flight: 512,
+            file_storage: "auto".into(),
+            node_name: String::new(),
+        }
+    }
+}
+
+impl ServerSettings {
+    /// The trusted proxies, parsed (checked at load).
+    pub fn trusted_proxies(&self) -> Vec<IpNet> {
+        self.trusted_proxies.split(',').filter(|s| !s.trim().is_empty()).filter_map(|s| IpNet::parse(s.trim())).collect()
+    }
+}
+
+/// An address or a network (`192.0.2.0/24`, `2001:db8::/32`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct IpNet {
+    addr: std::net::IpAddr,
+    prefix: u8,
+}
+
+impl IpNet {
+    pub fn parse(s: &str) -> Option<IpNet> {
+        let (addr, prefix) = match s.split_once('/') {
+            Some((a, p)) => (a.parse::<std::net::IpAddr>().ok()?, Some(p.parse::<u8>().ok()?)),
+            None => (s.parse().ok()?, None),
+        };
+        let max = if addr.is_ipv4() { 32 } else { 128 };
+        let prefix = prefix.unwrap_or(max);
+        (prefix <= max).then_some(IpNet { addr, prefix })
+    }
+
+    pub fn contains(&self, ip: std::net::IpAddr) -> bool {
+        // An IPv4 client seen through an IPv6 socket (`::ffff:a.b.c.d`) is the IPv4 address.
+        let ip = match ip {
+            std::net::IpAddr::V6(v6) => v6.to_ipv4_mapped().map(std::net::IpAddr::V4).unwrap_or(ip),
+            v4 => v4,
+        };
+        let p = u32::from(self.prefix);
+        match (self.addr, ip) {
+            (std::net::IpAddr::V4(net), std::net::IpAddr::V4(ip)) => {
+                let mask = u32::MAX.checked_shl(32 - p).unwrap_or(0);
+                u32::from(net) & mask == u32::from(ip) & mask
+            }
+            (std::net::IpAddr::V6(net), std::net::IpAddr::V6(ip)) => {
+                let mask = u128::MAX.checked_shl(128 - p).unwrap_or(0);
+                u128::from(net) & mask == u128::from(ip) & mask
+            }
+            _ => false,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Deserialize)]
 pub struct LogSettings {
     pub format: String,
@@ -170,6 +249,8 @@ pub struct Settings {
     pub log: LogSettings,
     #[serde(default)]
     pub audit: AuditSettings,
+    #[serde(default)]
+    pub server: ServerSettings,
 }
 
 const PLACEHOLDER_PREFIX: &str = "development-only";
@@ -200,6 +281,12 @@ pub enum ConfigError {
     EServiceLimits,
     #[error("compare.min_response_rate must be 0–100")]
     CompareThresholds,
+    #[error("server.trusted_proxies: `{0}` is not an address or network")]
+    TrustedProxy(String),
+    #[error("server.file_storage must be auto, folder or database")]
+    FileStorage,
+    #[error("server.max_in_flight must be positive")]
+    MaxInFlight,
 }
 
 impl Settings {
@@ -260,6 +347,18 @@ impl Settings {
         }
         if !(0.0..=100.0).contains(&self.compare.min_response_rate) {
             return Err(ConfigError::CompareThresholds);
+        }
+        let server = &self.server;
+        if let Some(bad) =
+            server.trusted_proxies.split(',').map(str::trim).find(|p| !p.is_empty() && IpNet::parse(p).is_none())
+        {
+            return Err(ConfigError::TrustedProxy(bad.to_owned()));
+        }
+        if !matches!(server.file_storage.as_str(), "auto" | "folder" | "database") {
+            return Err(ConfigError::FileStorage);
+        }
+        if server.max_in_flight == 0 {
+            return Err(ConfigError::MaxInFlight);
         }
         Ok(())
     }
@@ -333,6 +432,7 @@ mod tests {
                 }),
                 seal_interval_seconds: 2,
             },
+            server: ServerSettings::default(),
         }
     }
 
@@ -382,5 +482,26 @@ mod tests {
         assert!(!printed.contains("hunter2"));
         assert!(!printed.contains(&"k".repeat(64)));
         assert!(!printed.contains("hunter3"));
+    }
+}
+
+#[cfg(test)]
+mod proxy_tests {
+    use super::IpNet;
+
+    #[test]
+    fn networks_contain_their_addresses_only() {
+        let net = IpNet::parse("10.1.0.0/16").unwrap();
+        assert!(net.contains("10.1.200.3".parse().unwrap()));
+        assert!(!net.contains("10.2.0.1".parse().unwrap()));
+        assert!(net.contains("::ffff:10.1.0.9".parse().unwrap()), "IPv4 seen through an IPv6 socket");
+        let one = IpNet::parse("127.0.0.1").unwrap();
+        assert!(one.contains("127.0.0.1".parse().unwrap()) && !one.contains("127.0.0.2".parse().unwrap()));
+        let v6 = IpNet::parse("2001:db8::/32").unwrap();
+        assert!(v6.contains("2001:db8:1::5".parse().unwrap()) && !v6.contains("2001:db9::1".parse().unwrap()));
+        assert!(IpNet::parse("0.0.0.0/0").unwrap().contains("192.0.2.1".parse().unwrap()));
+        for bad in ["10.0.0.0/33", "example.org", "10.0.0.0/x"] {
+            assert!(IpNet::parse(bad).is_none(), "{bad}");
+        }
     }
 }

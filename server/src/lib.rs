@@ -5,7 +5,8 @@
 pub mod auth;
 pub mod config;
 pub mod mail;
-mod middleware;
+pub mod middleware;
+pub mod page_cache;
 pub mod notify;
 mod routes;
 pub mod startup;

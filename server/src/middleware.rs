@@ -12,6 +12,7 @@ use rand::RngCore as _;
 use stadsporten_app::context::RequestContext;
 use stadsporten_app::error::AppError;
 use stadsporten_domain::Lang;
+use std::sync::Arc;
 
 /// Reads one cookie's value from the request.
 pub fn cookie<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
@@ -103,18 +104,42 @@ pub async fn server_fn_errors(
     page
 }
 
-/// Security header settings that depend on configuration.
-#[derive(Debug, Clone, Default)]
-pub struct SecurityHeaders {
+/// What the outermost middleware needs: configuration of the security headers and of the client
+/// address, and the anonymous pages kept in memory.
+#[derive(Clone)]
+pub struct Front {
     /// Origins a form may lead to besides this one: the identity providers, because signing out
     /// is a form post answered with a redirect to the provider's logout (CSP `form-action` also
     /// governs redirects after a form post).
     pub form_action_extra: String,
+    /// Load balancers whose `X-Forwarded-For` is believed (see [`client_address`]).
+    pub trusted_proxies: Arc<Vec<crate::config::IpNet>>,
+    pub page_cache: crate::page_cache::PageCache,
+    pub store: stadsporten_db::Store,
 }
 
-/// Works out the request's language and delivery, and sets the security headers on the way out.
+/// The client's address: the peer, unless the peer is a trusted proxy; then the right-most
+/// address in `X-Forwarded-For` that is not itself a trusted proxy (addresses further left were
+/// written by the client and prove nothing).
+pub fn client_address(peer: Option<std::net::IpAddr>, headers: &HeaderMap, trusted: &[crate::config::IpNet]) -> String {
+    let Some(peer) = peer else { return String::new() };
+    if !trusted.iter().any(|n| n.contains(peer)) {
+        return peer.to_string();
+    }
+    let forwarded: Vec<std::net::IpAddr> = headers
+        .get_all("x-forwarded-for")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .filter_map(|a| a.trim().parse().ok())
+        .collect();
+    forwarded.iter().rev().find(|a| !trusted.iter().any(|n| n.contains(**a))).copied().unwrap_or(peer).to_string()
+}
+
+/// Works out the request's language and delivery, answers anonymous public pages from memory,
+/// and sets the security headers on the way out.
 pub async fn request_context(
-    axum::extract::State(security): axum::extract::State<std::sync::Arc<SecurityHeaders>>,
+    axum::extract::State(front): axum::extract::State<Front>,
     mut req: Request,
     next: Next,
 ) -> Response {
@@ -127,13 +152,19 @@ pub async fn request_context(
         Some("0") => false,
         _ => headers.get("save-data").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("on")),
     };
-    let nonce = new_nonce();
+    let holds_session = cookie(headers, SESSION_COOKIE).is_some();
+    let cache_key = crate::page_cache::PageKey::of(req.method(), req.uri(), lang, lite, holds_session);
+    let generation = front.store.generation(stadsporten_db::Topic::Content);
+    if let Some(page) = cache_key.as_ref().and_then(|k| front.page_cache.get(k, generation)) {
+        let mut res = page.respond(req.headers());
+        security_headers(&mut res, &front, Scripts::Hashes(&page.script_hashes), false, false);
+        return res;
+    }
+    // A page that will be kept is rendered without a nonce: its scripts are allowed by hash.
+    let nonce = if cache_key.is_some() { String::new() } else { new_nonce() };
     let request_id = headers.get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
-    let client_addr = req
-        .extensions()
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_default();
+    let peer = req.extensions().get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    let client_addr = client_address(peer, req.headers(), &front.trusted_proxies);
     let ctx = RequestContext {
         lang,
         lite,
@@ -146,19 +177,76 @@ pub async fn request_context(
     };
     req.extensions_mut().insert(ctx);
     let is_asset = req.uri().path().starts_with("/pkg/");
-    let holds_session = cookie(req.headers(), SESSION_COOKIE).is_some();
+    let request_headers = cache_key.is_some().then(|| req.headers().clone());
     let mut res = next.run(req).await;
     if lite {
         res = without_scripts(res).await;
     }
+    if let (Some(key), Some(request_headers)) = (cache_key, request_headers) {
+        let keepable = res.status() == StatusCode::OK
+            && !res.headers().contains_key(header::SET_COOKIE)
+            && !res.headers().contains_key(header::CONTENT_ENCODING)
+            && is_html(res.headers());
+        if keepable {
+            let content_type = res.headers()[header::CONTENT_TYPE].clone();
+            let (parts, body) = res.into_parts();
+            match axum::body::to_bytes(body, MAX_LITE_PAGE).await {
+                Ok(bytes) => {
+                    let page = front.page_cache.put(key, bytes, content_type, generation);
+                    let mut res = page.respond(&request_headers);
+                    security_headers(&mut res, &front, Scripts::Hashes(&page.script_hashes), false, false);
+                    return res;
+                }
+                Err(_) => {
+                    res = Response::from_parts(parts, axum::body::Body::empty());
+                    *res.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
+                }
+            }
+        }
+        // Not kept (an error page, a redirect): it was rendered without a nonce, so its inline
+        // scripts are allowed by hash as well.
+        let mut hashes = String::new();
+        if is_html(res.headers()) && !res.headers().contains_key(header::CONTENT_ENCODING) {
+            let (parts, body) = res.into_parts();
+            let bytes = axum::body::to_bytes(body, MAX_LITE_PAGE).await.unwrap_or_default();
+            hashes = crate::page_cache::inline_script_hashes(&String::from_utf8_lossy(&bytes));
+            res = Response::from_parts(parts, axum::body::Body::from(bytes));
+        }
+        security_headers(&mut res, &front, Scripts::Hashes(&hashes), is_asset, holds_session);
+        return res;
+    }
+    security_headers(&mut res, &front, Scripts::Nonce(&nonce), is_asset, holds_session);
+    res
+}
+
+fn is_html(h: &HeaderMap) -> bool {
+    h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"))
+}
+
+/// How a page's inline scripts are allowed.
+enum Scripts<'a> {
+    Nonce(&'a str),
+    /// `'sha256-…'` expressions (a kept page has no nonce).
+    Hashes(&'a str),
+}
+
+fn security_headers(res: &mut Response, front: &Front, scripts: Scripts<'_>, is_asset: bool, holds_session: bool) {
+    let unavailable = res.status() == StatusCode::SERVICE_UNAVAILABLE;
     let h = res.headers_mut();
-    let is_html = h.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).is_some_and(|v| v.starts_with("text/html"));
+    if unavailable && !h.contains_key(header::RETRY_AFTER) {
+        h.insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
+    }
+    let is_html = is_html(h);
     let csp = if is_html {
+        let allowed = match scripts {
+            Scripts::Nonce(nonce) => format!(" 'nonce-{nonce}'"),
+            Scripts::Hashes(hashes) => hashes.to_owned(),
+        };
         format!(
-            "default-src 'self'; script-src 'self' 'nonce-{nonce}' 'wasm-unsafe-eval'; style-src 'self'; \
+            "default-src 'self'; script-src 'self'{allowed} 'wasm-unsafe-eval'; style-src 'self'; \
              img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
              form-action 'self'{}; frame-ancestors 'none'",
-            security.form_action_extra
+            front.form_action_extra
         )
     } else {
         "default-src 'none'; frame-ancestors 'none'".to_owned()
@@ -189,10 +277,68 @@ pub async fn request_context(
         if is_html {
             h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie, Save-Data"));
         }
-    } else if is_html {
-        // Anonymous pages depend on the language and delivery choices: revalidate each time.
+    } else if is_html || h.contains_key(header::ETAG) {
+        // Anonymous pages depend on the language and delivery choices: revalidate each time (a
+        // kept page answers 304 when unchanged).
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache, private"));
-        h.insert(header::VARY, HeaderValue::from_static("Accept-Language, Cookie, Save-Data"));
+        h.insert(header::VARY, HeaderValue::from_static("Accept-Encoding, Accept-Language, Cookie, Save-Data"));
     }
+}
+
+/// Admission: a bound on requests handled at once, and the drain before stopping.
+///
+/// Policy: past `max_in_flight` requests at once, a request is refused at once with 503 and
+/// `Retry-After` (a short translated page made without rendering the application), rather than
+/// queued until every request times out: the requests that are taken keep their latency. Cached
+/// anonymous pages are answered before this gate and are never refused.
+#[derive(Clone)]
+pub struct Gate {
+    permits: Arc<tokio::sync::Semaphore>,
+    /// Set on SIGTERM: `/healthz` answers 503 so that the load balancer stops sending requests.
+    pub draining: Arc<std::sync::atomic::AtomicBool>,
+}
+
+impl Gate {
+    pub fn new(max_in_flight: usize) -> Gate {
+        Gate { permits: Arc::new(tokio::sync::Semaphore::new(max_in_flight)), draining: Arc::default() }
+    }
+
+    pub fn is_draining(&self) -> bool {
+        self.draining.load(std::sync::atomic::Ordering::Acquire)
+    }
+}
+
+/// How long a refused client is asked to wait (seconds).
+pub const RETRY_AFTER_SECONDS: u32 = 2;
+
+pub async fn admit(axum::extract::State(gate): axum::extract::State<Gate>, req: Request, next: Next) -> Response {
+    let Ok(_permit) = gate.permits.clone().try_acquire_owned() else {
+        let lang = req.extensions().get::<RequestContext>().map(|c| c.lang).unwrap_or_default();
+        tracing::warn!("overloaded: refused a request");
+        return unavailable_page(lang);
+    };
+    next.run(req).await
+}
+
+/// A small translated 503 page with `Retry-After`, made without the application's renderer (it
+/// answers when the node is overloaded or the database is away).
+pub fn unavailable_page(lang: Lang) -> Response {
+    use stadsporten_app::i18n::t;
+    let escape = |s: String| s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let title = escape(t(lang, AppError::Unavailable.title_id()));
+    let body = escape(t(lang, AppError::Unavailable.message_id()));
+    let html = format!(
+        "<!DOCTYPE html><html lang=\"{}\" dir=\"{}\"><head><meta charset=\"utf-8\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>{title}</title></head>\
+         <body><main><h1>{title}</h1><p>{body}</p></main></body></html>",
+        lang.code(),
+        lang.direction().as_str()
+    );
+    let mut res = Response::new(axum::body::Body::from(html));
+    *res.status_mut() = StatusCode::SERVICE_UNAVAILABLE;
+    let h = res.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static("text/html; charset=utf-8"));
+    h.insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }

@@ -9,9 +9,15 @@ use stadsporten_db::Store;
 use stadsporten_domain::redirect::LocalPath;
 use stadsporten_domain::Lang;
 
-/// Liveness: the process answers.
-pub async fn healthz() -> &'static str {
-    "ok"
+/// Liveness, and the load balancer's check: the process answers, and is not draining (told to
+/// stop, it answers 503 here while it finishes what it has, so the load balancer sends no more).
+/// Deliberately not the database: with the database away every node should still answer, with
+/// the translated "try again shortly" page, rather than all leave the pool.
+pub async fn healthz(State(gate): State<crate::middleware::Gate>) -> Response {
+    if gate.is_draining() {
+        return (StatusCode::SERVICE_UNAVAILABLE, "draining").into_response();
+    }
+    (StatusCode::OK, "ok").into_response()
 }
 
 /// Readiness: the database answers.

@@ -76,6 +76,7 @@ pub struct AppState {
     pub store: Store,
     pub auth: Arc<AuthState>,
     pub pages: Pages,
+    pub gate: middleware::Gate,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -93,6 +94,8 @@ pub struct Application {
     listener: TcpListener,
     router: Router,
     store: Store,
+    gate: middleware::Gate,
+    drain: Duration,
 }
 
 impl Application {
@@ -108,29 +111,33 @@ impl Application {
         leptos_options: LeptosOptions,
         clock: Clock,
     ) -> Result<Application, StartupError> {
+        let node = node_name(settings);
         let store = Store::connect(settings.database.url.expose_secret(), settings.database.max_connections)
             .await?
             .with_audit_key(settings.audit.key());
-        if settings.app.seed_demo_content {
-            let now = time::OffsetDateTime::now_utc().unix_timestamp();
-            let n = store.seed_demo_content(now).await?;
-            if n > 0 {
-                tracing::info!(services = n, "seeded demo content");
-            }
-        } else {
-            store.refresh_catalogue().await?;
-        }
-        spawn_housekeeping(store.clone(), Duration::from_secs(settings.app.catalogue_refresh_seconds.max(5)));
-        spawn_audit_sealer(
-            store.clone(),
-            Duration::from_secs(settings.audit.seal_interval_seconds.max(1)),
-            clock.clone(),
-        );
         let listener = TcpListener::bind(leptos_options.site_addr).await?;
         let public_url = match settings.auth.public_url.trim_end_matches('/') {
             "" => format!("http://{}", listener.local_addr()?),
             url => url.to_owned(),
         };
+        // Several nodes may start together: one seeds at a time, the others find it done.
+        store.with_startup_lock(seed(settings, &store, &public_url, clock.now())).await?;
+        // Other nodes' changes reach this node's caches (PostgreSQL; nothing to do on SQLite).
+        {
+            let store = store.clone();
+            let url = settings.database.url.expose_secret().to_owned();
+            tokio::spawn(async move { store.listen_for_changes(&url).await });
+        }
+        spawn_housekeeping(
+            store.clone(),
+            Duration::from_secs(settings.app.catalogue_refresh_seconds.max(5)),
+            node.clone(),
+        );
+        spawn_audit_sealer(
+            store.clone(),
+            Duration::from_secs(settings.audit.seal_interval_seconds.max(1)),
+            clock.clone(),
+        );
         let settings_for_pages = stadsporten_app::context::ServiceSettings {
             review_interval: settings.auth.review_interval_days * 86_400,
             public_url: public_url.clone(),
@@ -148,8 +155,15 @@ impl Application {
             reminder_seconds: settings.eservices.reminder_days * 86_400,
             max_upload_bytes: settings.eservices.max_upload_mb * 1024 * 1024,
         };
-        let file_store: Arc<dyn stadsporten_app::files::FileStore> =
-            Arc::new(stadsporten_app::web::uploads::FsStore::new(&settings.eservices.upload_folder));
+        let file_store: Arc<dyn stadsporten_app::files::FileStore> = match (
+            settings.server.file_storage.as_str(),
+            store.backend(),
+        ) {
+            ("database", _) | ("auto", stadsporten_db::Backend::Postgres) => {
+                Arc::new(stadsporten_app::web::uploads::DbStore::new(store.clone()))
+            }
+            _ => Arc::new(stadsporten_app::web::uploads::FsStore::new(&settings.eservices.upload_folder)),
+        };
         let uploads = stadsporten_app::web::uploads::Uploads {
             store: file_store.clone(),
             scanner: (!settings.eservices.clamd.trim().is_empty())
@@ -169,29 +183,6 @@ impl Application {
             },
         };
         let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
-        store.seed_units().await?;
-        // The guide's rules ship with the code (like the units): a newer seeded version is published.
-        if store.seed_business_rules(auth.clock.now()).await? {
-            tracing::info!("published the seeded business guide rules");
-        }
-        if settings.auth.test_idp && settings.app.seed_demo_content {
-            let eid = test_idp::issuer(&public_url, ProviderKind::Resident);
-            let staff = test_idp::issuer(&public_url, ProviderKind::Staff);
-            let n = store.seed_personas(&eid, &staff, auth.clock.now()).await?;
-            if n > 0 {
-                tracing::info!(personas = n, "seeded demo personas");
-            }
-        }
-        if settings.app.seed_demo_content {
-            let n = store.seed_eservices(auth.clock.now()).await?;
-            if n > 0 {
-                tracing::info!(eservices = n, "seeded demo e-services");
-            }
-            let n = store.seed_compare(auth.clock.now()).await?;
-            if n > 0 {
-                tracing::info!(units = n, "seeded provider units for comparing");
-            }
-        }
         crate::notify::Notifier {
             store: store.clone(),
             mailer: mailer.0.clone(),
@@ -200,7 +191,7 @@ impl Application {
             public_url: public_url.clone(),
         }
         .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
-        spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone());
+        spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone(), node);
         let forms = Arc::new(stadsporten_app::web::FormState {
             store: store.clone(),
             pages: pages.clone(),
@@ -209,8 +200,10 @@ impl Application {
             clock: auth.clock.clone(),
             referral_addresses: settings.business.referral_addresses.clone(),
         });
-        let router = router(settings, leptos_options, store.clone(), auth, pages, forms);
-        Ok(Application { listener, router, store })
+        let gate = middleware::Gate::new(settings.server.max_in_flight);
+        let router = router(settings, leptos_options, store.clone(), auth, pages, forms, gate.clone());
+        let drain = Duration::from_secs(settings.server.drain_seconds);
+        Ok(Application { listener, router, store, gate, drain })
     }
 
     pub fn port(&self) -> u16 {
@@ -224,13 +217,73 @@ impl Application {
     /// Serves until SIGTERM or Ctrl-C, then finishes in-flight requests and closes the pool.
     pub async fn run_until_stopped(self) -> std::io::Result<()> {
         let store = self.store.clone();
+        let (gate, drain) = (self.gate.clone(), self.drain);
+        // Told to stop: first leave the load balancer's pool (`/healthz` answers 503 while the
+        // node still serves), then stop taking connections and finish the requests under way.
+        let stop = async move {
+            shutdown_signal().await;
+            gate.draining.store(true, std::sync::atomic::Ordering::Release);
+            if !drain.is_zero() {
+                tracing::info!(seconds = drain.as_secs(), "draining: leaving the load balancer's pool");
+                tokio::time::sleep(drain).await;
+            }
+        };
         // With the peer address: the audit trail records where requests came from.
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
-            .with_graceful_shutdown(shutdown_signal())
+            .with_graceful_shutdown(stop)
             .await?;
         store.close().await;
         tracing::info!("stopped");
         Ok(())
+    }
+}
+
+/// Seeds what ships with the code: the units and the business guide's rules always; the demo
+/// catalogue, personas, e-services and providers when configured. Each step finds its work done
+/// when it was (another node, an earlier start) and does nothing.
+async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) -> Result<(), stadsporten_db::DbError> {
+    if settings.app.seed_demo_content {
+        let n = store.seed_demo_content(time::OffsetDateTime::now_utc().unix_timestamp()).await?;
+        if n > 0 {
+            tracing::info!(services = n, "seeded demo content");
+        }
+    } else {
+        store.refresh_catalogue().await?;
+    }
+    store.seed_units().await?;
+    // The guide's rules ship with the code (like the units): a newer seeded version is published.
+    if store.seed_business_rules(now).await? {
+        tracing::info!("published the seeded business guide rules");
+    }
+    if settings.auth.test_idp && settings.app.seed_demo_content {
+        let eid = test_idp::issuer(public_url, ProviderKind::Resident);
+        let staff = test_idp::issuer(public_url, ProviderKind::Staff);
+        let n = store.seed_personas(&eid, &staff, now).await?;
+        if n > 0 {
+            tracing::info!(personas = n, "seeded demo personas");
+        }
+    }
+    if settings.app.seed_demo_content {
+        let n = store.seed_eservices(now).await?;
+        if n > 0 {
+            tracing::info!(eservices = n, "seeded demo e-services");
+        }
+        let n = store.seed_compare(now).await?;
+        if n > 0 {
+            tracing::info!(units = n, "seeded provider units for comparing");
+        }
+    }
+    Ok(())
+}
+
+/// This node's name in logs and job leases.
+fn node_name(settings: &Settings) -> String {
+    match settings.server.node_name.trim() {
+        "" => {
+            let host = std::fs::read_to_string("/etc/hostname").unwrap_or_default();
+            format!("{}:{}", host.trim(), std::process::id())
+        }
+        name => name.to_owned(),
     }
 }
 
@@ -291,12 +344,14 @@ fn router(
     auth: Arc<AuthState>,
     pages: Pages,
     forms: Arc<stadsporten_app::web::FormState>,
+    gate: middleware::Gate,
 ) -> Router {
     let state = AppState {
         leptos_options: leptos_options.clone(),
         store: store.clone(),
         auth: auth.clone(),
         pages: pages.clone(),
+        gate: gate.clone(),
     };
     let routes = generate_route_list(App);
     let sessions = SessionManagerLayer::new(store.clone())
@@ -309,7 +364,6 @@ fn router(
         // injectable clock; this expiry only lets the store forget sessions nobody will come back to.
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(settings.session.absolute_timeout_minutes)))
         .with_signed(Key::from(&settings.session_key()));
-    let _ = store;
     let (context_pages, fallback_pages) = (pages.clone(), pages.clone());
     let upload_limit = forms.uploads.max_bytes + 256 * 1024;
     // Real providers' origins, for the CSP's form-action (sign-out redirects to them).
@@ -319,7 +373,12 @@ fn router(
         .filter_map(|i| url::Url::parse(i).ok())
         .map(|u| format!(" {}", u.origin().ascii_serialization()))
         .collect();
-    let security = Arc::new(middleware::SecurityHeaders { form_action_extra });
+    let front = middleware::Front {
+        form_action_extra,
+        trusted_proxies: Arc::new(settings.server.trusted_proxies()),
+        page_cache: crate::page_cache::PageCache::default(),
+        store: store.clone(),
+    };
     let auth_routes: Router<AppState> = Router::new()
         .route("/auth/login", get(oidc::login))
         .route("/auth/callback", get(oidc::callback))
@@ -368,7 +427,8 @@ fn router(
         .layer(axum::middleware::from_fn_with_state(auth.clone(), csrf::check))
         .layer(axum::middleware::from_fn_with_state(auth, session::load_viewer))
         .layer(sessions)
-        .layer(axum::middleware::from_fn_with_state(security, middleware::request_context))
+        .layer(axum::middleware::from_fn_with_state(gate, middleware::admit))
+        .layer(axum::middleware::from_fn_with_state(front, middleware::request_context))
         // Pages are compressed on the fly with brotli 4: level 5 and above switch to a costlier
         // match finder that took a quarter of the server's CPU at load for 7 % smaller pages
         // (docs/benchmarks.md). Assets are precompressed at build time with brotli 11.
@@ -398,33 +458,57 @@ fn spawn_audit_sealer(store: Store, every: Duration, clock: Clock) {
 }
 
 /// Reloads the catalogue snapshot and removes expired sessions, forever.
-fn spawn_housekeeping(store: Store, every: Duration) {
+fn spawn_housekeeping(store: Store, every: Duration, node: String) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
         tick.tick().await;
         loop {
             tick.tick().await;
+            // Every node keeps its own catalogue snapshot (the safety net behind change notices).
             if let Err(e) = store.refresh_catalogue().await {
                 tracing::warn!(error = %e, "catalogue refresh failed");
             }
-            if let Err(e) = store.delete_expired_sessions().await {
-                tracing::warn!(error = %e, "session clean-up failed");
+            if holds_lease(&store, "session-clean-up", &node, every).await {
+                if let Err(e) = store.delete_expired_sessions().await {
+                    tracing::warn!(error = %e, "session clean-up failed");
+                }
             }
         }
     });
 }
 
-/// Draft reminders and expiry, and rescans of files held while the scanner was away.
+/// Whether this node runs this round of `job` (`stadsporten_db::jobs`): the lease lasts a little
+/// longer than a round, so the holder keeps it while it lives and another node takes over when
+/// it dies.
+async fn holds_lease(store: &Store, job: &str, node: &str, every: Duration) -> bool {
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let seconds = i64::try_from(every.as_secs()).unwrap_or(60).saturating_mul(2).max(10);
+    match store.take_job_lease(job, node, now, seconds).await {
+        Ok(held) => held,
+        Err(e) => {
+            tracing::warn!(error = %e, job, "could not take a job lease");
+            false
+        }
+    }
+}
+
+/// Draft reminders and expiry, and rescans of files held while the scanner was away: one node
+/// at a time (a job lease).
 fn spawn_eservice_housekeeping(
     store: Store,
     uploads: stadsporten_app::web::uploads::Uploads,
     settings: stadsporten_app::eservices::server::EServiceSettings,
     clock: Clock,
+    node: String,
 ) {
     tokio::spawn(async move {
-        let mut tick = tokio::time::interval(Duration::from_secs(60));
+        let every = Duration::from_secs(60);
+        let mut tick = tokio::time::interval(every);
         loop {
             tick.tick().await;
+            if !holds_lease(&store, "eservice-housekeeping", &node, every).await {
+                continue;
+            }
             let now = clock.now();
             match store.remind_expiring_drafts(now, settings.reminder_seconds).await {
                 Ok(n) if n > 0 => tracing::info!(drafts = n, "reminded owners of expiring drafts"),

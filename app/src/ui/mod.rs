@@ -17,7 +17,7 @@ mod views;
 pub use csrf_field::CsrfField;
 pub use error_page::ErrorPage;
 pub use format::{stockholm_date, stockholm_day, stockholm_time};
-pub use island_scripts::{IslandScripts, ScriptsIncluded};
+pub use island_scripts::{AssetNames, IslandScripts, ScriptsIncluded, Stylesheet};
 pub use layout::Layout;
 pub use live::LiveResults;
 pub use notices::Notices;

@@ -78,6 +78,45 @@ impl FileStore for FsStore {
     }
 }
 
+/// The store every node reaches: the bytes in the database (`stadsporten_db::files`; the
+/// default on PostgreSQL, so that a file uploaded through one node is read through any other).
+pub struct DbStore {
+    store: stadsporten_db::Store,
+}
+
+impl DbStore {
+    pub fn new(store: stadsporten_db::Store) -> DbStore {
+        DbStore { store }
+    }
+}
+
+fn io_error(e: stadsporten_db::DbError) -> std::io::Error {
+    std::io::Error::other(e.to_string())
+}
+
+impl FileStore for DbStore {
+    fn put<'a>(&'a self, key: &'a str, bytes: &'a [u8]) -> BoxFuture<'a, std::io::Result<()>> {
+        Box::pin(async move {
+            let now = time::OffsetDateTime::now_utc().unix_timestamp();
+            self.store.put_file(key, bytes, now).await.map_err(io_error)
+        })
+    }
+
+    fn get<'a>(&'a self, key: &'a str) -> BoxFuture<'a, std::io::Result<Vec<u8>>> {
+        Box::pin(async move {
+            self.store
+                .file(key)
+                .await
+                .map_err(io_error)?
+                .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::NotFound, "no such stored file"))
+        })
+    }
+
+    fn delete<'a>(&'a self, key: &'a str) -> BoxFuture<'a, std::io::Result<()>> {
+        Box::pin(async move { self.store.delete_file(key).await.map_err(io_error) })
+    }
+}
+
 /// The verdict of a scan.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Verdict {

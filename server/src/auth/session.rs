@@ -28,6 +28,9 @@ pub const SESSION_COOKIE: &str = "__Host-stadsporten";
 pub const AUTH_KEY: &str = "auth";
 pub const LOGIN_KEY: &str = "login";
 
+/// How finely a session's last activity is recorded (see `resolve`).
+pub const ACTIVITY_GRANULARITY_SECONDS: i64 = 60;
+
 /// Which provider someone signed in with.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -125,8 +128,16 @@ pub async fn load_viewer(State(auth): State<Arc<AuthState>>, mut req: Request, n
             Ok(Resolved::Anonymous) => {}
             Ok(Resolved::Viewer(viewer)) => {
                 // A form refused by the previous request is shown by this page view, once.
+                // Removed only when there is one: a removal marks the session changed, and a
+                // changed session is written back (a write and an fsync on every page view).
                 let flash = if req.method() == axum::http::Method::GET && !path.starts_with("/api/") {
-                    session.remove::<FormFlash>(FLASH_KEY).await.ok().flatten()
+                    match session.get::<FormFlash>(FLASH_KEY).await.ok().flatten() {
+                        Some(flash) => {
+                            let _ = session.remove_value(FLASH_KEY).await;
+                            Some(flash)
+                        }
+                        None => None,
+                    }
                 } else {
                     None
                 };
@@ -156,7 +167,11 @@ pub async fn load_viewer(State(auth): State<Arc<AuthState>>, mut req: Request, n
                 }
             }
             Err(e) => {
-                tracing::error!(error = %e, "could not load the session; treating the request as signed out");
+                // The session store is the database: when it cannot be read, say "try again
+                // shortly" rather than show a signed-in person a signed-out page.
+                tracing::warn!(error = %e, "could not load the session");
+                let lang = req.extensions().get::<RequestContext>().map(|c| c.lang).unwrap_or_default();
+                return crate::middleware::unavailable_page(lang);
             }
         }
     }
@@ -177,18 +192,24 @@ async fn resolve(
     let Some(mut data) = session.get::<SessionAuth>(AUTH_KEY).await? else {
         return Ok(Resolved::Anonymous);
     };
-    let user = auth.store.user(data.user_id).await?;
-    let Some(user) = user.filter(|u| !u.disabled && u.session_epoch == data.epoch) else {
+    // Cached per node until users, grants or mandates change (`stadsporten_db::SignedIn`).
+    let who = auth.store.signed_in(data.user_id, now).await?;
+    let Some(who) = who.filter(|w| !w.user.disabled && w.user.session_epoch == data.epoch) else {
         return Ok(Resolved::Ended(SessionEnded::Revoked, data.user_id));
     };
+    let user = &who.user;
     let ends_at = match auth.policy.assess(data.signed_in_at, data.last_seen_at, now) {
         SessionState::IdleExpired => return Ok(Resolved::Ended(SessionEnded::Idle, user.id)),
         SessionState::AbsoluteExpired => return Ok(Resolved::Ended(SessionEnded::Absolute, user.id)),
         SessionState::Active { .. } => {
-            // This request is activity: the session now runs from here.
-            data.last_seen_at = now;
-            session.insert(AUTH_KEY, &data).await?;
-            match auth.policy.assess(data.signed_in_at, now, now) {
+            // This request is activity: the session now runs from here. Recorded at most once a
+            // minute, so that page views do not each write the session back; the session may end
+            // up to that much before a full idle period, and the time shown is the recorded one.
+            if now - data.last_seen_at >= ACTIVITY_GRANULARITY_SECONDS || now < data.last_seen_at {
+                data.last_seen_at = now;
+                session.insert(AUTH_KEY, &data).await?;
+            }
+            match auth.policy.assess(data.signed_in_at, data.last_seen_at, now) {
                 SessionState::Active { ends_at, .. } => ends_at,
                 _ => now,
             }
@@ -196,17 +217,15 @@ async fn resolve(
     };
     // Set by Mina sidor's "act for" (app::account); checked against the mandates right here.
     let acting_for: Option<OrganisationNumber> = session.get(ACTING_FOR_KEY).await.ok().flatten();
-    let principal = auth.store.principal(&user, acting_for.as_ref(), now).await?;
-    let acting_for = match &principal.acting_for {
-        Some(org) => {
-            let mandates = auth.store.mandates(user.id, now).await?;
-            mandates.into_iter().find(|m| &m.organisation == org).map(|m| (m.organisation, m.name))
-        }
-        None => None,
-    };
+    let principal = who.principal(acting_for.as_ref());
+    let acting_for = principal
+        .acting_for
+        .as_ref()
+        .and_then(|org| who.mandates.iter().find(|m| &m.organisation == org))
+        .map(|m| (m.organisation.clone(), m.name.clone()));
     Ok(Resolved::Viewer(Box::new(Viewer {
         user_id: user.id,
-        name: user.display_name,
+        name: user.display_name.clone(),
         is_staff: user.kind == UserKind::Staff,
         principal,
         acting_for,

@@ -80,6 +80,7 @@ pub async fn test_settings(backend: Backend) -> Settings {
         compare: CompareSettings { min_respondents: 10, min_response_rate: 50.0 },
         log: LogSettings { format: "pretty".into() },
         audit: AuditSettings::default(),
+        server: stadsporten_server::config::ServerSettings::default(),
     }
 }
 
