@@ -7,4 +7,5 @@ mod business;
 mod cases;
 mod compare;
 mod identity;
+mod nodes;
 mod storage;
