@@ -45,6 +45,8 @@ if command -v apt-get >/dev/null 2>&1; then
   need_pkg brotli
   # ClamAV's daemon: the upload tests scan with a real clamd (with a test signature of their own).
   need_pkg clamav-daemon
+  # The load balancer in front of several nodes (scripts/cluster.sh, the cluster test, bench/cluster.sh).
+  need_pkg haproxy
   [ "$with_browser" = 1 ] && need_pkg chromium
   if [ ${#apt_need[@]} -gt 0 ]; then
     say "installing Debian packages: ${apt_need[*]}"

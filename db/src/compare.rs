@@ -634,6 +634,7 @@ impl Store {
         let revision = write_facts(&mut tx, id.as_str(), &before, facts, &changed, by_user, by, now).await?;
         tx.audit_reason(format!("revision {revision}"));
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Content);
         Ok(FactsSaved::Saved(revision))
     }
 
@@ -678,6 +679,7 @@ impl Store {
             .await?;
         tx.audit_reason(format!("revision {new_id}"));
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Content);
         Ok(Reverted::Reverted(new_id))
     }
 
@@ -837,6 +839,7 @@ impl Store {
             report.rows, report.added, report.changed
         ));
         tx.commit().await?;
+        self.changed(crate::changes::Topic::Content);
         report.stored = true;
         self.refresh_compare_statistics().await?;
         Ok(report)

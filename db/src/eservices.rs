@@ -13,10 +13,10 @@
 use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
-use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
 use stadsporten_domain::eservice::{Answer, Answers, FileRef, ServiceDefinition};
 use stadsporten_domain::ids::{AttachmentId, BundleDraftId, CaseId, DefinitionId, DraftId, DraftToken, UserId};
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
 
 /// Where a definition version is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

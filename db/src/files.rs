@@ -28,7 +28,8 @@ impl Store {
 
     /// The bytes stored under `key`, if any.
     pub async fn file(&self, key: &str) -> Result<Option<Vec<u8>>> {
-        let row = sqlx::query("select bytes from stored_files where key = $1").bind(key).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query("select bytes from stored_files where key = $1").bind(key).fetch_optional(&self.pool).await?;
         row.map(|r| r.try_get::<Vec<u8>, _>("bytes").map_err(Into::into)).transpose()
     }
 

@@ -29,7 +29,11 @@ impl Store {
 
     /// Gives the lease back (a node that stops).
     pub async fn release_job_lease(&self, job: &str, holder: &str) -> Result<()> {
-        sqlx::query("delete from job_leases where name = $1 and holder = $2").bind(job).bind(holder).execute(&self.pool).await?;
+        sqlx::query("delete from job_leases where name = $1 and holder = $2")
+            .bind(job)
+            .bind(holder)
+            .execute(&self.pool)
+            .await?;
         Ok(())
     }
 }

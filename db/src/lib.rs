@@ -45,13 +45,12 @@ pub use bundles::{
     BundleDocument, BundleDraftRecord, BundleEvent, BundleMessage, BundleRecord, BundleSubmission, BundleSubmitted,
     BundleSummary, DocumentCopy, NewBundlePart, PartRecord, PartSubmission, StatementRequest, COORDINATING_UNIT,
 };
-pub use changes::Topic;
-pub use signed_in::SignedIn;
 pub use business::{RulesetPublished, SEED_RULES};
 pub use cases::{
     Assignee, CaseRecord, CaseRefusal, CaseSummary, CompletionRecord, DecisionRecord, EventRecord, MessageRecord,
     NewDecision, NoteRecord, QueueFilter, QueueSort, Submission, Submitted, SurveyRow,
 };
+pub use changes::Topic;
 pub use compare::{
     ChangedBy, FactsSaved, ImportReport, ListPage, ListedUnit, Reverted, Revision, UnitChoice, UnitDetail, UnitRow,
 };
@@ -64,4 +63,5 @@ pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, Ve
 pub use outbox::{OutboxEntry, OutboxRow};
 pub use seed_compare::seed_indicators;
 pub use seed_eservices::SEED_DEFINITIONS;
+pub use signed_in::SignedIn;
 pub use store::{Backend, Store};

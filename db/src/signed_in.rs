@@ -85,7 +85,10 @@ impl Store {
                     if let Some(until) = r.try_get::<Option<i64>, _>("valid_until")? {
                         good_until = good_until.min(until);
                     }
-                    grants.push(Grant { role: Role::BusinessRepresentative, scope: Scope::Organisation(organisation.clone()) });
+                    grants.push(Grant {
+                        role: Role::BusinessRepresentative,
+                        scope: Scope::Organisation(organisation.clone()),
+                    });
                     mandates.push(Mandate { organisation, name: r.try_get("organisation_name")? });
                 }
             }

@@ -188,7 +188,11 @@ impl Default for ServerSettings {
 impl ServerSettings {
     /// The trusted proxies, parsed (checked at load).
     pub fn trusted_proxies(&self) -> Vec<IpNet> {
-        self.trusted_proxies.split(',').filter(|s| !s.trim().is_empty()).filter_map(|s| IpNet::parse(s.trim())).collect()
+        self.trusted_proxies
+            .split(',')
+            .filter(|s| !s.trim().is_empty())
+            .filter_map(|s| IpNet::parse(s.trim()))
+            .collect()
     }
 }
 

@@ -116,6 +116,9 @@ pub struct Front {
     pub trusted_proxies: Arc<Vec<crate::config::IpNet>>,
     pub page_cache: crate::page_cache::PageCache,
     pub store: stadsporten_db::Store,
+    /// `X-Served-By` on every response, when a node name is configured (which node answered,
+    /// for operations behind a load balancer and the cluster test).
+    pub served_by: Option<HeaderValue>,
 }
 
 /// The client's address: the peer, unless the peer is a trusted proxy; then the right-most
@@ -233,6 +236,9 @@ enum Scripts<'a> {
 fn security_headers(res: &mut Response, front: &Front, scripts: Scripts<'_>, is_asset: bool, holds_session: bool) {
     let unavailable = res.status() == StatusCode::SERVICE_UNAVAILABLE;
     let h = res.headers_mut();
+    if let Some(node) = &front.served_by {
+        h.insert("x-served-by", node.clone());
+    }
     if unavailable && !h.contains_key(header::RETRY_AFTER) {
         h.insert(header::RETRY_AFTER, HeaderValue::from(RETRY_AFTER_SECONDS));
     }

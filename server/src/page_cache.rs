@@ -38,12 +38,16 @@ const MAX_KEY: usize = 256;
 /// Which requests may be answered from the cache: the public pages, by path.
 pub fn is_public_page(path: &str) -> bool {
     match path {
-        "/" | "/services" | "/compare" | "/compare/side-by-side" | "/business" | "/business/checklist"
+        "/"
+        | "/services"
+        | "/compare"
+        | "/compare/side-by-side"
+        | "/business"
+        | "/business/checklist"
         | "/open-data/providers" => true,
         _ => {
-            let one_segment = |prefix: &str| {
-                path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'))
-            };
+            let one_segment =
+                |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));
             one_segment("/services/") || one_segment("/compare/units/")
         }
     }
@@ -58,7 +62,13 @@ pub struct PageKey {
 
 impl PageKey {
     /// The key of a request that may be served from the cache, or `None`.
-    pub fn of(method: &axum::http::Method, uri: &axum::http::Uri, lang: Lang, lite: bool, has_session: bool) -> Option<PageKey> {
+    pub fn of(
+        method: &axum::http::Method,
+        uri: &axum::http::Uri,
+        lang: Lang,
+        lite: bool,
+        has_session: bool,
+    ) -> Option<PageKey> {
         let path_and_query = uri.path_and_query().map(|p| p.as_str()).unwrap_or("/");
         (method == axum::http::Method::GET
             && !has_session
@@ -87,7 +97,16 @@ impl Page {
         let etag = HeaderValue::from_str(&format!("W/\"{}\"", hex_prefix(&digest)))
             .unwrap_or_else(|_| HeaderValue::from_static("W/\"0\""));
         let script_hashes = inline_script_hashes(&String::from_utf8_lossy(&raw));
-        Page { raw, br: OnceLock::new(), gzip: OnceLock::new(), etag, script_hashes, content_type, generation, made: Instant::now() }
+        Page {
+            raw,
+            br: OnceLock::new(),
+            gzip: OnceLock::new(),
+            etag,
+            script_hashes,
+            content_type,
+            generation,
+            made: Instant::now(),
+        }
     }
 
     fn size(&self) -> usize {
@@ -106,7 +125,10 @@ impl Page {
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
-            .any(|t| t.trim() == "*" || t.trim().trim_start_matches("W/") == self.etag.to_str().unwrap_or("").trim_start_matches("W/"));
+            .any(|t| {
+                t.trim() == "*"
+                    || t.trim().trim_start_matches("W/") == self.etag.to_str().unwrap_or("").trim_start_matches("W/")
+            });
         if matches {
             *res.status_mut() = StatusCode::NOT_MODIFIED;
             return res;
@@ -239,10 +261,20 @@ mod tests {
 
     #[test]
     fn public_pages_are_the_anonymous_ones_that_look_the_same_for_everyone() {
-        for p in ["/", "/services", "/services/skolval", "/compare", "/compare/units/12", "/business", "/open-data/providers"] {
+        for p in [
+            "/",
+            "/services",
+            "/services/skolval",
+            "/compare",
+            "/compare/units/12",
+            "/business",
+            "/open-data/providers",
+        ] {
             assert!(is_public_page(p), "{p}");
         }
-        for p in ["/services/skolval/start", "/my", "/apply/x/step/a", "/admin/audit", "/services/", "/api/x", "/pkg/a.css"] {
+        for p in
+            ["/services/skolval/start", "/my", "/apply/x/step/a", "/admin/audit", "/services/", "/api/x", "/pkg/a.css"]
+        {
             assert!(!is_public_page(p), "{p}");
         }
         let uri: axum::http::Uri = "/services?q=skola".parse().unwrap();

@@ -155,15 +155,7 @@ impl Application {
             reminder_seconds: settings.eservices.reminder_days * 86_400,
             max_upload_bytes: settings.eservices.max_upload_mb * 1024 * 1024,
         };
-        let file_store: Arc<dyn stadsporten_app::files::FileStore> = match (
-            settings.server.file_storage.as_str(),
-            store.backend(),
-        ) {
-            ("database", _) | ("auto", stadsporten_db::Backend::Postgres) => {
-                Arc::new(stadsporten_app::web::uploads::DbStore::new(store.clone()))
-            }
-            _ => Arc::new(stadsporten_app::web::uploads::FsStore::new(&settings.eservices.upload_folder)),
-        };
+        let file_store = file_store(&settings.server.file_storage, &store, &settings.eservices.upload_folder);
         let uploads = stadsporten_app::web::uploads::Uploads {
             store: file_store.clone(),
             scanner: (!settings.eservices.clamd.trim().is_empty())
@@ -276,6 +268,18 @@ async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) ->
     Ok(())
 }
 
+/// Where uploaded files are kept (`server.file_storage`): in the database, which every node
+/// reaches (`database`, and `auto` on PostgreSQL), or in a folder of this node (`folder`, and
+/// `auto` on SQLite, the single-node default).
+pub fn file_store(storage: &str, store: &Store, folder: &str) -> Arc<dyn stadsporten_app::files::FileStore> {
+    match (storage, store.backend()) {
+        ("database", _) | ("auto", stadsporten_db::Backend::Postgres) => {
+            Arc::new(stadsporten_app::web::uploads::DbStore::new(store.clone()))
+        }
+        _ => Arc::new(stadsporten_app::web::uploads::FsStore::new(folder)),
+    }
+}
+
 /// This node's name in logs and job leases.
 fn node_name(settings: &Settings) -> String {
     match settings.server.node_name.trim() {
@@ -316,7 +320,7 @@ fn auth_state(
                 personal_number_claim: p.personal_number_claim.clone(),
             })
             .collect();
-        Some(TestIdp::new(public_url, clients).map_err(StartupError::Auth)?)
+        Some(TestIdp::new(public_url, clients, &settings.session_key()).map_err(StartupError::Auth)?)
     } else {
         None
     };
@@ -378,6 +382,9 @@ fn router(
         trusted_proxies: Arc::new(settings.server.trusted_proxies()),
         page_cache: crate::page_cache::PageCache::default(),
         store: store.clone(),
+        served_by: Some(settings.server.node_name.trim())
+            .filter(|n| !n.is_empty())
+            .and_then(|n| axum::http::HeaderValue::from_str(n).ok()),
     };
     let auth_routes: Router<AppState> = Router::new()
         .route("/auth/login", get(oidc::login))

@@ -78,7 +78,11 @@ pub fn Stylesheet(options: LeptosOptions) -> impl IntoView {
 /// Loads the WebAssembly that hydrates this page's islands (on idle, with the request's CSP nonce).
 #[component]
 pub fn IslandScripts() -> impl IntoView {
-    let lite = use_context::<RequestContext>().is_some_and(|c| c.lite);
+    let ctx = use_context::<RequestContext>();
+    let lite = ctx.as_ref().is_some_and(|c| c.lite);
+    // The request's own nonce, not one Leptos would make up: a page kept for everyone is rendered
+    // without one (its script is allowed by hash; `server::page_cache`).
+    let nonce = ctx.map(|c| c.nonce).filter(|n| !n.is_empty());
     let first = use_context::<ScriptsIncluded>().is_none_or(|s| !s.0.swap(true, Ordering::Relaxed));
     use_context::<LeptosOptions>().filter(|_| !lite && first).map(|options| {
         // As Leptos's `HydrationScripts islands=true`: the islands hydrate themselves.
@@ -86,9 +90,8 @@ pub fn IslandScripts() -> impl IntoView {
             sc.set_is_hydrating(false);
         }
         let names = AssetNames::get(&options);
-        let nonce = leptos::nonce::use_nonce();
         let (js, wasm) = (format!("/{}/{}.js", names.pkg, names.js), format!("/{}/{}.wasm", names.pkg, names.wasm));
-        let crossorigin = nonce.as_ref().map(|n| n.to_string()).unwrap_or_default();
+        let crossorigin = nonce.clone().unwrap_or_default();
         view! {
             <link rel="modulepreload" href=js crossorigin=crossorigin.clone()/>
             <link rel="preload" href=wasm r#as="fetch" r#type="application/wasm" crossorigin=crossorigin/>
@@ -106,7 +109,10 @@ mod tests {
     #[test]
     fn names_come_from_the_hash_file_or_fall_back_to_the_output_name() {
         let hashed = AssetNames::from_hashes("site", "pkg", Some("js: abc\nwasm: def\ncss: 123\n"));
-        assert_eq!((hashed.css.as_str(), hashed.js.as_str(), hashed.wasm.as_str()), ("site.123", "site.abc", "site.def"));
+        assert_eq!(
+            (hashed.css.as_str(), hashed.js.as_str(), hashed.wasm.as_str()),
+            ("site.123", "site.abc", "site.def")
+        );
         let plain = AssetNames::from_hashes("site", "pkg", None);
         assert_eq!((plain.css.as_str(), plain.js.as_str(), plain.wasm.as_str()), ("site", "site", "site_bg"));
     }

@@ -5,13 +5,20 @@
 //!
 //! It speaks the authorization code flow: discovery, `authorize` (a persona picker), `token`
 //! (client secret + PKCE S256 required, codes single-use and short-lived), `jwks` (an Ed25519
-//! key made at start-up), `userinfo` and `logout`. The personas are the seeded demo users.
+//! key), `userinfo` and `logout`. The personas are the seeded demo users.
+//!
+//! Several nodes behind a load balancer are one provider: the signing keys are derived from the
+//! configured secret (the session key) rather than drawn at start-up, and codes and access tokens
+//! carry what they stand for, sealed with an HMAC of that secret, instead of living in one node's
+//! memory — a code issued by one node is redeemed at another. A code is refused the second time
+//! at the node that redeemed it; redeemed once at each of two nodes within its minute is the one
+//! thing a single node would refuse and this development provider does not.
 //!
 //! Policy: development only. Configuration refuses it in production (`config.rs`), and it only
 //! answers for the clients configured with `issuer = "builtin"` and their own redirect URI.
 
 use crate::auth::session::ProviderKind;
-use crate::auth::{random_token, AuthState};
+use crate::auth::AuthState;
 use axum::extract::{Path, Query, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -26,7 +33,6 @@ use openidconnect::{
     IdTokenClaims, IssuerUrl, JsonWebKeyId, LocalizedClaim, Nonce, PrivateSigningKey as _, StandardClaims,
     SubjectIdentifier,
 };
-use rand::RngCore as _;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use stadsporten_app::context::RequestContext;
@@ -58,6 +64,7 @@ struct Realm {
     public_jwk: CoreJsonWebKey,
 }
 
+#[derive(Serialize, Deserialize)]
 struct IssuedCode {
     realm: ProviderKind,
     client_id: String,
@@ -72,8 +79,46 @@ pub struct TestIdp {
     realms: Vec<Realm>,
     clients: Vec<TestClient>,
     post_logout_prefix: String,
-    codes: Mutex<HashMap<String, IssuedCode>>,
-    tokens: Mutex<HashMap<String, (ProviderKind, String, i64)>>,
+    /// The secret that seals codes and tokens and from which the keys are derived.
+    secret: Vec<u8>,
+    /// Codes redeemed here, until they expire (a replay finds it).
+    redeemed: Mutex<HashMap<String, i64>>,
+}
+
+/// What an access token stands for.
+#[derive(Serialize, Deserialize)]
+struct IssuedToken {
+    realm: ProviderKind,
+    persona: String,
+    expires_at: i64,
+}
+
+fn hmac(secret: &[u8], parts: &[&[u8]]) -> [u8; 32] {
+    use hmac::Mac as _;
+    let mut mac = <hmac::Hmac<Sha256> as hmac::Mac>::new_from_slice(secret).expect("HMAC takes any key length");
+    for p in parts {
+        mac.update(p);
+    }
+    mac.finalize().into_bytes().into()
+}
+
+/// `base64url(json).base64url(hmac)`.
+fn seal<T: Serialize>(secret: &[u8], kind: &str, value: &T) -> String {
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let body = b64.encode(serde_json::to_vec(value).unwrap_or_default());
+    let tag = b64.encode(hmac(secret, &[kind.as_bytes(), b".", body.as_bytes()]));
+    format!("{body}.{tag}")
+}
+
+fn unseal<T: for<'de> Deserialize<'de>>(secret: &[u8], kind: &str, sealed: &str) -> Option<T> {
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let (body, tag) = sealed.split_once('.')?;
+    let expected = hmac(secret, &[kind.as_bytes(), b".", body.as_bytes()]);
+    let given = b64.decode(tag).ok()?;
+    if !crate::auth::oidc::constant_time_eq(&expected, &given) {
+        return None;
+    }
+    serde_json::from_slice(&b64.decode(body).ok()?).ok()
 }
 
 fn realm_name(kind: ProviderKind) -> &'static str {
@@ -96,12 +141,10 @@ pub fn issuer(public_url: &str, kind: ProviderKind) -> String {
     format!("{public_url}/test-idp/{}", realm_name(kind))
 }
 
-/// A fresh Ed25519 key as PKCS#8 PEM (the fixed 16-byte PKCS#8 prefix for Ed25519, then the seed).
-fn new_ed25519_pem() -> String {
+/// An Ed25519 key as PKCS#8 PEM (the fixed 16-byte PKCS#8 prefix for Ed25519, then the seed).
+fn ed25519_pem(seed: &[u8; 32]) -> String {
     let mut der = vec![0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20];
-    let mut seed = [0u8; 32];
-    rand::thread_rng().fill_bytes(&mut seed);
-    der.extend_from_slice(&seed);
+    der.extend_from_slice(seed);
     format!(
         "-----BEGIN PRIVATE KEY-----\n{}\n-----END PRIVATE KEY-----\n",
         base64::engine::general_purpose::STANDARD.encode(der)
@@ -120,11 +163,15 @@ impl openidconnect::AdditionalClaims for ExtraClaims {}
 type TestIdToken = IdToken<ExtraClaims, CoreGenderClaim, CoreJweContentEncryptionAlgorithm, CoreJwsSigningAlgorithm>;
 
 impl TestIdp {
-    pub fn new(public_url: &str, clients: Vec<TestClient>) -> Result<TestIdp, String> {
+    /// `secret`: configuration every node shares (the session key); keys and seals derive from it.
+    pub fn new(public_url: &str, clients: Vec<TestClient>, secret: &[u8]) -> Result<TestIdp, String> {
         let mut realms = Vec::new();
         for kind in [ProviderKind::Resident, ProviderKind::Staff] {
-            let kid = JsonWebKeyId::new(format!("test-idp-{}-{}", realm_name(kind), &random_token()[..8]));
-            let key = CoreEdDsaPrivateSigningKey::from_ed25519_pem(&new_ed25519_pem(), Some(kid))?;
+            let seed = hmac(secret, &[b"test-idp signing key ", realm_name(kind).as_bytes()]);
+            let kid_hash = hmac(secret, &[b"test-idp key id ", realm_name(kind).as_bytes()]);
+            let kid_suffix: String = kid_hash.iter().take(4).map(|b| format!("{b:02x}")).collect();
+            let kid = JsonWebKeyId::new(format!("test-idp-{}-{kid_suffix}", realm_name(kind)));
+            let key = CoreEdDsaPrivateSigningKey::from_ed25519_pem(&ed25519_pem(&seed), Some(kid))?;
             let public_jwk = key.as_verification_key();
             realms.push(Realm { kind, issuer: issuer(public_url, kind), key, public_jwk });
         }
@@ -132,8 +179,8 @@ impl TestIdp {
             realms,
             clients,
             post_logout_prefix: format!("{public_url}/"),
-            codes: Mutex::default(),
-            tokens: Mutex::default(),
+            secret: secret.to_vec(),
+            redeemed: Mutex::default(),
         })
     }
 
@@ -329,7 +376,6 @@ pub async fn choose(
         // No choice made: show the picker again.
         return auth.pages.error(&ctx, AppError::BadArguments).await;
     };
-    let code = random_token();
     let issued = IssuedCode {
         realm: kind,
         client_id: client.client_id.clone(),
@@ -339,9 +385,7 @@ pub async fn choose(
         challenge: c.params.code_challenge.clone().unwrap_or_default(),
         expires_at: auth.clock.now() + CODE_TTL,
     };
-    if let Ok(mut codes) = idp.codes.lock() {
-        codes.insert(code.clone(), issued);
-    }
+    let code = seal(&idp.secret, "code", &issued);
     back_to_client(&client.redirect_uri, &[("code", &code), ("state", &state)])
 }
 
@@ -394,8 +438,13 @@ pub async fn token(
         return oauth_error(StatusCode::BAD_REQUEST, "unsupported_grant_type");
     }
     let now = auth.clock.now();
-    // A code is removed the first time it is presented: a replay finds nothing.
-    let issued = t.code.as_deref().and_then(|c| idp.codes.lock().ok().and_then(|mut codes| codes.remove(c)));
+    // A code is marked the first time it is presented here: a replay is refused.
+    let issued = t.code.as_deref().and_then(|c| {
+        let issued: IssuedCode = unseal(&idp.secret, "code", c)?;
+        let mut redeemed = idp.redeemed.lock().ok()?;
+        redeemed.retain(|_, exp| *exp > now);
+        redeemed.insert(c.to_owned(), issued.expires_at).is_none().then_some(issued)
+    });
     let Some(issued) = issued.filter(|i| {
         i.realm == r.kind
             && i.client_id == client.client_id
@@ -408,7 +457,11 @@ pub async fn token(
     let Ok(Some(user)) = auth.store.user_by_persona(&issued.persona).await else {
         return oauth_error(StatusCode::BAD_REQUEST, "invalid_grant");
     };
-    let access = random_token();
+    let access = seal(
+        &idp.secret,
+        "access token",
+        &IssuedToken { realm: r.kind, persona: issued.persona.clone(), expires_at: now + TOKEN_TTL },
+    );
     let mut extra = HashMap::new();
     if let (Some(pnr), false) = (&user.personal_identity_number, client.personal_number_claim.is_empty()) {
         extra.insert(client.personal_number_claim.clone(), serde_json::Value::String(pnr.expose().to_owned()));
@@ -420,10 +473,6 @@ pub async fn token(
             return oauth_error(StatusCode::INTERNAL_SERVER_ERROR, "server_error");
         }
     };
-    if let Ok(mut tokens) = idp.tokens.lock() {
-        tokens.retain(|_, (_, _, exp)| *exp > now);
-        tokens.insert(access.clone(), (r.kind, issued.persona.clone(), now + TOKEN_TTL));
-    }
     let mut res = Json(serde_json::json!({
         "access_token": access,
         "token_type": "Bearer",
@@ -482,12 +531,10 @@ pub async fn userinfo(State(auth): State<Arc<AuthState>>, Path(realm): Path<Stri
     let bearer =
         headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()).and_then(|v| v.strip_prefix("Bearer "));
     let now = auth.clock.now();
-    let persona = bearer.and_then(|b| {
-        idp.tokens
-            .lock()
-            .ok()
-            .and_then(|t| t.get(b).filter(|(k, _, exp)| *k == r.kind && *exp > now).map(|(_, p, _)| p.clone()))
-    });
+    let persona = bearer
+        .and_then(|b| unseal::<IssuedToken>(&idp.secret, "access token", b))
+        .filter(|t| t.realm == r.kind && t.expires_at > now)
+        .map(|t| t.persona);
     let Some(persona) = persona else { return oauth_error(StatusCode::UNAUTHORIZED, "invalid_token") };
     let Ok(Some(user)) = auth.store.user_by_persona(&persona).await else {
         return oauth_error(StatusCode::UNAUTHORIZED, "invalid_token");
@@ -527,7 +574,7 @@ mod tests {
 
     #[test]
     fn a_generated_key_loads_and_signs() {
-        let key = CoreEdDsaPrivateSigningKey::from_ed25519_pem(&new_ed25519_pem(), None).expect("key loads");
+        let key = CoreEdDsaPrivateSigningKey::from_ed25519_pem(&ed25519_pem(&[7; 32]), None).expect("key loads");
         assert!(key.sign(&CoreJwsSigningAlgorithm::EdDsa, b"x").is_ok());
     }
 }

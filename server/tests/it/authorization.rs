@@ -303,8 +303,7 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     store.decide_case(decided, sara, &decision, now).await.unwrap();
     // A file in the open case, its bytes where the test server keeps uploads.
     let key = uuid::Uuid::new_v4().simple().to_string();
-    let files = stadsporten_app::web::uploads::FsStore::new(crate::support::upload_folder());
-    use stadsporten_app::files::FileStore as _;
+    let files = stadsporten_server::startup::file_store("auto", store, &crate::support::upload_folder());
     files.put(&key, b"%PDF-1.4\n%matrix\n").await.unwrap();
     let attachment = stadsporten_db::NewAttachment {
         storage_key: &key,

@@ -177,6 +177,8 @@ async fn lite_delivery_sends_no_script_and_save_data_chooses_it(backend: Backend
 }
 
 async fn every_response_carries_security_headers_and_a_matching_nonce(backend: Backend) {
+    use base64::Engine as _;
+    use sha2::Digest as _;
     let app = spawn_app(backend).await;
     let res = app.get("/").header("accept-encoding", "br").send().await.unwrap();
     let h = res.headers().clone();
@@ -186,12 +188,38 @@ async fn every_response_carries_security_headers_and_a_matching_nonce(backend: B
     assert_eq!(h["content-encoding"], "br", "HTML is compressed");
     let csp = h["content-security-policy"].to_str().unwrap().to_owned();
     assert!(csp.contains("frame-ancestors 'none'") && !csp.contains("unsafe-inline"));
-    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
-    let html = app.get("/services").send().await.unwrap().text().await.unwrap();
-    assert!(!html.contains(&nonce), "a fresh nonce per response");
+    // An anonymous public page is the same for everyone and kept in memory: no nonce; its
+    // inline scripts are allowed by their hashes, exactly.
+    assert!(!csp.contains("'nonce-"), "{csp}");
     let res = app.get("/services").send().await.unwrap();
     let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
-    let nonce = csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned();
+    let html = res.text().await.unwrap();
+    let script =
+        html.split(r#"<script type="module">"#).nth(1).and_then(|s| s.split("</script>").next()).unwrap_or_else(|| {
+            panic!("the island script: {}", &html[html.find("<script").unwrap_or(0)..][..300.min(html.len())])
+        });
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script.as_bytes()));
+    assert!(csp.contains(&format!("'sha256-{hash}'")), "the script's hash is allowed: {csp}");
+    for inline in html
+        .split("<script")
+        .skip(1)
+        .filter_map(|s| s.split_once('>'))
+        .map(|(_, rest)| rest.split("</script>").next().unwrap_or(""))
+    {
+        let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(inline.as_bytes()));
+        assert!(inline.is_empty() || csp.contains(&format!("'sha256-{hash}'")), "every inline script is allowed");
+    }
+    // A signed-in page is personal: rendered per request with a fresh nonce its scripts carry.
+    let (anna, _) = crate::support::as_user(&app, "anna").await;
+    let nonce_of = |res: &reqwest::Response| {
+        let csp = res.headers()["content-security-policy"].to_str().unwrap().to_owned();
+        csp.split("'nonce-").nth(1).and_then(|s| s.split('\'').next()).unwrap().to_owned()
+    };
+    let first = anna.get("/services").send().await.unwrap();
+    let first_nonce = nonce_of(&first);
+    let res = anna.get("/services").send().await.unwrap();
+    let nonce = nonce_of(&res);
+    assert_ne!(nonce, first_nonce, "a fresh nonce per response");
     let html = res.text().await.unwrap();
     assert!(html.contains(&format!(r#"<script type="module" nonce="{nonce}">"#)), "script carries the header's nonce");
     let health = app.get("/healthz").send().await.unwrap();

@@ -58,7 +58,7 @@ async fn a_session_that_ends_mid_step_returns_the_resident_to_her_draft(backend:
 const PDF: &[u8] = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
 
 /// Anna applies for a preschool place to the end; returns her session, token and the case id.
-async fn anna_applies(app: &TestApp) -> (TestApp, String, String, CaseId) {
+pub(crate) async fn anna_applies(app: &TestApp) -> (TestApp, String, String, CaseId) {
     let (anna, csrf) = as_user(app, "anna").await;
     let res = post(&anna, &csrf, "/api/apply/start", &[("slug", "ansok-om-forskoleplats")]).await;
     assert_eq!(res.status(), 302);

@@ -11,10 +11,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 
 /// An aiosmtpd server writing into a Maildir; stopped when dropped.
-struct SmtpServer {
+pub(crate) struct SmtpServer {
     child: Child,
-    port: u16,
-    maildir: PathBuf,
+    pub(crate) port: u16,
+    pub(crate) maildir: PathBuf,
 }
 
 impl Drop for SmtpServer {
@@ -28,7 +28,7 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
-async fn smtp_server() -> SmtpServer {
+pub(crate) async fn smtp_server() -> SmtpServer {
     smtp_server_on(free_port()).await
 }
 
@@ -52,7 +52,7 @@ async fn smtp_server_on(port: u16) -> SmtpServer {
     panic!("aiosmtpd did not start (is it installed for {python}?)");
 }
 
-fn delivered(maildir: &Path) -> Vec<String> {
+pub(crate) fn delivered(maildir: &Path) -> Vec<String> {
     let Ok(entries) = std::fs::read_dir(maildir.join("new")) else { return Vec::new() };
     entries.flatten().filter_map(|e| std::fs::read_to_string(e.path()).ok()).collect()
 }

@@ -10,6 +10,7 @@ mod authorization;
 mod bundles;
 mod business;
 mod catalogue;
+mod cluster;
 mod compare;
 mod eservices;
 mod mail;

@@ -118,7 +118,7 @@ async fn uploads_are_scanned_and_the_scanner_failing_holds_them(backend: Backend
     // It comes back; the rescan releases the held file.
     let _clamd = clamd_on(port).await;
     let uploads = stadsporten_app::web::uploads::Uploads {
-        store: std::sync::Arc::new(stadsporten_app::web::uploads::FsStore::new(crate::support::upload_folder())),
+        store: stadsporten_server::startup::file_store("auto", &app.store, &crate::support::upload_folder()),
         scanner: Some(stadsporten_app::web::uploads::Clamd::new(&format!("tcp://127.0.0.1:{port}"))),
         max_bytes: 1024 * 1024,
     };
