@@ -178,7 +178,7 @@ impl Default for ServerSettings {
         ServerSettings {
             trusted_proxies: String::new(),
             drain_seconds: 0,
-            max_in_flight: 512,
+            max_in_flight: 128,
             file_storage: "auto".into(),
             node_name: String::new(),
         }
