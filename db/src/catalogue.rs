@@ -198,7 +198,13 @@ impl Store {
     }
 
     /// One service's page, read fresh, in `lang` or else Swedish. `None` when no such service.
+    /// A service page's content in `lang` (or Swedish), kept in memory until the content changes.
     pub async fn service_details(&self, slug: &ServiceSlug, lang: Lang) -> Result<Option<ServiceDetails>> {
+        let key = (slug.as_str().to_owned(), lang);
+        self.memos.service_details.get_or_load(self, key, || self.service_details_uncached(slug, lang)).await
+    }
+
+    async fn service_details_uncached(&self, slug: &ServiceSlug, lang: Lang) -> Result<Option<ServiceDetails>> {
         let Some(row) = sqlx::query(&format!(
             "select {SERVICE_COLUMNS}, t.lang, t.title, t.summary, t.body, t.who_may_use, t.cost, t.help \
              from services s join service_translations t on t.service_id = s.id \

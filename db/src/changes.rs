@@ -137,3 +137,57 @@ impl Store {
         }
     }
 }
+
+/// A small cache of values read from the database, each kept with the generation of `topic` it
+/// was read in and used only while that generation lasts. Bounded: when full, it starts over.
+pub(crate) struct Memo<K, V> {
+    topic: Topic,
+    capacity: usize,
+    map: std::sync::RwLock<std::collections::HashMap<K, (u64, V)>>,
+}
+
+impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
+    pub(crate) fn new(topic: Topic, capacity: usize) -> Memo<K, V> {
+        Memo { topic, capacity, map: Default::default() }
+    }
+
+    /// The kept value, or the one `load` reads (kept when it is `Some`).
+    pub(crate) async fn get_or_load<F, Fut>(&self, store: &Store, key: K, load: F) -> crate::Result<Option<V>>
+    where
+        F: FnOnce() -> Fut,
+        Fut: std::future::Future<Output = crate::Result<Option<V>>>,
+    {
+        let generation = store.generation(self.topic);
+        if let Some((g, v)) = self.map.read().unwrap_or_else(|p| p.into_inner()).get(&key) {
+            if *g == generation {
+                return Ok(Some(v.clone()));
+            }
+        }
+        let loaded = load().await?;
+        if let Some(v) = &loaded {
+            let mut map = self.map.write().unwrap_or_else(|p| p.into_inner());
+            if map.len() >= self.capacity {
+                map.clear();
+            }
+            map.insert(key, (generation, v.clone()));
+        }
+        Ok(loaded)
+    }
+}
+
+/// The content caches of one store (shared by its clones).
+pub(crate) struct ContentMemos {
+    pub(crate) definitions: Memo<crate::eservices::RecordKey, crate::eservices::DefinitionRecord>,
+    pub(crate) units: Memo<(), Vec<crate::identity::Unit>>,
+    pub(crate) service_details: Memo<(String, stadsporten_domain::Lang), stadsporten_domain::catalogue::ServiceDetails>,
+}
+
+impl Default for ContentMemos {
+    fn default() -> Self {
+        ContentMemos {
+            definitions: Memo::new(Topic::Content, 256),
+            units: Memo::new(Topic::Content, 1),
+            service_details: Memo::new(Topic::Content, 1024),
+        }
+    }
+}

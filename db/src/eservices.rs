@@ -185,6 +185,13 @@ const DEFINITION_COLUMNS: &str =
     "d.id, d.slug, d.version, d.status, d.source, d.title_sv, d.unit_code, d.handling_days, \
      d.uploaded_at, d.published_at, u.display_name as uploaded_by";
 
+/// Which definition record: a version by id, or a service's live one.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum RecordKey {
+    Id(DefinitionId),
+    Live(String),
+}
+
 /// Parsed definitions by id with the source they were parsed from. Parsing the TOML was a tenth of
 /// a form step's CPU (docs/benchmarks.md); a stored source changes only while it is a draft, so
 /// an entry is used only while its source is the same text.
@@ -457,7 +464,13 @@ impl Store {
         rows.iter().map(|r| definition_from_row(&self.definition_cache, r)).collect()
     }
 
+    /// A stored version, with its options filled in. Kept in memory until the content changes
+    /// (`changes.rs`): a form step reads its definition on every request.
     pub async fn definition(&self, id: DefinitionId) -> Result<Option<DefinitionRecord>> {
+        self.memos.definitions.get_or_load(self, RecordKey::Id(id), || self.definition_uncached(id)).await
+    }
+
+    async fn definition_uncached(&self, id: DefinitionId) -> Result<Option<DefinitionRecord>> {
         let row = sqlx::query(&format!(
             "select {DEFINITION_COLUMNS} from service_definitions d left join users u on u.id = d.uploaded_by \
              where d.id = $1"
@@ -501,8 +514,14 @@ impl Store {
         Ok(Some(record))
     }
 
-    /// The live version of a service's e-service, if it has one.
+    /// The live version of a service's e-service, if it has one (kept in memory like
+    /// [`Store::definition`]).
     pub async fn live_definition(&self, slug: &str) -> Result<Option<DefinitionRecord>> {
+        let key = RecordKey::Live(slug.to_owned());
+        self.memos.definitions.get_or_load(self, key, || self.live_definition_uncached(slug)).await
+    }
+
+    async fn live_definition_uncached(&self, slug: &str) -> Result<Option<DefinitionRecord>> {
         let row = sqlx::query(&format!(
             "select {DEFINITION_COLUMNS} from service_definitions d left join users u on u.id = d.uploaded_by \
              where d.slug = $1 and d.status = 'live'"

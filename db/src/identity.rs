@@ -452,7 +452,13 @@ impl Store {
         .transpose()?)
     }
 
+    /// Every unit (kept in memory until the content changes).
     pub async fn units(&self) -> Result<Vec<Unit>> {
+        let units = self.memos.units.get_or_load(self, (), || async { self.units_uncached().await.map(Some) }).await?;
+        Ok(units.unwrap_or_default())
+    }
+
+    async fn units_uncached(&self) -> Result<Vec<Unit>> {
         let rows = sqlx::query("select code, name_sv, name_en from units order by code").fetch_all(&self.pool).await?;
         rows.iter()
             .map(|r| {

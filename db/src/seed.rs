@@ -167,6 +167,7 @@ impl Store {
         }
         tx.commit().await?;
         self.refresh_catalogue().await?;
+        self.changed(crate::changes::Topic::Content);
         Ok(file.service.len())
     }
 }

@@ -62,6 +62,8 @@ pub struct Store {
     pub(crate) signed_in_cache: crate::signed_in::SignedInCache,
     /// Parsed e-service definitions (see `eservices.rs`).
     pub(crate) definition_cache: crate::eservices::DefinitionCache,
+    /// Content read on most requests: definition records, units, service pages (`changes.rs`).
+    pub(crate) memos: Arc<crate::changes::ContentMemos>,
     /// The key that links the audit chain (from configuration; see `audit.rs`).
     pub(crate) audit_key: Arc<AuditKey>,
     /// Entries attached with [`Store::audited`]: written by the first write transaction this
@@ -131,6 +133,7 @@ impl Store {
             compare_cache: Arc::default(),
             ruleset_cache: Arc::default(),
             definition_cache: Arc::default(),
+            memos: Arc::default(),
             generations: Arc::default(),
             signed_in_cache: Arc::default(),
             audit_key: Arc::new(AuditKey::development()),
