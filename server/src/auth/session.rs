@@ -167,11 +167,15 @@ pub async fn load_viewer(State(auth): State<Arc<AuthState>>, mut req: Request, n
                 }
             }
             Err(e) => {
-                // The session store is the database: when it cannot be read, say "try again
-                // shortly" rather than show a signed-in person a signed-out page.
-                tracing::warn!(error = %e, "could not load the session");
-                let lang = req.extensions().get::<RequestContext>().map(|c| c.lang).unwrap_or_default();
-                return crate::middleware::unavailable_page(lang);
+                // The session store is the database: when it cannot be reached, say "try again
+                // shortly" rather than show a signed-in person a signed-out page. Anything else
+                // (a session that no longer reads) is no session.
+                if auth.store.ping().await.is_err() {
+                    tracing::warn!(error = %e, "could not load the session: the database is unavailable");
+                    let lang = req.extensions().get::<RequestContext>().map(|c| c.lang).unwrap_or_default();
+                    return crate::middleware::unavailable_page(lang);
+                }
+                tracing::error!(error = %e, "could not load the session; treating the request as signed out");
             }
         }
     }
