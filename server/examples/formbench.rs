@@ -91,10 +91,34 @@ fn percentile(sorted: &[u128], p: f64) -> f64 {
     sorted[i] as f64 / 1000.0
 }
 
+/// `formbench <base> session`: signs Anna in, starts a draft and prints `cookie csrf token` for
+/// the wrk workloads of `bench/forms.sh` (one signed-in session, as the comparison).
+async fn print_session(base: &str) {
+    let jar = std::sync::Arc::new(reqwest::cookie::Jar::default());
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert("origin", reqwest::header::HeaderValue::from_str(base).expect("origin"));
+    let c = reqwest::Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .cookie_provider(jar.clone())
+        .default_headers(headers)
+        .build()
+        .expect("client");
+    let csrf = sign_in(&c, base, "anna").await;
+    let token = draft(&c, base, &csrf).await;
+    use reqwest::cookie::CookieStore as _;
+    let url = reqwest::Url::parse(base).expect("base url");
+    let cookie = jar.cookies(&url).expect("a session cookie");
+    println!("{} {csrf} {token}", cookie.to_str().expect("cookie text"));
+}
+
 #[tokio::main]
 async fn main() {
     let args: Vec<String> = std::env::args().collect();
     let base = args.get(1).cloned().unwrap_or_else(|| "http://127.0.0.1:3000".into());
+    if args.get(2).map(String::as_str) == Some("session") {
+        print_session(&base).await;
+        return;
+    }
     let seconds: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10);
     let clients: usize = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(16);
     let personas = ["anna", "erik", "maja"];
