@@ -352,3 +352,42 @@ pub fn unavailable_page(lang: Lang) -> Response {
     h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     res
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::IpNet;
+
+    #[test]
+    fn the_client_is_the_peer_unless_the_peer_is_a_trusted_proxy() {
+        let trusted = vec![IpNet::parse("10.0.0.0/24").unwrap()];
+        let mut h = HeaderMap::new();
+        h.insert("x-forwarded-for", HeaderValue::from_static("203.0.113.9"));
+        let peer = |s: &str| Some(s.parse().unwrap());
+        // Not from a proxy: the header is the client's own claim and proves nothing.
+        assert_eq!(client_address(peer("198.51.100.7"), &h, &trusted), "198.51.100.7");
+        assert_eq!(client_address(peer("10.0.0.5"), &h, &trusted), "203.0.113.9");
+        // A client that writes its own X-Forwarded-For is found right of it, where the proxy wrote.
+        h.insert("x-forwarded-for", HeaderValue::from_static("1.2.3.4, 203.0.113.9, 10.0.0.6"));
+        assert_eq!(client_address(peer("10.0.0.5"), &h, &trusted), "203.0.113.9");
+        // Nothing usable: the proxy itself.
+        h.insert("x-forwarded-for", HeaderValue::from_static("garbage"));
+        assert_eq!(client_address(peer("10.0.0.5"), &h, &trusted), "10.0.0.5");
+        assert_eq!(client_address(None, &h, &trusted), "");
+    }
+
+    #[tokio::test]
+    async fn the_unavailable_page_is_translated_and_asks_to_retry() {
+        for (lang, title) in [
+            (Lang::Sv, "Tjänsten är tillfälligt otillgänglig"),
+            (Lang::En, "The service is temporarily unavailable"),
+            (Lang::Ar, "dir=\"rtl\""),
+        ] {
+            let res = unavailable_page(lang);
+            assert_eq!(res.status(), StatusCode::SERVICE_UNAVAILABLE);
+            assert_eq!(res.headers()[header::RETRY_AFTER], RETRY_AFTER_SECONDS.to_string().as_str());
+            let body = axum::body::to_bytes(res.into_body(), 64 * 1024).await.unwrap();
+            assert!(String::from_utf8_lossy(&body).contains(title), "{lang:?}");
+        }
+    }
+}
