@@ -177,7 +177,7 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
 
 /// The content caches of one store (shared by its clones).
 pub(crate) struct ContentMemos {
-    pub(crate) definitions: Memo<crate::eservices::RecordKey, crate::eservices::DefinitionRecord>,
+    pub(crate) definitions: Memo<crate::eservices::RecordKey, std::sync::Arc<crate::eservices::DefinitionRecord>>,
     pub(crate) units: Memo<(), Vec<crate::identity::Unit>>,
     pub(crate) service_details: Memo<(String, stadsporten_domain::Lang), stadsporten_domain::catalogue::ServiceDetails>,
 }

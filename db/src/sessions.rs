@@ -2,6 +2,11 @@
 //!
 //! The cookie carries only the session id; data lives here, serialised as JSON. Expired rows are
 //! ignored on load and removed by [`Store::delete_expired_sessions`] (run periodically).
+//!
+//! On SQLite — one node, so every session is written by this process — sessions are also kept in
+//! memory, written through: a signed-in page then reads no session row (a query is a hand-over to
+//! SQLite's worker thread and back, a fifth of a page's CPU in the profile). On PostgreSQL, where
+//! another node may have changed the session a moment ago, every request reads the row.
 
 use crate::Store;
 use async_trait::async_trait;
@@ -12,6 +17,30 @@ use tower_sessions::session_store::{self, SessionStore};
 
 fn backend_error(e: impl std::fmt::Display) -> session_store::Error {
     session_store::Error::Backend(e.to_string())
+}
+
+/// Sessions kept in memory (SQLite only; see the module's policy).
+pub(crate) type SessionCache = std::sync::Arc<std::sync::RwLock<std::collections::HashMap<Id, Record>>>;
+
+/// A bound on memory: past this many sessions the cache starts over (the rows stay).
+const MAX_CACHED_SESSIONS: usize = 20_000;
+
+impl Store {
+    fn keep_session(&self, record: &Record) {
+        if self.backend() == crate::Backend::Sqlite {
+            let mut cache = self.session_cache.write().unwrap_or_else(|p| p.into_inner());
+            if cache.len() >= MAX_CACHED_SESSIONS {
+                cache.clear();
+            }
+            cache.insert(record.id, record.clone());
+        }
+    }
+
+    fn forget_session(&self, id: &Id) {
+        if self.backend() == crate::Backend::Sqlite {
+            self.session_cache.write().unwrap_or_else(|p| p.into_inner()).remove(id);
+        }
+    }
 }
 
 #[async_trait]
@@ -31,6 +60,7 @@ impl SessionStore for Store {
             .map_err(backend_error)?
             .rows_affected();
             if inserted == 1 {
+                self.keep_session(record);
                 return Ok(());
             }
             record.id = Id::default();
@@ -49,27 +79,41 @@ impl SessionStore for Store {
         .execute(&self.pool)
         .await
         .map_err(backend_error)?;
+        self.keep_session(record);
         Ok(())
     }
 
     async fn load(&self, id: &Id) -> session_store::Result<Option<Record>> {
+        if self.backend() == crate::Backend::Sqlite {
+            if let Some(r) = self.session_cache.read().unwrap_or_else(|p| p.into_inner()).get(id) {
+                if r.expiry_date > OffsetDateTime::now_utc() {
+                    return Ok(Some(r.clone()));
+                }
+            }
+        }
         let row = sqlx::query("select data, expiry_date from sessions where id = $1 and expiry_date > $2")
             .bind(id.to_string())
             .bind(OffsetDateTime::now_utc().unix_timestamp())
             .fetch_optional(&self.pool)
             .await
             .map_err(backend_error)?;
-        let Some(row) = row else { return Ok(None) };
+        let Some(row) = row else {
+            self.forget_session(id);
+            return Ok(None);
+        };
         let data: Vec<u8> = row.try_get("data").map_err(backend_error)?;
         let expiry: i64 = row.try_get("expiry_date").map_err(backend_error)?;
-        Ok(Some(Record {
+        let record = Record {
             id: *id,
             data: serde_json::from_slice(&data).map_err(|e| session_store::Error::Decode(e.to_string()))?,
             expiry_date: OffsetDateTime::from_unix_timestamp(expiry).map_err(backend_error)?,
-        }))
+        };
+        self.keep_session(&record);
+        Ok(Some(record))
     }
 
     async fn delete(&self, id: &Id) -> session_store::Result<()> {
+        self.forget_session(id);
         sqlx::query("delete from sessions where id = $1")
             .bind(id.to_string())
             .execute(&self.pool)
@@ -82,6 +126,8 @@ impl SessionStore for Store {
 impl Store {
     /// Removes expired sessions; returns how many.
     pub async fn delete_expired_sessions(&self) -> crate::Result<u64> {
+        let now = OffsetDateTime::now_utc();
+        self.session_cache.write().unwrap_or_else(|p| p.into_inner()).retain(|_, r| r.expiry_date > now);
         let done = sqlx::query("delete from sessions where expiry_date <= $1")
             .bind(OffsetDateTime::now_utc().unix_timestamp())
             .execute(&self.pool)

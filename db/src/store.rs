@@ -62,6 +62,8 @@ pub struct Store {
     pub(crate) signed_in_cache: crate::signed_in::SignedInCache,
     /// Parsed e-service definitions (see `eservices.rs`).
     pub(crate) definition_cache: crate::eservices::DefinitionCache,
+    /// Sessions kept in memory on SQLite (see `sessions.rs`).
+    pub(crate) session_cache: crate::sessions::SessionCache,
     /// Content read on most requests: definition records, units, service pages (`changes.rs`).
     pub(crate) memos: Arc<crate::changes::ContentMemos>,
     /// The key that links the audit chain (from configuration; see `audit.rs`).
@@ -134,6 +136,7 @@ impl Store {
             ruleset_cache: Arc::default(),
             definition_cache: Arc::default(),
             memos: Arc::default(),
+            session_cache: Arc::default(),
             generations: Arc::default(),
             signed_in_cache: Arc::default(),
             audit_key: Arc::new(AuditKey::development()),

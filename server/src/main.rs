@@ -12,6 +12,11 @@ use stadsporten_server::telemetry;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+/// mimalloc instead of glibc's malloc: a signed-in page spent a quarter of its CPU in malloc and
+/// free (bench/profile.sh, docs/benchmarks.md); per-thread heaps without the arena consolidation.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Stadsporten's server. Settings come from config/ (or STADSPORTEN_CONFIG_DIR) and the
 /// environment, as README.md describes.
 #[derive(Parser)]

@@ -765,7 +765,7 @@ mod ssr {
     pub struct Part {
         pub permit_key: String,
         pub draft: DraftRecord,
-        pub def: DefinitionRecord,
+        pub def: std::sync::Arc<DefinitionRecord>,
     }
 
     /// A bundle draft with its parts and the rules it was derived with.

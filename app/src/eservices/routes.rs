@@ -32,7 +32,7 @@ async fn open_draft<'a>(
     s: &FormState,
     ctx: &'a RequestContext,
     token: &DraftToken,
-) -> Result<(&'a Viewer, stadsporten_db::DraftRecord, stadsporten_db::DefinitionRecord), Response> {
+) -> Result<(&'a Viewer, stadsporten_db::DraftRecord, std::sync::Arc<stadsporten_db::DefinitionRecord>), Response> {
     let viewer = s.viewer(ctx).await?;
     let (draft, def) = s.or_fail(ctx, load_draft(&s.store, viewer, token).await).await?;
     Ok((viewer, draft, def))

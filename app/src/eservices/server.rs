@@ -359,7 +359,7 @@ mod ssr {
     }
 
     /// The signed-in person's own draft and its definition; "not found" for anyone else's.
-    pub async fn own_draft(token: &DraftToken) -> Result<(DraftRecord, DefinitionRecord), AppError> {
+    pub async fn own_draft(token: &DraftToken) -> Result<(DraftRecord, std::sync::Arc<DefinitionRecord>), AppError> {
         let viewer = crate::auth::signed_in()?;
         let store = crate::context::store()?;
         load_draft(&store, &viewer, token).await
@@ -370,7 +370,7 @@ mod ssr {
         store: &Store,
         viewer: &Viewer,
         token: &DraftToken,
-    ) -> Result<(DraftRecord, DefinitionRecord), AppError> {
+    ) -> Result<(DraftRecord, std::sync::Arc<DefinitionRecord>), AppError> {
         if !token.is_well_formed() {
             return Err(AppError::NotFound.respond());
         }
