@@ -140,6 +140,7 @@ impl Store {
         if idle == 1 {
             return Ok(0);
         }
+        let _turn = self.writer_turn().await?;
         let mut tx = self.pool.begin().await?;
         match self.backend() {
             Backend::Postgres => {

@@ -62,6 +62,8 @@ pub struct Store {
     pub(crate) signed_in_cache: crate::signed_in::SignedInCache,
     /// Parsed e-service definitions (see `eservices.rs`).
     pub(crate) definition_cache: crate::eservices::DefinitionCache,
+    /// SQLite writers of this process take turns (see `begin_write`).
+    pub(crate) writers: Arc<tokio::sync::Mutex<()>>,
     /// Sessions kept in memory on SQLite (see `sessions.rs`).
     pub(crate) session_cache: crate::sessions::SessionCache,
     /// Content read on most requests: definition records, units, service pages (`changes.rs`).
@@ -137,6 +139,7 @@ impl Store {
             definition_cache: Arc::default(),
             memos: Arc::default(),
             session_cache: Arc::default(),
+            writers: Arc::default(),
             generations: Arc::default(),
             signed_in_cache: Arc::default(),
             audit_key: Arc::new(AuditKey::development()),
@@ -177,11 +180,29 @@ impl Store {
     /// "database is locked" instead of waiting when another writer is busy, since SQLite cannot
     /// upgrade a reader while a writer holds the lock. On PostgreSQL the statement does nothing.
     /// The entries attached with [`Store::audited`] travel with it and are written at commit.
+    ///
+    /// On SQLite, writers of this process also take turns before they begin: SQLite lets one
+    /// writer in at a time and makes the others sleep and retry (1, 2, 5 … 100 ms), which gave
+    /// saving a form step a p99 of 400 ms under load; a fair queue here gives each its turn as
+    /// soon as the one before commits.
     pub(crate) async fn begin_write(&self) -> Result<WriteTx<'static>> {
+        let turn = self.writer_turn().await?;
         let mut tx = self.pool.begin().await?;
         sqlx::query("update audit_head set seq = seq where id = 0").execute(&mut *tx).await?;
         let audit = std::mem::take(&mut *self.audit.lock().unwrap_or_else(|p| p.into_inner()));
-        Ok(WriteTx::new(tx, audit, Arc::clone(&self.audit)))
+        Ok(WriteTx::new(tx, audit, Arc::clone(&self.audit), turn))
+    }
+
+    /// This process's turn to write on SQLite (`None` on PostgreSQL, whose writers need none).
+    /// Waits as long as SQLite's own busy timeout would, then fails like it.
+    pub(crate) async fn writer_turn(&self) -> Result<Option<tokio::sync::OwnedMutexGuard<()>>> {
+        if self.backend != Backend::Sqlite {
+            return Ok(None);
+        }
+        match tokio::time::timeout(Duration::from_secs(5), self.writers.clone().lock_owned()).await {
+            Ok(turn) => Ok(Some(turn)),
+            Err(_) => Err(DbError::Sqlx(sqlx::Error::PoolTimedOut)),
+        }
     }
 
     pub fn backend(&self) -> Backend {

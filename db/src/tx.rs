@@ -42,6 +42,9 @@ pub(crate) struct WriteTx<'a> {
     /// Where the entries go back to when this transaction does not commit, so the handle's next
     /// write carries them.
     home: Arc<Mutex<Vec<AuditEntry>>>,
+    /// SQLite: this process's turn to write (see `Store::begin_write`), given back when the
+    /// transaction ends.
+    _turn: Option<tokio::sync::OwnedMutexGuard<()>>,
 }
 
 /// The transaction type of every store method that writes.
@@ -52,8 +55,9 @@ impl<'a> WriteTx<'a> {
         tx: sqlx::Transaction<'a, sqlx::Any>,
         audit: Vec<AuditEntry>,
         home: Arc<Mutex<Vec<AuditEntry>>>,
+        turn: Option<tokio::sync::OwnedMutexGuard<()>>,
     ) -> Self {
-        WriteTx { tx: Some(tx), audit, home }
+        WriteTx { tx: Some(tx), audit, home, _turn: turn }
     }
 
     /// Writes the attached audit entries, then commits: the write and its entries together.
