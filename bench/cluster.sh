@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Faults the cluster must survive (not a test; results go to docs/benchmarks.md): three nodes on one
 # PostgreSQL behind HAProxy (scripts/cluster-lib.sh), release build, load from
-# server/examples/clusterbench.rs through the load balancer.
+# bench/loadgen/src/bin/clusterbench.rs through the load balancer.
 #   1. kill -9: 16 clients file feedback with a photo while a node is killed every few seconds and
 #      started again; then every acknowledged submission is counted in the database (none lost,
 #      none filed twice) and its page and file are read through every node.
@@ -16,8 +16,8 @@ clients=${2:-16}
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
 bin_dir=$("$here/scripts/build.sh")
-cargo build --release -q -p stadsporten-server --example clusterbench
-load="${CARGO_TARGET_DIR:-$here/target}/release/examples/clusterbench"
+cargo build --release -q -p stadsporten-loadgen --bin clusterbench
+load="${CARGO_TARGET_DIR:-$here/target}/release/clusterbench"
 work=$(mktemp -d)
 lb_port=${STADSPORTEN_BENCH_PORT:-3970}
 node_base=$lb_port

@@ -5,7 +5,7 @@
 #      form runner): the e-service start page and a form step (GET), a valid step POST (saved,
 #      303), an invalid step POST followed by the GET that shows its errors (pairs), and an
 #      anonymous service page (br) — requests/s, p50/p99, server CPU per request (and PostgreSQL's);
-#   2. with server/examples/formbench.rs: 16 clients, each with its own session and draft.
+#   2. with bench/loadgen/src/bin/formbench.rs: 16 clients, each with its own session and draft.
 # Also prints pgbench's commit rate on the same machine (the bar for durable step POSTs) and the
 # server's peak RSS.
 # Usage: bench/forms.sh [seconds-per-workload=15] [connections=16]
@@ -17,10 +17,10 @@ conns=${2:-16}
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
 bin_dir=$("$here/scripts/build.sh")
-# Built in release: the load generator must not be the bottleneck. (Building it switches cargo's
-# release features, so the next site build recompiles the server; run this last.)
-cargo build --release -q -p stadsporten-server --example formbench
-bench="${CARGO_TARGET_DIR:-$here/target}/release/examples/formbench"
+# Built in release (the load generator must not be the bottleneck), in a crate of its own so that
+# building it leaves the server's build alone.
+cargo build --release -q -p stadsporten-loadgen --bin formbench
+bench="${CARGO_TARGET_DIR:-$here/target}/release/formbench"
 work=$(mktemp -d)
 port=${STADSPORTEN_BENCH_PORT:-3960}
 base="http://127.0.0.1:$port"
@@ -65,7 +65,7 @@ for db in "sqlite://$work/forms.db" "${pg_admin%/*}/$pg_db"; do
   server=$!
   for _ in $(seq 1 60); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.5; done
   pid=$(pgrep -P "$server" -f stadsporten-server || echo "$server")
-  read -r cookie csrf token < <("$bench" "$base" session)
+  read -r cookie csrf token < <("$here/bench/session.sh" "$base")
   echo
   echo "### ${db%%:*}: wrk -t2 -c$conns -d${secs}s, one signed-in session"
   echo

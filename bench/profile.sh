@@ -2,8 +2,8 @@
 # Where a signed-in page's CPU goes (not a test): serves the release build on a fresh database,
 # signs Anna in, loads one workload with wrk and samples the server with perf (DWARF call graphs,
 # the release profile keeps line tables). Prints the top functions by own time, by module and the
-# kernel's share; writes perf.data and, when inferno is installed, a flame graph SVG into
-# target/profile/.
+# kernel's share; writes perf.data and, when inferno is installed (`cargo install inferno
+# --version =0.12.3 --locked`), a flame graph SVG into target/profile/.
 # Usage: bench/profile.sh [step|start|post|anon] [sqlite|postgres] [seconds=10]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -13,8 +13,6 @@ secs=${3:-10}
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
 bin_dir=$("$here/scripts/build.sh")
-cargo build --release -q -p stadsporten-server --example formbench
-bench="${CARGO_TARGET_DIR:-$here/target}/release/examples/formbench"
 out="$here/target/profile"; mkdir -p "$out"
 work=$(mktemp -d)
 port=${STADSPORTEN_BENCH_PORT:-3965}
@@ -31,7 +29,7 @@ server=$!
 trap 'kill $server 2>/dev/null || true; [ -n "${pg_db:-}" ] && psql "$pg_admin" -qc "drop database if exists $pg_db" >/dev/null 2>&1 || true' EXIT
 for _ in $(seq 1 60); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.5; done
 pid=$(pgrep -P "$server" -f stadsporten-server || echo "$server")
-read -r cookie csrf token < <("$bench" "$base" session)
+read -r cookie csrf token < <("$here/bench/session.sh" "$base")
 printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\nwrk.body = "unit=TK&kind=complaint&action=continue&csrf=%s"\n' "$csrf" >"$work/post.lua"
 case $what in
   step) args=(-H "Cookie: $cookie" "$base/apply/$token/step/about") ;;
@@ -51,14 +49,14 @@ grep -E "Requests/sec|99%" "$work/wrk.out" | sed 's/^/    /'
 echo
 echo "Own time by module (dso):"
 echo '```'
-perf report -i "$out/perf-$what-$backend.data" --no-children --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -8
+perf report -i "$out/perf-$what-$backend.data" --no-children --no-inline -g none --sort dso --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -8
 echo '```'
 echo "Top functions by own time:"
 echo '```'
-perf report -i "$out/perf-$what-$backend.data" --no-children --sort sym --stdio -g none 2>/dev/null | grep -E '^ +[0-9]' | head -40
+perf report -i "$out/perf-$what-$backend.data" --no-children --no-inline -g none --sort sym --stdio 2>/dev/null | grep -E '^ +[0-9]' | head -40
 echo '```'
 if command -v inferno-collapse-perf >/dev/null 2>&1; then
-  perf script -i "$out/perf-$what-$backend.data" 2>/dev/null | inferno-collapse-perf >"$work/folded"
+  perf script --no-inline -i "$out/perf-$what-$backend.data" 2>/dev/null | inferno-collapse-perf >"$work/folded"
   inferno-flamegraph <"$work/folded" >"$out/flame-$what-$backend.svg"
   echo "Flame graph: target/profile/flame-$what-$backend.svg"
   echo
