@@ -129,11 +129,21 @@ async fn two_nodes_behind_a_load_balancer_are_one_service() {
     // Karin decides it on node b, with the session she signed in with through the balancer.
     let act = |action: &'static str, extra: Vec<(&'static str, String)>| {
         let (karin, csrf, b) = (&karin, csrf.clone(), nodes[1].address.clone());
+        let lb_host = format!("127.0.0.1:{lb_port}");
         async move {
             let mut form: Vec<(&str, String)> =
                 vec![("case_id", id.to_string()), ("action", action.into()), ("csrf", csrf)];
             form.extend(extra);
-            let res = karin.client.post(format!("{b}/api/officer/act")).form(&form).send().await.expect("act");
+            // Straight to node b, with the Host the load balancer passes on (the public one).
+            let host = lb_host.clone();
+            let res = karin
+                .client
+                .post(format!("{b}/api/officer/act"))
+                .header("host", host)
+                .form(&form)
+                .send()
+                .await
+                .expect("act");
             assert_eq!(res.headers()["x-served-by"], "b");
             crate::support::to(&res, &b)
         }
