@@ -25,6 +25,9 @@ pub enum RulesetPublished {
     Invalid(Vec<RulesetError>),
 }
 
+/// The newest ruleset with the content generation it was read in (`changes.rs`).
+pub(crate) type RulesetCache = Arc<std::sync::RwLock<Option<(u64, Arc<Ruleset>)>>>;
+
 impl Store {
     /// Validates and stores a ruleset as the newest version.
     pub async fn publish_ruleset(&self, source: &str, by: Option<UserId>, now: i64) -> Result<RulesetPublished> {

@@ -174,20 +174,3 @@ impl<K: std::hash::Hash + Eq, V: Clone> Memo<K, V> {
         Ok(loaded)
     }
 }
-
-/// The content caches of one store (shared by its clones).
-pub(crate) struct ContentMemos {
-    pub(crate) definitions: Memo<crate::eservices::RecordKey, std::sync::Arc<crate::eservices::DefinitionRecord>>,
-    pub(crate) units: Memo<(), Vec<crate::identity::Unit>>,
-    pub(crate) service_details: Memo<(String, stadsporten_domain::Lang), stadsporten_domain::catalogue::ServiceDetails>,
-}
-
-impl Default for ContentMemos {
-    fn default() -> Self {
-        ContentMemos {
-            definitions: Memo::new(Topic::Content, 256),
-            units: Memo::new(Topic::Content, 1),
-            service_details: Memo::new(Topic::Content, 1024),
-        }
-    }
-}

@@ -27,6 +27,7 @@ mod files;
 mod filing;
 mod identity;
 mod jobs;
+mod memos;
 mod outbox;
 mod seed;
 mod seed_compare;

@@ -12,7 +12,7 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::time::Duration;
 
 /// The advisory lock held while a node seeds at start-up (PostgreSQL).
-const STARTUP_LOCK: i64 = 0x5354_5354_4152_54; // "STSTART"
+const STARTUP_LOCK: i64 = 0x0053_5453_5441_5254; // "STSTART"
 
 static SQLITE_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/sqlite");
 static POSTGRES_MIGRATIONS: Migrator = sqlx::migrate!("./migrations/postgres");
@@ -55,7 +55,7 @@ pub struct Store {
     /// `compare.rs`); dropped on every change made through this store, and after a few seconds.
     pub(crate) compare_cache: Arc<RwLock<Option<crate::compare::CompareCache>>>,
     /// The newest business ruleset, parsed (see `business.rs`); replaced when a newer one appears.
-    pub(crate) ruleset_cache: Arc<RwLock<Option<(u64, Arc<stadsporten_domain::business::guide::Ruleset>)>>>,
+    pub(crate) ruleset_cache: crate::business::RulesetCache,
     /// The generation of each cached topic on this node (see `changes.rs`).
     pub(crate) generations: Arc<crate::changes::Generations>,
     /// Who signed-in people are and may be (see `signed_in.rs`).
@@ -67,7 +67,7 @@ pub struct Store {
     /// Sessions kept in memory on SQLite (see `sessions.rs`).
     pub(crate) session_cache: crate::sessions::SessionCache,
     /// Content read on most requests: definition records, units, service pages (`changes.rs`).
-    pub(crate) memos: Arc<crate::changes::ContentMemos>,
+    pub(crate) memos: Arc<crate::memos::ContentMemos>,
     /// The key that links the audit chain (from configuration; see `audit.rs`).
     pub(crate) audit_key: Arc<AuditKey>,
     /// Entries attached with [`Store::audited`]: written by the first write transaction this

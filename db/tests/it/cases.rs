@@ -183,7 +183,7 @@ async fn the_seeded_definitions_are_live_and_a_new_version_never_changes_filed_c
 
 async fn uploads_are_refused_for_unknown_services_units_and_published_versions(backend: Backend) {
     let store = seeded(backend).await;
-    let v1 = store.live_definition("skolval").await.unwrap().unwrap().definition;
+    let v1 = store.live_definition("skolval").await.unwrap().unwrap().definition.clone();
     let mut d = v1.clone();
     d.slug = "no-such-service".into();
     assert_eq!(

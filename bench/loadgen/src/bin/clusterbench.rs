@@ -249,7 +249,7 @@ async fn steady_mode(lb: String, seconds: u64, clients: usize) {
             let mut i = 0u64;
             while Instant::now() < until {
                 let t = Instant::now();
-                let res = if i % 2 == 0 {
+                let res = if i.is_multiple_of(2) {
                     c.get(format!("{lb}/apply/{token}/step/about")).send().await
                 } else {
                     c.post(format!("{lb}/forms/{token}/about"))
