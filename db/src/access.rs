@@ -162,7 +162,7 @@ impl Store {
         .try_get("id")?;
         tx.audit_object(id);
         tx.commit().await?;
-        self.changed(crate::changes::Topic::Identity);
+        self.identity_changed(Some(g.user_id));
         Ok(id)
     }
 
@@ -216,7 +216,7 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
-            self.changed(crate::changes::Topic::Identity);
+            self.identity_changed(None);
         }
         Ok(done)
     }
@@ -246,7 +246,6 @@ impl Store {
         .try_get("id")?;
         tx.audit_object(id);
         tx.commit().await?;
-        self.changed(crate::changes::Topic::Identity);
         Ok(id)
     }
 
@@ -336,7 +335,7 @@ impl Store {
             tx.audit_object(g);
         }
         tx.commit().await?;
-        self.changed(crate::changes::Topic::Identity);
+        self.identity_changed(None);
         Ok(Some(grant_id))
     }
 
@@ -354,7 +353,6 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
-            self.changed(crate::changes::Topic::Identity);
         }
         Ok(done)
     }
@@ -380,7 +378,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         tx.commit().await?;
-        self.changed(crate::changes::Topic::Identity);
+        self.identity_changed(None);
         Ok(())
     }
 

@@ -18,7 +18,8 @@
 use crate::Store;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The channel the PostgreSQL triggers notify on (migration 0012).
+/// The channel the PostgreSQL triggers notify on (migration 0012): `identity:<user id>` for a
+/// person's user, grants or mandates, `content` for the rest.
 pub const CHANNEL: &str = "stadsporten_changes";
 
 /// What changed.
@@ -51,6 +52,9 @@ impl Topic {
 pub struct Generations {
     identity: AtomicU64,
     content: AtomicU64,
+    /// Moves whenever one person's cached answer is dropped (`Store::identity_changed`): a reader
+    /// that loaded meanwhile does not keep what it read, which may be from before the change.
+    pub(crate) person_changes: AtomicU64,
 }
 
 impl Generations {
@@ -115,11 +119,18 @@ impl Store {
             }
             loop {
                 match listener.try_recv().await {
-                    Ok(Some(n)) => {
-                        if let Some(topic) = Topic::parse(n.payload()) {
-                            self.changed_elsewhere(topic).await;
+                    Ok(Some(n)) => match n.payload().split_once(':') {
+                        // One person's users, grants or mandates row.
+                        Some(("identity", id)) => match id.parse::<i64>() {
+                            Ok(id) => self.identity_changed(Some(stadsporten_domain::ids::UserId::new(id))),
+                            Err(_) => self.changed_elsewhere(Topic::Identity).await,
+                        },
+                        _ => {
+                            if let Some(topic) = Topic::parse(n.payload()) {
+                                self.changed_elsewhere(topic).await;
+                            }
                         }
-                    }
+                    },
                     // The connection was lost; `try_recv` reconnects on its next call.
                     Ok(None) => {
                         tracing::warn!("change listener: connection lost; reconnecting");

@@ -210,7 +210,7 @@ impl Store {
             .await?;
         let user = user_from_row(&user)?;
         tx.commit().await?;
-        self.changed(crate::changes::Topic::Identity);
+        self.identity_changed(Some(user.id));
         Ok(user)
     }
 
@@ -340,7 +340,7 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
-            self.changed(crate::changes::Topic::Identity);
+            self.identity_changed(Some(user_id));
         }
         Ok(done)
     }
@@ -361,7 +361,7 @@ impl Store {
         let done = done.rows_affected() == 1;
         if done {
             tx.commit().await?;
-            self.changed(crate::changes::Topic::Identity);
+            self.identity_changed(Some(user_id));
         }
         Ok(done)
     }
@@ -385,7 +385,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        self.changed(crate::changes::Topic::Identity);
+        self.identity_changed(Some(user_id));
         Ok(())
     }
 
@@ -434,7 +434,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         tx.commit().await?;
-        self.changed(crate::changes::Topic::Identity);
+        self.identity_changed(Some(user_id));
         Ok(Some(email))
     }
 

@@ -3,8 +3,9 @@
 //! Resolving a session into a viewer took four queries per page view (the user, the mandates
 //! twice, the grants). What they read changes rarely and on purpose, so the answer is kept per
 //! user and used while:
-//! - no change of users, grants or mandates was seen since it was loaded (the identity
-//!   generation, `changes.rs`: at once on this node, within milliseconds on the others);
+//! - no change of the person's user, grants or mandates was seen since it was loaded (at once on
+//!   this node, within milliseconds on the others: PostgreSQL's triggers name the person,
+//!   `changes.rs`), nor a change that may concern anyone (the identity generation);
 //! - the clock has not passed the next moment a grant or mandate starts or ends (so a grant
 //!   that runs out stops working on time, without a change to announce it), and at most five
 //!   minutes in any case.
@@ -54,10 +55,25 @@ impl SignedIn {
 }
 
 impl Store {
+    /// Users, grants or mandates changed (after the commit): one person's (`Some`), or possibly
+    /// anyone's. One person's change — a sign-in updates the name — must not empty everyone's
+    /// cache, or the busiest hours (many sign-ins) would make it useless.
+    pub fn identity_changed(&self, user: Option<UserId>) {
+        match user {
+            Some(id) => {
+                let mut cache = self.signed_in_cache.write().unwrap_or_else(|p| p.into_inner());
+                self.generations.person_changes.fetch_add(1, std::sync::atomic::Ordering::AcqRel);
+                cache.remove(&id);
+            }
+            None => self.changed(Topic::Identity),
+        }
+    }
+
     /// The user with the grants and mandates in force at `now`, from this node's cache when it is
     /// still true (see the module's policy). `None` when there is no such user.
     pub async fn signed_in(&self, user_id: UserId, now: i64) -> Result<Option<Arc<SignedIn>>> {
         let generation = self.generation(Topic::Identity);
+        let person_changes = self.generations.person_changes.load(std::sync::atomic::Ordering::Acquire);
         if let Some(hit) = self.signed_in_cache.read().unwrap_or_else(|p| p.into_inner()).get(&user_id) {
             if hit.generation == generation && hit.loaded_at <= now && now < hit.good_until {
                 return Ok(Some(hit.clone()));
@@ -119,10 +135,14 @@ impl Store {
         }
         let fresh = Arc::new(SignedIn { user, grants, mandates, generation, loaded_at: now, good_until });
         let mut cache = self.signed_in_cache.write().unwrap_or_else(|p| p.into_inner());
-        if cache.len() >= MAX_ENTRIES {
-            cache.clear();
+        // Kept only when no one's answer was dropped while this one was read (it could be from
+        // before that change); it is right for this request either way.
+        if self.generations.person_changes.load(std::sync::atomic::Ordering::Acquire) == person_changes {
+            if cache.len() >= MAX_ENTRIES {
+                cache.clear();
+            }
+            cache.insert(user_id, fresh.clone());
         }
-        cache.insert(user_id, fresh.clone());
         Ok(Some(fresh))
     }
 }

@@ -10,12 +10,28 @@ begin
 end
 $$;
 
+-- People: per row, naming the person (`identity:<user id>`), so that one person's change (a
+-- sign-in updates the name) drops only their cached answer on the other nodes.
+create function stadsporten_notify_person() returns trigger language plpgsql as $$
+declare
+    r record;
+begin
+    if tg_op = 'DELETE' then r := old; else r := new; end if;
+    if tg_table_name = 'users' then
+        perform pg_notify('stadsporten_changes', 'identity:' || r.id);
+    else
+        perform pg_notify('stadsporten_changes', 'identity:' || r.user_id);
+    end if;
+    return null;
+end
+$$;
+
 create trigger users_changed after insert or update or delete on users
-    for each statement execute function stadsporten_notify_change('identity');
+    for each row execute function stadsporten_notify_person();
 create trigger mandates_changed after insert or update or delete on mandates
-    for each statement execute function stadsporten_notify_change('identity');
+    for each row execute function stadsporten_notify_person();
 create trigger access_grants_changed after insert or update or delete on access_grants
-    for each statement execute function stadsporten_notify_change('identity');
+    for each row execute function stadsporten_notify_person();
 
 create trigger services_changed after insert or update or delete on services
     for each statement execute function stadsporten_notify_change('content');
