@@ -191,14 +191,31 @@ async fn import_providers(settings: &Settings, dry_run: bool, files: &[PathBuf])
             client_addr: None,
         };
         let report = match parse_file(&name, &bytes) {
-            Ok(parsed) => match store.audited(entry).import_providers(&parsed, &name, dry_run, None, now).await {
-                Ok(r) => r,
-                Err(e) => {
-                    eprintln!("{path}: database: {e}");
-                    failed = true;
-                    continue;
+            Ok(parsed) => {
+                // A running server shares SQLite's one writer with this command: when the
+                // database stays locked past its busy timeout, wait and try again, as an operator
+                // would, a few times before giving up. Nothing is half-written: each try is one
+                // transaction.
+                let mut tries = 0;
+                let result = loop {
+                    tries += 1;
+                    match store.audited(entry.clone()).import_providers(&parsed, &name, dry_run, None, now).await {
+                        Err(e) if tries < 5 && e.to_string().contains("database is locked") => {
+                            eprintln!("{path}: the database is busy; trying again");
+                            tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                        }
+                        other => break other,
+                    }
+                };
+                match result {
+                    Ok(r) => r,
+                    Err(e) => {
+                        eprintln!("{path}: database: {e}");
+                        failed = true;
+                        continue;
+                    }
                 }
-            },
+            }
             Err(problem) => stadsporten_db::ImportReport::refused(problem),
         };
         for p in &report.problems {
