@@ -31,5 +31,5 @@ trap stop_cluster EXIT INT TERM
 for i in $(seq 1 "$n"); do start_node "$i"; done
 for i in $(seq 1 "$n"); do wait_node "$i"; done
 start_lb "$n"
-echo "cluster: $n nodes on ${cluster_db%%\?*} behind HAProxy at $(cluster_lb_url) (stats: http://127.0.0.1:$((lb_port + 100))/stats); logs in $work; Ctrl-C stops"
+echo "cluster: $n nodes on one PostgreSQL database behind HAProxy at $(cluster_lb_url) (stats: http://127.0.0.1:$((lb_port + 100))/stats); logs in $work; Ctrl-C stops"
 wait
