@@ -109,8 +109,10 @@ impl Page {
         }
     }
 
-    fn size(&self) -> usize {
-        self.raw.len() + self.br.get().map_or(0, Bytes::len) + self.gzip.get().map_or(0, Bytes::len)
+    /// What the page counts against [`MAX_BYTES`]: its bytes and, made later on demand, its
+    /// compressed ones (taken as half its size together; HTML compresses to a quarter or less).
+    fn charge(&self) -> usize {
+        self.raw.len() + self.raw.len() / 2
     }
 
     /// The response for a request with these headers: 304 when it has this version, else the
@@ -230,16 +232,15 @@ impl PageCache {
         let page = Arc::new(Page::new(raw, content_type, generation));
         let mut inner = self.inner.lock().unwrap_or_else(|p| p.into_inner());
         if let Some(old) = inner.pages.insert(key.clone(), page.clone()) {
-            inner.bytes = inner.bytes.saturating_sub(old.size());
+            inner.bytes = inner.bytes.saturating_sub(old.charge());
         } else {
             inner.order.push_back(key);
         }
-        // The compressed bytes are made later, on demand: count them as about half the page.
-        inner.bytes += page.size() + page.raw.len() / 2;
+        inner.bytes += page.charge();
         while inner.bytes > MAX_BYTES {
             let Some(oldest) = inner.order.pop_front() else { break };
             if let Some(old) = inner.pages.remove(&oldest) {
-                inner.bytes = inner.bytes.saturating_sub(old.size() + old.raw.len() / 2);
+                inner.bytes = inner.bytes.saturating_sub(old.charge());
             }
         }
         page

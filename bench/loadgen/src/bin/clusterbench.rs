@@ -18,6 +18,8 @@ use std::time::{Duration, Instant};
 fn client(origin: &str) -> reqwest::Client {
     let mut headers = reqwest::header::HeaderMap::new();
     headers.insert("origin", reqwest::header::HeaderValue::from_str(origin).expect("origin"));
+    // As a browser's form post: server functions then answer with a redirect (302), not JSON.
+    headers.insert("accept", reqwest::header::HeaderValue::from_static("text/html"));
     reqwest::Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .cookie_store(true)
@@ -53,21 +55,26 @@ async fn sign_in(c: &reqwest::Client, base: &str, persona: &str) -> Result<Strin
         .ok_or_else(|| "no csrf field".into())
 }
 
-/// Tries `attempt` until it gives a value (a person clicking again), counting the failures.
+/// Tries `attempt` until it gives a value (a person clicking again), counting the failures; a
+/// step that fails 100 times in a row (20 s) is a defect, not a fault to ride out: the run stops.
 async fn again<T, F, Fut>(failures: &Mutex<u64>, mut attempt: F) -> T
 where
     F: FnMut() -> Fut,
     Fut: std::future::Future<Output = Result<T, String>>,
 {
-    loop {
+    let mut last = String::new();
+    for _ in 0..100 {
         match attempt().await {
             Ok(v) => return v,
-            Err(_) => {
+            Err(e) => {
+                last = e;
                 *failures.lock().unwrap() += 1;
                 tokio::time::sleep(Duration::from_millis(200)).await;
             }
         }
     }
+    eprintln!("clusterbench: a step failed 100 times in a row, the last time with: {last}");
+    std::process::exit(3);
 }
 
 fn expect_redirect(r: Result<reqwest::Response, reqwest::Error>, ends: &str) -> Result<String, String> {
