@@ -116,6 +116,24 @@ pub struct UserSummary {
 const USER_COLUMNS: &str = "id, kind, display_name, personal_identity_number, email, email_verified, phone, \
                             preferred_lang, notify_via, disabled_at, session_epoch, persona";
 
+/// A grant from its `role` and `scope` columns (refused as corrupt when they do not name one).
+pub(crate) fn grant_from_row(r: &AnyRow) -> Result<Grant> {
+    let role: String = r.try_get("role")?;
+    let scope: String = r.try_get("scope")?;
+    Role::parse(&role)
+        .zip(Scope::from_key(&scope))
+        .and_then(|(role, scope)| Grant::new(role, scope))
+        .ok_or_else(|| DbError::CorruptRow(format!("grant {role}@{scope}")))
+}
+
+/// Acting for an organisation holds only while a mandate for it is among the grants.
+pub(crate) fn acting_for_within(grants: &[Grant], org: Option<&OrganisationNumber>) -> Option<OrganisationNumber> {
+    org.filter(|o| {
+        grants.iter().any(|g| g.role == Role::BusinessRepresentative && g.scope == Scope::Organisation((*o).clone()))
+    })
+    .cloned()
+}
+
 fn user_from_row(row: &AnyRow) -> Result<User> {
     let pnr: Option<String> = row.try_get("personal_identity_number")?;
     let personal_identity_number = match pnr {
@@ -312,22 +330,11 @@ impl Store {
             .fetch_all(&self.pool)
             .await?;
             for r in rows {
-                let role: String = r.try_get("role")?;
-                let scope: String = r.try_get("scope")?;
-                let grant = Role::parse(&role)
-                    .zip(Scope::from_key(&scope))
-                    .and_then(|(role, scope)| Grant::new(role, scope))
-                    .ok_or_else(|| DbError::CorruptRow(format!("grant {role}@{scope}")))?;
-                grants.push(grant);
+                grants.push(grant_from_row(&r)?);
             }
         }
-        // Acting for an organisation holds only while the mandate does.
-        let acting_for = acting_for.filter(|o| {
-            grants
-                .iter()
-                .any(|g| g.role == Role::BusinessRepresentative && g.scope == Scope::Organisation((*o).clone()))
-        });
-        Ok(Principal { user_id: user.id, grants, acting_for: acting_for.cloned() })
+        let acting_for = acting_for_within(&grants, acting_for);
+        Ok(Principal { user_id: user.id, grants, acting_for })
     }
 
     /// Ends every session of the user (sessions remember the epoch they began in).

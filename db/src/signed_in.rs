@@ -45,12 +45,8 @@ impl SignedIn {
     /// The principal acting for `org`, when the user holds a mandate for it (as
     /// [`Store::principal`] decides it).
     pub fn principal(&self, acting_for: Option<&OrganisationNumber>) -> Principal {
-        let acting_for = acting_for.filter(|o| {
-            self.grants
-                .iter()
-                .any(|g| g.role == Role::BusinessRepresentative && g.scope == Scope::Organisation((*o).clone()))
-        });
-        Principal { user_id: self.user.id, grants: self.grants.clone(), acting_for: acting_for.cloned() }
+        let acting_for = crate::identity::acting_for_within(&self.grants, acting_for);
+        Principal { user_id: self.user.id, grants: self.grants.clone(), acting_for }
     }
 }
 
@@ -124,13 +120,7 @@ impl Store {
                     continue;
                 }
                 good_until = good_until.min(until);
-                let role: String = r.try_get("role")?;
-                let scope: String = r.try_get("scope")?;
-                let grant = Role::parse(&role)
-                    .zip(Scope::from_key(&scope))
-                    .and_then(|(role, scope)| Grant::new(role, scope))
-                    .ok_or_else(|| DbError::CorruptRow(format!("grant {role}@{scope}")))?;
-                grants.push(grant);
+                grants.push(crate::identity::grant_from_row(r)?);
             }
         }
         let fresh = Arc::new(SignedIn { user, grants, mandates, generation, loaded_at: now, good_until });
