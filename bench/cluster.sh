@@ -54,6 +54,9 @@ while [ $SECONDS -lt $end ]; do
   start_node "$victim"
   wait_node "$victim"
 done
+# Every node is up again: the load generator may now read every case back through each of them.
+for i in $(seq 1 $nodes); do wait_node "$i"; done
+touch "$work/acknowledged.txt.go"
 wait $loader && loaded=ok || loaded=failed
 cat "$work/file.out"
 acked=$(wc -l <"$work/acknowledged.txt")
@@ -83,7 +86,7 @@ for i in $(seq 1 $nodes); do
   sleep 4
 done
 wait $loader || true
-tail -1 "$work/rolling.out"
+tail -2 "$work/rolling.out"
 echo '```'
 
 echo
@@ -103,8 +106,8 @@ cat "$work/pg.out"
 echo '```'
 
 echo
-echo "### 4. Overload: 800 signed-in clients reading and saving a form step (20 s)"
+echo "### 4. Overload: 800 signed-in clients reading and saving a form step (20 s, once all have signed in)"
 echo '```'
 "$load" steady "$lb" 20 800 >"$work/over.out" 2>&1 || true
-tail -1 "$work/over.out"
+tail -2 "$work/over.out"
 echo '```'

@@ -51,6 +51,45 @@ request = function()
 end
 LUA
 
+# The bar for anonymous pages: nginx serving the very bytes the server sent (brotli, as stored),
+# with the same wrk, in the same run. nginx is for this benchmark only (Debian's nginx-light).
+nginx_same_bytes() {
+  command -v nginx >/dev/null || { apt-get install -y -q --no-install-recommends nginx-light >/dev/null 2>&1 || true; }
+  command -v nginx >/dev/null || { echo "| nginx serving the same bytes | (nginx could not be installed) | | | | | |"; return; }
+  mkdir -p "$work/www" "$work/nginx-tmp"
+  curl -fs -H "Accept-Encoding: br" -o "$work/www/page" "$1"
+  local nport=$((port + 1))
+  cat >"$work/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $work/nginx.pid;
+error_log $work/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx-tmp;
+  proxy_temp_path $work/nginx-tmp;
+  fastcgi_temp_path $work/nginx-tmp;
+  uwsgi_temp_path $work/nginx-tmp;
+  scgi_temp_path $work/nginx-tmp;
+  server {
+    listen 127.0.0.1:$nport;
+    root $work/www;
+    location = /page { default_type "text/html; charset=utf-8"; add_header Content-Encoding br; }
+  }
+}
+NGINX
+  nginx -c "$work/nginx.conf" -p "$work" &
+  local ng=$!
+  for _ in $(seq 1 20); do curl -fs -o /dev/null "http://127.0.0.1:$nport/page" && break; sleep 0.2; done
+  local out rps p50 p99
+  out=$(wrk -t2 -c"$conns" -d"${secs}s" --latency -H "Accept-Encoding: br" "http://127.0.0.1:$nport/page")
+  rps=$(awk '/Requests\/sec/ {print $2}' <<<"$out")
+  p50=$(awk '$1=="50%" {print $2}' <<<"$out"); p99=$(awk '$1=="99%" {print $2}' <<<"$out")
+  echo "| nginx serving the same bytes ($(stat -c %s "$work/www/page") bytes, br) | $rps | $p50 | $p99 | – | – | |"
+  kill "$ng" 2>/dev/null; wait "$ng" 2>/dev/null || true
+}
+
 echo "## Form runner $(date -u +%Y-%m-%d) — \`bench/forms.sh $secs $conns\`"
 echo
 echo "Machine: $(nproc) cores; load generators on the same machine."
@@ -93,6 +132,7 @@ for db in "sqlite://$work/forms.db" "${pg_admin%/*}/$pg_db"; do
   BODY="unit=&kind=nonsense&action=continue&csrf=$csrf" POST_PATH="/forms/$token/about" GET_PATH="/apply/$token/step/about" \
     run "invalid step: POST + GET with its errors (req/s = 2 × pairs/s)" -H "Cookie: $cookie" -H "Origin: $base" -s "$work/pair.lua" "$base"
   run "anonymous service page (br)" -H "Accept-Encoding: br" "$base/services/ansok-om-forskoleplats"
+  if [ "${db%%:*}" = sqlite ]; then nginx_same_bytes "$base/services/ansok-om-forskoleplats"; fi
   echo
   echo "Server peak RSS (VmHWM): $(awk '/VmHWM/ {printf "%.1f MB", $2/1024}' "/proc/$pid/status")."
   echo

@@ -106,13 +106,15 @@ impl Store {
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
                     if backend == Backend::Sqlite {
-                        // WAL lets readers run beside the writer; FULL makes a committed write durable
-                        // across power loss; busy_timeout queues writers instead of failing them.
+                        // busy_timeout first: it queues writers instead of failing them, and the
+                        // next pragma may have to wait for another process (the command line's
+                        // import beside a running server). WAL lets readers run beside the writer;
+                        // FULL makes a committed write durable across power loss.
                         for pragma in [
+                            "pragma busy_timeout = 5000",
                             "pragma journal_mode = wal",
                             "pragma synchronous = full",
                             "pragma foreign_keys = on",
-                            "pragma busy_timeout = 5000",
                             // 16 MB of page cache per connection (the default is 2 MB) and reads
                             // through mmap: the comparison's scale fixture alone is 20 MB, and
                             // re-reading pages through pread dominated its list (bench/compare.sh).
@@ -209,10 +211,17 @@ impl Store {
         self.backend
     }
 
-    /// Readiness: the database answers a trivial query.
+    /// Readiness: the database answers a trivial query within a second. Bounded below the pool's
+    /// acquire timeout: a request that already waited for the database asks this to tell "away"
+    /// from "broken", and the person must hear "try again shortly" within 5 s in all.
     pub async fn ping(&self) -> Result<()> {
-        sqlx::query("select 1").execute(&self.pool).await?;
-        Ok(())
+        match tokio::time::timeout(Duration::from_secs(1), sqlx::query("select 1").execute(&self.pool)).await {
+            Ok(done) => {
+                done?;
+                Ok(())
+            }
+            Err(_) => Err(DbError::Sqlx(sqlx::Error::PoolTimedOut)),
+        }
     }
 
     /// Reads a SQLite pragma (for tests and diagnostics); `None` on PostgreSQL.

@@ -312,27 +312,34 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
         let detail = store.provider_unit(&id).await.unwrap().unwrap();
         detail.values.iter().map(|(_, o)| o.period).max().unwrap()
     };
+    // What the command printed, for every assertion's message.
+    let said = |out: &std::process::Output| {
+        format!("stdout: {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    };
     let out = run(&[&bad], false);
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(!out.status.success());
+    assert!(!out.status.success(), "{}", said(&out));
     assert!(
         text.contains("values row 3 field kpi: Okänt kvalitetsmått ”nope”. / Unknown indicator “nope”."),
         "{text}{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    assert!(text.contains("refused, nothing stored"));
+    assert!(text.contains("refused, nothing stored"), "{}", said(&out));
     assert_eq!(latest(app.store.clone()).await, 2025, "the good row of a refused file is not stored either");
     let out = run(&[&good], true);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    assert!(String::from_utf8_lossy(&out.stdout).contains("dry run, nothing stored: 1 rows, 1 new"));
-    assert_eq!(latest(app.store.clone()).await, 2025);
+    assert!(out.status.success(), "{}", said(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("dry run, nothing stored: 1 rows, 1 new"), "{}", said(&out));
+    assert_eq!(latest(app.store.clone()).await, 2025, "a dry run stores nothing");
     let out = run(&[&good], false);
-    assert!(out.status.success());
-    assert_eq!(latest(app.store.clone()).await, 2026);
+    assert!(out.status.success(), "{}", said(&out));
+    assert_eq!(latest(app.store.clone()).await, 2026, "{}", said(&out));
     let entries = app.store.audit_entries(&AuditFilter::default(), 50, 0).await.unwrap();
-    assert!(entries
-        .iter()
-        .any(|e| e.chained.entry.action == AuditAction::Import && e.chained.entry.role.as_deref() == Some("system")));
+    assert!(
+        entries
+            .iter()
+            .any(|e| e.chained.entry.action == AuditAction::Import && e.chained.entry.role.as_deref() == Some("system")),
+        "the command line's import is in the audit trail"
+    );
 }
 
 /// Anna gives feedback about a unit through the feedback e-service, from its unit page.

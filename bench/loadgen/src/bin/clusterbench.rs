@@ -55,6 +55,23 @@ async fn sign_in(c: &reqwest::Client, base: &str, persona: &str) -> Result<Strin
         .ok_or_else(|| "no csrf field".into())
 }
 
+/// Signs in with back-off (doubling from 200 ms to 3 s, with jitter), as a person facing a
+/// `503 Retry-After` would, for up to `patience`; `None` when the site never let them in.
+async fn sign_in_patiently(c: &reqwest::Client, base: &str, persona: &str, patience: Duration) -> Option<String> {
+    let started = Instant::now();
+    let mut wait = 200u64;
+    loop {
+        if let Ok(csrf) = sign_in(c, base, persona).await {
+            return Some(csrf);
+        }
+        if started.elapsed() > patience {
+            return None;
+        }
+        tokio::time::sleep(Duration::from_millis(wait + rand_u64() % wait)).await;
+        wait = (wait * 2).min(3_000);
+    }
+}
+
 /// Tries `attempt` until it gives a value (a person clicking again), counting the failures; a
 /// step that fails 100 times in a row (20 s) is a defect, not a fault to ride out: the run stops.
 async fn again<T, F, Fut>(failures: &Mutex<u64>, mut attempt: F) -> T
@@ -174,6 +191,14 @@ async fn file_mode(lb: String, seconds: u64, clients: usize, out: String, nodes:
     let acknowledged: Vec<(i64, String)> = all.iter().flat_map(|(_, f)| f.clone()).collect();
     let lines: String = acknowledged.iter().map(|(id, m)| format!("{id} {m}\n")).collect();
     std::fs::write(&out, lines).expect("write the acknowledged submissions");
+    // The faults may still be under way (a node killed just now): read back only once the
+    // caller says every node is up again (`<out>.go`), so that a node still starting is not
+    // counted as a lost file.
+    let go = format!("{out}.go");
+    let waited = Instant::now();
+    while !std::path::Path::new(&go).exists() && waited.elapsed() < Duration::from_secs(120) {
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
     // Every acknowledged case, and its file, read through every node.
     let mut unreadable = 0;
     let mut files_checked = 0;
@@ -234,25 +259,46 @@ struct Second {
 async fn steady_mode(lb: String, seconds: u64, clients: usize) {
     let personas = ["anna", "erik", "maja"];
     let seconds_table: Arc<Mutex<BTreeMap<u64, Second>>> = Arc::default();
-    let started = Instant::now();
-    let until = started + Duration::from_secs(seconds);
+    // Every client signs in and starts its form first (with back-off: under overload the site
+    // turns many away); the measured seconds begin when all are ready.
+    let ready = Arc::new(tokio::sync::Barrier::new(clients + 1));
+    let go = Arc::new(tokio::sync::Barrier::new(clients + 1));
+    let clock: Arc<std::sync::OnceLock<Instant>> = Arc::default();
+    let turned_away = Arc::new(Mutex::new(0u64));
     let mut tasks = Vec::new();
     for n in 0..clients {
-        let (lb, table) = (lb.clone(), seconds_table.clone());
+        let (lb, table, ready, go, clock, turned_away) =
+            (lb.clone(), seconds_table.clone(), ready.clone(), go.clone(), clock.clone(), turned_away.clone());
         tasks.push(tokio::spawn(async move {
             let c = client(&lb);
-            let failures = Mutex::new(0);
-            let csrf = again(&failures, || sign_in(&c, &lb, personas[n % 3])).await;
-            let start = again(&failures, || async {
-                let r = c
-                    .post(format!("{lb}/api/apply/start"))
-                    .form(&[("slug", "synpunkter-och-klagomal"), ("csrf", csrf.as_str())])
-                    .send()
-                    .await;
-                expect_redirect(r, "/step/about")
-            })
-            .await;
-            let token = start.split('/').nth(2).unwrap_or_default().to_owned();
+            let patience = Duration::from_secs(120);
+            let prepared = match sign_in_patiently(&c, &lb, personas[n % 3], patience).await {
+                Some(csrf) => {
+                    let started = Instant::now();
+                    let mut token = None;
+                    while token.is_none() && started.elapsed() < patience {
+                        let r = c
+                            .post(format!("{lb}/api/apply/start"))
+                            .form(&[("slug", "synpunkter-och-klagomal"), ("csrf", csrf.as_str())])
+                            .send()
+                            .await;
+                        match expect_redirect(r, "/step/about") {
+                            Ok(start) => token = Some(start.split('/').nth(2).unwrap_or_default().to_owned()),
+                            Err(_) => tokio::time::sleep(Duration::from_millis(500 + rand_u64() % 1_000)).await,
+                        }
+                    }
+                    token.map(|t| (csrf, t))
+                }
+                None => None,
+            };
+            ready.wait().await;
+            go.wait().await;
+            let Some((csrf, token)) = prepared else {
+                *turned_away.lock().unwrap() += 1;
+                return;
+            };
+            let started = *clock.get().expect("the clock starts when all are ready");
+            let until = started + Duration::from_secs(seconds);
             let mut i = 0u64;
             while Instant::now() < until {
                 let t = Instant::now();
@@ -298,9 +344,21 @@ async fn steady_mode(lb: String, seconds: u64, clients: usize) {
             }
         }));
     }
+    let preparing = Instant::now();
+    ready.wait().await;
+    let prepared_in = preparing.elapsed();
+    // Set between the two barriers: every client reads it after the second.
+    clock.set(Instant::now()).ok();
+    go.wait().await;
     for t in tasks {
         t.await.expect("client");
     }
+    println!(
+        "clients ready after {:.1} s; {} of {} could not sign in and start within 120 s",
+        prepared_in.as_secs_f64(),
+        turned_away.lock().unwrap(),
+        clients
+    );
     let table = seconds_table.lock().unwrap();
     println!("{:>4} {:>7} {:>5} {:>6} {:>7} {:>8} {:>8}", "s", "ok", "503", "other", "failed", "p99 ms", "max ms");
     let mut total = Second::default();
