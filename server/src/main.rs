@@ -194,13 +194,13 @@ async fn import_providers(settings: &Settings, dry_run: bool, files: &[PathBuf])
             Ok(parsed) => {
                 // A running server shares SQLite's one writer with this command: when the
                 // database stays locked past its busy timeout, wait and try again, as an operator
-                // would, a few times before giving up. Nothing is half-written: each try is one
-                // transaction.
+                // would, for about a minute before giving up. Nothing is half-written: each try
+                // is one transaction.
                 let mut tries = 0;
                 let result = loop {
                     tries += 1;
                     match store.audited(entry.clone()).import_providers(&parsed, &name, dry_run, None, now).await {
-                        Err(e) if tries < 5 && e.to_string().contains("database is locked") => {
+                        Err(e) if tries < 10 && e.to_string().contains("database is locked") => {
                             eprintln!("{path}: the database is busy; trying again");
                             tokio::time::sleep(std::time::Duration::from_secs(1)).await;
                         }
