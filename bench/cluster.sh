@@ -9,6 +9,7 @@
 #   3. PostgreSQL restarted under steady load: 503 within 5 s, recovery within 10 s of its return.
 #   4. overload: far more clients than the nodes serve; 503 + Retry-After, bounded p99.
 # Usage: bench/cluster.sh [seconds=40] [clients=16]   (needs root for the PostgreSQL restart)
+#        STAGES="3 4" bench/cluster.sh …  runs only those stages.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 secs=${1:-40}
@@ -29,6 +30,7 @@ cluster_db="${pg_admin%/*}/$pg_db"
 . "$here/scripts/cluster-lib.sh"
 trap 'stop_cluster; psql "$pg_admin" -qc "drop database if exists $pg_db" >/dev/null 2>&1 || true' EXIT
 nodes=3
+want() { [[ " ${STAGES:-1 2 3 4} " == *" $1 "* ]]; }
 for i in $(seq 1 $nodes); do start_node "$i"; done
 for i in $(seq 1 $nodes); do wait_node "$i"; done
 start_lb $nodes
@@ -38,6 +40,7 @@ node_urls=$(for i in $(seq 1 $nodes); do printf 'http://127.0.0.1:%s,' $((node_b
 echo "## Cluster faults $(date -u +%Y-%m-%d) — \`bench/cluster.sh $secs $clients\`"
 echo
 echo "Three nodes (release build) on one PostgreSQL behind HAProxy $(haproxy -v | head -1 | awk '{print $3}'), load generator on the same 2-core machine."
+if want 1; then
 echo
 echo "### 1. A node killed with SIGKILL every 4 s while $clients residents file feedback with a photo"
 echo '```'
@@ -72,7 +75,8 @@ total_cases=$(wc -l <"$work/cases.txt")
 echo "nodes killed: $kills"
 echo "acknowledged: $acked · cases in the database: $total_cases · lost: $lost · filed twice: $dup · load generator: $loaded"
 echo '```'
-
+fi
+if want 2; then
 echo
 echo "### 2. Rolling restart of all three nodes under steady load ($clients clients)"
 echo '```'
@@ -88,7 +92,8 @@ done
 wait $loader || true
 tail -2 "$work/rolling.out"
 echo '```'
-
+fi
+if want 3; then
 echo
 echo "### 3. PostgreSQL restarted under steady load"
 echo '```'
@@ -104,10 +109,12 @@ pg_ctlcluster "$pg_ver" "$pg_name" start
 wait $loader || true
 cat "$work/pg.out"
 echo '```'
-
+fi
+if want 4; then
 echo
 echo "### 4. Overload: 800 signed-in clients reading and saving a form step (20 s, once all have signed in)"
 echo '```'
 "$load" steady "$lb" 20 800 >"$work/over.out" 2>&1 || true
 tail -2 "$work/over.out"
 echo '```'
+fi

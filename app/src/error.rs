@@ -162,6 +162,20 @@ impl FromServerFnError for AppError {
 }
 
 #[cfg(feature = "ssr")]
+impl AppError {
+    /// A storage error where the caller knows what it was doing (`what`, for the log): the
+    /// database being away is "try again shortly" (503), anything else is logged and opaque.
+    pub fn from_storage(e: stadsporten_db::DbError, what: &'static str) -> AppError {
+        if e.is_unavailable() {
+            tracing::warn!(error = %e, what, "the database is unavailable");
+            return AppError::Unavailable.respond();
+        }
+        tracing::error!(error = %e, "{what}");
+        AppError::Internal
+    }
+}
+
+#[cfg(feature = "ssr")]
 impl From<stadsporten_db::DbError> for AppError {
     /// "Not found" is the person's answer; a refusal or conflict the caller did not handle, and
     /// every other storage error, is logged and opaque.

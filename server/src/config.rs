@@ -163,9 +163,12 @@ pub struct ServerSettings {
     /// On SIGTERM, `/readyz` answers 503 this long before the node stops taking requests, so the
     /// load balancer takes it out of its pool first.
     pub drain_seconds: u64,
-    /// Requests handled at once; more are refused at once with 503 and `Retry-After` instead of
-    /// queueing until everything times out.
+    /// Requests handled at once. One more waits up to `max_wait_ms` for its turn (first come,
+    /// first served), then is refused with 503 and `Retry-After` instead of queueing until
+    /// everything times out: the latency of the requests taken stays bounded.
     pub max_in_flight: usize,
+    /// How long a request waits for a turn when `max_in_flight` are being handled.
+    pub max_wait_ms: u64,
     /// Where uploaded files are kept: `folder` (`eservices.upload_folder`, one node), `database`
     /// (every node reaches them), or `auto`: `database` on PostgreSQL, `folder` on SQLite.
     pub file_storage: String,
@@ -178,7 +181,8 @@ impl Default for ServerSettings {
         ServerSettings {
             trusted_proxies: String::new(),
             drain_seconds: 0,
-            max_in_flight: 128,
+            max_in_flight: 32,
+            max_wait_ms: 100,
             file_storage: "auto".into(),
             node_name: String::new(),
         }

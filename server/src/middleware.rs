@@ -293,20 +293,43 @@ fn security_headers(res: &mut Response, front: &Front, scripts: Scripts<'_>, is_
 
 /// Admission: a bound on requests handled at once, and the drain before stopping.
 ///
-/// Policy: past `max_in_flight` requests at once, a request is refused at once with 503 and
-/// `Retry-After` (a short translated page made without rendering the application), rather than
-/// queued until every request times out: the requests that are taken keep their latency. Cached
-/// anonymous pages are answered before this gate and are never refused.
+/// Policy: past `max_in_flight` requests at once, a request waits for its turn (first come,
+/// first served) up to `max_wait`, then is refused with 503 and `Retry-After` (a short
+/// translated page made without rendering the application), rather than queued until every
+/// request times out: the requests that are taken keep their latency. Cached anonymous pages are
+/// answered before this gate and are never refused.
 #[derive(Clone)]
 pub struct Gate {
     permits: Arc<tokio::sync::Semaphore>,
+    max_wait: std::time::Duration,
+    /// When a refusal was last logged (seconds since the Unix epoch): one line a second at most,
+    /// with the count, not one per refused request.
+    refusals: Arc<(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64)>,
     /// Set on SIGTERM: `/healthz` answers 503 so that the load balancer stops sending requests.
     pub draining: Arc<std::sync::atomic::AtomicBool>,
 }
 
 impl Gate {
-    pub fn new(max_in_flight: usize) -> Gate {
-        Gate { permits: Arc::new(tokio::sync::Semaphore::new(max_in_flight)), draining: Arc::default() }
+    pub fn new(max_in_flight: usize, max_wait: std::time::Duration) -> Gate {
+        Gate {
+            permits: Arc::new(tokio::sync::Semaphore::new(max_in_flight)),
+            max_wait,
+            refusals: Arc::default(),
+            draining: Arc::default(),
+        }
+    }
+
+    /// Counts a refusal and logs the count once a second at most.
+    fn refused(&self) {
+        use std::sync::atomic::Ordering;
+        let (last, count) = &*self.refusals;
+        let n = count.fetch_add(1, Ordering::AcqRel) + 1;
+        let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+        let before = last.load(Ordering::Acquire);
+        if now > before && last.compare_exchange(before, now, Ordering::AcqRel, Ordering::Acquire).is_ok() {
+            count.fetch_sub(n, Ordering::AcqRel);
+            tracing::warn!(refused = n, "overloaded: refused requests with 503 since the last report");
+        }
     }
 
     pub fn is_draining(&self) -> bool {
@@ -322,9 +345,15 @@ pub async fn admit(axum::extract::State(gate): axum::extract::State<Gate>, req: 
     if matches!(req.uri().path(), "/healthz" | "/readyz") {
         return next.run(req).await;
     }
-    let Ok(_permit) = gate.permits.clone().try_acquire_owned() else {
+    let permit = match gate.permits.clone().try_acquire_owned() {
+        Ok(p) => Some(p),
+        Err(_) => {
+            tokio::time::timeout(gate.max_wait, gate.permits.clone().acquire_owned()).await.ok().and_then(Result::ok)
+        }
+    };
+    let Some(_permit) = permit else {
         let lang = req.extensions().get::<RequestContext>().map(|c| c.lang).unwrap_or_default();
-        tracing::warn!("overloaded: refused a request");
+        gate.refused();
         return unavailable_page(lang);
     };
     next.run(req).await

@@ -192,7 +192,8 @@ impl Application {
             clock: auth.clock.clone(),
             referral_addresses: settings.business.referral_addresses.clone(),
         });
-        let gate = middleware::Gate::new(settings.server.max_in_flight);
+        let gate =
+            middleware::Gate::new(settings.server.max_in_flight, Duration::from_millis(settings.server.max_wait_ms));
         let router = router(settings, leptos_options, store.clone(), auth, pages, forms, gate.clone());
         let drain = Duration::from_secs(settings.server.drain_seconds);
         Ok(Application { listener, router, store, gate, drain })
@@ -441,11 +442,25 @@ fn router(
         // (docs/benchmarks.md). Assets are precompressed at build time with brotli 11.
         .layer(CompressionLayer::new().quality(tower_http::CompressionLevel::Precise(4)))
         .layer(PropagateRequestIdLayer::x_request_id())
-        .layer(TraceLayer::new_for_http().make_span_with(|req: &axum::http::Request<_>| {
-            let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
-            // The path only: query strings may carry search text and, later, personal data.
-            tracing::info_span!("http", http.request_id = %id, http.method = %req.method(), http.path = %req.uri().path())
-        }))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &axum::http::Request<_>| {
+                    let id = req.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or("-");
+                    // The path only: query strings may carry search text and, later, personal data.
+                    tracing::info_span!("http", http.request_id = %id, http.method = %req.method(), http.path = %req.uri().path())
+                })
+                // A 503 (overload, the database away) is expected and counted where it is
+                // decided; a line per refused request under overload costs more than it tells.
+                .on_failure(
+                    |class: tower_http::classify::ServerErrorsFailureClass,
+                     latency: Duration,
+                     _span: &tracing::Span| {
+                        if !matches!(class, tower_http::classify::ServerErrorsFailureClass::StatusCode(s) if s == 503) {
+                            tracing::error!(classification = %class, latency_ms = latency.as_millis() as u64, "response failed");
+                        }
+                    },
+                ),
+        )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
 }
 

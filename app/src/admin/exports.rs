@@ -47,14 +47,12 @@ pub async fn audit_csv(
     };
     // The export is recorded before it is made: a failed recording means no export.
     if let Err(e) = auth.store.append_audit(&record(AuditAction::Export, Outcome::Success, Some(query.clone()))).await {
-        tracing::error!(error = %e, "could not audit an export");
-        return auth.pages.error(&ctx, AppError::Internal).await;
+        return auth.pages.error(&ctx, AppError::from_storage(e, "could not audit an export")).await;
     }
     let rows = match auth.store.audit_entries(&filter, MAX_ROWS, 0).await {
         Ok(r) => r,
         Err(e) => {
-            tracing::error!(error = %e, "audit export");
-            return auth.pages.error(&ctx, AppError::Internal).await;
+            return auth.pages.error(&ctx, AppError::from_storage(e, "audit export")).await;
         }
     };
     let mut out = CsvFile::new(

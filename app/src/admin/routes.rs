@@ -88,10 +88,7 @@ pub async fn upload_definition(
             keep(&session, refused(source, &[p])).await;
             see_other(back)
         }
-        Err(e) => {
-            tracing::error!(error = %e, "could not store a definition");
-            s.pages.error(&ctx, AppError::Internal).await
-        }
+        Err(e) => s.pages.error(&ctx, AppError::from_storage(e, "could not store a definition")).await,
     }
 }
 
@@ -165,8 +162,7 @@ pub async fn import_providers(
             {
                 Ok(r) => r,
                 Err(e) => {
-                    tracing::error!(error = %e, "provider import failed");
-                    return s.pages.error(&ctx, AppError::Internal).await;
+                    return s.pages.error(&ctx, AppError::from_storage(e, "provider import failed")).await;
                 }
             }
         }

@@ -121,8 +121,7 @@ pub async fn save_facts(
         Ok(true) => {}
         Ok(false) => return see_other(&format!("/business/apply/{token}")),
         Err(e) => {
-            tracing::error!(error = %e, "could not save a bundle's facts");
-            return s.fail(&ctx, AppError::Internal).await;
+            return s.fail(&ctx, AppError::from_storage(e, "could not save a bundle's facts")).await;
         }
     }
     see_other(&format!("/business/apply/{token}?saved=facts"))
@@ -154,8 +153,7 @@ pub async fn upload_document(
     let uploaded = match s.store.bundle_documents(b.draft.id).await {
         Ok(u) => u.into_iter().filter(|d| d.document_key == key).count(),
         Err(e) => {
-            tracing::error!(error = %e, "could not read a bundle's documents");
-            return s.fail(&ctx, AppError::Internal).await;
+            return s.fail(&ctx, AppError::from_storage(e, "could not read a bundle's documents")).await;
         }
     };
     let refuse = |code: &str, args: Vec<(String, String)>| document_error(&key, code, args);
@@ -232,11 +230,10 @@ pub async fn upload_document(
             see_other(&format!("/business/apply/{token}"))
         }
         Err(e) => {
-            tracing::error!(error = %e, "could not record a bundle document");
             for k in &keys {
                 discard_copy(&s, k).await;
             }
-            s.fail(&ctx, AppError::Internal).await
+            s.fail(&ctx, AppError::from_storage(e, "could not record a bundle document")).await
         }
     }
 }
@@ -270,10 +267,7 @@ pub async fn remove_document(
             }
             see_other(&format!("/business/apply/{token}/documents"))
         }
-        Err(e) => {
-            tracing::error!(error = %e, "could not remove a bundle document");
-            s.fail(&ctx, AppError::Internal).await
-        }
+        Err(e) => s.fail(&ctx, AppError::from_storage(e, "could not remove a bundle document")).await,
     }
 }
 
@@ -375,10 +369,7 @@ pub async fn submit(
             }
             see_other(&format!("/my/business/{}?saved=submitted", done.bundle_id))
         }
-        Err(e) => {
-            tracing::error!(error = %e, "could not submit a bundle");
-            s.fail(&ctx, AppError::Internal).await
-        }
+        Err(e) => s.fail(&ctx, AppError::from_storage(e, "could not submit a bundle")).await,
     }
 }
 

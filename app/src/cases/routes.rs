@@ -182,11 +182,10 @@ pub async fn post_message(
     match store.add_message(id, viewer.user_id, side == Side::Applicant, &body, &files, s.clock.now()).await {
         Ok(_) => see_other(&format!("{back}?saved=message#messages-heading")),
         Err(e) => {
-            tracing::error!(error = %e, "could not store a message");
             if let Some((_, _, ok)) = &stored {
                 let _ = s.uploads.store.delete(&ok.storage_key).await;
             }
-            s.pages.error(&ctx, AppError::Internal).await
+            s.pages.error(&ctx, AppError::from_storage(e, "could not store a message")).await
         }
     }
 }
@@ -244,10 +243,7 @@ pub async fn post_completion(
             }
             see_other(&format!("{back}?saved=not-possible"))
         }
-        Err(e) => {
-            tracing::error!(error = %e, "could not store a completion");
-            s.pages.error(&ctx, AppError::Internal).await
-        }
+        Err(e) => s.pages.error(&ctx, AppError::from_storage(e, "could not store a completion")).await,
     }
 }
 
@@ -263,8 +259,7 @@ pub async fn download(
         Ok(Some(f)) => f,
         Ok(None) => return s.pages.error(&ctx, AppError::NotFound).await,
         Err(e) => {
-            tracing::error!(error = %e, "could not read a file's record");
-            return s.pages.error(&ctx, AppError::Internal).await;
+            return s.pages.error(&ctx, AppError::from_storage(e, "could not read a file's record")).await;
         }
     };
     if file.removed_at.is_some() || file.scan_status == ScanStatus::Infected {

@@ -124,8 +124,7 @@ pub async fn save_step(
     if let Some(bundle) = draft.bundle_draft_id {
         // Work on one permit keeps the whole bundle from expiring.
         if let Err(e) = s.store.touch_bundle_draft(bundle, now, now + s.settings.draft_seconds).await {
-            tracing::error!(error = %e, "could not keep a bundle draft");
-            return s.fail(&ctx, AppError::Internal).await;
+            return s.fail(&ctx, AppError::from_storage(e, "could not keep a bundle draft")).await;
         }
     }
     let store = audited(
@@ -141,8 +140,7 @@ pub async fn save_step(
         Ok(true) => {}
         Ok(false) => return see_other(&format!("/apply/{token}")),
         Err(e) => {
-            tracing::error!(error = %e, "could not save a draft");
-            return s.fail(&ctx, AppError::Internal).await;
+            return s.fail(&ctx, AppError::from_storage(e, "could not save a draft")).await;
         }
     }
     see_other(&to)
@@ -169,8 +167,7 @@ pub async fn remove_file(
         }
         Ok(None) => {}
         Err(e) => {
-            tracing::error!(error = %e, "could not remove a file");
-            return s.fail(&ctx, AppError::Internal).await;
+            return s.fail(&ctx, AppError::from_storage(e, "could not remove a file")).await;
         }
     }
     let mut values = values_without(&pairs, &["csrf", "action", "remove", "step"]);
@@ -256,9 +253,8 @@ pub async fn upload_file(
                     return see_other(&format!("/apply/{token}"));
                 }
                 Err(e) => {
-                    tracing::error!(error = %e, "could not record an uploaded file");
                     let _ = s.uploads.store.delete(&ok.storage_key).await;
-                    return s.fail(&ctx, AppError::Internal).await;
+                    return s.fail(&ctx, AppError::from_storage(e, "could not record an uploaded file")).await;
                 }
             }
             keep(&session, FormFlash { form: "step".into(), values, errors: vec![], args: vec![] }).await;
@@ -328,8 +324,7 @@ pub async fn submit(
             }
             Ok(None) => {}
             Err(e) => {
-                tracing::error!(error = %e, "could not route feedback");
-                return s.fail(&ctx, AppError::Internal).await;
+                return s.fail(&ctx, AppError::from_storage(e, "could not route feedback")).await;
             }
         }
     }
@@ -370,10 +365,7 @@ pub async fn submit(
             }
             see_other(&format!("/my/cases/{}/receipt", sub.case_id))
         }
-        Err(e) => {
-            tracing::error!(error = %e, "could not submit a case");
-            s.fail(&ctx, AppError::Internal).await
-        }
+        Err(e) => s.fail(&ctx, AppError::from_storage(e, "could not submit a case")).await,
     }
 }
 

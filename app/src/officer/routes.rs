@@ -76,8 +76,7 @@ pub async fn bulk_assign(
     let changed = match store.assign_cases(&ids, &units, assignee, viewer.user_id, now).await {
         Ok(c) => c,
         Err(e) => {
-            tracing::error!(error = %e, "bulk assignment failed");
-            return s.pages.error(&ctx, AppError::Internal).await;
+            return s.pages.error(&ctx, AppError::from_storage(e, "bulk assignment failed")).await;
         }
     };
     let back = pairs.iter().find(|(k, _)| k == "back").map(|(_, v)| v.clone()).unwrap_or_default();
@@ -122,15 +121,13 @@ pub async fn export_csv(
         Some(filters.query()),
     );
     if let Err(e) = s.store.append_audit(&entry).await {
-        tracing::error!(error = %e, "could not audit an export");
-        return s.pages.error(&ctx, AppError::Internal).await;
+        return s.pages.error(&ctx, AppError::from_storage(e, "could not audit an export")).await;
     }
     let now = s.clock.now();
     let rows = match s.store.queue(&filter, now, 100_000).await {
         Ok(r) => r,
         Err(e) => {
-            tracing::error!(error = %e, "case export");
-            return s.pages.error(&ctx, AppError::Internal).await;
+            return s.pages.error(&ctx, AppError::from_storage(e, "case export")).await;
         }
     };
     let mut out = CsvFile::new(

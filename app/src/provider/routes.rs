@@ -59,8 +59,7 @@ pub async fn save_unit(
         Ok(Some(d)) => d,
         Ok(None) => return s.pages.error(&ctx, AppError::NotFound).await,
         Err(e) => {
-            tracing::error!(error = %e, "could not read a provider unit");
-            return s.pages.error(&ctx, AppError::Internal).await;
+            return s.pages.error(&ctx, AppError::from_storage(e, "could not read a provider unit")).await;
         }
     };
     let allowed = detail
@@ -110,10 +109,7 @@ pub async fn save_unit(
         Ok(FactsSaved::Saved(_)) => see_other(&format!("{back}?saved=1")),
         Ok(FactsSaved::Unchanged) => see_other(&format!("{back}?saved=1")),
         Ok(FactsSaved::UnknownUnit) => s.pages.error(&ctx, AppError::NotFound).await,
-        Err(e) => {
-            tracing::error!(error = %e, "could not save a provider unit");
-            s.pages.error(&ctx, AppError::Internal).await
-        }
+        Err(e) => s.pages.error(&ctx, AppError::from_storage(e, "could not save a provider unit")).await,
     }
 }
 

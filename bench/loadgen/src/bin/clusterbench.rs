@@ -254,6 +254,17 @@ struct Second {
     failed: u64,
     slowest_ms: u128,
     latencies: Vec<u128>,
+    /// Of the requests answered (2xx, 3xx): the p99 a node keeps bounded when it sheds load.
+    accepted: Vec<u128>,
+    /// How long a 503 took to come (the database restart: within 5 s).
+    refused: Vec<u128>,
+    /// Other answers by status (0: no answer at all).
+    statuses: BTreeMap<u16, u64>,
+}
+
+fn p99(l: &mut [u128]) -> u128 {
+    l.sort_unstable();
+    l.get(((l.len() as f64 - 1.0) * 0.99).round() as usize).copied().unwrap_or(0)
 }
 
 async fn steady_mode(lb: String, seconds: u64, clients: usize) {
@@ -321,18 +332,22 @@ async fn steady_mode(lb: String, seconds: u64, clients: usize) {
                     match res {
                         Ok(r) if r.status().is_success() || r.status().is_redirection() => {
                             s.ok += 1;
+                            s.accepted.push(ms);
                             false
                         }
                         Ok(r) if r.status() == 503 => {
                             s.unavailable += 1;
+                            s.refused.push(ms);
                             true
                         }
-                        Ok(_) => {
+                        Ok(r) => {
                             s.other += 1;
+                            *s.statuses.entry(r.status().as_u16()).or_default() += 1;
                             false
                         }
                         Err(_) => {
                             s.failed += 1;
+                            *s.statuses.entry(0).or_default() += 1;
                             true
                         }
                     }
@@ -363,9 +378,7 @@ async fn steady_mode(lb: String, seconds: u64, clients: usize) {
     println!("{:>4} {:>7} {:>5} {:>6} {:>7} {:>8} {:>8}", "s", "ok", "503", "other", "failed", "p99 ms", "max ms");
     let mut total = Second::default();
     for (s, row) in table.iter() {
-        let mut l = row.latencies.clone();
-        l.sort_unstable();
-        let p99 = l.get(((l.len() as f64 - 1.0) * 0.99).round() as usize).copied().unwrap_or(0);
+        let p99 = p99(&mut row.latencies.clone());
         println!(
             "{:>4} {:>7} {:>5} {:>6} {:>7} {:>8} {:>8}",
             s, row.ok, row.unavailable, row.other, row.failed, p99, row.slowest_ms
@@ -375,12 +388,24 @@ async fn steady_mode(lb: String, seconds: u64, clients: usize) {
         total.other += row.other;
         total.failed += row.failed;
         total.latencies.extend(&row.latencies);
+        total.accepted.extend(&row.accepted);
+        total.refused.extend(&row.refused);
+        for (k, v) in &row.statuses {
+            *total.statuses.entry(*k).or_default() += v;
+        }
     }
-    total.latencies.sort_unstable();
-    let p99 = total.latencies.get(((total.latencies.len() as f64 - 1.0) * 0.99).round() as usize).copied().unwrap_or(0);
+    let slowest_refusal = total.refused.iter().max().copied().unwrap_or(0);
     println!(
-        "total: ok {} · 503 {} · other {} · failed {} · p99 of all {} ms",
-        total.ok, total.unavailable, total.other, total.failed, p99
+        "total: ok {} · 503 {} · other {} · failed {} · p99 of all {} ms · p99 of the accepted {} ms · \
+         503 after at most {} ms · other answers by status (0 = none): {:?}",
+        total.ok,
+        total.unavailable,
+        total.other,
+        total.failed,
+        p99(&mut total.latencies),
+        p99(&mut total.accepted),
+        slowest_refusal,
+        total.statuses
     );
 }
 
