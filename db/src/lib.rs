@@ -64,5 +64,6 @@ pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, Ve
 pub use outbox::{OutboxEntry, OutboxRow};
 pub use seed_compare::seed_indicators;
 pub use seed_eservices::SEED_DEFINITIONS;
+pub use sessions::FLASH_KEY;
 pub use signed_in::SignedIn;
 pub use store::{Backend, Store};

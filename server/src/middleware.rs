@@ -385,6 +385,13 @@ pub fn unavailable_page(lang: Lang) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_session_store_knows_the_flash_by_its_key() {
+        // The store keeps a flash alone in memory on SQLite (db/src/sessions.rs): it must be
+        // the key the forms write.
+        assert_eq!(stadsporten_app::flash::FLASH_KEY, stadsporten_db::FLASH_KEY);
+    }
     use crate::config::IpNet;
 
     #[test]

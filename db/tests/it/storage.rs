@@ -130,6 +130,36 @@ async fn sessions_round_trip_and_expire(backend: Backend) {
     record.data.insert("n".into(), serde_json::json!(2));
     store.save(&record).await.unwrap();
     assert_eq!(store.load(&record.id).await.unwrap().unwrap().data.len(), 2);
+    // A refused form's flash: kept for the next page view on both backends; committed on
+    // PostgreSQL (another node may serve that view), kept in memory only on SQLite.
+    let stored = || async {
+        let sql = format!("select length(data) from sessions where id = '{}'", record.id);
+        store.fetch_i64_for_test(&sql).await.unwrap()[0]
+    };
+    let before = stored().await;
+    record
+        .data
+        .insert(stadsporten_db::FLASH_KEY.into(), serde_json::json!({"form": "step", "values": [["x", "typed"]]}));
+    store.save(&record).await.unwrap();
+    let loaded = store.load(&record.id).await.unwrap().unwrap();
+    assert_eq!(
+        loaded.data.get(stadsporten_db::FLASH_KEY),
+        record.data.get(stadsporten_db::FLASH_KEY),
+        "the flash is there"
+    );
+    match backend {
+        Backend::Sqlite => assert_eq!(stored().await, before, "a flash alone is not committed on SQLite"),
+        Backend::Postgres => assert!(stored().await > before, "the flash is committed on PostgreSQL"),
+    }
+    record.data.remove(stadsporten_db::FLASH_KEY);
+    store.save(&record).await.unwrap();
+    assert!(!store.load(&record.id).await.unwrap().unwrap().data.contains_key(stadsporten_db::FLASH_KEY));
+    assert_eq!(stored().await, before);
+    // Anything else that changes with it is committed, the flash included.
+    record.data.insert(stadsporten_db::FLASH_KEY.into(), serde_json::json!({"form": "step"}));
+    record.data.insert("n".into(), serde_json::json!(3));
+    store.save(&record).await.unwrap();
+    assert!(stored().await > before, "a change beside the flash is committed");
     let mut expired = Record {
         id: Id::default(),
         data: Default::default(),
