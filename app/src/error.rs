@@ -167,8 +167,7 @@ impl AppError {
     /// database being away is "try again shortly" (503), anything else is logged and opaque.
     pub fn from_storage(e: stadsporten_db::DbError, what: &'static str) -> AppError {
         if e.is_unavailable() {
-            tracing::warn!(error = %e, what, "the database is unavailable");
-            return AppError::Unavailable.respond();
+            return AppError::from(e);
         }
         tracing::error!(error = %e, "{what}");
         AppError::Internal

@@ -130,12 +130,15 @@ impl Store {
                     Ok(())
                 })
             })
-            // A connection must come back outside any transaction. One that does not (a
-            // transaction dropped on an early return whose rollback has not run yet, or one
-            // lost track of) is closed rather than lent again: on SQLite it may be holding the
-            // write lock that every other writer, in this process and others, waits for.
+            // A connection must come back outside any transaction. A transaction dropped on an
+            // early return has its rollback queued (SQLite's worker runs it in turn: the ping
+            // waits for that); one still open after it was lost track of, and is closed rather
+            // than lent again: on SQLite it may hold the write lock every other writer waits for.
             .after_release(|conn, _meta| {
                 Box::pin(async move {
+                    if sqlx::Connection::is_in_transaction(conn) {
+                        sqlx::Connection::ping(conn).await?;
+                    }
                     if sqlx::Connection::is_in_transaction(conn) {
                         tracing::warn!("a database connection came back inside a transaction; closing it");
                         return Ok(false);
