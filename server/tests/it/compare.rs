@@ -295,6 +295,9 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
     .unwrap();
     let bad = dir.join("bad.csv");
     std::fs::write(&bad, "kpi,unit,period,value\nparent-satisfaction,forskolan-kotten-bromma,2026,93\nnope,forskolan-kotten-bromma,2026,1\n").unwrap();
+    // The command runs off this test's runtime thread, which also runs the server: waiting for
+    // it there would stop the server mid-transaction (the audit sealer's, every few seconds)
+    // with SQLite's write lock held, and the command would wait for a lock never released.
     let run = |args: &[&std::path::Path], dry: bool| {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_stadsporten-server"));
         cmd.arg("import-providers");
@@ -303,9 +306,8 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
         }
         cmd.args(args)
             .env("DATABASE_URL", &url)
-            .env("STADSPORTEN_CONFIG_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../config"))
-            .output()
-            .unwrap()
+            .env("STADSPORTEN_CONFIG_DIR", concat!(env!("CARGO_MANIFEST_DIR"), "/../config"));
+        async move { tokio::task::spawn_blocking(move || cmd.output().unwrap()).await.unwrap() }
     };
     let latest = |store: stadsporten_db::Store| async move {
         let id = stadsporten_domain::compare::ProviderUnitId::parse("forskolan-kotten-bromma").unwrap();
@@ -316,7 +318,7 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
     let said = |out: &std::process::Output| {
         format!("stdout: {}\nstderr: {}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
     };
-    let out = run(&[&bad], false);
+    let out = run(&[&bad], false).await;
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(!out.status.success(), "{}", said(&out));
     assert!(
@@ -326,11 +328,11 @@ async fn the_command_line_import_reports_by_row_and_stores_all_or_nothing(backen
     );
     assert!(text.contains("refused, nothing stored"), "{}", said(&out));
     assert_eq!(latest(app.store.clone()).await, 2025, "the good row of a refused file is not stored either");
-    let out = run(&[&good], true);
+    let out = run(&[&good], true).await;
     assert!(out.status.success(), "{}", said(&out));
     assert!(String::from_utf8_lossy(&out.stdout).contains("dry run, nothing stored: 1 rows, 1 new"), "{}", said(&out));
     assert_eq!(latest(app.store.clone()).await, 2025, "a dry run stores nothing");
-    let out = run(&[&good], false);
+    let out = run(&[&good], false).await;
     assert!(out.status.success(), "{}", said(&out));
     assert_eq!(latest(app.store.clone()).await, 2026, "{}", said(&out));
     let entries = app.store.audit_entries(&AuditFilter::default(), 50, 0).await.unwrap();
