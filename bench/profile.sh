@@ -40,9 +40,11 @@ case $what in
 esac
 wrk -t2 -c16 -d2s "${args[@]}" >/dev/null
 wrk -t2 -c16 -d"$((secs + 2))s" --latency "${args[@]}" >"$work/wrk.out" &
+load=$!
 sleep 1
 perf record -q -F 499 --call-graph dwarf,16384 -o "$out/perf-$what-$backend.data" -p "$pid" -- sleep "$secs" 2>/dev/null
-wait
+# Only the load: a bare `wait` would also wait for the server.
+wait "$load"
 echo "## Profile of \`$what\` on $backend ($(date -u +%Y-%m-%d), bench/profile.sh $what $backend $secs)"
 echo
 grep -E "Requests/sec|99%" "$work/wrk.out" | sed 's/^/    /'

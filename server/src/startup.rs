@@ -162,7 +162,7 @@ impl Application {
                 .then(|| stadsporten_app::web::uploads::Clamd::new(settings.eservices.clamd.trim())),
             max_bytes: eservices.max_upload_bytes,
         };
-        let pages = Pages {
+        let pages = Pages::new(stadsporten_app::web::pages::PageParts {
             options: leptos_options.clone(),
             store: store.clone(),
             settings: settings_for_pages,
@@ -173,7 +173,7 @@ impl Application {
                 min_respondents: settings.compare.min_respondents,
                 min_response_rate: settings.compare.min_response_rate,
             },
-        };
+        });
         let auth = Arc::new(auth_state(settings, &public_url, store.clone(), clock, pages.clone())?);
         crate::notify::Notifier {
             store: store.clone(),

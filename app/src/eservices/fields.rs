@@ -154,19 +154,14 @@ pub fn field(f: &FieldView, upload_action: &str, i18n: I18n) -> AnyView {
             .into_any()
         }
         "select" => {
-            let options = f
-                .options
-                .iter()
-                .map(|(value, label)| view! { <option value=value.clone() selected=f.value == *value>{label.clone()}</option> })
-                .collect_view();
+            // One string, not a view per option: a select of the comparison's units has 182.
+            let options = crate::ui::option_list(&i18n.t("field-choose"), &f.options, &f.value);
             view! {
                 <div class=class>
                     <label for=id.clone()>{label_text(f, i18n)}</label>
                     {hint(f)}
                     {error(f)}
-                    <select id=id name=f.id.clone() aria-invalid=invalid(f, &f.id) aria-describedby=described(f, &f.id)>
-                        <option value="">{i18n.t("field-choose")}</option>
-                        {options}
+                    <select id=id name=f.id.clone() aria-invalid=invalid(f, &f.id) aria-describedby=described(f, &f.id) inner_html=options>
                     </select>
                 </div>
             }

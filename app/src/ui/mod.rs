@@ -7,6 +7,7 @@ mod island_scripts;
 mod layout;
 pub mod live;
 mod notices;
+mod option_list;
 mod pagination;
 mod session_bar;
 mod session_timer;
@@ -21,6 +22,7 @@ pub use island_scripts::{AssetNames, IslandScripts, ScriptsIncluded, Stylesheet}
 pub use layout::Layout;
 pub use live::LiveResults;
 pub use notices::Notices;
+pub use option_list::option_list;
 pub use pagination::Pagination;
 pub use session_bar::{SessionBar, SessionEndedNotice};
 pub use session_timer::SessionTimer;

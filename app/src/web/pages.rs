@@ -11,8 +11,26 @@ use axum::response::Response;
 use leptos::prelude::*;
 use stadsporten_db::Store;
 
+/// What rendering a page needs, shared: cloned on every request (a handful of times), so one
+/// reference count rather than one per part.
 #[derive(Clone)]
-pub struct Pages {
+pub struct Pages(std::sync::Arc<PageParts>);
+
+impl Pages {
+    pub fn new(parts: PageParts) -> Pages {
+        Pages(std::sync::Arc::new(parts))
+    }
+}
+
+impl std::ops::Deref for Pages {
+    type Target = PageParts;
+
+    fn deref(&self) -> &PageParts {
+        &self.0
+    }
+}
+
+pub struct PageParts {
     pub options: LeptosOptions,
     pub store: Store,
     pub settings: crate::context::ServiceSettings,
