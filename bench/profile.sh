@@ -14,21 +14,9 @@ secs=${3:-10}
 . "$("$here/scripts/setup.sh" --print-env)"
 bin_dir=$("$here/scripts/build.sh")
 out="$here/target/profile"; mkdir -p "$out"
-work=$(mktemp -d)
-port=${STADSPORTEN_BENCH_PORT:-3965}
-base="http://127.0.0.1:$port"
-db="sqlite://$work/profile.db"
-if [ "$backend" = postgres ]; then
-  pg_admin=${TEST_POSTGRES_URL:-$("$here/scripts/postgres.sh")}
-  pg_db="stadsporten_profile_$$"
-  psql "$pg_admin" -qc "create database $pg_db" >/dev/null
-  db="${pg_admin%/*}/$pg_db"
-fi
-LEPTOS_SITE_ADDR=127.0.0.1:$port DATABASE_URL="$db" RUST_LOG=warn "$here/scripts/serve.sh" "$bin_dir" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; [ -n "${pg_db:-}" ] && psql "$pg_admin" -qc "drop database if exists $pg_db" >/dev/null 2>&1 || true' EXIT
-for _ in $(seq 1 60); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.5; done
-pid=$(pgrep -P "$server" -f stadsporten-server || echo "$server")
+# shellcheck source=bench/fresh-server.sh
+. "$here/bench/fresh-server.sh"
+fresh_server "$backend" "${STADSPORTEN_BENCH_PORT:-3965}" profile
 read -r cookie csrf token < <("$here/bench/session.sh" "$base")
 printf 'wrk.method = "POST"\nwrk.headers["Content-Type"] = "application/x-www-form-urlencoded"\nwrk.body = "unit=TK&kind=complaint&action=continue&csrf=%s"\n' "$csrf" >"$work/post.lua"
 case $what in

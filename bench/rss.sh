@@ -12,21 +12,9 @@ secs=${2:-8}
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
 bin_dir=$("$here/scripts/build.sh")
-work=$(mktemp -d)
-port=${STADSPORTEN_BENCH_PORT:-3967}
-base="http://127.0.0.1:$port"
-db="sqlite://$work/rss.db"
-if [ "$backend" = postgres ]; then
-  pg_admin=${TEST_POSTGRES_URL:-$("$here/scripts/postgres.sh")}
-  pg_db="stadsporten_rss_$$"
-  psql "$pg_admin" -qc "create database $pg_db" >/dev/null
-  db="${pg_admin%/*}/$pg_db"
-fi
-LEPTOS_SITE_ADDR=127.0.0.1:$port DATABASE_URL="$db" RUST_LOG=warn "$here/scripts/serve.sh" "$bin_dir" >"$work/server.log" 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null || true; [ -n "${pg_db:-}" ] && psql "$pg_admin" -qc "drop database if exists $pg_db" >/dev/null 2>&1 || true' EXIT
-for _ in $(seq 1 60); do curl -fs "$base/readyz" >/dev/null && break; sleep 0.5; done
-pid=$(pgrep -P "$server" -f stadsporten-server || echo "$server")
+# shellcheck source=bench/fresh-server.sh
+. "$here/bench/fresh-server.sh"
+fresh_server "$backend" "${STADSPORTEN_BENCH_PORT:-3967}" rss
 mem() {
   awk '/^Rss|^Anonymous/ {v[$1]=$2} END {printf "RSS %.1f MB (anonymous %.1f MB, file-backed %.1f MB)", v["Rss:"]/1024, v["Anonymous:"]/1024, (v["Rss:"]-v["Anonymous:"])/1024}' "/proc/$pid/smaps_rollup"
 }
