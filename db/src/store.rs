@@ -44,12 +44,15 @@ impl Backend {
     }
 }
 
-/// The storage handle shared by every request. Cheap to clone: two reference counts (a request
+/// The storage handle shared by every request. Cheap to clone: three reference counts (a request
 /// clones it a dozen times; with every cache its own `Arc` here, those clones and drops were
 /// about 2 % of a form step's CPU in the profile).
 #[derive(Clone)]
 pub struct Store {
     shared: Arc<Shared>,
+    /// The key that links the audit chain (from configuration; see `audit.rs`). Beside the
+    /// shared part, not in it: it is set after connecting, and the shared part is never copied.
+    pub(crate) audit_key: Arc<AuditKey>,
     /// Entries attached with [`Store::audited`]: written by the first write transaction this
     /// handle commits, inside it. Empty on the shared handle.
     audit: Arc<Mutex<Vec<AuditEntry>>>,
@@ -57,7 +60,6 @@ pub struct Store {
 
 /// What every handle of one store shares: the pool and the node's caches (its fields are the
 /// crate's own; outside it the type is only a name).
-#[derive(Clone)]
 pub struct Shared {
     pub(crate) pool: AnyPool,
     pub(crate) backend: Backend,
@@ -80,8 +82,6 @@ pub struct Shared {
     pub(crate) session_cache: crate::sessions::SessionCache,
     /// Content read on most requests: definition records, units, service pages (`changes.rs`).
     pub(crate) memos: Arc<crate::memos::ContentMemos>,
-    /// The key that links the audit chain (from configuration; see `audit.rs`).
-    pub(crate) audit_key: Arc<AuditKey>,
 }
 
 impl std::ops::Deref for Store {
@@ -177,9 +177,9 @@ impl Store {
             writers: Arc::default(),
             generations: Arc::default(),
             signed_in_cache: Arc::default(),
-            audit_key: Arc::new(AuditKey::development()),
         };
-        let store = Store { shared: Arc::new(shared), audit: Arc::default() };
+        let store =
+            Store { shared: Arc::new(shared), audit_key: Arc::new(AuditKey::development()), audit: Arc::default() };
         store.migrate().await?;
         Ok(store)
     }
@@ -194,7 +194,7 @@ impl Store {
 
     /// Sets the key that links the audit chain and signs its checkpoints (from configuration).
     pub fn with_audit_key(mut self, key: AuditKey) -> Store {
-        Arc::make_mut(&mut self.shared).audit_key = Arc::new(key);
+        self.audit_key = Arc::new(key);
         self
     }
 
@@ -207,7 +207,11 @@ impl Store {
 
     /// [`Store::audited`] with several entries (a bulk action: one per object).
     pub fn audited_all(&self, entries: Vec<AuditEntry>) -> Store {
-        Store { shared: Arc::clone(&self.shared), audit: Arc::new(Mutex::new(entries)) }
+        Store {
+            shared: Arc::clone(&self.shared),
+            audit_key: Arc::clone(&self.audit_key),
+            audit: Arc::new(Mutex::new(entries)),
+        }
     }
 
     /// Begins a transaction that will write. On SQLite it takes the write lock at once (with a

@@ -385,6 +385,7 @@ pub fn unavailable_page(lang: Lang) -> Response {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::config::IpNet;
 
     #[test]
     fn the_session_store_knows_the_flash_by_its_key() {
@@ -392,7 +393,6 @@ mod tests {
         // the key the forms write.
         assert_eq!(stadsporten_app::flash::FLASH_KEY, stadsporten_db::FLASH_KEY);
     }
-    use crate::config::IpNet;
 
     #[test]
     fn the_client_is_the_peer_unless_the_peer_is_a_trusted_proxy() {
