@@ -24,6 +24,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/provider.ftl"),
             include_str!("../../locales/sv/business.ftl"),
             include_str!("../../locales/sv/bundles.ftl"),
+            include_str!("../../locales/sv/content.ftl"),
         ],
     ),
     (
@@ -39,6 +40,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/provider.ftl"),
             include_str!("../../locales/en/business.ftl"),
             include_str!("../../locales/en/bundles.ftl"),
+            include_str!("../../locales/en/content.ftl"),
         ],
     ),
     (
@@ -54,6 +56,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/provider.ftl"),
             include_str!("../../locales/fi/business.ftl"),
             include_str!("../../locales/fi/bundles.ftl"),
+            include_str!("../../locales/fi/content.ftl"),
         ],
     ),
     (
@@ -69,6 +72,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/provider.ftl"),
             include_str!("../../locales/ar/business.ftl"),
             include_str!("../../locales/ar/bundles.ftl"),
+            include_str!("../../locales/ar/content.ftl"),
         ],
     ),
 ];

@@ -90,6 +90,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/admin/services") view=crate::admin::ServicesAdminPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/services/:id") view=crate::admin::ServicePreviewPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/audit") view=crate::admin::AuditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/content") view=crate::content::ContentOverviewPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/content/services/new") view=crate::content::ServiceEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/content/services/:id") view=crate::content::ServiceEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/content/services/:id/versions/:number") view=crate::content::VersionPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/content/messages/new") view=crate::content::MessageEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/content/messages/:id") view=crate::content::MessageEditPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/content/accessibility") view=crate::content::ShortcomingsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/tillganglighet") view=crate::content::AccessibilityStatementPage ssr=SsrMode::Async/>
                     <Route path=path!("/test-idp-picker") view=crate::test_idp::TestIdpPickerPage ssr=SsrMode::Async/>
                 </Routes>
             </Layout>

@@ -210,6 +210,9 @@ pub struct DecisionRecord {
     pub lang: String,
     pub template: String,
     pub motivation: String,
+    /// The service's appeal instructions as they stood when the decision was made (empty for a
+    /// decision made before they were kept: the page then shows the general text).
+    pub appeal: String,
 }
 
 /// A decision to record.
@@ -219,6 +222,7 @@ pub struct NewDecision<'a> {
     pub lang: &'a str,
     pub template: &'a str,
     pub motivation: &'a str,
+    pub appeal: &'a str,
 }
 
 /// Satisfaction answers of a service, for reporting (no person, no case).
@@ -793,8 +797,8 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         sqlx::query(
-            "insert into decisions (case_id, outcome, decided_by, decided_at, lang, template, motivation) \
-             values ($1, $2, $3, $4, $5, $6, $7)",
+            "insert into decisions (case_id, outcome, decided_by, decided_at, lang, template, motivation, appeal) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8)",
         )
         .bind(case_id)
         .bind(d.outcome.slug())
@@ -803,6 +807,7 @@ impl Store {
         .bind(d.lang)
         .bind(d.template)
         .bind(d.motivation)
+        .bind(d.appeal)
         .execute(&mut *tx)
         .await?;
         sqlx::query("insert into survey_invitations (case_id, stage) values ($1, 'after-decision')")
@@ -1010,7 +1015,7 @@ impl Store {
 
     pub async fn decision(&self, case_id: CaseId) -> Result<Option<DecisionRecord>> {
         let row = sqlx::query(
-            "select d.outcome, u.display_name, d.decided_at, d.lang, d.template, d.motivation from decisions d \
+            "select d.outcome, u.display_name, d.decided_at, d.lang, d.template, d.motivation, d.appeal from decisions d \
              join users u on u.id = d.decided_by where d.case_id = $1",
         )
         .bind(case_id)
@@ -1025,6 +1030,7 @@ impl Store {
                 lang: r.try_get("lang")?,
                 template: r.try_get("template")?,
                 motivation: r.try_get("motivation")?,
+                appeal: r.try_get("appeal")?,
             })
         })
         .transpose()

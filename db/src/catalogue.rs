@@ -91,12 +91,13 @@ fn days(row: &AnyRow) -> Result<Option<u32>> {
 }
 
 const SERVICE_COLUMNS: &str = "s.id, s.slug, s.situation, s.for_residents, s.for_businesses, s.provider_kind, \
-     s.provider_name, s.channels, s.handling_days, s.has_e_service, s.phone, s.monthly_users, s.last_reviewed";
+     s.provider_name, s.channels, s.handling_days, s.has_e_service, s.phone, s.monthly_users, s.last_reviewed, \
+     s.external_url, s.contact_email";
 
 impl Store {
     /// Reloads the catalogue snapshot from the database and rebuilds the search index.
     pub async fn refresh_catalogue(&self) -> Result<()> {
-        let rows = sqlx::query(&format!("select {SERVICE_COLUMNS} from services s order by s.id"))
+        let rows = sqlx::query(&format!("select {SERVICE_COLUMNS} from services s where s.published = 1 order by s.id"))
             .fetch_all(&self.pool)
             .await?;
         let mut by_id: HashMap<i64, usize> = HashMap::new();
@@ -180,6 +181,13 @@ impl Store {
         SearchPage::paginate(matching, query.page)
     }
 
+    /// A published service's title in `lang` (or Swedish), from memory.
+    pub fn service_title(&self, slug: &ServiceSlug, lang: Lang) -> Option<String> {
+        let snap = self.snapshot();
+        let s = snap.services.iter().find(|s| &s.slug == slug)?;
+        s.texts_in(lang).map(|(_, t)| t.title.clone())
+    }
+
     /// The most used services (by monthly users), for the start page.
     pub fn most_used_services(&self, lang: Lang, n: usize) -> Vec<ServiceSummary> {
         let snap = self.snapshot();
@@ -208,7 +216,7 @@ impl Store {
         let Some(row) = sqlx::query(&format!(
             "select {SERVICE_COLUMNS}, t.lang, t.title, t.summary, t.body, t.who_may_use, t.cost, t.help \
              from services s join service_translations t on t.service_id = s.id \
-             where s.slug = $1 and t.lang in ($2, 'sv') \
+             where s.slug = $1 and s.published = 1 and t.lang in ($2, 'sv') \
              order by case when t.lang = $2 then 0 else 1 end limit 1"
         ))
         .bind(slug.as_str())
@@ -242,16 +250,18 @@ impl Store {
             has_e_service: row.try_get::<i64, _>("has_e_service")? != 0,
             last_reviewed: row.try_get("last_reviewed")?,
             phone: row.try_get("phone")?,
+            external_url: row.try_get::<Option<String>, _>("external_url")?.filter(|u| !u.is_empty()),
+            contact_email: row.try_get::<Option<String>, _>("contact_email")?.filter(|e| !e.is_empty()),
         }))
     }
 
-    /// Operating messages valid at `now` (Unix seconds), disruptions first, in `lang` or Swedish.
+    /// Operating messages valid at `now` (Unix seconds), disruptions first, in `lang` or Swedish,
+    /// with the services (slugs) and districts (unit codes) each concerns.
     pub async fn current_operating_messages(&self, lang: Lang, now: i64) -> Result<Vec<OperatingMessage>> {
         let rows = sqlx::query(
-            "select m.id, m.severity, m.valid_from, m.valid_until, s.slug, t.lang, t.title, t.body \
+            "select m.id, m.severity, m.valid_from, m.valid_until, t.lang, t.title, t.body \
              from operating_messages m \
              join operating_message_translations t on t.message_id = m.id and t.lang in ($1, 'sv') \
-             left join services s on s.id = m.service_id \
              where m.valid_from <= $2 and m.valid_until > $2 \
              order by m.severity, m.valid_from desc, m.id, case when t.lang = $1 then 0 else 1 end",
         )
@@ -259,23 +269,43 @@ impl Store {
         .bind(now)
         .fetch_all(&self.pool)
         .await?;
+        let targets = sqlx::query(
+            "select t.message_id, t.kind, t.target, s.slug from operating_message_targets t \
+             join operating_messages m on m.id = t.message_id \
+             left join services s on t.kind = 'service' and cast(s.id as text) = t.target \
+             where m.valid_from <= $1 and m.valid_until > $1 order by t.kind, t.target",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?;
         let mut seen = std::collections::HashSet::new();
         let mut out = Vec::new();
         for row in rows {
             // Ordered so the requested language comes before the Swedish fallback for each message.
-            if !seen.insert(row.try_get::<i64, _>("id")?) {
+            let id: i64 = row.try_get("id")?;
+            if !seen.insert(id) {
                 continue;
             }
             let severity: String = row.try_get("severity")?;
             let content_lang: String = row.try_get("lang")?;
-            let slug: Option<String> = row.try_get("slug")?;
+            let mut services = Vec::new();
+            let mut districts = Vec::new();
+            for t in targets.iter().filter(|t| t.try_get::<i64, _>("message_id").is_ok_and(|m| m == id)) {
+                match t.try_get::<String, _>("kind")?.as_str() {
+                    "service" => services.extend(
+                        t.try_get::<Option<String>, _>("slug")?.and_then(|s| ServiceSlug::parse(&s).ok()),
+                    ),
+                    _ => districts.push(t.try_get("target")?),
+                }
+            }
             out.push(OperatingMessage {
                 title: row.try_get("title")?,
                 body: row.try_get("body")?,
                 severity: Severity::parse(&severity).ok_or_else(|| corrupt("severity", &severity))?,
                 valid_from: row.try_get("valid_from")?,
                 valid_until: row.try_get("valid_until")?,
-                service: slug.as_deref().and_then(|s| ServiceSlug::parse(s).ok()),
+                services,
+                districts,
                 content_lang: Lang::parse(&content_lang).ok_or_else(|| corrupt("lang", &content_lang))?,
             });
         }

@@ -21,6 +21,7 @@ mod cases;
 mod catalogue;
 mod changes;
 mod compare;
+mod content;
 mod error;
 mod eservices;
 mod files;
@@ -52,6 +53,9 @@ pub use cases::{
     NewDecision, NoteRecord, QueueFilter, QueueSort, Submission, Submitted, SurveyRow,
 };
 pub use changes::Topic;
+pub use content::{
+    ContentServiceRow, MessageRow, ServiceEdit, Shortcoming, ShortcomingRow, VersionRow,
+};
 pub use compare::{
     ChangedBy, FactsSaved, ImportReport, ListPage, ListedUnit, Reverted, Revision, UnitChoice, UnitDetail, UnitRow,
 };

@@ -8,7 +8,7 @@ use crate::{DbError, Result, Store};
 use stadsporten_domain::eservice::ServiceDefinition;
 
 /// The seeded definition files, by name (also read by tests).
-pub const SEED_DEFINITIONS: [(&str, &str); 15] = [
+pub const SEED_DEFINITIONS: [(&str, &str); 41] = [
     ("ansok-om-forskoleplats.toml", include_str!("../seed/eservices/ansok-om-forskoleplats.toml")),
     ("skolval.toml", include_str!("../seed/eservices/skolval.toml")),
     ("ansok-om-hemtjanst.toml", include_str!("../seed/eservices/ansok-om-hemtjanst.toml")),
@@ -34,6 +34,39 @@ pub const SEED_DEFINITIONS: [(&str, &str); 15] = [
     ("evenemang-offentlig-plats.toml", include_str!("../seed/business/eservices/evenemang-offentlig-plats.toml")),
     ("tobaksforsaljning.toml", include_str!("../seed/business/eservices/tobaksforsaljning.toml")),
     ("foretagslots.toml", include_str!("../seed/business/eservices/foretagslots.toml")),
+    // Issue 18: every catalogue service that offers an e-service starts a real one.
+    ("begara-allmanna-handlingar.toml", include_str!("../seed/eservices/begara-allmanna-handlingar.toml")),
+    ("boendeparkering.toml", include_str!("../seed/eservices/boendeparkering.toml")),
+    ("boka-idrottshall.toml", include_str!("../seed/eservices/boka-idrottshall.toml")),
+    ("bostadsanpassningsbidrag.toml", include_str!("../seed/eservices/bostadsanpassningsbidrag.toml")),
+    ("bygglov.toml", include_str!("../seed/eservices/bygglov.toml")),
+    ("e-forslag.toml", include_str!("../seed/eservices/e-forslag.toml")),
+    ("ekonomiskt-bistand.toml", include_str!("../seed/eservices/ekonomiskt-bistand.toml")),
+    ("felanmalan-gata-och-park.toml", include_str!("../seed/eservices/felanmalan-gata-och-park.toml")),
+    ("feriejobb.toml", include_str!("../seed/eservices/feriejobb.toml")),
+    ("foreningsbidrag.toml", include_str!("../seed/eservices/foreningsbidrag.toml")),
+    ("fritidshem.toml", include_str!("../seed/eservices/fritidshem.toml")),
+    ("god-man-forvaltare.toml", include_str!("../seed/eservices/god-man-forvaltare.toml")),
+    (
+        "inkomstuppgift-forskola-fritidshem.toml",
+        include_str!("../seed/eservices/inkomstuppgift-forskola-fritidshem.toml"),
+    ),
+    ("klagomal-buller-inomhusmiljo.toml", include_str!("../seed/eservices/klagomal-buller-inomhusmiljo.toml")),
+    ("kulturskolan.toml", include_str!("../seed/eservices/kulturskolan.toml")),
+    ("lanekort-bibliotek.toml", include_str!("../seed/eservices/lanekort-bibliotek.toml")),
+    ("modersmalsundervisning.toml", include_str!("../seed/eservices/modersmalsundervisning.toml")),
+    ("nybyggnadskarta.toml", include_str!("../seed/eservices/nybyggnadskarta.toml")),
+    (
+        "rapportera-tillganglighetsproblem.toml",
+        include_str!("../seed/eservices/rapportera-tillganglighetsproblem.toml"),
+    ),
+    ("rivningslov.toml", include_str!("../seed/eservices/rivningslov.toml")),
+    ("saga-upp-forskoleplats.toml", include_str!("../seed/eservices/saga-upp-forskoleplats.toml")),
+    ("sarskilt-boende-aldre.toml", include_str!("../seed/eservices/sarskilt-boende-aldre.toml")),
+    ("sfi-svenska-for-invandrare.toml", include_str!("../seed/eservices/sfi-svenska-for-invandrare.toml")),
+    ("skolskjuts.toml", include_str!("../seed/eservices/skolskjuts.toml")),
+    ("trygghetslarm.toml", include_str!("../seed/eservices/trygghetslarm.toml")),
+    ("varmepump.toml", include_str!("../seed/eservices/varmepump.toml")),
 ];
 
 impl Store {

@@ -27,6 +27,9 @@ slug_enum! {
         CaseOfficer => "case-officer",
         ContactCentreAgent => "contact-centre-agent",
         ServiceOwner => "service-owner",
+        /// A web editor (webbredaktör): keeps the catalogue, the operating messages and the
+        /// accessibility statement true; handles no cases and sees no personal data.
+        ContentEditor => "content-editor",
         Administrator => "administrator",
         Auditor => "auditor",
     }
@@ -51,7 +54,7 @@ impl Role {
             Role::Resident => ScopeKind::Own,
             Role::BusinessRepresentative | Role::ProviderEditor => ScopeKind::Organisation,
             Role::CaseOfficer | Role::ServiceOwner => ScopeKind::Unit,
-            Role::ContactCentreAgent | Role::Administrator | Role::Auditor => ScopeKind::Everywhere,
+            Role::ContactCentreAgent | Role::ContentEditor | Role::Administrator | Role::Auditor => ScopeKind::Everywhere,
         }
     }
 
@@ -63,6 +66,7 @@ impl Role {
             | Role::CaseOfficer
             | Role::ContactCentreAgent
             | Role::ServiceOwner
+            | Role::ContentEditor
             | Role::Administrator
             | Role::Auditor => true,
         }
@@ -75,12 +79,12 @@ impl Role {
         match permission {
             P::UseMyPages => match self {
                 Resident | BusinessRepresentative => true,
-                ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator | Auditor => false,
+                ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator | Auditor | ContentEditor => false,
             },
             P::ActForOrganisation => match self {
                 BusinessRepresentative => true,
                 Resident | ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator
-                | Auditor => false,
+                | Auditor | ContentEditor => false,
             },
             P::EditProviderUnits => match self {
                 ProviderEditor => true,
@@ -90,7 +94,7 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
-                | Auditor => false,
+                | Auditor | ContentEditor => false,
             },
             P::AnswerProviderFeedback => match self {
                 ProviderEditor => true,
@@ -100,17 +104,17 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
-                | Auditor => false,
+                | Auditor | ContentEditor => false,
             },
             P::ManageProviderData => match self {
                 ServiceOwner | Administrator => true,
-                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor => {
+                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor | ContentEditor => {
                     false
                 }
             },
             P::ViewCases => match self {
                 CaseOfficer | ServiceOwner => true,
-                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Administrator | Auditor => {
+                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Administrator | Auditor | ContentEditor => {
                     false
                 }
             },
@@ -122,11 +126,11 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
-                | Auditor => false,
+                | Auditor | ContentEditor => false,
             },
             P::ExportCases => match self {
                 CaseOfficer | ServiceOwner => true,
-                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Administrator | Auditor => {
+                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Administrator | Auditor | ContentEditor => {
                     false
                 }
             },
@@ -138,21 +142,22 @@ impl Role {
                 | CaseOfficer
                 | ServiceOwner
                 | Administrator
-                | Auditor => false,
+                | Auditor | ContentEditor => false,
             },
             P::ManageServices => match self {
                 ServiceOwner | Administrator => true,
-                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor => {
+                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor | ContentEditor => {
                     false
                 }
             },
             P::RequestAccess => match self {
-                ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator | Auditor => true,
+                ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | ContentEditor | Administrator
+                | Auditor => true,
                 Resident | BusinessRepresentative => false,
             },
             P::DecideAccessRequests | P::ReviewAccess => match self {
                 ServiceOwner | Administrator => true,
-                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor => {
+                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor | ContentEditor => {
                     false
                 }
             },
@@ -164,6 +169,17 @@ impl Role {
                 | CaseOfficer
                 | ContactCentreAgent
                 | ServiceOwner
+                | Auditor | ContentEditor => false,
+            },
+            P::ManageContent => match self {
+                ContentEditor => true,
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ContactCentreAgent
+                | ServiceOwner
+                | Administrator
                 | Auditor => false,
             },
             P::ViewAuditTrail | P::ExportAuditTrail => match self {
@@ -174,7 +190,7 @@ impl Role {
                 | CaseOfficer
                 | ContactCentreAgent
                 | ServiceOwner
-                | Administrator => false,
+                | Administrator | ContentEditor => false,
             },
         }
     }
@@ -203,6 +219,9 @@ slug_enum! {
         LookUpCaller => "look-up-caller",
         /// Edit service descriptions and e-service definitions.
         ManageServices => "manage-services",
+        /// Edit, publish and schedule the catalogue's service pages, the operating messages and
+        /// the accessibility statement's known shortcomings.
+        ManageContent => "manage-content",
         /// Ask for a staff role.
         RequestAccess => "request-access",
         /// Approve or reject requests for access to a unit.

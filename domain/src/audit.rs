@@ -74,6 +74,9 @@ slug_enum! {
         VerifyEmail => "verify-email",
         Import => "import",
         Revert => "revert",
+        /// Content made public now, or scheduled to be (the reason says which version and when).
+        Publish => "publish",
+        Unpublish => "unpublish",
     }
 }
 

@@ -296,6 +296,9 @@ pub struct ServiceDetails {
     /// ISO date (YYYY-MM-DD) of the last content review.
     pub last_reviewed: String,
     pub phone: Option<String>,
+    /// Another authority runs the service: the page links out here instead of starting one.
+    pub external_url: Option<String>,
+    pub contact_email: Option<String>,
 }
 
 /// How serious an operating message is.
@@ -333,7 +336,10 @@ pub struct OperatingMessage {
     /// Validity period as Unix seconds.
     pub valid_from: i64,
     pub valid_until: i64,
-    pub service: Option<ServiceSlug>,
+    /// The services it concerns; with no services and no districts, the whole site.
+    pub services: Vec<ServiceSlug>,
+    /// The districts it concerns (their administrations' unit codes).
+    pub districts: Vec<String>,
     pub content_lang: Lang,
 }
 

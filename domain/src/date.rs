@@ -125,6 +125,20 @@ pub fn stockholm_datetime(unix: i64) -> Option<civil::DateTime> {
     Some(STOCKHOLM.to_datetime(Timestamp::from_second(unix).ok()?))
 }
 
+/// A Stockholm wall-clock time as a form sends it (`YYYY-MM-DDTHH:MM`, `datetime-local`; a space
+/// instead of the `T` too) as a Unix time. In the autumn hour that occurs twice the earlier is
+/// meant; a time in the spring gap moves forward (jiff's "compatible" rule, as calendars do).
+pub fn parse_stockholm_local(raw: &str) -> Option<i64> {
+    let raw = raw.trim().replacen(' ', "T", 1);
+    let dt: civil::DateTime = raw.parse().ok()?;
+    Some(STOCKHOLM.to_timestamp(dt).ok()?.as_second())
+}
+
+/// A Unix time as Stockholm's wall clock in the form `datetime-local` takes (`YYYY-MM-DDTHH:MM`).
+pub fn stockholm_local(unix: i64) -> String {
+    stockholm_datetime(unix).map(|dt| dt.strftime("%Y-%m-%dT%H:%M").to_string()).unwrap_or_default()
+}
+
 /// Stockholm's offset from UTC at a Unix time, in seconds (3600 in winter, 7200 in summer).
 pub fn stockholm_offset(unix: i64) -> Option<i32> {
     Some(STOCKHOLM.to_offset(Timestamp::from_second(unix).ok()?).seconds())
@@ -138,6 +152,17 @@ pub fn stockholm_day(unix: i64) -> i64 {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn local_times_round_trip_through_summer_and_winter() {
+        use super::{parse_stockholm_local, stockholm_local};
+        // 2026-06-21 02:00 CEST is 00:00 UTC; 2026-11-18 12:06 CET is 11:06 UTC.
+        assert_eq!(parse_stockholm_local("2026-06-21T02:00"), Some(1_782_000_000));
+        assert_eq!(parse_stockholm_local("2026-11-18 12:06"), Some(1_795_000_000 - 40));
+        assert_eq!(stockholm_local(1_782_000_000), "2026-06-21T02:00");
+        assert_eq!(parse_stockholm_local("2026-13-01T00:00"), None);
+        assert_eq!(parse_stockholm_local("i morgon"), None);
+    }
+
     use super::*;
 
     /// A Unix time from its UTC parts.

@@ -33,6 +33,7 @@ pub mod audit;
 pub mod business;
 pub mod catalogue;
 pub mod compare;
+pub mod content;
 pub mod contact;
 #[cfg(feature = "csv")]
 pub mod csv;

@@ -46,6 +46,7 @@ role-provider-editor = محرّر لدى مقدّم خدمة
 role-case-officer = موظف معالجة
 role-contact-centre-agent = موظف مركز الاتصال
 role-service-owner = مالك الخدمة
+role-content-editor = محرر المحتوى
 role-administrator = مسؤول النظام
 role-auditor = مدقّق
 my-saved-email-sent = أرسلنا رابط تأكيد. افتحه خلال 24 ساعة لتبدأ باستخدام العنوان.

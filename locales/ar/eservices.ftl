@@ -106,6 +106,7 @@ case-status = الحالة
 case-due = موعد القرار
 case-answers = الإجابات
 case-appeal = إذا لم تكن راضيًا عن القرار يمكنك الطعن فيه خلال ثلاثة أسابيع من استلامه. اكتب إلى اللجنة التي أصدرت القرار؛ وسيساعدك مركز الخدمة.
+case-appeal-heading = كيفية الطعن
 case-completion-answer = إجابتك
 case-completion-answered = تمت الإجابة في { $date }
 case-completion-closed = أُغلق دون إجابة

@@ -46,6 +46,7 @@ role-provider-editor = provider editor
 role-case-officer = case officer
 role-contact-centre-agent = contact-centre agent
 role-service-owner = service owner
+role-content-editor = content editor
 role-administrator = administrator
 role-auditor = auditor
 my-saved-email-sent = We have sent a confirmation link. Open it within 24 hours to start using the address.

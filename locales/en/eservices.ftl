@@ -106,6 +106,7 @@ case-status = Status
 case-due = Decision due by
 case-answers = The answers
 case-appeal = If you are not satisfied with the decision you can appeal within three weeks of receiving it. Write to the committee that made the decision; the contact centre will help you.
+case-appeal-heading = How to appeal
 case-completion-answer = Your answer
 case-completion-answered = Answered on { $date }
 case-completion-closed = Closed without an answer

@@ -46,6 +46,7 @@ role-provider-editor = palveluntuottajan toimittaja
 role-case-officer = käsittelijä
 role-contact-centre-agent = asiakaspalvelun käsittelijä
 role-service-owner = palvelun omistaja
+role-content-editor = verkkotoimittaja
 role-administrator = ylläpitäjä
 role-auditor = tarkastaja
 my-saved-email-sent = Lähetimme vahvistuslinkin. Avaa se 24 tunnin kuluessa, niin osoite otetaan käyttöön.

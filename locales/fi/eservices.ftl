@@ -106,6 +106,7 @@ case-status = Tila
 case-due = Päätös viimeistään
 case-answers = Vastaukset
 case-appeal = Jos et ole tyytyväinen päätökseen, voit valittaa siitä kolmen viikon kuluessa tiedoksisaannista. Kirjoita päätöksen tehneelle lautakunnalle; asiakaspalvelu auttaa sinua.
+case-appeal-heading = Näin valitat
 case-completion-answer = Vastauksesi
 case-completion-answered = Vastattu { $date }
 case-completion-closed = Suljettu ilman vastausta

@@ -46,6 +46,7 @@ role-provider-editor = redaktör för utförare
 role-case-officer = handläggare
 role-contact-centre-agent = kontaktcenterhandläggare
 role-service-owner = tjänsteägare
+role-content-editor = webbredaktör
 role-administrator = administratör
 role-auditor = granskare
 my-saved-email-sent = Vi har skickat en bekräftelselänk. Öppna den inom 24 timmar för att börja använda adressen.

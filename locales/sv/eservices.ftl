@@ -106,6 +106,7 @@ case-status = Status
 case-due = Beslut senast
 case-answers = Dina svar
 case-appeal = Om du inte är nöjd med beslutet kan du överklaga det inom tre veckor från den dag du fick del av det. Skriv till nämnden som fattat beslutet; kontaktcenter hjälper dig.
+case-appeal-heading = Hur du överklagar
 case-completion-answer = Ditt svar
 case-completion-answered = Besvarad { $date }
 case-completion-closed = Avslutad utan svar

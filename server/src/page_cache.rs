@@ -44,7 +44,8 @@ pub fn is_public_page(path: &str) -> bool {
         | "/compare/side-by-side"
         | "/business"
         | "/business/checklist"
-        | "/open-data/providers" => true,
+        | "/open-data/providers"
+        | "/tillganglighet" => true,
         _ => {
             let one_segment =
                 |prefix: &str| path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/'));

@@ -409,6 +409,7 @@ fn router(
         .merge(stadsporten_app::provider::routes::routes())
         .merge(stadsporten_app::admin::routes::routes())
         .merge(stadsporten_app::compare::routes::routes())
+        .merge(stadsporten_app::content::routes::routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     Router::new()

@@ -302,7 +302,7 @@ fn overview(o: AccessPageView, i18n: I18n) -> impl IntoView {
             .collect_view();
         let grant_role = kept("access-grant", "role");
         let roles =
-            ["case-officer", "service-owner", "contact-centre-agent", "auditor", "administrator", "provider-editor"]
+            ["case-officer", "service-owner", "contact-centre-agent", "content-editor", "auditor", "administrator", "provider-editor"]
                 .into_iter()
                 .map(|r| view! { <option value=r selected=grant_role == r>{i18n.t(&format!("role-{r}"))}</option> })
                 .collect_view();

@@ -73,8 +73,8 @@ pub struct AccessPageView {
 }
 
 /// The roles a member of staff may ask for, and the kind of scope each needs.
-pub const REQUESTABLE: [&str; 5] =
-    ["case-officer", "service-owner", "contact-centre-agent", "auditor", "administrator"];
+pub const REQUESTABLE: [&str; 6] =
+    ["case-officer", "service-owner", "contact-centre-agent", "content-editor", "auditor", "administrator"];
 
 #[cfg(feature = "ssr")]
 mod ssr {

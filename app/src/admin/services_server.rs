@@ -113,7 +113,7 @@ pub async fn definition_preview(id: DefinitionId) -> Result<PreviewView, AppErro
     for s in &def.steps {
         let mut fields = Vec::new();
         for f in &s.fields {
-            fields.push(crate::eservices::server::field_view(f, &Answers::new(), None, lang, ctx.now, &store).await?);
+            fields.push(crate::eservices::server::field_view(f, &Answers::new(), None, lang, &store).await?);
         }
         steps.push(PreviewStep {
             title: s.title.get(lang).to_owned(),

@@ -198,7 +198,7 @@ pub async fn load_facts(token: DraftToken) -> Result<DraftPage<FactsView>, AppEr
     let mut fields = Vec::new();
     let answers = b.fact_answers();
     for (_, f) in b.fact_fields() {
-        fields.push(crate::eservices::server::field_view(&f, &answers, flash.as_ref(), lang, ctx.now, &store).await?);
+        fields.push(crate::eservices::server::field_view(&f, &answers, flash.as_ref(), lang, &store).await?);
     }
     let errors = fields
         .iter()
@@ -609,7 +609,13 @@ pub async fn record_referral(
         DecisionOutcome::Rejected => d.rejected.get(case_lang),
         DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
     };
-    let decision = stadsporten_db::NewDecision { outcome: chosen, lang: case_lang.code(), template, motivation: &why };
+    let decision = stadsporten_db::NewDecision {
+        outcome: chosen,
+        lang: case_lang.code(),
+        template,
+        motivation: &why,
+        appeal: d.appeal.get(case_lang),
+    };
     let audited = crate::auth::audited(
         AuditAction::Update,
         "case",

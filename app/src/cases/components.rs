@@ -142,7 +142,8 @@ pub fn decision(d: &DecisionView, case: &CaseCommon, i18n: I18n) -> impl IntoVie
             <p class="template">{d.template.clone()}</p>
             <h3>{i18n.t("case-motivation")}</h3>
             <p class="motivation">{d.motivation.clone()}</p>
-            <p class="appeal">{i18n.t("case-appeal")}</p>
+            <h3>{i18n.t("case-appeal-heading")}</h3>
+            <p class="appeal">{d.appeal.clone()}</p>
         </article>
     }
 }

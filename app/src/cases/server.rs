@@ -380,6 +380,7 @@ mod ssr {
             unit_name: unit_name.clone(),
             template: dec.template,
             motivation: dec.motivation,
+            appeal: if dec.appeal.is_empty() { t(lang, "case-appeal") } else { dec.appeal },
             lang: dec.lang,
         });
         let clock = case.clock();

@@ -94,6 +94,8 @@ pub struct DecisionView {
     pub unit_name: String,
     pub template: String,
     pub motivation: String,
+    /// The service's appeal instructions, or the general text for an older decision.
+    pub appeal: String,
     pub lang: String,
 }
 

@@ -14,13 +14,17 @@ pub fn OperatingMessages(messages: Vec<MessageView>, heading: String) -> impl In
                 view! {
                     <li class=class lang=m.content_lang.clone()>
                         <p class="message-severity">{m.severity}</p>
-                        <h3>
-                            {match m.service_href {
-                                Some(href) => view! { <a href=href>{m.title}</a> }.into_any(),
-                                None => m.title.into_any(),
-                            }}
-                        </h3>
+                        <h3>{m.title}</h3>
                         <p>{m.body}</p>
+                        {(!m.services.is_empty()).then(|| {
+                            let links = m
+                                .services
+                                .into_iter()
+                                .map(|l| view! { <li><a href=l.href>{l.text}</a></li> })
+                                .collect_view();
+                            view! { <ul class="message-services">{links}</ul> }
+                        })}
+                        {m.districts.map(|d| view! { <p class="message-districts">{d}</p> })}
                         <p class="message-valid">{m.valid}</p>
                     </li>
                 }

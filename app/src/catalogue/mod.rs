@@ -13,5 +13,5 @@ pub mod view_model;
 
 pub use catalogue_page::CataloguePage;
 pub use server::{catalogue_results, catalogue_results_html, service_page, start_page};
-pub use service_page::ServicePage;
+pub use service_page::{service_article, ServicePage};
 pub use start_page::StartPage;

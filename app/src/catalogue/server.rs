@@ -33,33 +33,25 @@ pub async fn catalogue_results_html(query: String) -> Result<String, AppError> {
 /// A service page by slug.
 #[server(prefix = "/api", endpoint = "catalogue/service")]
 pub async fn service_page(slug: String) -> Result<ServiceView, AppError> {
-    use super::view_model::{message, service};
+    use super::view_model::service;
     use stadsporten_domain::ServiceSlug;
     let lang = crate::context::current().lang;
     // A malformed slug cannot name a service: answer as for any unknown page.
     let slug = ServiceSlug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
     let store = crate::context::store()?;
     let details = store.service_details(&slug, lang).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let messages = store
-        .current_operating_messages(lang, now)
-        .await?
-        .iter()
-        .filter(|m| m.service.as_ref() == Some(&slug))
-        .map(|m| message(m, lang))
-        .collect();
+    let messages = ssr::messages(&store, lang, |m| m.services.contains(&slug)).await?;
     Ok(service(&details, lang, messages))
 }
 
 /// The start page: operating messages, life situations, most used services.
 #[server(prefix = "/api", endpoint = "catalogue/start")]
 pub async fn start_page() -> Result<StartView, AppError> {
-    use super::view_model::{message, service_item, SituationView};
+    use super::view_model::{service_item, SituationView};
     use crate::i18n::{t, ta};
     let lang = crate::context::current().lang;
     let store = crate::context::store()?;
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    let messages = store.current_operating_messages(lang, now).await?.iter().map(|m| message(m, lang)).collect();
+    let messages = ssr::messages(&store, lang, |_| true).await?;
     let situations = store
         .situation_counts()
         .into_iter()
@@ -71,4 +63,37 @@ pub async fn start_page() -> Result<StartView, AppError> {
         .collect();
     let most_used = store.most_used_services(lang, 6).iter().map(|s| service_item(s, lang)).collect();
     Ok(StartView { messages, situations, most_used })
+}
+
+#[cfg(feature = "ssr")]
+mod ssr {
+    use super::super::view_model::{message, MessageView};
+    use crate::error::AppError;
+    use stadsporten_db::Store;
+    use stadsporten_domain::{Lang, OperatingMessage};
+
+    /// The operating messages valid now (the request's time) that `keep` keeps, as shown, with the
+    /// titles of the services and the names of the districts they concern.
+    pub async fn messages(
+        store: &Store,
+        lang: Lang,
+        keep: impl Fn(&OperatingMessage) -> bool,
+    ) -> Result<Vec<MessageView>, AppError> {
+        let now = crate::context::current().now;
+        let current: Vec<OperatingMessage> =
+            store.current_operating_messages(lang, now).await?.into_iter().filter(|m| keep(m)).collect();
+        if current.is_empty() {
+            return Ok(Vec::new());
+        }
+        let units = if current.iter().any(|m| !m.districts.is_empty()) { store.units().await? } else { Vec::new() };
+        let unit_name = |code: &str| {
+            units
+                .iter()
+                .find(|u| u.code.as_str() == code)
+                .map(|u| if lang == Lang::Sv { u.name_sv.clone() } else { u.name_en.clone() })
+                .unwrap_or_else(|| code.to_owned())
+        };
+        let title = |slug: &stadsporten_domain::ServiceSlug| store.service_title(slug, lang);
+        Ok(current.iter().map(|m| message(m, lang, &title, &unit_name)).collect())
+    }
 }

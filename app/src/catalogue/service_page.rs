@@ -1,10 +1,11 @@
-//! `/services/{slug}`: one service, and its e-service start placeholder.
+//! `/services/{slug}`: one service, with its e-service's start link or, for a service another
+//! authority runs, a labelled link out.
 
 use super::components::OperatingMessages;
 use super::server::service_page;
 use super::view_model::ServiceView;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::ErrorPage;
+use crate::ui::{ErrorPage, Markup};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
@@ -31,7 +32,7 @@ fn with_service(render: fn(ServiceView, I18n) -> AnyView) -> impl IntoView {
 #[component]
 pub fn ServicePage() -> impl IntoView {
     with_service(|s, i18n| {
-        let facts = s.facts.into_iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> }).collect_view();
+        let article = service_article(s.clone(), i18n);
         view! {
             <Title text=format!("{} – {}", s.title, i18n.t("site-name"))/>
             <nav class="breadcrumbs" aria-label=i18n.t("breadcrumb-label")>
@@ -41,18 +42,36 @@ pub fn ServicePage() -> impl IntoView {
                     <li><a href=format!("/services/{}", s.slug) aria-current="page">{s.title.clone()}</a></li>
                 </ol>
             </nav>
-            <article class="service" lang=s.content_lang.clone()>
-                {s.not_in_language.map(|n| view! { <p class="note" lang=i18n.lang.code()>{n}</p> })}
-                <h1>{s.title}</h1>
-                <p class="lead">{s.summary}</p>
-                <OperatingMessages messages=s.messages heading=i18n.t("messages-heading")/>
-                <p>{s.body}</p>
-                {s.start.map(|l| view! { <p><a class="button" href=l.href>{l.text}</a></p> })}
-                {s.no_e_service.map(|n| view! { <p class="note">{n}</p> })}
-                <dl class="facts">{facts}</dl>
-                <p class="meta">{s.reviewed}</p>
-            </article>
+            {article}
         }
         .into_any()
     })
+}
+
+/// The page's content as residents see it (the service page, and the editors' preview).
+pub fn service_article(s: ServiceView, i18n: I18n) -> AnyView {
+    let facts = s.facts.into_iter().map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> }).collect_view();
+    view! {
+        <article class="service" lang=s.content_lang.clone()>
+            {s.not_in_language.map(|n| view! { <p class="note" lang=i18n.lang.code()>{n}</p> })}
+            <h1>{s.title}</h1>
+            <p class="lead">{s.summary}</p>
+            <OperatingMessages messages=s.messages heading=i18n.t("messages-heading")/>
+            <Markup blocks=s.body/>
+            {s.start.map(|l| view! { <p><a class="button" href=l.href>{l.text}</a></p> })}
+            {s.external.map(|x| view! {
+                <div class="external-service">
+                    <p>{x.runs_it}</p>
+                    <p>
+                        <a class="button" href=x.link.href rel="external noopener">{x.link.text}</a>
+                    </p>
+                    <p class="hint">{x.leaving}</p>
+                </div>
+            })}
+            {s.no_e_service.map(|n| view! { <p class="note">{n}</p> })}
+            <dl class="facts">{facts}</dl>
+            <p class="meta">{s.reviewed}</p>
+        </article>
+    }
+    .into_any()
 }

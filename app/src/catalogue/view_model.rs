@@ -65,8 +65,10 @@ pub struct MessageView {
     pub title: String,
     pub body: String,
     pub valid: String,
-    /// The page of the service the message concerns, if any.
-    pub service_href: Option<String>,
+    /// The pages of the services the message concerns.
+    pub services: Vec<LinkView>,
+    /// "Concerns: Farsta, Bromma" when it names districts.
+    pub districts: Option<String>,
     pub content_lang: Option<String>,
 }
 
@@ -91,15 +93,27 @@ pub struct ServiceView {
     pub slug: String,
     pub title: String,
     pub summary: String,
-    pub body: String,
+    pub body: Vec<stadsporten_domain::content::markup::Block>,
     pub situation: LinkView,
     pub not_in_language: Option<String>,
     pub content_lang: Option<String>,
     pub facts: Vec<FactView>,
     pub start: Option<LinkView>,
+    /// Another authority runs the service: who, the link out, and that it leaves Stadsporten.
+    pub external: Option<ExternalView>,
     pub no_e_service: Option<String>,
     pub reviewed: String,
     pub messages: Vec<MessageView>,
+}
+
+/// A link out to the authority that runs a service.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ExternalView {
+    /// "Fardtjänst is run by Region Stockholm."
+    pub runs_it: String,
+    pub link: LinkView,
+    /// "You are leaving Stadsporten."
+    pub leaving: String,
 }
 
 #[cfg(feature = "ssr")]
@@ -197,7 +211,13 @@ mod build {
 
     pub use crate::ui::format::stockholm_time;
 
-    pub fn message(m: &OperatingMessage, lang: Lang) -> MessageView {
+    /// An operating message as shown. `service_title` and `unit_name` name what it concerns.
+    pub fn message(
+        m: &OperatingMessage,
+        lang: Lang,
+        service_title: &dyn Fn(&stadsporten_domain::ServiceSlug) -> Option<String>,
+        unit_name: &dyn Fn(&str) -> String,
+    ) -> MessageView {
         MessageView {
             disruption: m.severity == Severity::Disruption,
             severity: t(lang, &format!("severity-{}", m.severity.slug())),
@@ -211,7 +231,18 @@ mod build {
                     ("until", ltr(lang, &stockholm_time(m.valid_until)).into()),
                 ],
             ),
-            service_href: m.service.as_ref().map(|s| format!("/services/{s}")),
+            services: m
+                .services
+                .iter()
+                .map(|s| LinkView {
+                    href: format!("/services/{s}"),
+                    text: service_title(s).unwrap_or_else(|| s.to_string()),
+                })
+                .collect(),
+            districts: (!m.districts.is_empty()).then(|| {
+                let names = m.districts.iter().map(|d| unit_name(d)).collect::<Vec<_>>().join(", ");
+                ta(lang, "message-districts", &[("districts", names.into())])
+            }),
             content_lang: other_lang(m.content_lang, lang),
         }
     }
@@ -266,12 +297,15 @@ mod build {
         if let Some(phone) = &d.phone {
             help = format!("{help} {}", ta(lang, "service-phone", &[("phone", ltr(lang, phone).into())]));
         }
+        if let Some(email) = &d.contact_email {
+            help = format!("{help} {}", ta(lang, "service-email", &[("email", ltr(lang, email).into())]));
+        }
         facts.push(FactView { label: t(lang, "service-help"), value: help });
         ServiceView {
             slug: s.slug.to_string(),
             title: s.title.clone(),
             summary: s.summary.clone(),
-            body: d.body.clone(),
+            body: stadsporten_domain::content::markup::parse(&d.body),
             situation: LinkView {
                 href: format!("/services?situation={}", encode_component(s.situation.slug())),
                 text: t(lang, &format!("situation-{}", s.situation.slug())),
@@ -280,10 +314,17 @@ mod build {
                 .then(|| ta(lang, "service-not-in-language", &[("language", s.content_lang.endonym().into())])),
             content_lang: other_lang(s.content_lang, lang),
             facts,
-            start: d
-                .has_e_service
+            start: (d.has_e_service && d.external_url.is_none())
                 .then(|| LinkView { href: format!("/services/{}/start", s.slug), text: t(lang, "service-start") }),
-            no_e_service: (!d.has_e_service).then(|| t(lang, "service-no-e-service")),
+            external: d.external_url.as_ref().map(|url| ExternalView {
+                runs_it: ta(lang, "service-external-runs-it", &[("provider", s.provider_name.as_str().into())]),
+                link: LinkView {
+                    href: url.clone(),
+                    text: ta(lang, "service-external-link", &[("provider", s.provider_name.as_str().into())]),
+                },
+                leaving: t(lang, "service-external-leaving"),
+            }),
+            no_e_service: (!d.has_e_service && d.external_url.is_none()).then(|| t(lang, "service-no-e-service")),
             reviewed: ta(lang, "service-reviewed", &[("date", ltr(lang, &d.last_reviewed).into())]),
             messages,
         }

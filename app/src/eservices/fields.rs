@@ -17,6 +17,10 @@ fn described(f: &FieldView, input: &str) -> Option<String> {
     if f.help.is_some() {
         ids.push(format!("{}-hint", input_id(&f.id)));
     }
+    // The format and limit hints the runner adds itself are read with the field too.
+    if matches!(f.kind.as_str(), "date" | "long-text" | "file") {
+        ids.push(format!("{}-rule", input_id(&f.id)));
+    }
     if f.error.as_ref().is_some_and(|(i, _)| i == input) {
         ids.push(format!("{}-error", input_id(input)));
     }
@@ -87,7 +91,7 @@ pub fn field(f: &FieldView, upload_action: &str, i18n: I18n) -> AnyView {
                     <div class="sub-field">
                         <label for=input_id(&input)>{i18n.t(key)}</label>
                         <input type="text" id=input_id(&input) name=input.clone() value=f.address[n].clone()
-                            autocomplete=autocomplete aria-invalid=invalid(f, &input) aria-describedby=described(f, &input)/>
+                            autocomplete=if f.other_person { "off" } else { autocomplete } aria-invalid=invalid(f, &input) aria-describedby=described(f, &input)/>
                     </div>
                 }
             };
@@ -134,7 +138,7 @@ pub fn field(f: &FieldView, upload_action: &str, i18n: I18n) -> AnyView {
                     <fieldset id=id>
                         <legend>{label_text(f, i18n)}</legend>
                         {hint(f)}
-                        <p class="hint">{constraints}</p>
+                        <p class="hint" id=format!("{id}-rule")>{constraints}</p>
                         {error(f)}
                         {(!f.files.is_empty()).then(|| view! { <ul class="files">{listed}</ul> })}
                         {(!full).then(|| view! {
@@ -174,30 +178,38 @@ pub fn field(f: &FieldView, upload_action: &str, i18n: I18n) -> AnyView {
                 {error(f)}
                 <textarea id=id name=f.id.clone() rows="6" maxlength=f.max_length.map(|m| m.to_string())
                     aria-invalid=invalid(f, &f.id) aria-describedby=described(f, &f.id)>{textarea_text(&f.value)}</textarea>
-                {f.max_length.map(|m| view! { <p class="hint">{i18n.ta("field-max-characters", &[("max", m.into())])}</p> })}
+                <p class="hint" id=format!("{}-rule", input_id(&f.id))>
+                    {i18n.ta("field-max-characters", &[("max", f.max_length.unwrap_or(4000).into())])}
+                </p>
             </div>
         }
         .into_any(),
         kind => {
             // Plain inputs. Numbers and identity numbers are text with a numeric keyboard: the
             // browser's number input rounds, drops leading zeros and ignores Swedish commas.
+            // A date is typed as ÅÅÅÅ-MM-DD in every language: the browser's date input shows
+            // its own order (mm/dd/yyyy in an English browser), which contradicts the hint.
             let (input_type, inputmode, autocomplete) = match kind {
-                "date" => ("date", None, "off"),
+                "date" => ("text", Some("numeric"), "off"),
                 "email" => ("email", None, "email"),
                 "phone" => ("tel", None, "tel"),
                 "number" => ("text", Some("decimal"), "off"),
                 "personnummer" | "organisationsnummer" => ("text", Some("numeric"), "off"),
                 _ => ("text", None, "off"),
             };
+            // Someone else's contact details: the browser must not offer the applicant's own.
+            let autocomplete = if f.other_person { "off" } else { autocomplete };
             view! {
                 <div class=class>
                     <label for=id.clone()>{label_text(f, i18n)}</label>
                     {hint(f)}
-                    {(kind == "date").then(|| view! { <p class="hint">{i18n.t("field-date-format")}</p> })}
+                    {(kind == "date").then(|| view! {
+                        <p class="hint" id=format!("{id}-rule")>{i18n.t("field-date-format")}</p>
+                    })}
                     {error(f)}
-                    <input type=input_type id=id name=f.id.clone() value=f.value.clone() inputmode=inputmode
+                    <input type=input_type id=id.clone() name=f.id.clone() value=f.value.clone() inputmode=inputmode
                         autocomplete=autocomplete spellcheck=(kind != "text").then_some("false")
-                        maxlength=f.max_length.map(|m| m.to_string()) min=f.date_min.clone() max=f.date_max.clone()
+                        maxlength=f.max_length.map(|m| m.to_string()).or_else(|| (kind == "date").then(|| "10".into()))
                         aria-invalid=invalid(f, &f.id) aria-describedby=described(f, &f.id)/>
                 </div>
             }

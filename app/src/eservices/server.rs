@@ -23,23 +23,12 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
     let lang = ctx.lang;
     let slug = ServiceSlug::parse(&slug).map_err(|e| AppError::BadRequest(e).respond())?;
     let service = store.service_details(&slug, lang).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    let live = store.live_definition(slug.as_str()).await?;
-    let Some(live) = live else {
-        return Ok(StartView {
-            slug: slug.to_string(),
-            title: service.summary.title,
-            intro: String::new(),
-            available: false,
-            handling_days: 0,
-            unit_name: String::new(),
-            steps: vec![],
-            documents: vec![],
-            signed_in: ctx.viewer.is_some(),
-            refusal: None,
-            drafts: vec![],
-            preselect: None,
-        });
-    };
+    // No placeholder: a service without an e-service here has no start page. Its page says how
+    // to get the service, or links out to the authority that runs it.
+    let live = store.live_definition(slug.as_str()).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    if service.external_url.is_some() {
+        return Err(AppError::NotFound.respond());
+    }
     let def = &live.definition;
     // "Apply for a place here" from the comparison: `?unit=<id>` names one of the options of the
     // definition's data-sourced field. Anything else is ignored (the form then starts empty).
@@ -81,7 +70,6 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
         slug: slug.to_string(),
         title: def.title.get(lang).to_owned(),
         intro: def.intro.get(lang).to_owned(),
-        available: true,
         handling_days: def.handling_days,
         unit_name: unit_name(&store, &def.unit, lang).await?,
         steps: def.steps.iter().map(|s| s.title.get(lang).to_owned()).collect(),
@@ -167,7 +155,7 @@ pub async fn load_step(token: DraftToken, step: String) -> Result<StepView, AppE
     let flash = ctx.flash_for("step").filter(|f| f.values.iter().any(|(k, v)| k == "step" && *v == step)).cloned();
     let mut fields = Vec::new();
     for f in step_def.fields.iter().filter(|f| field_visible(f, &draft.answers)) {
-        fields.push(field_view(f, &draft.answers, flash.as_ref(), lang, ctx.now, &store).await?);
+        fields.push(field_view(f, &draft.answers, flash.as_ref(), lang, &store).await?);
     }
     let errors = fields
         .iter()
@@ -406,7 +394,6 @@ mod ssr {
         answers: &Answers,
         flash: Option<&crate::flash::FormFlash>,
         lang: Lang,
-        now: i64,
         store: &Store,
     ) -> Result<FieldView, AppError> {
         let stored = answers.get(&f.id);
@@ -442,10 +429,6 @@ mod ssr {
                 .find(|(input, _)| input == &f.id || input.starts_with(&format!("{}.", f.id)))
                 .and_then(|(input, _)| fl.message(input, lang).map(|m| (input.clone(), m)))
         });
-        let (today, _) = today(now);
-        let day = |offset: Option<i64>| {
-            offset.and_then(|o| stadsporten_domain::date::Date::from_day_number(today + o)).map(|d| d.to_string())
-        };
         let accepted = f.accepted();
         Ok(FieldView {
             id: f.id.clone(),
@@ -462,9 +445,8 @@ mod ssr {
             accept_labels: accepted.iter().map(|k| k.label()).collect::<Vec<_>>().join(", "),
             max_files: f.max_files(),
             max_length: f.kind.has_length().then(|| f.max_length()),
-            date_min: day(f.not_before_days),
-            date_max: day(f.not_after_days),
             error,
+            other_person: f.other_person,
         })
     }
 }

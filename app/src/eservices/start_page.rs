@@ -28,15 +28,6 @@ pub fn ApplyStartPage() -> impl IntoView {
 
 fn start(v: StartView, i18n: I18n) -> impl IntoView {
     let back = view! { <p><a href=format!("/services/{}", v.slug)>{i18n.t("back-to-service")}</a></p> };
-    if !v.available {
-        return view! {
-            <Title text=format!("{} – {}", i18n.t("e-service-placeholder-title"), i18n.t("site-name"))/>
-            <h1>{i18n.t("e-service-placeholder-title")}</h1>
-            <p>{i18n.ta("e-service-placeholder-body", &[("service", v.title.clone().into())])}</p>
-            {back}
-        }
-        .into_any();
-    }
     let steps = v.steps.iter().map(|s| view! { <li>{s.clone()}</li> }).collect_view();
     let documents = (!v.documents.is_empty()).then(|| {
         let items = v.documents.iter().map(|d| view! { <li>{d.clone()}</li> }).collect_view();

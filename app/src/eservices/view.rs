@@ -23,8 +23,6 @@ pub struct StartView {
     pub slug: String,
     pub title: String,
     pub intro: String,
-    /// `None`: the service has no live e-service here yet.
-    pub available: bool,
     pub handling_days: u32,
     pub unit_name: String,
     pub steps: Vec<String>,
@@ -77,10 +75,10 @@ pub struct FieldView {
     pub accept_labels: String,
     pub max_files: u32,
     pub max_length: Option<u32>,
-    pub date_min: Option<String>,
-    pub date_max: Option<String>,
     /// The translated error and the input it belongs to (`id`, or `id.postcode` for an address).
     pub error: Option<(String, String)>,
+    /// About someone other than the applicant: no autofill of their own details.
+    pub other_person: bool,
 }
 
 /// `/apply/{token}/step/{step}`.

@@ -67,6 +67,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             <div class="wrap">
                 <p>{i18n.t("footer-contact")}</p>
                 <p>{i18n.t("footer-owner")}</p>
+                <p><a href="/tillganglighet">{i18n.t("footer-accessibility")}</a></p>
                 {lite_link}
             </div>
         </footer>

@@ -227,12 +227,14 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         lang: "sv",
         template: "Beviljas.",
         motivation: "Allt i ordning.",
+        appeal: "",
     };
     let reject = NewDecision {
         outcome: DecisionOutcome::Rejected,
         lang: "sv",
         template: "Avslås.",
         motivation: "Brister i köket.",
+        appeal: "",
     };
     store.start_case(parts[1].case_id, omar, NOW + 300).await.unwrap();
     assert_eq!(
@@ -256,7 +258,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
 
     // The coordinator records the Police's answer on the referral.
     let police =
-        NewDecision { outcome: DecisionOutcome::Approved, lang: "sv", template: "", motivation: "Polisens beslut" };
+        NewDecision { outcome: DecisionOutcome::Approved, lang: "sv", template: "", motivation: "Polisens beslut", appeal: "" };
     store.record_referral_answer(parts[3].case_id, fia, &police, NOW + 400).await.unwrap();
     let tove = persona(&store, "tove").await;
     let samir = persona(&store, "samir").await;

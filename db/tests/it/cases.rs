@@ -374,8 +374,9 @@ fn decision() -> NewDecision<'static> {
     NewDecision {
         outcome: DecisionOutcome::Approved,
         lang: "sv",
-        template: "Ditt barn erbjuds plats i förskola enligt nedan.",
+        template: "Ditt barn erbjuds plats i förskola.",
         motivation: "Plats finns från januari.",
+        appeal: "Du kan överklaga beslutet till förvaltningsrätten inom tre veckor.",
     }
 }
 

@@ -253,6 +253,10 @@ pub struct Field {
     /// business guide's rules, e.g. `floor-plan`), uploaded once for every permit that needs it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub document: Option<String>,
+    /// The field asks about someone other than the applicant (the other guardian's e-mail, a
+    /// contact person's phone): the browser must not offer the applicant's own details.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub other_person: bool,
 }
 
 /// A fact a bundle of permit applications asks once and fills into every permit's field marked
@@ -342,13 +346,17 @@ pub enum Applicant {
     Organisation,
 }
 
-/// The decision letter's opening per outcome; the officer's motivation follows it.
+/// The decision letter in the service's own wording: the opening per outcome (the officer's
+/// motivation follows it) and the appeal instructions (överklagandehänvisning) every Swedish
+/// decision must carry — or, where a decision cannot be appealed, a plain statement of that and
+/// of what the resident can do instead.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 pub struct DecisionTemplates {
     pub approved: Texts,
     pub rejected: Texts,
     pub partly_approved: Texts,
+    pub appeal: Texts,
 }
 
 /// A whole e-service definition.
@@ -574,6 +582,7 @@ impl ServiceDefinition {
         texts(e, "decision.approved", &self.decision.approved);
         texts(e, "decision.rejected", &self.decision.rejected);
         texts(e, "decision.partly-approved", &self.decision.partly_approved);
+        texts(e, "decision.appeal", &self.decision.appeal);
 
         if self.steps.is_empty() {
             e.push(DefinitionError::new("steps", "def-error-no-steps", ""));
@@ -824,7 +833,7 @@ title = { sv = "Ansök", en = "Apply" }
 intro = { sv = "Intro", en = "Intro" }
 declaration = { sv = "Jag intygar", en = "I declare" }
 next_steps = { sv = "Sedan", en = "Then" }
-decision = { approved = { sv = "Bifall", en = "Approved" }, rejected = { sv = "Avslag", en = "Rejected" }, partly-approved = { sv = "Delvis", en = "Partly" } }
+decision = { approved = { sv = "Bifall", en = "Approved" }, rejected = { sv = "Avslag", en = "Rejected" }, partly-approved = { sv = "Delvis", en = "Partly" }, appeal = { sv = "Överklaga inom tre veckor.", en = "Appeal within three weeks." } }
 
 [[steps]]
 id = "child"

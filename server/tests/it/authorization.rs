@@ -299,6 +299,7 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
         lang: "sv",
         template: "Tack för din synpunkt.",
         motivation: "Vi har tömt stationen oftare.",
+        appeal: "",
     };
     store.decide_case(decided, sara, &decision, now).await.unwrap();
     // A file in the open case, its bytes where the test server keeps uploads.
