@@ -13,6 +13,20 @@ use stadsporten_domain::{Audience, Channel, Lang, LifeSituation, ServiceSlug};
 use std::collections::HashMap;
 
 const SEED: &str = include_str!("../seed/services.toml");
+/// The accessibility statement's known shortcomings, seeded into an empty list.
+const ACCESSIBILITY: &str = include_str!("../seed/accessibility.toml");
+
+#[derive(Deserialize)]
+struct SeedAccessibility {
+    shortcoming: Vec<SeedShortcoming>,
+}
+
+#[derive(Deserialize)]
+struct SeedShortcoming {
+    fix_by: Option<String>,
+    #[serde(flatten)]
+    texts: HashMap<String, SeedMessageTexts>,
+}
 
 #[derive(Deserialize)]
 struct SeedFile {
@@ -214,6 +228,36 @@ impl Store {
                 .await?;
             }
         }
+        let shortcomings: i64 = sqlx::query("select count(*) as n from accessibility_shortcomings")
+            .fetch_one(&mut *tx)
+            .await?
+            .try_get("n")?;
+        if shortcomings == 0 {
+            let file: SeedAccessibility = toml::from_str(ACCESSIBILITY).map_err(|e| invalid(e.to_string()))?;
+            for sc in &file.shortcoming {
+                let id: i64 = sqlx::query(
+                    "insert into accessibility_shortcomings (fix_by, created_at, updated_by) values ($1, $2, null) \
+                     returning id",
+                )
+                .bind(sc.fix_by.as_deref())
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("id")?;
+                for (lang, t) in &sc.texts {
+                    sqlx::query(
+                        "insert into accessibility_shortcoming_translations (shortcoming_id, lang, title, body) \
+                         values ($1, $2, $3, $4)",
+                    )
+                    .bind(id)
+                    .bind(lang)
+                    .bind(&t.title)
+                    .bind(&t.body)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+        }
         tx.commit().await?;
         self.refresh_catalogue().await?;
         self.changed(crate::changes::Topic::Content);
@@ -235,6 +279,12 @@ mod tests {
         for s in &file.service {
             for lang in Lang::ALL {
                 assert!(s.texts.contains_key(lang.code()), "{} lacks {}", s.slug, lang.code());
+            }
+        }
+        let a11y: super::SeedAccessibility = toml::from_str(super::ACCESSIBILITY).expect("accessibility seed parses");
+        for (i, s) in a11y.shortcoming.iter().enumerate() {
+            for lang in Lang::ALL {
+                assert!(s.texts.contains_key(lang.code()), "shortcoming {} lacks {}", i + 1, lang.code());
             }
         }
         for (i, m) in file.message.iter().enumerate() {

@@ -183,6 +183,7 @@ impl Application {
             public_url: public_url.clone(),
         }
         .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
+        spawn_content_publisher(store.clone(), auth.clock.clone(), node.clone());
         spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone(), node);
         let forms = Arc::new(stadsporten_app::web::FormState {
             store: store.clone(),
@@ -513,6 +514,41 @@ async fn holds_lease(store: &Store, job: &str, node: &str, every: Duration) -> b
             false
         }
     }
+}
+
+/// Publishes the service pages whose scheduled time has come, one node at a time (a job lease);
+/// each publication commits with its audit entry (by the system, naming the page and version).
+/// Other nodes see it through the content notice; a page is late by at most one round.
+fn spawn_content_publisher(store: Store, clock: Clock, node: String) {
+    tokio::spawn(async move {
+        let every = Duration::from_secs(15);
+        let mut tick = tokio::time::interval(every);
+        loop {
+            tick.tick().await;
+            if !holds_lease(&store, "content-publisher", &node, every).await {
+                continue;
+            }
+            let now = clock.now();
+            let entry = stadsporten_domain::audit::AuditEntry {
+                at: now,
+                actor_id: None,
+                acting_for: None,
+                role: Some("system".into()),
+                action: stadsporten_domain::audit::AuditAction::Publish,
+                object_type: "service-page".into(),
+                object_id: None,
+                outcome: stadsporten_domain::audit::Outcome::Success,
+                reason: None,
+                request_id: None,
+                client_addr: None,
+            };
+            match store.publish_due_versions(&entry, now).await {
+                Ok(n) if n > 0 => tracing::info!(pages = n, "published scheduled service pages"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "scheduled publication failed"),
+            }
+        }
+    });
 }
 
 /// Draft reminders and expiry, and rescans of files held while the scanner was away: one node

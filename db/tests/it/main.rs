@@ -6,6 +6,7 @@ mod bundles;
 mod business;
 mod cases;
 mod compare;
+mod content;
 mod identity;
 mod nodes;
 mod storage;

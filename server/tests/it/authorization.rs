@@ -433,9 +433,9 @@ fn applicant(ok: u16) -> impl Fn(Who) -> u16 {
     }
 }
 
-/// Version 2 of the preschool definition (a valid upload).
+/// The next version of the preschool definition (a valid upload).
 fn preschool_v2() -> String {
-    stadsporten_db::SEED_DEFINITIONS[0].1.replace("version = 2", "version = 3")
+    stadsporten_db::SEED_DEFINITIONS[0].1.replace("version = 3", "version = 4")
 }
 
 fn cases(o: &Objects) -> Vec<Case> {

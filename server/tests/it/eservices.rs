@@ -430,7 +430,7 @@ async fn an_officer_requests_completion_decides_and_the_resident_sees_it(backend
     // Anna reads it (with the template in her language), prints it and answers the survey.
     let (_, html) = body(&anna, &format!("/my/cases/{id}")).await;
     assert!(
-        html.contains("Ditt barn erbjuds plats i förskola enligt nedan.")
+        html.contains("Ditt barn erbjuds en plats i förskola.")
             && html.contains("Förskolan Ekorren från 16 augusti")
     );
     assert!(html.contains("Beslutad: Bifall") && html.contains("Vad tyckte du?"));
@@ -526,15 +526,18 @@ async fn definitions_are_checked_whole_and_new_versions_leave_filed_cases_alone(
     let (admin, csrf) = as_user(&app, "admin").await;
     let v1 = stadsporten_db::SEED_DEFINITIONS[0].1;
     // Two problems at once, each named where it is.
-    let broken = v1.replace("version = 2", "version = 3").replace("type = \"personnummer\"", "type = \"personnumber\"");
+    let broken = v1.replace("version = 3", "version = 4").replace("type = \"personnummer\"", "type = \"personnumber\"");
     let res = upload(&admin, &csrf, "/admin/services/upload", &[("source", &broken)], None).await;
     assert_eq!(to(&res, &admin.address), "/admin/services#error-summary");
     let (_, html) = body(&admin, "/admin/services").await;
     assert!(html.contains("Filen kunde inte läsas") && html.contains("personnumber"), "{html}");
-    assert!(html.contains("version = 3"), "the source is kept for fixing");
+    assert!(html.contains("version = 4"), "the source is kept for fixing");
     let broken = v1
-        .replace("version = 2", "version = 3")
-        .replace("title = { sv = \"Barnet\", en = \"The child\" }", "title = { sv = \"Barnet\" }")
+        .replace("version = 3", "version = 4")
+        .replace(
+            "title = { sv = \"Barnet\", en = \"The child\", fi = \"Lapsi\", ar = \"الطفل\" }",
+            "title = { sv = \"Barnet\", fi = \"Lapsi\", ar = \"الطفل\" }",
+        )
         .replace("field = \"other_guardian\"", "field = \"other_parent\"");
     upload(&admin, &csrf, "/admin/services/upload", &[("source", &broken)], None).await;
     let (_, html) = body(&admin, "/admin/services").await;
@@ -544,9 +547,9 @@ async fn definitions_are_checked_whole_and_new_versions_leave_filed_cases_alone(
     let res = upload(&admin, &csrf, "/admin/services/upload", &[("source", v1)], None).await;
     assert_eq!(to(&res, &admin.address), "/admin/services#error-summary");
     let (_, html) = body(&admin, "/admin/services").await;
-    assert!(html.contains("Version 2 är redan publicerad"));
+    assert!(html.contains("Version 3 är redan publicerad"));
     // A valid next version with a shorter handling time: a draft, previewed, then published.
-    let v2 = v1.replace("version = 2", "version = 3").replace("handling_days = 30", "handling_days = 21");
+    let v2 = v1.replace("version = 3", "version = 4").replace("handling_days = 30", "handling_days = 21");
     let res =
         upload(&admin, &csrf, "/admin/services/upload", &[], Some(("definition", "forskola.toml", v2.into_bytes())))
             .await;

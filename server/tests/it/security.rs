@@ -81,77 +81,77 @@ fn shown_as_text(html: &str, what: &str) {
 const EVERY_KIND: &str = r#"
 [[steps]]
 id = "all"
-title = { sv = "Alla slags fält", en = "Every kind of field" }
+title = { sv = "Alla slags fält", en = "Every kind of field", fi = "Every kind of field", ar = "Every kind of field" }
 
 [[steps.fields]]
 id = "f_text"
 type = "text"
-label = { sv = "Text", en = "Text" }
+label = { sv = "Text", en = "Text", fi = "Text", ar = "Text" }
 
 [[steps.fields]]
 id = "f_long"
 type = "long-text"
-label = { sv = "Lång text", en = "Long text" }
+label = { sv = "Lång text", en = "Long text", fi = "Long text", ar = "Long text" }
 
 [[steps.fields]]
 id = "f_number"
 type = "number"
-label = { sv = "Tal", en = "Number" }
+label = { sv = "Tal", en = "Number", fi = "Number", ar = "Number" }
 
 [[steps.fields]]
 id = "f_date"
 type = "date"
-label = { sv = "Datum", en = "Date" }
+label = { sv = "Datum", en = "Date", fi = "Date", ar = "Date" }
 
 [[steps.fields]]
 id = "f_email"
 type = "email"
-label = { sv = "E-post", en = "E-mail" }
+label = { sv = "E-post", en = "E-mail", fi = "E-mail", ar = "E-mail" }
 
 [[steps.fields]]
 id = "f_phone"
 type = "phone"
-label = { sv = "Telefon", en = "Phone" }
+label = { sv = "Telefon", en = "Phone", fi = "Phone", ar = "Phone" }
 
 [[steps.fields]]
 id = "f_pnr"
 type = "personnummer"
-label = { sv = "Personnummer", en = "Personal identity number" }
+label = { sv = "Personnummer", en = "Personal identity number", fi = "Personal identity number", ar = "Personal identity number" }
 
 [[steps.fields]]
 id = "f_orgnr"
 type = "organisationsnummer"
-label = { sv = "Organisationsnummer", en = "Organisation number" }
+label = { sv = "Organisationsnummer", en = "Organisation number", fi = "Organisation number", ar = "Organisation number" }
 
 [[steps.fields]]
 id = "f_address"
 type = "address"
-label = { sv = "Adress", en = "Address" }
+label = { sv = "Adress", en = "Address", fi = "Address", ar = "Address" }
 
 [[steps.fields]]
 id = "f_select"
 type = "select"
-label = { sv = "Välj", en = "Choose" }
-options = [{ value = "a", label = { sv = "A", en = "A" } }, { value = "b", label = { sv = "B", en = "B" } }]
+label = { sv = "Välj", en = "Choose", fi = "Choose", ar = "Choose" }
+options = [{ value = "a", label = { sv = "A", en = "A", fi = "A", ar = "A" } }, { value = "b", label = { sv = "B", en = "B", fi = "B", ar = "B" } }]
 
 [[steps.fields]]
 id = "f_radio"
 type = "radio"
-label = { sv = "Radio", en = "Radio" }
-options = [{ value = "a", label = { sv = "A", en = "A" } }, { value = "b", label = { sv = "B", en = "B" } }]
+label = { sv = "Radio", en = "Radio", fi = "Radio", ar = "Radio" }
+options = [{ value = "a", label = { sv = "A", en = "A", fi = "A", ar = "A" } }, { value = "b", label = { sv = "B", en = "B", fi = "B", ar = "B" } }]
 
 [[steps.fields]]
 id = "f_checks"
 type = "checkboxes"
-label = { sv = "Kryss", en = "Checks" }
-options = [{ value = "a", label = { sv = "A", en = "A" } }, { value = "b", label = { sv = "B", en = "B" } }]
+label = { sv = "Kryss", en = "Checks", fi = "Checks", ar = "Checks" }
+options = [{ value = "a", label = { sv = "A", en = "A", fi = "A", ar = "A" } }, { value = "b", label = { sv = "B", en = "B", fi = "B", ar = "B" } }]
 
 [[steps.fields]]
 id = "f_file"
 type = "file"
 accept = ["pdf"]
 max_files = 3
-label = { sv = "Fil", en = "File" }
+label = { sv = "Fil", en = "File", fi = "File", ar = "File" }
 
 "#;
 
@@ -162,7 +162,7 @@ async fn publish_every_kind(app: &TestApp) {
         .find(|(name, _)| *name == "synpunkter-och-klagomal.toml")
         .expect("the feedback e-service is seeded");
     let at = seed.find("[[steps]]").expect("steps");
-    let source = format!("{}{EVERY_KIND}{}", &seed[..at], &seed[at..]).replace("version = 2", "version = 3");
+    let source = format!("{}{EVERY_KIND}{}", &seed[..at], &seed[at..]).replace("version = 3", "version = 4");
     let def = stadsporten_domain::eservice::ServiceDefinition::from_toml(&source).expect("a valid definition");
     let id = app.store.upload_definition(&def, None, app.clock.now()).await.expect("uploaded");
     assert!(app.store.publish_definition(id, None, app.clock.now()).await.unwrap());
