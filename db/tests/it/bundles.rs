@@ -31,7 +31,7 @@ async fn seeded(backend: Backend) -> Store {
     store.seed_demo_content(NOW).await.expect("catalogue");
     store.seed_personas("https://eid.test", "https://staff.test", NOW).await.expect("personas");
     store.seed_compare(NOW).await.expect("comparison units");
-    assert_eq!(store.seed_eservices(NOW).await.expect("e-services"), 15);
+    assert_eq!(store.seed_eservices(NOW).await.expect("e-services"), stadsporten_db::SEED_DEFINITIONS.len());
     assert!(store.seed_business_rules(NOW).await.expect("rules"));
     store
 }

@@ -98,7 +98,15 @@ async fn a_service_page_falls_back_to_swedish_with_a_marker(backend: Backend) {
     let slug = ServiceSlug::parse("ansok-om-forskoleplats").unwrap();
     let ar = store.service_details(&slug, Lang::Ar).await.unwrap().unwrap();
     assert_eq!(ar.summary.content_lang, Lang::Ar);
+    // Every seeded page has every language; one whose Finnish text is removed falls back.
     let rare = ServiceSlug::parse("skyltlov").unwrap();
+    store
+        .execute_raw_for_test(
+            "delete from service_translations where lang = 'fi' \
+             and service_id = (select id from services where slug = 'skyltlov')",
+        )
+        .await
+        .unwrap();
     let fi = store.service_details(&rare, Lang::Fi).await.unwrap().unwrap();
     assert_eq!(fi.summary.content_lang, Lang::Sv, "no Finnish text: Swedish, marked as such");
     assert_eq!(fi.summary.title, "Ansök om skyltlov");
@@ -112,7 +120,7 @@ async fn only_currently_valid_operating_messages_are_shown(backend: Backend) {
     assert_eq!(now.len(), 2, "the expired message is not shown");
     assert_eq!(now[0].severity, stadsporten_domain::Severity::Disruption, "disruptions first");
     assert_eq!(now[0].content_lang, Lang::Fi);
-    assert_eq!(now[1].content_lang, Lang::Sv, "no Finnish text: Swedish fallback");
+    assert_eq!(now[1].content_lang, Lang::Fi, "every seeded message is in Finnish too");
     let later = store.current_operating_messages(Lang::Sv, NOW + 200 * 3600).await.unwrap();
     assert!(later.is_empty());
 }
