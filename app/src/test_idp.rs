@@ -2,8 +2,8 @@
 //! for a checked authorization request, and the page is empty without one).
 
 use crate::i18n::use_i18n;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -97,9 +97,10 @@ const SERVICE_COLUMNS: &str = "s.id, s.slug, s.situation, s.for_residents, s.for
 impl Store {
     /// Reloads the catalogue snapshot from the database and rebuilds the search index.
     pub async fn refresh_catalogue(&self) -> Result<()> {
-        let rows = sqlx::query(&format!("select {SERVICE_COLUMNS} from services s where s.published = 1 order by s.id"))
-            .fetch_all(&self.pool)
-            .await?;
+        let rows =
+            sqlx::query(&format!("select {SERVICE_COLUMNS} from services s where s.published = 1 order by s.id"))
+                .fetch_all(&self.pool)
+                .await?;
         let mut by_id: HashMap<i64, usize> = HashMap::new();
         let mut services = Vec::with_capacity(rows.len());
         for row in &rows {
@@ -292,9 +293,8 @@ impl Store {
             let mut districts = Vec::new();
             for t in targets.iter().filter(|t| t.try_get::<i64, _>("message_id").is_ok_and(|m| m == id)) {
                 match t.try_get::<String, _>("kind")?.as_str() {
-                    "service" => services.extend(
-                        t.try_get::<Option<String>, _>("slug")?.and_then(|s| ServiceSlug::parse(&s).ok()),
-                    ),
+                    "service" => services
+                        .extend(t.try_get::<Option<String>, _>("slug")?.and_then(|s| ServiceSlug::parse(&s).ok())),
                     _ => districts.push(t.try_get("target")?),
                 }
             }

@@ -295,12 +295,14 @@ async fn version_content(conn: &mut sqlx::AnyConnection, id: i64, number: i64) -
 
 /// Marks `number` published now and cancels older versions' schedules.
 async fn mark_published(conn: &mut sqlx::AnyConnection, id: i64, number: i64, now: i64) -> Result<()> {
-    sqlx::query("update service_versions set published_at = $1, publish_at = null where service_id = $2 and number = $3")
-        .bind(now)
-        .bind(id)
-        .bind(number)
-        .execute(&mut *conn)
-        .await?;
+    sqlx::query(
+        "update service_versions set published_at = $1, publish_at = null where service_id = $2 and number = $3",
+    )
+    .bind(now)
+    .bind(id)
+    .bind(number)
+    .execute(&mut *conn)
+    .await?;
     sqlx::query(
         "update service_versions set publish_at = null \
          where service_id = $1 and number < $2 and published_at is null and publish_at is not null",
@@ -359,7 +361,9 @@ impl Store {
                 languages,
             });
         }
-        out.sort_by_cached_key(|r| stadsporten_domain::search::fold(if r.title.is_empty() { &r.slug } else { &r.title }));
+        out.sort_by_cached_key(|r| {
+            stadsporten_domain::search::fold(if r.title.is_empty() { &r.slug } else { &r.title })
+        });
         Ok(out)
     }
 
@@ -401,7 +405,13 @@ impl Store {
     }
 
     /// A new page, unpublished, with `c` as its version 1. `Conflict` when the slug is taken.
-    pub async fn create_service(&self, c: &ServiceContent, author: (UserId, &str), today: &str, now: i64) -> Result<i64> {
+    pub async fn create_service(
+        &self,
+        c: &ServiceContent,
+        author: (UserId, &str),
+        today: &str,
+        now: i64,
+    ) -> Result<i64> {
         let mut tx = self.begin_write().await?;
         if slug_taken(&mut tx, &c.slug, -1).await? {
             tx.rollback().await?;
@@ -429,7 +439,13 @@ impl Store {
 
     /// Saves `c` as the page's next version (a draft: residents see nothing yet). Returns its
     /// number. `Conflict` when another page has the slug; `NotFound` when the page is gone.
-    pub async fn save_service_version(&self, id: i64, c: &ServiceContent, author: (UserId, &str), now: i64) -> Result<i64> {
+    pub async fn save_service_version(
+        &self,
+        id: i64,
+        c: &ServiceContent,
+        author: (UserId, &str),
+        now: i64,
+    ) -> Result<i64> {
         let mut tx = self.begin_write().await?;
         if slug_taken(&mut tx, &c.slug, id).await? {
             tx.rollback().await?;
@@ -664,7 +680,12 @@ impl Store {
                     _ => content.districts.push(t.try_get("target")?),
                 }
             }
-            out.push(MessageRow { id, content, updated_by: r.try_get("updated_by")?, updated_at: r.try_get("updated_at")? });
+            out.push(MessageRow {
+                id,
+                content,
+                updated_by: r.try_get("updated_by")?,
+                updated_at: r.try_get("updated_at")?,
+            });
         }
         Ok(out)
     }
@@ -839,7 +860,12 @@ impl Store {
                     .get(lang.code())
                     .map(|t| (lang, t))
                     .or_else(|| s.content.texts.get("sv").map(|t| (Lang::Sv, t)))?;
-                Some(Shortcoming { title: title.clone(), body: body.clone(), fix_by: s.content.fix_by.clone(), content_lang: l })
+                Some(Shortcoming {
+                    title: title.clone(),
+                    body: body.clone(),
+                    fix_by: s.content.fix_by.clone(),
+                    content_lang: l,
+                })
             })
             .collect())
     }

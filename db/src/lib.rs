@@ -53,12 +53,10 @@ pub use cases::{
     NewDecision, NoteRecord, QueueFilter, QueueSort, Submission, Submitted, SurveyRow,
 };
 pub use changes::Topic;
-pub use content::{
-    ContentServiceRow, MessageRow, ServiceEdit, Shortcoming, ShortcomingRow, VersionRow,
-};
 pub use compare::{
     ChangedBy, FactsSaved, ImportReport, ListPage, ListedUnit, Reverted, Revision, UnitChoice, UnitDetail, UnitRow,
 };
+pub use content::{ContentServiceRow, MessageRow, ServiceEdit, Shortcoming, ShortcomingRow, VersionRow};
 pub use error::{DbError, Refusal, Result};
 pub use eservices::{
     AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment, ScanStatus,

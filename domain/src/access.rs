@@ -54,7 +54,9 @@ impl Role {
             Role::Resident => ScopeKind::Own,
             Role::BusinessRepresentative | Role::ProviderEditor => ScopeKind::Organisation,
             Role::CaseOfficer | Role::ServiceOwner => ScopeKind::Unit,
-            Role::ContactCentreAgent | Role::ContentEditor | Role::Administrator | Role::Auditor => ScopeKind::Everywhere,
+            Role::ContactCentreAgent | Role::ContentEditor | Role::Administrator | Role::Auditor => {
+                ScopeKind::Everywhere
+            }
         }
     }
 
@@ -79,7 +81,8 @@ impl Role {
         match permission {
             P::UseMyPages => match self {
                 Resident | BusinessRepresentative => true,
-                ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator | Auditor | ContentEditor => false,
+                ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator | Auditor
+                | ContentEditor => false,
             },
             P::ActForOrganisation => match self {
                 BusinessRepresentative => true,
@@ -94,7 +97,8 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
-                | Auditor | ContentEditor => false,
+                | Auditor
+                | ContentEditor => false,
             },
             P::AnswerProviderFeedback => match self {
                 ProviderEditor => true,
@@ -104,19 +108,28 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
-                | Auditor | ContentEditor => false,
+                | Auditor
+                | ContentEditor => false,
             },
             P::ManageProviderData => match self {
                 ServiceOwner | Administrator => true,
-                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor | ContentEditor => {
-                    false
-                }
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ContactCentreAgent
+                | Auditor
+                | ContentEditor => false,
             },
             P::ViewCases => match self {
                 CaseOfficer | ServiceOwner => true,
-                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Administrator | Auditor | ContentEditor => {
-                    false
-                }
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | ContactCentreAgent
+                | Administrator
+                | Auditor
+                | ContentEditor => false,
             },
             P::HandleCases => match self {
                 CaseOfficer => true,
@@ -126,13 +139,18 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
-                | Auditor | ContentEditor => false,
+                | Auditor
+                | ContentEditor => false,
             },
             P::ExportCases => match self {
                 CaseOfficer | ServiceOwner => true,
-                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Administrator | Auditor | ContentEditor => {
-                    false
-                }
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | ContactCentreAgent
+                | Administrator
+                | Auditor
+                | ContentEditor => false,
             },
             P::LookUpCaller => match self {
                 ContactCentreAgent => true,
@@ -142,13 +160,18 @@ impl Role {
                 | CaseOfficer
                 | ServiceOwner
                 | Administrator
-                | Auditor | ContentEditor => false,
+                | Auditor
+                | ContentEditor => false,
             },
             P::ManageServices => match self {
                 ServiceOwner | Administrator => true,
-                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor | ContentEditor => {
-                    false
-                }
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ContactCentreAgent
+                | Auditor
+                | ContentEditor => false,
             },
             P::RequestAccess => match self {
                 ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | ContentEditor | Administrator
@@ -157,9 +180,13 @@ impl Role {
             },
             P::DecideAccessRequests | P::ReviewAccess => match self {
                 ServiceOwner | Administrator => true,
-                Resident | BusinessRepresentative | ProviderEditor | CaseOfficer | ContactCentreAgent | Auditor | ContentEditor => {
-                    false
-                }
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ContactCentreAgent
+                | Auditor
+                | ContentEditor => false,
             },
             P::ManageAccess | P::ManageUsers => match self {
                 Administrator => true,
@@ -169,7 +196,8 @@ impl Role {
                 | CaseOfficer
                 | ContactCentreAgent
                 | ServiceOwner
-                | Auditor | ContentEditor => false,
+                | Auditor
+                | ContentEditor => false,
             },
             P::ManageContent => match self {
                 ContentEditor => true,
@@ -190,7 +218,8 @@ impl Role {
                 | CaseOfficer
                 | ContactCentreAgent
                 | ServiceOwner
-                | Administrator | ContentEditor => false,
+                | Administrator
+                | ContentEditor => false,
             },
         }
     }

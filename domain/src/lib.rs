@@ -33,8 +33,8 @@ pub mod audit;
 pub mod business;
 pub mod catalogue;
 pub mod compare;
-pub mod content;
 pub mod contact;
+pub mod content;
 #[cfg(feature = "csv")]
 pub mod csv;
 pub mod date;

@@ -67,6 +67,18 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/open-data/provider-indicators.csv",
     "/open-data/providers.json",
     "/open-data/providers/dataset.json",
+    "/admin/content/services",
+    "/admin/content/services/{id}",
+    "/admin/content/services/{id}/unpublish",
+    "/admin/content/services/{id}/review",
+    "/admin/content/services/{id}/versions/{number}/revert",
+    "/admin/content/services/{id}/versions/{number}/publish",
+    "/admin/content/services/{id}/versions/{number}/cancel",
+    "/admin/content/messages",
+    "/admin/content/messages/{id}",
+    "/admin/content/messages/{id}/end",
+    "/admin/content/accessibility",
+    "/admin/content/accessibility/{id}",
 ];
 
 /// Shared state of the router.

@@ -4,8 +4,8 @@ use super::server::confirm_email;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ConfirmEmailPage() -> impl IntoView {

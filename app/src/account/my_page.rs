@@ -3,9 +3,9 @@
 use super::server::{my_overview, MyPagesView};
 use crate::context::RequestContext;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stadsporten_domain::Lang;
 
 #[component]

@@ -5,8 +5,8 @@ use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::catalogue::encode_component;
 

@@ -4,9 +4,9 @@ use super::server::{access_overview, review_scope, AccessPageView, GrantView, Re
 use crate::context::RequestContext;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::format::stockholm_time;
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stadsporten_domain::catalogue::encode_component;
 
 fn ctx() -> RequestContext {
@@ -301,11 +301,18 @@ fn overview(o: AccessPageView, i18n: I18n) -> impl IntoView {
             .map(|u| view! { <option value=u.id.to_string() selected=grant_user == u.id.to_string()>{u.name}</option> })
             .collect_view();
         let grant_role = kept("access-grant", "role");
-        let roles =
-            ["case-officer", "service-owner", "contact-centre-agent", "content-editor", "auditor", "administrator", "provider-editor"]
-                .into_iter()
-                .map(|r| view! { <option value=r selected=grant_role == r>{i18n.t(&format!("role-{r}"))}</option> })
-                .collect_view();
+        let roles = [
+            "case-officer",
+            "service-owner",
+            "contact-centre-agent",
+            "content-editor",
+            "auditor",
+            "administrator",
+            "provider-editor",
+        ]
+        .into_iter()
+        .map(|r| view! { <option value=r selected=grant_role == r>{i18n.t(&format!("role-{r}"))}</option> })
+        .collect_view();
         view! {
             <section class="panel" aria-labelledby="grant-heading" id="grant">
                 <h2 id="grant-heading">{i18n.t("access-grant-heading")}</h2>

@@ -6,8 +6,8 @@ use crate::context::RequestContext;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::format::stockholm_time;
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {

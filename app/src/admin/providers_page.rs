@@ -3,9 +3,9 @@
 
 use super::providers_server::{load_providers_admin, ProvidersAdminView};
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn page(v: ProvidersAdminView, i18n: I18n, csrf: String) -> impl IntoView {
     let report = v.report.map(|r| {

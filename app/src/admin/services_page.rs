@@ -3,9 +3,9 @@
 
 use super::services_server::{definition_preview, services_overview, PreviewView, ServicesView};
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::ids::DefinitionId;
 

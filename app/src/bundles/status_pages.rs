@@ -6,9 +6,9 @@ use super::server::{load_officer_bundle, load_status, officer_bundles};
 use super::view::{OfficerBundleView, OfficerBundlesView, PartView, StatementView, StatusView};
 use crate::cases::components::{messages, timeline};
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::ids::BundleId;
 

@@ -8,8 +8,8 @@ use super::view::GuideStep;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ChecklistPage() -> impl IntoView {

@@ -9,9 +9,9 @@ use crate::bundles::view::ApplyOffer;
 use crate::catalogue::view_model::LinkView;
 use crate::context::RequestContext;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage, Notices};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn BusinessGuidePage() -> impl IntoView {

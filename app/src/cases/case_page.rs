@@ -5,9 +5,9 @@ use super::components::{answers, completions, decision, file_list, message_form,
 use super::server::{case_heading, my_case};
 use super::view::MyCaseView;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::ids::CaseId;
 

@@ -6,9 +6,9 @@ use super::components::{SearchForm, SearchResults};
 use super::server::catalogue_results;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
+use crate::ui::Title;
 use crate::ui::{ErrorPage, IslandScripts, LiveResults};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn CataloguePage() -> impl IntoView {

@@ -5,9 +5,9 @@ use super::components::OperatingMessages;
 use super::server::service_page;
 use super::view_model::ServiceView;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{ErrorPage, Markup};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 /// Loads the service named in the URL and renders it with `render`, or the error page.

@@ -4,8 +4,8 @@ use super::components::{OperatingMessages, ServiceList};
 use super::server::start_page;
 use crate::i18n::use_i18n;
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn StartPage() -> impl IntoView {

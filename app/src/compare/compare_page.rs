@@ -5,9 +5,9 @@ use super::components::{Filters, ResultsSection};
 use super::server::compare_results;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
+use crate::ui::Title;
 use crate::ui::{ErrorPage, IslandScripts, LiveResults, Notices};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ComparePage() -> impl IntoView {

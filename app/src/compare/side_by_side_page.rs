@@ -6,9 +6,9 @@ use super::server::side_by_side;
 use super::view::RowView;
 use crate::context::RequestContext;
 use crate::i18n::use_i18n;
+use crate::ui::Title;
 use crate::ui::{ErrorPage, Notices};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn row(r: RowView) -> impl IntoView {
     view! {

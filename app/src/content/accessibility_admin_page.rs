@@ -5,9 +5,9 @@ use super::form::{error_summary, input, languages, notice};
 use super::server::load_shortcomings;
 use super::view::ShortcomingsView;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn page(v: ShortcomingsView, i18n: I18n) -> impl IntoView {
     let rows = v

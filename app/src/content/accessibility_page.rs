@@ -7,8 +7,8 @@ use super::server::load_accessibility_statement;
 use super::view::StatementView;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn page(v: StatementView, i18n: I18n) -> impl IntoView {
     let items = v

@@ -98,7 +98,8 @@ pub fn languages(langs: Vec<LanguageFields>) -> impl IntoView {
 
 pub fn error_summary(errors: &[(String, String)], i18n: I18n) -> Option<impl IntoView> {
     (!errors.is_empty()).then(|| {
-        let items = errors.iter().map(|(href, m)| view! { <li><a href=href.clone()>{m.clone()}</a></li> }).collect_view();
+        let items =
+            errors.iter().map(|(href, m)| view! { <li><a href=href.clone()>{m.clone()}</a></li> }).collect_view();
         view! {
             <div class="error-summary" id="error-summary" role="alert" tabindex="-1">
                 <h2>{i18n.t("form-error-summary")}</h2>

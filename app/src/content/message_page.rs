@@ -5,9 +5,9 @@ use super::form::{choices, error_summary, input, languages, notice};
 use super::server::load_message_edit;
 use super::view::MessageEditView;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 fn page(v: MessageEditView, i18n: I18n) -> impl IntoView {

@@ -27,9 +27,5 @@ pub use service_page::{ServiceEditPage, VersionPage};
 /// A parameter of this request's query string.
 fn query_param(key: &str) -> Option<String> {
     let query = leptos::prelude::use_context::<crate::context::RequestContext>().unwrap_or_default().query;
-    stadsporten_domain::catalogue::decode_query_string(&query)
-        .ok()?
-        .into_iter()
-        .find(|(k, _)| k == key)
-        .map(|(_, v)| v)
+    stadsporten_domain::catalogue::decode_query_string(&query).ok()?.into_iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }

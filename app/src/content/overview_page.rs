@@ -6,8 +6,8 @@ use super::server::load_content_overview;
 use super::view::OverviewView;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn page(v: OverviewView, i18n: I18n) -> impl IntoView {
     let services = v

@@ -47,7 +47,13 @@ fn get<'a>(pairs: &'a Pairs, key: &str) -> &'a str {
 }
 
 /// Back to the form with the values as typed and every problem beside its field.
-async fn refuse(session: &tower_sessions::Session, form: &str, values: Pairs, problems: &[Problem], back: &str) -> Response {
+async fn refuse(
+    session: &tower_sessions::Session,
+    form: &str,
+    values: Pairs,
+    problems: &[Problem],
+    back: &str,
+) -> Response {
     keep(
         session,
         FormFlash {
@@ -163,7 +169,10 @@ pub async fn create_service(
         Err(e) => return s.fail(&ctx, storage(e, "could not create a service page")).await,
     };
     match then_publish(&s, &ctx, id, 1, then).await {
-        Ok(saved) => see_other(&format!("/admin/content/services/{id}?saved={}", if saved == "draft" { "created" } else { saved })),
+        Ok(saved) => see_other(&format!(
+            "/admin/content/services/{id}?saved={}",
+            if saved == "draft" { "created" } else { saved }
+        )),
         Err(e) => s.fail(&ctx, e).await,
     }
 }
@@ -231,8 +240,7 @@ pub async fn review(
     Path(id): Path<i64>,
 ) -> Response {
     editor_or_return!(s, ctx);
-    let today =
-        stadsporten_domain::date::Date::in_stockholm(s.clock.now()).map(|d| d.to_string()).unwrap_or_default();
+    let today = stadsporten_domain::date::Date::in_stockholm(s.clock.now()).map(|d| d.to_string()).unwrap_or_default();
     let r = audited(&s.store, &ctx, AuditAction::Update, "service-page", Some(id.to_string()), ROLE, None)
         .mark_service_reviewed(id, &today)
         .await;
@@ -352,9 +360,17 @@ pub async fn end_message(
     Path(id): Path<i64>,
 ) -> Response {
     let viewer = editor_or_return!(s, ctx);
-    let r = audited(&s.store, &ctx, AuditAction::Update, "operating-message", Some(id.to_string()), ROLE, Some("ended".into()))
-        .end_message(id, &viewer.name, s.clock.now())
-        .await;
+    let r = audited(
+        &s.store,
+        &ctx,
+        AuditAction::Update,
+        "operating-message",
+        Some(id.to_string()),
+        ROLE,
+        Some("ended".into()),
+    )
+    .end_message(id, &viewer.name, s.clock.now())
+    .await;
     match r {
         Ok(()) => see_other("/admin/content?saved=ended"),
         Err(DbError::NotFound) => s.fail(&ctx, AppError::NotFound).await,

@@ -118,9 +118,7 @@ pub mod ssr {
                 .map(|f| {
                     f.errors
                         .iter()
-                        .filter_map(|(name, _)| {
-                            f.message(name, self.lang).map(|m| (format!("#{}", input_id(name)), m))
-                        })
+                        .filter_map(|(name, _)| f.message(name, self.lang).map(|m| (format!("#{}", input_id(name)), m)))
                         .collect()
                 })
                 .unwrap_or_default()
@@ -165,7 +163,10 @@ pub mod ssr {
                         .map(|(f, label, multi)| {
                             let name = text_input(f, l);
                             let hint = (*f == "body").then(|| t(self.lang, "content-body-hint"));
-                            InputView { lang: Some(l.code().to_owned()), ..self.input(&name, label, "text", *multi, hint) }
+                            InputView {
+                                lang: Some(l.code().to_owned()),
+                                ..self.input(&name, label, "text", *multi, hint)
+                            }
                         })
                         .collect();
                     let open = l == Lang::Sv || inputs.iter().any(|i| i.error.is_some() || !i.value.is_empty());
@@ -188,8 +189,17 @@ pub mod ssr {
         let pairs = stadsporten_domain::catalogue::decode_query_string(query).ok()?;
         let (_, what) = pairs.into_iter().find(|(k, _)| k == "saved")?;
         let known = [
-            "created", "draft", "published", "scheduled", "unpublished", "reviewed", "reverted", "cancelled", "ended",
-            "message", "shortcoming",
+            "created",
+            "draft",
+            "published",
+            "scheduled",
+            "unpublished",
+            "reviewed",
+            "reverted",
+            "cancelled",
+            "ended",
+            "message",
+            "shortcoming",
         ];
         known.contains(&what.as_str()).then(|| t(lang, &format!("content-saved-{what}")))
     }
@@ -206,12 +216,17 @@ pub mod ssr {
             .into_iter()
             .filter(|r| !overdue_only || (r.published && review_overdue(&r.last_reviewed, day)))
             .map(|r| {
-                let mut state = t(lang, if r.published { "content-state-published" } else { "content-state-unpublished" });
+                let mut state =
+                    t(lang, if r.published { "content-state-published" } else { "content-state-unpublished" });
                 if let Some(n) = r.pending {
                     state = match r.scheduled {
                         Some(at) => format!(
                             "{state}; {}",
-                            ta(lang, "content-state-scheduled", &[("version", n.into()), ("at", stockholm_time(at).into())])
+                            ta(
+                                lang,
+                                "content-state-scheduled",
+                                &[("version", n.into()), ("at", stockholm_time(at).into())]
+                            )
                         ),
                         None => format!("{state}; {}", ta(lang, "content-state-draft", &[("version", n.into())])),
                     };
@@ -309,8 +324,12 @@ pub mod ssr {
                             (Some(at), _) if Some(x.number) == live && e.published => {
                                 ta(lang, "content-version-live", &[("at", stockholm_time(at).into())])
                             }
-                            (Some(at), _) => ta(lang, "content-version-was-published", &[("at", stockholm_time(at).into())]),
-                            (None, Some(at)) => ta(lang, "content-version-scheduled", &[("at", stockholm_time(at).into())]),
+                            (Some(at), _) => {
+                                ta(lang, "content-version-was-published", &[("at", stockholm_time(at).into())])
+                            }
+                            (None, Some(at)) => {
+                                ta(lang, "content-version-scheduled", &[("at", stockholm_time(at).into())])
+                            }
                             (None, None) => t(lang, "content-version-draft"),
                         };
                         VersionView {
@@ -354,13 +373,13 @@ pub mod ssr {
             },
             notice: saved_notice(&ctx.query, lang),
             errors: v.summary(),
-            state: edit.as_ref().map(|e| {
-                t(lang, if e.published { "content-state-published" } else { "content-state-unpublished" })
-            }),
-            public: edit.as_ref().filter(|e| e.published).map(|e| LinkView {
-                href: format!("/services/{}", e.live.slug),
-                text: t(lang, "content-public-page"),
-            }),
+            state: edit
+                .as_ref()
+                .map(|e| t(lang, if e.published { "content-state-published" } else { "content-state-unpublished" })),
+            public: edit
+                .as_ref()
+                .filter(|e| e.published)
+                .map(|e| LinkView { href: format!("/services/{}", e.live.slug), text: t(lang, "content-public-page") }),
             missing: edit.as_ref().and_then(|e| {
                 let m: Vec<&str> = e.latest.missing_languages().iter().map(|l| l.endonym()).collect();
                 (!m.is_empty()).then(|| ta(lang, "content-missing-languages", &[("languages", m.join(", ").into())]))
@@ -374,7 +393,13 @@ pub mod ssr {
             general: vec![
                 v.input("slug", "content-field-slug", "text", false, Some(t(lang, "content-slug-hint"))),
                 v.input("provider_name", "content-field-provider-name", "text", false, None),
-                v.input("handling_days", "content-field-handling-days", "text", false, Some(t(lang, "content-handling-hint"))),
+                v.input(
+                    "handling_days",
+                    "content-field-handling-days",
+                    "text",
+                    false,
+                    Some(t(lang, "content-handling-hint")),
+                ),
             ],
             situation: v.choice("situation", "content-field-situation", false, slugs(&situations, "situation")),
             audiences: v.choice("audiences", "content-field-audiences", true, slugs(&audiences, "audience")),
@@ -399,12 +424,24 @@ pub mod ssr {
             ),
             start_note,
             contact: vec![
-                v.input("external_url", "content-field-external-url", "url", false, Some(t(lang, "content-external-hint"))),
+                v.input(
+                    "external_url",
+                    "content-field-external-url",
+                    "url",
+                    false,
+                    Some(t(lang, "content-external-hint")),
+                ),
                 v.input("phone", "content-field-phone", "tel", false, None),
                 v.input("contact_email", "content-field-contact-email", "email", false, None),
             ],
             languages: v.languages(&SERVICE_TEXTS),
-            schedule: v.input("publish_at", "content-field-publish-at", "datetime-local", false, Some(t(lang, "content-publish-at-hint"))),
+            schedule: v.input(
+                "publish_at",
+                "content-field-publish-at",
+                "datetime-local",
+                false,
+                Some(t(lang, "content-publish-at-hint")),
+            ),
             versions,
         })
     }
@@ -441,7 +478,11 @@ pub mod ssr {
             .into_iter()
             .map(|c| ChangeView {
                 field: match c.lang {
-                    Some(l) => format!("{} ({})", t(lang, &format!("content-field-{}", c.field.replace('_', "-"))), l.endonym()),
+                    Some(l) => format!(
+                        "{} ({})",
+                        t(lang, &format!("content-field-{}", c.field.replace('_', "-"))),
+                        l.endonym()
+                    ),
                     None => t(lang, &format!("content-field-{}", c.field.replace('_', "-"))),
                 },
                 before: c.before,
@@ -450,7 +491,11 @@ pub mod ssr {
             })
             .collect();
         Ok(VersionPageView {
-            heading: ta(lang, "content-version-heading", &[("version", number.into()), ("title", content.title().into())]),
+            heading: ta(
+                lang,
+                "content-version-heading",
+                &[("version", number.into()), ("title", content.title().into())],
+            ),
             back: LinkView { href: format!("/admin/content/services/{id}"), text: t(lang, "content-back-to-edit") },
             banner: t(lang, "content-preview-banner"),
             page: crate::catalogue::view_model::service(&details, shown, Vec::new()),
@@ -502,13 +547,8 @@ pub mod ssr {
             .to_form(),
         };
         let v = Values { flash: ctx.flash_for(MESSAGE_FORM), stored, lang };
-        let mut services: Vec<(String, String)> = store
-            .content_services()
-            .await?
-            .into_iter()
-            .filter(|s| s.published)
-            .map(|s| (s.slug, s.title))
-            .collect();
+        let mut services: Vec<(String, String)> =
+            store.content_services().await?.into_iter().filter(|s| s.published).map(|s| (s.slug, s.title)).collect();
         services.sort_by_cached_key(|(_, title)| stadsporten_domain::search::fold(title));
         Ok(MessageEditView {
             id,
@@ -523,15 +563,31 @@ pub mod ssr {
                 "severity",
                 "content-field-severity",
                 false,
-                [Severity::Notice, Severity::Disruption].iter().map(|s| (s.slug().to_owned(), t(lang, &format!("severity-{}", s.slug())))).collect(),
+                [Severity::Notice, Severity::Disruption]
+                    .iter()
+                    .map(|s| (s.slug().to_owned(), t(lang, &format!("severity-{}", s.slug()))))
+                    .collect(),
             ),
             window: vec![
-                v.input("valid_from", "content-field-valid-from", "datetime-local", false, Some(t(lang, "content-time-hint"))),
-                v.input("valid_until", "content-field-valid-until", "datetime-local", false, Some(t(lang, "content-time-hint"))),
+                v.input(
+                    "valid_from",
+                    "content-field-valid-from",
+                    "datetime-local",
+                    false,
+                    Some(t(lang, "content-time-hint")),
+                ),
+                v.input(
+                    "valid_until",
+                    "content-field-valid-until",
+                    "datetime-local",
+                    false,
+                    Some(t(lang, "content-time-hint")),
+                ),
             ],
             services: v.choice("services", "content-field-services", true, services),
             districts: v.choice("districts", "content-field-districts", true, districts(&store, lang).await?),
-            languages: v.languages(&[("title", "content-field-title", false), ("body", "content-field-message-body", true)]),
+            languages: v
+                .languages(&[("title", "content-field-title", false), ("body", "content-field-message-body", true)]),
             endable: row.as_ref().is_some_and(|r| r.content.valid_until > ctx.now),
         })
     }
@@ -568,7 +624,10 @@ pub mod ssr {
                     text: s.content.texts.get("sv").map(|(t, _)| t.clone()).unwrap_or_default(),
                 },
                 fix_by: s.content.fix_by.clone().unwrap_or_else(|| t(lang, "content-fix-by-none")),
-                state: t(lang, if s.content.resolved { "content-shortcoming-resolved" } else { "content-shortcoming-open" }),
+                state: t(
+                    lang,
+                    if s.content.resolved { "content-shortcoming-resolved" } else { "content-shortcoming-open" },
+                ),
             })
             .collect();
         let resolved = match v.flash {
@@ -586,7 +645,10 @@ pub mod ssr {
             errors: v.summary(),
             fix_by: v.input("fix_by", "content-field-fix-by", "date", false, Some(t(lang, "content-fix-by-hint"))),
             resolved,
-            languages: v.languages(&[("title", "content-field-title", false), ("body", "content-field-shortcoming-body", true)]),
+            languages: v.languages(&[
+                ("title", "content-field-title", false),
+                ("body", "content-field-shortcoming-body", true),
+            ]),
         })
     }
 }

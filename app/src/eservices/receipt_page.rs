@@ -5,8 +5,8 @@ use super::server::load_receipt;
 use super::view::ReceiptView;
 use crate::i18n::{use_i18n, I18n};
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::ids::CaseId;
 

@@ -4,9 +4,9 @@
 use super::server::load_start;
 use super::view::StartView;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 #[component]

@@ -5,9 +5,9 @@ use super::fields::field;
 use super::server::load_step;
 use super::view::StepView;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::ids::DraftToken;
 

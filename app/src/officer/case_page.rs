@@ -6,9 +6,9 @@ use super::server::officer_case;
 use super::view::OfficerCaseView;
 use crate::cases::components::{answers, completions, decision, message_form, messages, timeline};
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::ids::CaseId;
 

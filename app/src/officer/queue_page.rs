@@ -4,9 +4,9 @@
 use super::server::officer_queue;
 use super::view::{Choice, QueueView};
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 fn param(query: &str, key: &str) -> Option<String> {
     stadsporten_domain::catalogue::decode_query_string(query).ok()?.into_iter().find(|(k, _)| k == key).map(|(_, v)| v)

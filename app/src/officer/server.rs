@@ -282,8 +282,13 @@ async fn perform(
                 DecisionOutcome::Rejected => d.rejected.get(case_lang),
                 DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
             };
-            let decision =
-                NewDecision { outcome: *chosen, lang: case_lang.code(), template, motivation, appeal: d.appeal.get(case_lang) };
+            let decision = NewDecision {
+                outcome: *chosen,
+                lang: case_lang.code(),
+                template,
+                motivation,
+                appeal: d.appeal.get(case_lang),
+            };
             store.decide_case(id, me, &decision, now).await
         }
         // `check` refuses a decision without an outcome before this is reached.

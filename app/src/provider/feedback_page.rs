@@ -4,9 +4,9 @@
 use super::server::load_feedback;
 use super::view::FeedbackView;
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use stadsporten_domain::ids::CaseId;
 

@@ -3,8 +3,8 @@
 use super::server::load_portal;
 use crate::i18n::use_i18n;
 use crate::ui::ErrorPage;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 
 #[component]
 pub fn ProviderPage() -> impl IntoView {

@@ -5,9 +5,9 @@
 use super::server::load_unit_edit;
 use super::view::{EditField, UnitEditView};
 use crate::i18n::{use_i18n, I18n};
+use crate::ui::Title;
 use crate::ui::{textarea_text, CsrfField, ErrorPage};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 fn input_id(name: &str) -> String {

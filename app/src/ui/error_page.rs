@@ -4,8 +4,8 @@
 use crate::context::RequestContext;
 use crate::error::AppError;
 use crate::i18n::use_i18n;
+use crate::ui::Title;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use stadsporten_domain::catalogue::encode_component;
 
 #[component]

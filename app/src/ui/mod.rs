@@ -13,6 +13,7 @@ mod pagination;
 mod session_bar;
 mod session_timer;
 mod textarea;
+mod title;
 mod upload_progress;
 mod views;
 
@@ -29,5 +30,6 @@ pub use pagination::Pagination;
 pub use session_bar::{SessionBar, SessionEndedNotice};
 pub use session_timer::SessionTimer;
 pub use textarea::textarea_text;
+pub use title::{safe_title, Title};
 pub use upload_progress::UploadProgress;
 pub use views::{LinkView, OptionView, PaginationView};

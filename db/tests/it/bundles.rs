@@ -257,8 +257,13 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
     store.withdraw_case(parts[1].case_id, erik, Some("Ny ansökan senare"), NOW + 350).await.unwrap();
 
     // The coordinator records the Police's answer on the referral.
-    let police =
-        NewDecision { outcome: DecisionOutcome::Approved, lang: "sv", template: "", motivation: "Polisens beslut", appeal: "" };
+    let police = NewDecision {
+        outcome: DecisionOutcome::Approved,
+        lang: "sv",
+        template: "",
+        motivation: "Polisens beslut",
+        appeal: "",
+    };
     store.record_referral_answer(parts[3].case_id, fia, &police, NOW + 400).await.unwrap();
     let tove = persona(&store, "tove").await;
     let samir = persona(&store, "samir").await;

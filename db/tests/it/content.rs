@@ -63,7 +63,12 @@ async fn a_page_is_versioned_published_scheduled_and_reverted(backend: Backend) 
     assert_eq!(store.service_details(&slug, Lang::Sv).await.unwrap().unwrap().summary.handling_days, Some(56));
     let v = store.service_edit(id).await.unwrap().unwrap();
     assert_eq!(v.latest.diff(&v.live), vec![], "what is published is the newest version");
-    let diff = store.service_version(id, 2).await.unwrap().unwrap().diff(&store.service_version(id, 1).await.unwrap().unwrap());
+    let diff = store
+        .service_version(id, 2)
+        .await
+        .unwrap()
+        .unwrap()
+        .diff(&store.service_version(id, 1).await.unwrap().unwrap());
     assert_eq!(diff.iter().map(|c| c.field.as_str()).collect::<Vec<_>>(), ["handling_days", "keywords"]);
 
     // Scheduled: not before its time, then by the publisher, with its audit entry.
@@ -99,7 +104,10 @@ async fn a_page_is_versioned_published_scheduled_and_reverted(backend: Backend) 
     let mut clash = changed.clone();
     clash.slug = "rivningslov".into();
     assert!(matches!(store.save_service_version(id, &clash, (vera, "Vera Lind"), NOW).await, Err(DbError::Conflict)));
-    assert!(matches!(store.create_service(&clash, (vera, "Vera Lind"), "2026-12-07", NOW).await, Err(DbError::Conflict)));
+    assert!(matches!(
+        store.create_service(&clash, (vera, "Vera Lind"), "2026-12-07", NOW).await,
+        Err(DbError::Conflict)
+    ));
 
     // Seeding again leaves the edited page alone.
     store.seed_demo_content(NOW + 5000).await.unwrap();
@@ -167,7 +175,12 @@ async fn messages_concern_services_and_districts_while_valid(backend: Backend) {
     let row = store.content_message(id).await.unwrap().unwrap();
     assert_eq!(row.content, m);
     store.end_message(id, "Vera Lind", NOW + 3700).await.unwrap();
-    assert!(store.current_operating_messages(Lang::Sv, NOW + 3701).await.unwrap().iter().all(|x| x.title != m.texts["sv"].0));
+    assert!(store
+        .current_operating_messages(Lang::Sv, NOW + 3701)
+        .await
+        .unwrap()
+        .iter()
+        .all(|x| x.title != m.texts["sv"].0));
 }
 
 async fn shortcomings_are_kept_for_the_statement(backend: Backend) {
@@ -175,7 +188,10 @@ async fn shortcomings_are_kept_for_the_statement(backend: Backend) {
     let seeded = store.accessibility_shortcomings(Lang::Ar).await.unwrap();
     assert!(!seeded.is_empty() && seeded.iter().all(|s| s.content_lang == Lang::Ar), "seeded in every language");
     let mut texts = std::collections::BTreeMap::new();
-    texts.insert("sv".to_owned(), ("Kartan går inte att använda med tangentbord".to_owned(), "Vi bygger om den.".to_owned()));
+    texts.insert(
+        "sv".to_owned(),
+        ("Kartan går inte att använda med tangentbord".to_owned(), "Vi bygger om den.".to_owned()),
+    );
     let s = ShortcomingContent { fix_by: Some("2027-06-30".into()), resolved: false, texts };
     let id = store.save_shortcoming(None, &s, "Vera Lind", NOW).await.unwrap();
     let en = store.accessibility_shortcomings(Lang::En).await.unwrap();

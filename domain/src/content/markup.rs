@@ -151,7 +151,8 @@ mod tests {
 
     #[test]
     fn paragraphs_lists_and_links() {
-        let blocks = parse("Första stycket\nfortsätter här.\n\n- ett\n- två med [länk](https://start.stockholm)\n\nSista.");
+        let blocks =
+            parse("Första stycket\nfortsätter här.\n\n- ett\n- två med [länk](https://start.stockholm)\n\nSista.");
         assert_eq!(
             blocks,
             vec![

@@ -24,6 +24,7 @@ enum Who {
     Per,
     Admin,
     Ingrid,
+    Vera,
 }
 
 use Who::*;
@@ -31,9 +32,10 @@ use Who::*;
 /// Residents and representatives (Maja edits a provider's units but is a person too).
 const RESIDENTS: [Who; 3] = [Anna, Erik, Maja];
 /// Everyone the city has granted a role to.
-const GRANTED: [Who; 7] = [Maja, Sara, Omar, Lena, Per, Admin, Ingrid];
+const GRANTED: [Who; 8] = [Maja, Sara, Omar, Lena, Per, Admin, Ingrid, Vera];
 
-const EVERYONE: [Who; 10] = [Nobody, Anna, Erik, Maja, Sara, Omar, Lena, Per, Admin, Ingrid];
+/// Vera (the content editor) last: her writes change public pages the others read.
+const EVERYONE: [Who; 11] = [Nobody, Anna, Erik, Maja, Sara, Omar, Lena, Per, Admin, Ingrid, Vera];
 
 impl Who {
     fn persona(self) -> Option<&'static str> {
@@ -48,6 +50,7 @@ impl Who {
             Per => "per",
             Admin => "admin",
             Ingrid => "ingrid",
+            Vera => "vera",
         })
     }
 }
@@ -97,6 +100,11 @@ struct Objects {
     file: AttachmentId,
     /// The live version of the preschool definition (receiving unit UTB).
     preschool_definition: DefinitionId,
+    /// An unpublished service page of the round's own, an operating message and a known
+    /// accessibility shortcoming (the content editor's objects).
+    content_service: i64,
+    content_message: i64,
+    content_shortcoming: i64,
     /// A unit of Maja's company, and a fresh provider change of it (to revert).
     maja_unit: String,
     revision: i64,
@@ -360,7 +368,25 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
             .case_id
     };
     let (bundle_draft, bundle, bundle_mf_case, statement) = bundles(app, n).await;
+    let editor = store.user_by_persona("vera").await.unwrap().expect("vera").id;
+    let page_slug = format!("matrisens-sida-{n}");
+    let page: Vec<(String, String)> = content_page("x")
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), if k == "slug" { page_slug.clone() } else { v }))
+        .collect();
+    let page = stadsporten_domain::content::ServiceContent::from_form(&page).expect("a valid page");
+    let content_service = store.create_service(&page, (editor, "Vera Lind"), "2026-12-07", now).await.unwrap();
+    let message: Vec<(String, String)> = content_message().into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
+    let message = stadsporten_domain::content::MessageContent::from_form(&message, &[], &[]).expect("a valid message");
+    let content_message = store.save_message(None, &message, "Vera Lind", now).await.unwrap();
+    let mut texts = std::collections::BTreeMap::new();
+    texts.insert("sv".to_owned(), ("Brist".to_owned(), "Text.".to_owned()));
+    let shortcoming = stadsporten_domain::content::ShortcomingContent { fix_by: None, resolved: false, texts };
+    let content_shortcoming = store.save_shortcoming(None, &shortcoming, "Vera Lind", now).await.unwrap();
     Objects {
+        content_service,
+        content_message,
+        content_shortcoming,
         bundle_draft,
         bundle,
         bundle_mf_case,
@@ -431,6 +457,33 @@ fn applicant(ok: u16) -> impl Fn(Who) -> u16 {
         Erik | Maja => 404,
         _ => 403,
     }
+}
+
+/// A new service page's form (an unpublished page of its own, so the matrix changes no seeded one).
+fn content_page(slug: &'static str) -> Vec<(&'static str, String)> {
+    vec![
+        ("slug", slug.into()),
+        ("situation", "kultur-och-fritid".into()),
+        ("audiences", "privatperson".into()),
+        ("provider_kind", "city".into()),
+        ("provider_name", "Kulturförvaltningen".into()),
+        ("channels", "webb".into()),
+        ("start", "none".into()),
+        ("title_sv", "En sida i matrisen".into()),
+        ("summary_sv", "Prövar behörigheten.".into()),
+        ("action", "save".into()),
+    ]
+}
+
+/// An operating message's form, valid from now on.
+fn content_message() -> Vec<(&'static str, String)> {
+    vec![
+        ("severity", "notice".into()),
+        ("valid_from", "2030-01-01T08:00".into()),
+        ("valid_until", "2030-01-02T08:00".into()),
+        ("title_sv", "Meddelande i matrisen".into()),
+        ("body_sv", "Prövar behörigheten.".into()),
+    ]
 }
 
 /// The next version of the preschool definition (a valid upload).
@@ -837,6 +890,128 @@ fn cases(o: &Objects) -> Vec<Case> {
             Method::Multipart(vec![("source", preschool_v2())], None),
             "/admin/services/upload",
             Box::new(only(&[Admin], 303)),
+        ),
+        // Content: the web editor only; the accessibility statement is public.
+        case("/admin/content", Method::Get, "/admin/content", Box::new(only(&[Vera], 200))),
+        case("/api/content/overview", Method::Get, "/api/content/overview?overdue=false", Box::new(only(&[Vera], 200))),
+        case("/admin/content/services/new", Method::Get, "/admin/content/services/new", Box::new(only(&[Vera], 200))),
+        case(
+            "/admin/content/services/{id}",
+            Method::Get,
+            &format!("/admin/content/services/{}", o.content_service),
+            Box::new(only(&[Vera], 200)),
+        ),
+        case(
+            "/api/content/service",
+            Method::Get,
+            &format!("/api/content/service?id={}", o.content_service),
+            Box::new(only(&[Vera], 200)),
+        ),
+        case(
+            "/admin/content/services/{id}/versions/{number}",
+            Method::Get,
+            &format!("/admin/content/services/{}/versions/1", o.content_service),
+            Box::new(only(&[Vera], 200)),
+        ),
+        case(
+            "/api/content/version",
+            Method::Get,
+            &format!("/api/content/version?id={}&number=1", o.content_service),
+            Box::new(only(&[Vera], 200)),
+        ),
+        case("/admin/content/messages/new", Method::Get, "/admin/content/messages/new", Box::new(only(&[Vera], 200))),
+        case(
+            "/admin/content/messages/{id}",
+            Method::Get,
+            &format!("/admin/content/messages/{}", o.content_message),
+            Box::new(only(&[Vera], 200)),
+        ),
+        case(
+            "/api/content/message",
+            Method::Get,
+            &format!("/api/content/message?id={}", o.content_message),
+            Box::new(only(&[Vera], 200)),
+        ),
+        case("/admin/content/accessibility", Method::Get, "/admin/content/accessibility", Box::new(only(&[Vera], 200))),
+        case("/api/content/shortcomings", Method::Get, "/api/content/shortcomings", Box::new(only(&[Vera], 200))),
+        case("/tillganglighet", Method::Get, "/tillganglighet", Box::new(all(200))),
+        case(
+            "/api/content/accessibility-statement",
+            Method::Get,
+            "/api/content/accessibility-statement",
+            Box::new(all(200)),
+        ),
+        case(
+            "/admin/content/services",
+            Method::Post(content_page("ny-sida-i-matrisen")),
+            "/admin/content/services",
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/services/{id}",
+            Method::Post(content_page("ny-sida-i-matrisen-2")),
+            &format!("/admin/content/services/{}", o.content_service),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/services/{id}/review",
+            Method::Post(vec![]),
+            &format!("/admin/content/services/{}/review", o.content_service),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/services/{id}/versions/{number}/publish",
+            Method::Post(vec![]),
+            &format!("/admin/content/services/{}/versions/1/publish", o.content_service),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/services/{id}/versions/{number}/cancel",
+            Method::Post(vec![]),
+            &format!("/admin/content/services/{}/versions/1/cancel", o.content_service),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/services/{id}/versions/{number}/revert",
+            Method::Post(vec![]),
+            &format!("/admin/content/services/{}/versions/1/revert", o.content_service),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/services/{id}/unpublish",
+            Method::Post(vec![]),
+            &format!("/admin/content/services/{}/unpublish", o.content_service),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/messages",
+            Method::Post(content_message()),
+            "/admin/content/messages",
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/messages/{id}",
+            Method::Post(content_message()),
+            &format!("/admin/content/messages/{}", o.content_message),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/messages/{id}/end",
+            Method::Post(vec![]),
+            &format!("/admin/content/messages/{}/end", o.content_message),
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/accessibility",
+            Method::Post(vec![("title_sv", "Brist i matrisen".into()), ("body_sv", "Text.".into())]),
+            "/admin/content/accessibility",
+            Box::new(only(&[Vera], 303)),
+        ),
+        case(
+            "/admin/content/accessibility/{id}",
+            Method::Post(vec![("title_sv", "Brist i matrisen".into()), ("body_sv", "Ändrad.".into())]),
+            &format!("/admin/content/accessibility/{}", o.content_shortcoming),
+            Box::new(only(&[Vera], 303)),
         ),
         // Comparing providers: public pages, data and open data.
         case("/compare", Method::Get, "/compare?kind=preschool&district=bromma", Box::new(all(200))),

@@ -28,7 +28,8 @@ async fn the_start_page_shows_situations_current_messages_and_most_used_services
         assert!(html.contains(text), "start page lacks {text}");
     }
     assert!(
-        html.contains(r#"<a href="/services/boka-idrottshall">Bokningen av idrottshallar fungerar inte just nu</a>"#),
+        html.contains("<h3>Bokningen av idrottshallar fungerar inte just nu</h3>")
+            && html.contains(r#"<li><a href="/services/boka-idrottshall">Boka idrottshall</a></li>"#),
         "the current disruption is shown and links to its service"
     );
     assert!(!html.contains("tidigare störning är åtgärdad"), "expired message hidden");
@@ -79,10 +80,26 @@ async fn a_service_page_shows_its_facts_and_falls_back_to_swedish_visibly(backen
     let (status, start) = app.page("/services/ansok-om-forskoleplats/start", "sv").await;
     assert_eq!(status, 200);
     assert!(start.contains("Ansök om förskoleplats") && start.contains("Logga in och ansök"), "a live e-service");
-    // A service whose e-service has no definition here yet says so and points to help.
+    // Every e-service of the catalogue starts here; a service without one has no start page, and
+    // a service another authority runs links out, saying so.
     let (status, start) = app.page("/services/bygglov/start", "sv").await;
     assert_eq!(status, 200);
-    assert!(start.contains("E-tjänsten flyttar till Stadsporten"));
+    assert!(start.contains("Logga in och ansök"), "bygglov is live");
+    let (status, _) = app.page("/services/skadedjur/start", "sv").await;
+    assert_eq!(status, 404, "no placeholder");
+    let (_, out) = app.page("/services/fardtjanst", "sv").await;
+    assert!(
+        out.contains("Du lämnar Stadsporten")
+            && out.contains(r#"href="https://www.regionstockholm.se/fardtjanst/" rel="external noopener""#)
+    );
+    // Every seeded page has Finnish; one whose Finnish text is removed falls back, visibly.
+    app.store
+        .execute_raw_for_test(
+            "delete from service_translations where lang = 'fi' \
+             and service_id = (select id from services where slug = 'skyltlov')",
+        )
+        .await
+        .unwrap();
     let (_, fi) = app.page("/services/skyltlov", "fi").await;
     assert!(fi.contains("Tätä tietoa ei ole saatavilla suomeksi"), "translated fallback note");
     assert!(fi.contains("Ansök om skyltlov"), "Swedish content");

@@ -430,8 +430,7 @@ async fn an_officer_requests_completion_decides_and_the_resident_sees_it(backend
     // Anna reads it (with the template in her language), prints it and answers the survey.
     let (_, html) = body(&anna, &format!("/my/cases/{id}")).await;
     assert!(
-        html.contains("Ditt barn erbjuds en plats i förskola.")
-            && html.contains("Förskolan Ekorren från 16 augusti")
+        html.contains("Ditt barn erbjuds en plats i förskola.") && html.contains("Förskolan Ekorren från 16 augusti")
     );
     assert!(html.contains("Beslutad: Bifall") && html.contains("Vad tyckte du?"));
     let (status, html) = body(&anna, &format!("/my/cases/{id}/decision")).await;
