@@ -175,7 +175,7 @@ impl Store {
             None => {
                 let mut all: Vec<ServiceSummary> =
                     snap.services.iter().filter(|s| keep(s)).filter_map(|s| s.summary_in(lang)).collect();
-                all.sort_by_cached_key(|s| stadsporten_domain::search::fold(&s.title));
+                all.sort_by_cached_key(|s| stadsporten_domain::search::swedish_order(&s.title));
                 all
             }
         };

@@ -594,7 +594,8 @@ impl Store {
                     .await?
             }
         };
-        rows.iter()
+        let mut choices = rows
+            .iter()
             .map(|r| {
                 let district: String = r.try_get("district")?;
                 Ok(UnitChoice {
@@ -603,7 +604,10 @@ impl Store {
                     district: District::parse(&district).ok_or_else(|| corrupt("district", &district))?,
                 })
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        // A list a resident picks from is in Swedish order (Å, Ä, Ö last), not folded.
+        choices.sort_by_cached_key(|c| stadsporten_domain::search::swedish_order(&c.name));
+        Ok(choices)
     }
 
     /// Saves a unit's facts (provider portal or the city), with a revision holding before and

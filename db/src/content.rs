@@ -362,7 +362,7 @@ impl Store {
             });
         }
         out.sort_by_cached_key(|r| {
-            stadsporten_domain::search::fold(if r.title.is_empty() { &r.slug } else { &r.title })
+            stadsporten_domain::search::swedish_order(if r.title.is_empty() { &r.slug } else { &r.title })
         });
         Ok(out)
     }

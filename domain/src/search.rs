@@ -39,6 +39,30 @@ const STOP_WORDS: &[&str] = &[
     "ja", "tai", "on", "sina", "ta", "فى", "في", "من", "على", "و",
 ];
 
+/// A key that sorts names as Swedish does: case-insensitive, å, ä and ö last (after z, in that
+/// order), æ as ä, ø as ö, ü as y, other accents as their base letter. [`fold`] is for
+/// matching (å typed as a), never for ordering a list.
+pub fn swedish_order(name: &str) -> String {
+    name.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            // Just after 'z' in code points, in Swedish order.
+            'å' => '{',
+            'ä' | 'æ' => '|',
+            'ö' | 'ø' => '}',
+            'ü' => 'y',
+            'à' | 'á' | 'â' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'ó' | 'ò' | 'ô' | 'õ' => 'o',
+            'ú' | 'ù' | 'û' => 'u',
+            'í' | 'ì' | 'î' | 'ï' => 'i',
+            'ç' => 'c',
+            'ñ' => 'n',
+            c => c,
+        })
+        .collect()
+}
+
 /// Lowercases, strips diacritics that Swedish keyboards and habits vary on (å/ä/ö typed as a/a/o),
 /// Arabic short vowels and alef variants.
 pub fn fold(word: &str) -> String {
@@ -235,6 +259,13 @@ pub fn edit_distance(a: &str, b: &str) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn names_sort_as_swedish_does() {
+        let mut names = vec!["Ängen", "Åsen", "Ekorren", "Öbacken", "Zebran", "Almen", "Ærø"];
+        names.sort_by_key(|n| super::swedish_order(n));
+        assert_eq!(names, ["Almen", "Ekorren", "Zebran", "Åsen", "Ängen", "Ærø", "Öbacken"]);
+    }
+
     use super::*;
 
     fn index() -> SearchIndex {

@@ -33,6 +33,7 @@ apply-sign-in-first = تسجّل الدخول بالهوية الإلكترون�
 apply-preselected = اخترت { $unit } في المقارنة. وهي مختارة مسبقاً في «{ $field }» عندما تبدأ.
 apply-start = ابدأ الطلب
 apply-step-of = الخطوة { $n } من { $count }
+apply-step-conditional = إذا كان ينطبق عليك
 apply-steps-heading = كيف تسير العملية
 apply-submit = إرسال الطلب
 field-address-city = المدينة
@@ -105,6 +106,7 @@ case-number = رقم القضية
 case-status = الحالة
 case-due = موعد القرار
 case-answers = الإجابات
+case-answers-staff = إجابات مقدم الطلب
 case-appeal = إذا لم تكن راضيًا عن القرار يمكنك الطعن فيه خلال ثلاثة أسابيع من استلامه. اكتب إلى اللجنة التي أصدرت القرار؛ وسيساعدك مركز الخدمة.
 case-appeal-heading = كيفية الطعن
 case-completion-answer = إجابتك
@@ -195,7 +197,12 @@ officer-sort-oldest = الأقدم أولاً
 officer-sort-number = رقم القضية
 officer-export = تصدير التحديد بصيغة CSV
 officer-queue-empty = لا توجد قضايا مطابقة للتحديد.
-officer-queue-count = { $count } قضية
+officer-queue-count = { $count ->
+    [one] قضية واحدة
+    [two] قضيتان
+    [few] { $count } قضايا
+   *[other] { $count } قضية
+}
 officer-select = تحديد
 officer-select-case = تحديد القضية { $number }
 officer-applicant = مقدم الطلب
@@ -205,7 +212,12 @@ officer-bulk-to = إلى
 officer-bulk-me = أنا
 officer-bulk-nobody = لا أحد (تحرير)
 officer-bulk-submit = تعيين
-officer-assigned = تم تعيين { $count } قضية.
+officer-assigned = { $count ->
+    [one] تم تعيين قضية واحدة.
+    [two] تم تعيين قضيتين.
+    [few] تم تعيين { $count } قضايا.
+   *[other] تم تعيين { $count } قضية.
+}
 officer-assignment = الموظف المسؤول
 officer-assigned-to = مُعيّنة إلى { $name }
 officer-take = تولي القضية

@@ -33,6 +33,7 @@ apply-sign-in-first = You sign in with e-ID. The application is saved after ever
 apply-preselected = You chose { $unit } in the comparison. It is already chosen as “{ $field }” when you start.
 apply-start = Start the application
 apply-step-of = Step { $n } of { $count }
+apply-step-conditional = if it applies to you
 apply-steps-heading = How it works
 apply-submit = Submit the application
 field-address-city = Town or city
@@ -105,6 +106,7 @@ case-number = Case number
 case-status = Status
 case-due = Decision due by
 case-answers = The answers
+case-answers-staff = The applicant's answers
 case-appeal = If you are not satisfied with the decision you can appeal within three weeks of receiving it. Write to the committee that made the decision; the contact centre will help you.
 case-appeal-heading = How to appeal
 case-completion-answer = Your answer
@@ -195,7 +197,10 @@ officer-sort-oldest = Oldest first
 officer-sort-number = Case number
 officer-export = Export the selection as CSV
 officer-queue-empty = No cases match the selection.
-officer-queue-count = { $count } cases
+officer-queue-count = { $count ->
+    [one] { $count } case
+   *[other] { $count } cases
+}
 officer-select = Select
 officer-select-case = Select case { $number }
 officer-applicant = Applicant
@@ -205,7 +210,10 @@ officer-bulk-to = To
 officer-bulk-me = Me
 officer-bulk-nobody = Nobody (release)
 officer-bulk-submit = Assign
-officer-assigned = { $count } cases were assigned.
+officer-assigned = { $count ->
+    [one] { $count } case was assigned.
+   *[other] { $count } cases were assigned.
+}
 officer-assignment = Officer
 officer-assigned-to = Assigned to { $name }
 officer-take = Take the case

@@ -33,6 +33,7 @@ apply-sign-in-first = Kirjaudut e-tunnisteella. Hakemus tallennetaan jokaisen va
 apply-preselected = Valitsit vertailussa kohteen { $unit }. Se on jo valittuna kohtaan ”{ $field }”, kun aloitat.
 apply-start = Aloita hakemus
 apply-step-of = Vaihe { $n }/{ $count }
+apply-step-conditional = jos koskee sinua
 apply-steps-heading = Näin se toimii
 apply-submit = Lähetä hakemus
 field-address-city = Postitoimipaikka
@@ -105,6 +106,7 @@ case-number = Asianumero
 case-status = Tila
 case-due = Päätös viimeistään
 case-answers = Vastaukset
+case-answers-staff = Hakijan vastaukset
 case-appeal = Jos et ole tyytyväinen päätökseen, voit valittaa siitä kolmen viikon kuluessa tiedoksisaannista. Kirjoita päätöksen tehneelle lautakunnalle; asiakaspalvelu auttaa sinua.
 case-appeal-heading = Näin valitat
 case-completion-answer = Vastauksesi
@@ -195,7 +197,10 @@ officer-sort-oldest = Vanhimmat ensin
 officer-sort-number = Asianumero
 officer-export = Vie valinta CSV-tiedostona
 officer-queue-empty = Valintaa vastaavia asioita ei ole.
-officer-queue-count = { $count } asiaa
+officer-queue-count = { $count ->
+    [one] { $count } asia
+   *[other] { $count } asiaa
+}
 officer-select = Valitse
 officer-select-case = Valitse asia { $number }
 officer-applicant = Hakija
@@ -205,7 +210,10 @@ officer-bulk-to = Kenelle
 officer-bulk-me = Minulle
 officer-bulk-nobody = Ei kenellekään (vapauta)
 officer-bulk-submit = Osoita
-officer-assigned = { $count } asiaa osoitettiin.
+officer-assigned = { $count ->
+    [one] { $count } asia osoitettiin.
+   *[other] { $count } asiaa osoitettiin.
+}
 officer-assignment = Käsittelijä
 officer-assigned-to = Osoitettu: { $name }
 officer-take = Ota asia

@@ -33,6 +33,7 @@ apply-sign-in-first = Du loggar in med e-legitimation. Ansökan sparas efter var
 apply-preselected = Du valde { $unit } i jämförelsen. Den är redan vald som ”{ $field }” när du börjar.
 apply-start = Starta ansökan
 apply-step-of = Steg { $n } av { $count }
+apply-step-conditional = om det gäller dig
 apply-steps-heading = Så går det till
 apply-submit = Skicka in ansökan
 field-address-city = Ort
@@ -105,6 +106,7 @@ case-number = Ärendenummer
 case-status = Status
 case-due = Beslut senast
 case-answers = Dina svar
+case-answers-staff = Sökandens svar
 case-appeal = Om du inte är nöjd med beslutet kan du överklaga det inom tre veckor från den dag du fick del av det. Skriv till nämnden som fattat beslutet; kontaktcenter hjälper dig.
 case-appeal-heading = Hur du överklagar
 case-completion-answer = Ditt svar
@@ -195,7 +197,10 @@ officer-sort-oldest = Äldst först
 officer-sort-number = Ärendenummer
 officer-export = Exportera urvalet som CSV
 officer-queue-empty = Inga ärenden matchar urvalet.
-officer-queue-count = { $count } ärenden
+officer-queue-count = { $count ->
+    [one] { $count } ärende
+   *[other] { $count } ärenden
+}
 officer-select = Välj
 officer-select-case = Välj ärende { $number }
 officer-applicant = Sökande
@@ -205,7 +210,10 @@ officer-bulk-to = Till
 officer-bulk-me = Mig
 officer-bulk-nobody = Ingen (släpp)
 officer-bulk-submit = Tilldela
-officer-assigned = { $count } ärenden tilldelades.
+officer-assigned = { $count ->
+    [one] { $count } ärende tilldelades.
+   *[other] { $count } ärenden tilldelades.
+}
 officer-assignment = Handläggare
 officer-assigned-to = Tilldelat { $name }
 officer-take = Ta ärendet

@@ -137,7 +137,7 @@ pub fn MyCasePage() -> impl IntoView {
             </section>
             {completions(&c.completions, i18n)}
             {timeline(&c.timeline, i18n)}
-            {answers(c, i18n)}
+            {answers(c, false, i18n)}
             <p><a href=v.receipt.href.clone()>{v.receipt.text.clone()}</a></p>
             {c.open.then(|| withdraw_form(c.id, i18n))}
         }

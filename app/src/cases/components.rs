@@ -148,10 +148,12 @@ pub fn decision(d: &DecisionView, case: &CaseCommon, i18n: I18n) -> impl IntoVie
     }
 }
 
-pub fn answers(case: &CaseCommon, i18n: I18n) -> impl IntoView {
+/// The answers as filed: "Your answers" to the applicant, "The applicant's answers" to staff.
+pub fn answers(case: &CaseCommon, staff: bool, i18n: I18n) -> impl IntoView {
+    let heading = i18n.t(if staff { "case-answers-staff" } else { "case-answers" });
     view! {
         <section class="panel" aria-labelledby="answers-heading">
-            <h2 id="answers-heading">{i18n.t("case-answers")}</h2>
+            <h2 id="answers-heading">{heading}</h2>
             {answer_sections(&case.answers, false, i18n)}
             {file_list(&case.files, i18n)}
         </section>
@@ -237,7 +239,9 @@ pub fn answer_sections(sections: &[super::view::AnswerSection], change: bool, i1
                     } else {
                         r.lines
                             .iter()
-                            .map(|l| view! { <span class="line">{l.clone()}</span> })
+                            // Each answer is isolated: a personnummer, a date or an address
+                            // keeps its own direction inside a right-to-left page.
+                            .map(|l| view! { <span class="line"><bdi>{l.clone()}</bdi></span> })
                             .collect_view()
                             .into_any()
                     };

@@ -549,7 +549,7 @@ pub mod ssr {
         let v = Values { flash: ctx.flash_for(MESSAGE_FORM), stored, lang };
         let mut services: Vec<(String, String)> =
             store.content_services().await?.into_iter().filter(|s| s.published).map(|s| (s.slug, s.title)).collect();
-        services.sort_by_cached_key(|(_, title)| stadsporten_domain::search::fold(title));
+        services.sort_by_cached_key(|(_, title)| stadsporten_domain::search::swedish_order(title));
         Ok(MessageEditView {
             id,
             heading: t(lang, if id.is_some() { "content-message-edit" } else { "content-message-new" }),

@@ -199,6 +199,9 @@ pub fn field(f: &FieldView, upload_action: &str, i18n: I18n) -> AnyView {
             };
             // Someone else's contact details: the browser must not offer the applicant's own.
             let autocomplete = if f.other_person { "off" } else { autocomplete };
+            // Numbers, dates, personnummer, phone numbers and addresses of e-mail are written
+            // left to right in every language: in an Arabic form they stay in their order.
+            let dir = (kind != "text").then_some("ltr");
             view! {
                 <div class=class>
                     <label for=id.clone()>{label_text(f, i18n)}</label>
@@ -207,7 +210,7 @@ pub fn field(f: &FieldView, upload_action: &str, i18n: I18n) -> AnyView {
                         <p class="hint" id=format!("{id}-rule")>{i18n.t("field-date-format")}</p>
                     })}
                     {error(f)}
-                    <input type=input_type id=id.clone() name=f.id.clone() value=f.value.clone() inputmode=inputmode
+                    <input type=input_type id=id.clone() name=f.id.clone() value=f.value.clone() inputmode=inputmode dir=dir
                         autocomplete=autocomplete spellcheck=(kind != "text").then_some("false")
                         maxlength=f.max_length.map(|m| m.to_string()).or_else(|| (kind == "date").then(|| "10".into()))
                         aria-invalid=invalid(f, &f.id) aria-describedby=described(f, &f.id)/>

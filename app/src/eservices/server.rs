@@ -72,12 +72,34 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
         intro: def.intro.get(lang).to_owned(),
         handling_days: def.handling_days,
         unit_name: unit_name(&store, &def.unit, lang).await?,
-        steps: def.steps.iter().map(|s| s.title.get(lang).to_owned()).collect(),
+        // A step shown only for some answers says so, so the list matches the numbering.
+        steps: def
+            .steps
+            .iter()
+            .map(|s| match s.visible_if {
+                Some(_) => format!("{} ({})", s.title.get(lang), crate::i18n::t(lang, "apply-step-conditional")),
+                None => s.title.get(lang).to_owned(),
+            })
+            .collect(),
         documents: def.fields().filter(|f| f.kind == FieldKind::File).map(|f| f.label.get(lang).to_owned()).collect(),
         signed_in: ctx.viewer.is_some(),
         refusal,
         drafts,
         preselect,
+        not_in_language: not_in_language(def, lang),
+    })
+}
+
+/// When a definition lacks the page's language: the note saying so, in that language, and the
+/// language the texts fall back to (Swedish) — never a blank.
+#[cfg(feature = "ssr")]
+fn not_in_language(
+    def: &stadsporten_domain::eservice::ServiceDefinition,
+    lang: stadsporten_domain::Lang,
+) -> Option<(String, String)> {
+    use stadsporten_domain::Lang;
+    (!def.langs().contains(&lang)).then(|| {
+        (crate::i18n::ta(lang, "service-not-in-language", &[("language", Lang::Sv.endonym().into())]), "sv".to_owned())
     })
 }
 
@@ -140,7 +162,7 @@ pub async fn resume_href(token: DraftToken) -> Result<String, AppError> {
 /// One step of a draft, with the answers so far (or the refused form's values and errors).
 #[server(endpoint = "apply/step", prefix = "/api", input = server_fn::codec::GetUrl)]
 pub async fn load_step(token: DraftToken, step: String) -> Result<StepView, AppError> {
-    use stadsporten_domain::eservice::answers::{field_visible, previous_step, step_visible, visible_steps};
+    use stadsporten_domain::eservice::answers::{field_visible, previous_step, step_visible};
     let ctx = crate::context::current();
     let lang = ctx.lang;
     let (draft, def) = own_draft(&token).await?;
@@ -157,12 +179,16 @@ pub async fn load_step(token: DraftToken, step: String) -> Result<StepView, AppE
     for f in step_def.fields.iter().filter(|f| field_visible(f, &draft.answers)) {
         fields.push(field_view(f, &draft.answers, flash.as_ref(), lang, &store).await?);
     }
+    // The summary names each field: "Fill this in" twice says nothing about which.
     let errors = fields
         .iter()
-        .filter_map(|f| f.error.as_ref().map(|(input, msg)| (format!("#{}", input_id(input)), msg.clone())))
+        .filter_map(|f| {
+            f.error.as_ref().map(|(input, msg)| (format!("#{}", input_id(input)), format!("{}: {msg}", f.label)))
+        })
         .collect();
-    let shown = visible_steps(d, &draft.answers);
-    let position = shown.iter().position(|s| s.id == step).unwrap_or(0) + 1;
+    // Steps are numbered as the start page lists them: a step skipped by an answer keeps its
+    // number, so the count never changes under the applicant's feet.
+    let position = d.steps.iter().position(|s| s.id == step).unwrap_or(0) + 1;
     let back = match (previous_step(d, &step, &draft.answers), &bundle_home) {
         (Some(p), _) => {
             Link { href: format!("/apply/{token}/step/{}", p.id), text: crate::i18n::t(lang, "apply-back") }
@@ -180,10 +206,11 @@ pub async fn load_step(token: DraftToken, step: String) -> Result<StepView, AppE
         intro: step_def.intro.as_ref().map(|t| t.get(lang).to_owned()),
         fields,
         position,
-        count: shown.len(),
+        count: d.steps.len(),
         back,
         errors,
         max_upload_mb: u32::try_from(settings.max_upload_bytes / (1024 * 1024)).unwrap_or(10),
+        not_in_language: not_in_language(d, lang),
     })
 }
 

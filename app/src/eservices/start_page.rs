@@ -74,7 +74,8 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
     };
     view! {
         <Title text=format!("{} – {}", v.title, i18n.t("site-name"))/>
-        <h1>{v.title.clone()}</h1>
+        {v.not_in_language.clone().map(|(note, _)| view! { <p class="note">{note}</p> })}
+        <h1 lang=v.not_in_language.as_ref().map(|(_, l)| l.clone())>{v.title.clone()}</h1>
         <p class="lead">{v.intro.clone()}</p>
         <dl class="facts">
             <dt>{i18n.t("apply-handled-by")}</dt>

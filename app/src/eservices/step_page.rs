@@ -58,13 +58,14 @@ fn step(v: StepView, i18n: I18n) -> impl IntoView {
             {v.service_title.clone()}" – "
             {i18n.ta("apply-step-of", &[("n", v.position.into()), ("count", v.count.into())])}
         </p>
-        <h1>{v.step_title.clone()}</h1>
+        {v.not_in_language.clone().map(|(note, _)| view! { <p class="note">{note}</p> })}
+        <h1 lang=v.not_in_language.as_ref().map(|(_, l)| l.clone())>{v.step_title.clone()}</h1>
         {v.intro.clone().map(|i| view! { <p class="lead">{i}</p> })}
         {has_files.then(|| view! {
             <p class="hint">{i18n.ta("apply-file-limit", &[("mb", v.max_upload_mb.into())])}</p>
             <crate::ui::UploadProgress max_bytes=u64::from(v.max_upload_mb) * 1024 * 1024/>
         })}
-        <form method="post" action=action novalidate=true class="step-form">
+        <form method="post" action=action novalidate=true class="step-form" lang=v.not_in_language.as_ref().map(|(_, l)| l.clone())>
             <CsrfField/>
             <input type="hidden" name="step" value=v.step_id.clone()/>
             {fields}

@@ -34,6 +34,9 @@ pub struct StartView {
     pub drafts: Vec<Link>,
     /// A unit chosen in the comparison, pre-selected in the form when the draft starts.
     pub preselect: Option<Preselect>,
+    /// The e-service is not given in the page's language: the note (in that language) and the
+    /// language its texts are shown in.
+    pub not_in_language: Option<(String, String)>,
 }
 
 /// "Apply for a place here": the unit's id and the sentence that says what is pre-selected.
@@ -96,6 +99,8 @@ pub struct StepView {
     /// Error summary: link to the input and message, in form order.
     pub errors: Vec<(String, String)>,
     pub max_upload_mb: u32,
+    /// As on the start page: the note and the language the form's texts are in.
+    pub not_in_language: Option<(String, String)>,
 }
 
 /// `/apply/{token}/check` and `/apply/{token}/declaration`.

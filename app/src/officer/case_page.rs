@@ -143,8 +143,8 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
             })
             .collect_view();
         view! {
-            <details class="panel" id="decide" open=decide_error.is_some()>
-                <summary>{i18n.t("officer-decide")}</summary>
+            <section class="panel" id="decide" aria-labelledby="decide-heading">
+                <h2 id="decide-heading">{i18n.t("officer-decide")}</h2>
                 <form method="post" action="/api/officer/act" novalidate=true>
                     <CsrfField/>
                     <input type="hidden" name="case_id" value=id.to_string()/>
@@ -161,7 +161,7 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
                     </div>
                     <button type="submit">{i18n.t("officer-decide-submit")}</button>
                 </form>
-            </details>
+            </section>
         }
     });
     let note_error = field_error("note", "note-message", i18n);
@@ -229,6 +229,6 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
             })}
         </section>
         {timeline(&c.timeline, i18n)}
-        {answers(c, i18n)}
+        {answers(c, true, i18n)}
     }
 }

@@ -68,7 +68,6 @@ fn queue(v: QueueView, i18n: I18n) -> impl IntoView {
         Choice { value: "nobody".into(), label: i18n.t("officer-assignee-nobody") },
     ];
     let sorts = vec![
-        Choice { value: "due".into(), label: i18n.t("officer-sort-due") },
         Choice { value: "newest".into(), label: i18n.t("officer-sort-newest") },
         Choice { value: "oldest".into(), label: i18n.t("officer-sort-oldest") },
         Choice { value: "number".into(), label: i18n.t("officer-sort-number") },
