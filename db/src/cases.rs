@@ -130,7 +130,7 @@ pub struct QueueFilter {
     /// The units whose cases the officer may see (never empty for a real query).
     pub units: Vec<String>,
     pub service: Option<String>,
-    /// `None`: open cases only.
+    /// `None`: open cases, and decided ones whose offer waits for its answer.
     pub status: Option<CaseStatus>,
     pub assignee: Option<Assignee>,
     pub standing: Option<SlaStanding>,
@@ -223,6 +223,8 @@ pub struct NewDecision<'a> {
     pub template: &'a str,
     pub motivation: &'a str,
     pub appeal: &'a str,
+    /// The offer a granting decision carries, when its service makes one.
+    pub offer: Option<crate::offers::NewOffer<'a>>,
 }
 
 /// Satisfaction answers of a service, for reporting (no person, no case).
@@ -316,15 +318,21 @@ use crate::filing::{next_number, Filed, Opened};
 use crate::tx::Tx;
 
 /// One timeline entry.
-struct Event<'a> {
-    kind: &'a str,
-    change: Option<(CaseStatus, CaseStatus)>,
-    detail: Option<&'a str>,
+pub(crate) struct Event<'a> {
+    pub(crate) kind: &'a str,
+    pub(crate) change: Option<(CaseStatus, CaseStatus)>,
+    pub(crate) detail: Option<&'a str>,
     /// Shown to the applicant.
-    public: bool,
+    pub(crate) public: bool,
 }
 
-async fn event(tx: &mut Tx<'_>, case_id: CaseId, at: i64, actor: Option<UserId>, e: Event<'_>) -> Result<()> {
+pub(crate) async fn event(
+    tx: &mut Tx<'_>,
+    case_id: CaseId,
+    at: i64,
+    actor: Option<UserId>,
+    e: Event<'_>,
+) -> Result<()> {
     let Event { kind, change, detail, public } = e;
     sqlx::query(
         "insert into case_events (case_id, at, actor_id, kind, from_status, to_status, detail, public) \
@@ -403,12 +411,12 @@ async fn transition(
 
 /// Takes the case's write lock first (the row lock on PostgreSQL, the database write lock on
 /// SQLite), so a transaction that reads before it writes never meets SQLite's busy-on-upgrade.
-async fn lock_case(tx: &mut Tx<'_>, case_id: CaseId) -> Result<()> {
+pub(crate) async fn lock_case(tx: &mut Tx<'_>, case_id: CaseId) -> Result<()> {
     sqlx::query("update cases set updated_at = updated_at where id = $1").bind(case_id).execute(&mut **tx).await?;
     Ok(())
 }
 
-async fn applicant_of(tx: &mut Tx<'_>, case_id: CaseId) -> Result<Option<(UserId, String)>> {
+pub(crate) async fn applicant_of(tx: &mut Tx<'_>, case_id: CaseId) -> Result<Option<(UserId, String)>> {
     let row = sqlx::query("select applicant_id, case_number from cases where id = $1")
         .bind(case_id)
         .fetch_optional(&mut **tx)
@@ -575,7 +583,11 @@ impl Store {
         }
         match f.status {
             Some(_) => sql.push_str(&format!(" and c.status = {}", next())),
-            None => sql.push_str(" and c.status in ('submitted', 'in-progress', 'awaiting-completion')"),
+            // Open cases, and decided ones whose offer still waits for the applicant's answer.
+            None => sql.push_str(
+                " and (c.status in ('submitted', 'in-progress', 'awaiting-completion') \
+                 or exists (select 1 from case_offers o where o.case_id = c.id and o.answer is null))",
+            ),
         }
         match f.assignee {
             Some(Assignee::User(_)) => sql.push_str(&format!(" and c.assignee_id = {}", next())),
@@ -810,6 +822,9 @@ impl Store {
         .bind(d.appeal)
         .execute(&mut *tx)
         .await?;
+        if let Some(offer) = &d.offer {
+            crate::offers::insert_offer(&mut tx, case_id, offer, actor, now).await?;
+        }
         sqlx::query("insert into survey_invitations (case_id, stage) values ($1, 'after-decision')")
             .bind(case_id)
             .execute(&mut *tx)

@@ -29,6 +29,7 @@ mod filing;
 mod identity;
 mod jobs;
 mod memos;
+mod offers;
 mod outbox;
 mod seed;
 mod seed_compare;
@@ -63,6 +64,7 @@ pub use eservices::{
     UploadRefusal,
 };
 pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, VerifiedClaims};
+pub use offers::{NewOffer, OfferAnswer, OfferRecord};
 pub use outbox::{OutboxEntry, OutboxRow};
 pub use seed_compare::seed_indicators;
 pub use seed_eservices::SEED_DEFINITIONS;

@@ -309,6 +309,8 @@ def-error-unknown-option = الخيار „{ $detail }“ غير موجود في
 def-error-unknown-service = الخدمة { $detail } غير موجودة في الدليل
 def-error-unknown-unit = الوحدة { $detail } غير موجودة
 def-error-version-published = تم نشر الإصدار { $detail } ولا يمكن تغييره؛ ارفع إصدارًا جديدًا
+def-error-reply-days = يجب أن تكون أيام الرد على العرض من 1 إلى 60 (القيمة { $detail })
+def-error-remind-days = يجب إرسال التذكير قبل آخر موعد للرد ({ $detail } أيام قبل ذلك مبكر جدًا)
 notify-receipt-subject = استلمنا طلبك { $case_number }
 notify-receipt-body =
     مرحبًا،
@@ -350,3 +352,49 @@ error-too-large-title = الملف كبير جدًا
 error-too-large-body = ما أرسلته أكبر مما نقبله. ارجع واختر ملفًا أصغر (10 ميغابايت كحد أقصى) وحاول مرة أخرى – ما كتبته لا يزال في النموذج.
 upload-progress = جارٍ الرفع … { $percent } %
 upload-failed = فشل الرفع. حاول مرة أخرى.
+
+# Offers in decisions (issue 18).
+offer-heading = العرض
+offer-starts = ابتداءً من { $date }
+offer-reply-by = أجب في موعد أقصاه { $date }.
+offer-state-waiting = بانتظار ردك في موعد أقصاه { $date }.
+offer-state-accepted = تم القبول في { $date } { $via }.
+offer-state-declined = تم الرفض في { $date } { $via }.
+offer-state-lapsed = لم يصل رد في الوقت المحدد. انتهت صلاحية العرض في { $date }.
+offer-via-my-pages = في صفحاتي
+offer-via-phone = عبر الهاتف
+offer-accept = قبول العرض
+offer-decline = رفض
+offer-saved-accepted = لقد قبلت العرض.
+offer-saved-declined = لقد رفضت العرض.
+offer-saved-closed = تمت الإجابة على العرض بالفعل أو انتهت صلاحيته.
+case-event-offer = تم تقديم عرض
+case-event-offer-accepted = تم قبول العرض
+case-event-offer-declined = تم رفض العرض
+case-event-offer-lapsed = انتهت صلاحية العرض دون رد
+officer-offer = العرض
+officer-offer-starts = تاريخ البدء
+officer-offer-reply-hint = يجيب مقدم الطلب في موعد أقصاه { $date } ({ $days } يومًا) في صفحاتي أو عبر الهاتف.
+officer-offer-waiting = عرض بانتظار الرد في موعد أقصاه { $date }
+officer-offer-phone = الرد على العرض عبر الهاتف
+officer-offer-phone-hint = سجّل الرد عندما يجيب مقدم الطلب عبر الهاتف. تُظهر القضية أن الرد جاء عبر الهاتف.
+officer-offer-accepted = قبل مقدم الطلب
+officer-offer-declined = رفض مقدم الطلب
+officer-saved-offer-accepted-by-phone = تم تسجيل الرد: قبل مقدم الطلب.
+officer-saved-offer-declined-by-phone = تم تسجيل الرد: رفض مقدم الطلب.
+officer-error-offer-what = اكتب ما يُعرض (300 حرف كحد أقصى).
+officer-error-offer-starts = اكتب تاريخ البدء بالشكل YYYY-MM-DD، اليوم أو لاحقًا.
+notify-offer-reminder-subject = أجب على العرض في القضية { $case_number }
+notify-offer-reminder-body =
+    مرحبًا،
+    {""}
+    لديك عرض في القضية { $case_number } يجب أن تجيب عليه في موعد أقصاه { $reply_by }. أجب في صفحاتي: { $link }
+    {""}
+    مدينة ستوكهولم
+notify-offer-lapsed-subject = انتهت صلاحية العرض في القضية { $case_number }
+notify-offer-lapsed-body =
+    مرحبًا،
+    {""}
+    لم نتلقَّ ردًا على العرض في القضية { $case_number } في الوقت المحدد، وقد انتهت صلاحيته. اقرأ ما يعنيه ذلك في صفحاتي: { $link }
+    {""}
+    مدينة ستوكهولم

@@ -305,6 +305,8 @@ def-error-unknown-option = The option “{ $detail }” does not exist in the fi
 def-error-unknown-service = The service { $detail } is not in the catalogue
 def-error-unknown-unit = The unit { $detail } does not exist
 def-error-version-published = Version { $detail } has been published and cannot change; upload a new version
+def-error-reply-days = The offer's reply days must be 1–60 (is { $detail })
+def-error-remind-days = The reminder must go out before the reply-by date ({ $detail } days before is too early)
 notify-receipt-subject = We have received your application { $case_number }
 notify-receipt-body =
     Hello,
@@ -346,3 +348,49 @@ error-too-large-title = The file is too large
 error-too-large-body = What you sent is larger than we accept. Go back, choose a smaller file (at most 10 MB) and try again – what you typed is still in the form.
 upload-progress = Uploading … { $percent } %
 upload-failed = The upload failed. Please try again.
+
+# Offers in decisions (issue 18).
+offer-heading = Offer
+offer-starts = From { $date }
+offer-reply-by = Answer by { $date }.
+offer-state-waiting = Waiting for your answer by { $date }.
+offer-state-accepted = Accepted on { $date } { $via }.
+offer-state-declined = Declined on { $date } { $via }.
+offer-state-lapsed = No answer came in time. The offer lapsed on { $date }.
+offer-via-my-pages = in My pages
+offer-via-phone = by phone
+offer-accept = Accept the offer
+offer-decline = Decline
+offer-saved-accepted = You have accepted the offer.
+offer-saved-declined = You have declined the offer.
+offer-saved-closed = The offer has already been answered or has lapsed.
+case-event-offer = Offer made
+case-event-offer-accepted = Offer accepted
+case-event-offer-declined = Offer declined
+case-event-offer-lapsed = The offer lapsed without an answer
+officer-offer = Offer
+officer-offer-starts = Start date
+officer-offer-reply-hint = The applicant answers by { $date } ({ $days } days) in My pages or by phone.
+officer-offer-waiting = Offer waiting for the answer by { $date }
+officer-offer-phone = Answer to the offer by phone
+officer-offer-phone-hint = Record the answer when the applicant has answered by phone. The case shows that it came by phone.
+officer-offer-accepted = The applicant accepted
+officer-offer-declined = The applicant declined
+officer-saved-offer-accepted-by-phone = The answer is recorded: the applicant accepted.
+officer-saved-offer-declined-by-phone = The answer is recorded: the applicant declined.
+officer-error-offer-what = Write what is offered (at most 300 characters).
+officer-error-offer-starts = Write the start date as YYYY-MM-DD, today or later.
+notify-offer-reminder-subject = Answer the offer in case { $case_number }
+notify-offer-reminder-body =
+    Hello,
+    {""}
+    You have an offer in case { $case_number } that you need to answer by { $reply_by }. Answer in My pages: { $link }
+    {""}
+    City of Stockholm
+notify-offer-lapsed-subject = The offer in case { $case_number } has lapsed
+notify-offer-lapsed-body =
+    Hello,
+    {""}
+    We received no answer to the offer in case { $case_number } in time, and it has lapsed. Read what this means in My pages: { $link }
+    {""}
+    City of Stockholm

@@ -305,6 +305,8 @@ def-error-unknown-option = Vaihtoehtoa ”{ $detail }” ei ole kentässä
 def-error-unknown-service = Palvelua { $detail } ei ole luettelossa
 def-error-unknown-unit = Yksikköä { $detail } ei ole
 def-error-version-published = Versio { $detail } on jo julkaistu eikä sitä voi muuttaa; lataa uusi versio
+def-error-reply-days = Tarjoukseen vastaamisen päivien määrän on oltava 1–60 (nyt { $detail })
+def-error-remind-days = Muistutuksen on lähdettävä ennen viimeistä vastauspäivää ({ $detail } päivää ennen on liian aikaisin)
 notify-receipt-subject = Olemme vastaanottaneet hakemuksesi { $case_number }
 notify-receipt-body =
     Hei!
@@ -346,3 +348,49 @@ error-too-large-title = Tiedosto on liian suuri
 error-too-large-body = Lähettämäsi on suurempi kuin vastaanotamme. Palaa takaisin, valitse pienempi tiedosto (enintään 10 Mt) ja yritä uudelleen – kirjoittamasi on yhä lomakkeella.
 upload-progress = Ladataan … { $percent } %
 upload-failed = Lataus epäonnistui. Yritä uudelleen.
+
+# Offers in decisions (issue 18).
+offer-heading = Tarjous
+offer-starts = Alkaen { $date }
+offer-reply-by = Vastaa viimeistään { $date }.
+offer-state-waiting = Odottaa vastaustasi viimeistään { $date }.
+offer-state-accepted = Hyväksytty { $date } { $via }.
+offer-state-declined = Hylätty { $date } { $via }.
+offer-state-lapsed = Vastausta ei tullut ajoissa. Tarjous raukesi { $date }.
+offer-via-my-pages = Omilla sivuilla
+offer-via-phone = puhelimitse
+offer-accept = Hyväksy tarjous
+offer-decline = Kieltäydy
+offer-saved-accepted = Olet hyväksynyt tarjouksen.
+offer-saved-declined = Olet kieltäytynyt tarjouksesta.
+offer-saved-closed = Tarjoukseen on jo vastattu tai se on rauennut.
+case-event-offer = Tarjous tehty
+case-event-offer-accepted = Tarjous hyväksytty
+case-event-offer-declined = Tarjouksesta kieltäydytty
+case-event-offer-lapsed = Tarjous raukesi ilman vastausta
+officer-offer = Tarjous
+officer-offer-starts = Alkamispäivä
+officer-offer-reply-hint = Hakija vastaa viimeistään { $date } ({ $days } päivää) Omilla sivuilla tai puhelimitse.
+officer-offer-waiting = Tarjous odottaa vastausta viimeistään { $date }
+officer-offer-phone = Vastaus tarjoukseen puhelimitse
+officer-offer-phone-hint = Kirjaa vastaus, kun hakija on vastannut puhelimitse. Asiassa näkyy, että vastaus tuli puhelimitse.
+officer-offer-accepted = Hakija hyväksyi
+officer-offer-declined = Hakija kieltäytyi
+officer-saved-offer-accepted-by-phone = Vastaus on kirjattu: hakija hyväksyi.
+officer-saved-offer-declined-by-phone = Vastaus on kirjattu: hakija kieltäytyi.
+officer-error-offer-what = Kirjoita, mitä tarjotaan (enintään 300 merkkiä).
+officer-error-offer-starts = Kirjoita alkamispäivä muodossa VVVV-KK-PP, tänään tai myöhemmin.
+notify-offer-reminder-subject = Vastaa tarjoukseen asiassa { $case_number }
+notify-offer-reminder-body =
+    Hei!
+    {""}
+    Sinulla on tarjous asiassa { $case_number }, johon sinun on vastattava viimeistään { $reply_by }. Vastaa Omilla sivuilla: { $link }
+    {""}
+    Tukholman kaupunki
+notify-offer-lapsed-subject = Tarjous asiassa { $case_number } on rauennut
+notify-offer-lapsed-body =
+    Hei!
+    {""}
+    Emme saaneet ajoissa vastausta tarjoukseen asiassa { $case_number }, ja se on rauennut. Lue Omilla sivuilla, mitä tämä tarkoittaa: { $link }
+    {""}
+    Tukholman kaupunki

@@ -305,6 +305,8 @@ def-error-unknown-option = Alternativet ”{ $detail }” finns inte i fältet
 def-error-unknown-service = Tjänsten { $detail } finns inte i katalogen
 def-error-unknown-unit = Enheten { $detail } finns inte
 def-error-version-published = Version { $detail } är redan publicerad och kan inte ändras; ladda upp en ny version
+def-error-reply-days = Antal svarsdagar för erbjudandet ska vara 1–60 (är { $detail })
+def-error-remind-days = Påminnelsen måste gå ut före sista svarsdagen ({ $detail } dagar innan är för tidigt)
 notify-receipt-subject = Vi har tagit emot din ansökan { $case_number }
 notify-receipt-body =
     Hej!
@@ -346,3 +348,49 @@ error-too-large-title = Filen är för stor
 error-too-large-body = Det du skickade är större än vi tar emot. Gå tillbaka, välj en mindre fil (högst 10 MB) och försök igen – det du skrivit finns kvar i formuläret.
 upload-progress = Laddar upp … { $percent } %
 upload-failed = Uppladdningen misslyckades. Försök igen.
+
+# Offers in decisions (issue 18).
+offer-heading = Erbjudande
+offer-starts = Från { $date }
+offer-reply-by = Svara senast { $date }.
+offer-state-waiting = Väntar på ditt svar senast { $date }.
+offer-state-accepted = Tackat ja { $date } { $via }.
+offer-state-declined = Tackat nej { $date } { $via }.
+offer-state-lapsed = Inget svar kom in i tid. Erbjudandet gick ut { $date }.
+offer-via-my-pages = i Mina sidor
+offer-via-phone = per telefon
+offer-accept = Tacka ja till erbjudandet
+offer-decline = Tacka nej
+offer-saved-accepted = Du har tackat ja till erbjudandet.
+offer-saved-declined = Du har tackat nej till erbjudandet.
+offer-saved-closed = Erbjudandet är redan besvarat eller har gått ut.
+case-event-offer = Erbjudande lämnat
+case-event-offer-accepted = Erbjudandet accepterat
+case-event-offer-declined = Erbjudandet avböjt
+case-event-offer-lapsed = Erbjudandet gick ut utan svar
+officer-offer = Erbjudande
+officer-offer-starts = Startdatum
+officer-offer-reply-hint = Sökanden svarar senast { $date } ({ $days } dagar) i Mina sidor eller per telefon.
+officer-offer-waiting = Erbjudande väntar på svar senast { $date }
+officer-offer-phone = Svar på erbjudandet per telefon
+officer-offer-phone-hint = Registrera svaret när sökanden har svarat per telefon. Det syns i ärendet med att det kom per telefon.
+officer-offer-accepted = Sökanden tackade ja
+officer-offer-declined = Sökanden tackade nej
+officer-saved-offer-accepted-by-phone = Svaret är registrerat: sökanden tackade ja.
+officer-saved-offer-declined-by-phone = Svaret är registrerat: sökanden tackade nej.
+officer-error-offer-what = Skriv vad som erbjuds (högst 300 tecken).
+officer-error-offer-starts = Skriv startdatum som ÅÅÅÅ-MM-DD, i dag eller senare.
+notify-offer-reminder-subject = Svara på erbjudandet i ärende { $case_number }
+notify-offer-reminder-body =
+    Hej!
+    {""}
+    Du har ett erbjudande i ärende { $case_number } som du behöver svara på senast { $reply_by }. Svara i Mina sidor: { $link }
+    {""}
+    Stockholms stad
+notify-offer-lapsed-subject = Erbjudandet i ärende { $case_number } har gått ut
+notify-offer-lapsed-body =
+    Hej!
+    {""}
+    Vi fick inget svar på erbjudandet i ärende { $case_number } i tid, och det har gått ut. Läs vad det betyder i Mina sidor: { $link }
+    {""}
+    Stockholms stad

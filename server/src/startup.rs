@@ -563,7 +563,8 @@ fn spawn_content_publisher(store: Store, clock: Clock, node: String) {
     });
 }
 
-/// Draft reminders and expiry, and rescans of files held while the scanner was away: one node
+/// Draft reminders and expiry, rescans of files held while the scanner was away, and the
+/// reminders and lapse of offers in decisions: one node
 /// at a time (a job lease).
 fn spawn_eservice_housekeeping(
     store: Store,
@@ -595,6 +596,17 @@ fn spawn_eservice_housekeeping(
                 Err(e) => tracing::warn!(error = %e, "draft expiry failed"),
             }
             stadsporten_app::web::uploads::rescan_held(&store, &uploads, now).await;
+            // Offers in decisions: one reminder before the reply-by date, then the lapse.
+            match store.remind_offers(now).await {
+                Ok(n) if n > 0 => tracing::info!(offers = n, "reminded applicants of unanswered offers"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "offer reminders failed"),
+            }
+            match store.lapse_offers(now).await {
+                Ok(n) if n > 0 => tracing::info!(offers = n, "offers lapsed unanswered"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "offer lapse failed"),
+            }
         }
     });
 }

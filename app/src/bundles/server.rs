@@ -615,6 +615,8 @@ pub async fn record_referral(
         template,
         motivation: &why,
         appeal: d.appeal.get(case_lang),
+        // A bundle's permits carry no offers (a permit is granted, not offered).
+        offer: None,
     };
     let audited = crate::auth::audited(
         AuditAction::Update,

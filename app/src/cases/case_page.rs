@@ -1,7 +1,9 @@
 //! `/my/cases/{id}` (the applicant's case: status, completion requests to answer, the decision,
 //! messages, the timeline, the answers, withdraw) and `/my/cases/{id}/decision` (printable).
 
-use super::components::{answers, completions, decision, file_list, message_form, messages, survey_form, timeline};
+use super::components::{
+    answers, completions, decision, file_list, message_form, messages, offer_form, survey_form, timeline,
+};
 use super::server::{case_heading, my_case};
 use super::view::MyCaseView;
 use crate::i18n::{use_i18n, I18n};
@@ -34,6 +36,9 @@ fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
         Some("completion") => "case-saved-completion",
         Some("withdrawn") => "case-saved-withdrawn",
         Some("not-possible") => "case-not-possible",
+        Some("offer-accept") => "offer-saved-accepted",
+        Some("offer-decline") => "offer-saved-declined",
+        Some("offer-closed") => "offer-saved-closed",
         _ => return None,
     };
     Some(view! { <div class="notice success" role="status"><p>{i18n.t(id)}</p></div> })
@@ -127,6 +132,7 @@ pub fn MyCasePage() -> impl IntoView {
             })}
             {c.decision.as_ref().map(|d| view! {
                 {decision(d, c, i18n)}
+                {c.offer.as_ref().filter(|o| o.open).map(|_| offer_form(c.id, i18n))}
                 <p><a href=format!("/my/cases/{}/decision", c.id)>{i18n.t("case-print-decision")}</a></p>
             })}
             {after_decision.then(|| survey_form(c.id, "after-decision", i18n))}

@@ -140,11 +140,38 @@ pub fn decision(d: &DecisionView, case: &CaseCommon, i18n: I18n) -> impl IntoVie
                 <dt>{i18n.t("case-decided-by")}</dt><dd>{d.decided_by.clone()}", "{d.unit_name.clone()}</dd>
             </dl>
             <p class="template">{d.template.clone()}</p>
+            {case.offer.as_ref().map(|o| offer(o, i18n))}
             <h3>{i18n.t("case-motivation")}</h3>
             <p class="motivation">{d.motivation.clone()}</p>
             <h3>{i18n.t("case-appeal-heading")}</h3>
             <p class="appeal">{d.appeal.clone()}</p>
         </article>
+    }
+}
+
+/// The offer a decision carries: what, from when, by when to answer, where it stands, and what
+/// happens without an answer.
+pub fn offer(o: &super::view::OfferView, i18n: I18n) -> impl IntoView {
+    view! {
+        <section class="offer" aria-labelledby="offer-heading">
+            <h3 id="offer-heading">{i18n.t("offer-heading")}</h3>
+            <p class="offer-what">{o.what.clone()}</p>
+            {o.starts.clone().map(|s| view! { <p>{s}</p> })}
+            <p><strong>{o.state.clone()}</strong></p>
+            {o.open.then(|| view! { <p>{o.reply_by.clone()}" "{o.lapse.clone()}</p> })}
+        </section>
+    }
+}
+
+/// The applicant's answer to an open offer: two buttons, no JavaScript needed.
+pub fn offer_form(case_id: CaseId, i18n: I18n) -> impl IntoView {
+    view! {
+        <form method="post" action="/api/cases/offer" class="offer-answer" id="offer-answer">
+            <CsrfField/>
+            <input type="hidden" name="case_id" value=case_id.to_string()/>
+            <button type="submit" name="answer" value="accept">{i18n.t("offer-accept")}</button>" "
+            <button type="submit" name="answer" value="decline" class="secondary">{i18n.t("offer-decline")}</button>
+        </form>
     }
 }
 

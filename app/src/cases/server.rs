@@ -121,6 +121,38 @@ pub async fn withdraw_case(case_id: CaseId, confirm: Option<String>, reason: Str
     Ok(())
 }
 
+/// The applicant accepts (`answer = "accept"`) or declines the offer in their case's decision.
+/// Someone else's case is "not found"; an answer after the reply-by date, or a second one, is
+/// refused with a notice on the case page.
+#[server(endpoint = "cases/offer", prefix = "/api")]
+pub async fn answer_case_offer(case_id: CaseId, answer: String) -> Result<(), AppError> {
+    use stadsporten_db::DbError;
+    use stadsporten_domain::access::{Permission, Target};
+    use stadsporten_domain::audit::AuditAction;
+    let viewer = crate::auth::signed_in()?;
+    crate::auth::require(Permission::UseMyPages, &Target::Person(viewer.user_id)).await?;
+    let accept = match answer.as_str() {
+        "accept" => true,
+        "decline" => false,
+        _ => return Err(AppError::BadArguments.respond()),
+    };
+    let store = crate::context::store()?;
+    let case = store.case_record(case_id).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    if case.applicant_id != viewer.user_id {
+        return Err(AppError::NotFound.respond());
+    }
+    let now = crate::context::current().now;
+    let audited =
+        crate::auth::audited(AuditAction::Update, "case-offer", Some(case_id.to_string()), Some("resident"), None)?;
+    match audited.answer_offer(case_id, accept, "my-pages", viewer.user_id, now).await {
+        Ok(()) => leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=offer-{answer}")),
+        Err(DbError::NotFound) => return Err(AppError::NotFound.respond()),
+        Err(DbError::Conflict) => leptos_axum::redirect(&format!("/my/cases/{case_id}?saved=offer-closed")),
+        Err(e) => return Err(AppError::from(e).respond()),
+    }
+    Ok(())
+}
+
 /// The satisfaction question: stored without the person or the case (see the store).
 #[server(endpoint = "my/case/survey", prefix = "/api")]
 pub async fn answer_survey(
@@ -184,7 +216,7 @@ mod ssr {
     use super::super::view::{CaseCommon, CaseLine, CompletionItem, DecisionView, FileLink, MessageItem, TimelineItem};
     use crate::cases::view::{AnswerRow, AnswerSection};
     use crate::error::AppError;
-    use crate::i18n::t;
+    use crate::i18n::{t, ta};
     use stadsporten_db::{AttachmentRecord, CaseRecord, CaseSummary, ScanStatus, Store};
     use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
     use stadsporten_domain::ids::DefinitionId;
@@ -206,6 +238,43 @@ mod ssr {
             ),
             coordinator: b.coordinator_name.clone(),
             unread: b.unread,
+        }
+    }
+
+    /// An offer as shown: what, from when, answer by when, and where it stands.
+    pub fn offer_view(
+        o: &stadsporten_db::OfferRecord,
+        d: &stadsporten_domain::eservice::ServiceDefinition,
+        lang: Lang,
+    ) -> super::super::view::OfferView {
+        use stadsporten_db::OfferAnswer;
+        let template = d.decision.offer.as_ref();
+        let reply_by = crate::ui::stockholm_date(o.reply_by);
+        let state = match (o.answer, o.answered_at) {
+            (None, _) => ta(lang, "offer-state-waiting", &[("date", reply_by.clone().into())]),
+            (Some(a), at) => {
+                let via = match (a, o.answered_via.as_deref()) {
+                    (OfferAnswer::Lapsed, _) => String::new(),
+                    (_, Some("phone")) => t(lang, "offer-via-phone"),
+                    _ => t(lang, "offer-via-my-pages"),
+                };
+                ta(
+                    lang,
+                    &format!("offer-state-{}", a.slug()),
+                    &[("date", at.map(crate::ui::stockholm_date).unwrap_or_default().into()), ("via", via.into())],
+                )
+            }
+        };
+        super::super::view::OfferView {
+            what: match template {
+                Some(t) => format!("{}: {}", t.what.get(lang), o.what),
+                None => o.what.clone(),
+            },
+            starts: o.starts_on.as_ref().map(|s| ta(lang, "offer-starts", &[("date", s.clone().into())])),
+            reply_by: ta(lang, "offer-reply-by", &[("date", reply_by.into())]),
+            state,
+            lapse: template.map(|t| t.lapse.get(lang).to_owned()).unwrap_or_default(),
+            open: o.answer.is_none(),
         }
     }
 
@@ -279,6 +348,7 @@ mod ssr {
             standing_text,
             assignee: c.assignee_name.clone(),
             unread: c.unread,
+            offer: None,
         })
     }
 
@@ -383,6 +453,10 @@ mod ssr {
             appeal: if dec.appeal.is_empty() { t(lang, "case-appeal") } else { dec.appeal },
             lang: dec.lang,
         });
+        let offer = match store.case_offer(case.id).await? {
+            Some(o) => Some(offer_view(&o, d, lang)),
+            None => None,
+        };
         let clock = case.clock();
         let (standing, standing_txt) = standing_text(case.status.is_open().then(|| clock.standing(now)), lang);
         Ok(CaseCommon {
@@ -403,6 +477,7 @@ mod ssr {
             timeline,
             completions,
             decision,
+            offer,
         })
     }
 }

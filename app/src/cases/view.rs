@@ -20,6 +20,9 @@ pub struct CaseLine {
     pub standing_text: String,
     pub assignee: Option<String>,
     pub unread: i64,
+    /// "Offer awaiting the answer, by …" while a decision's offer waits (the officer's queue).
+    #[serde(default)]
+    pub offer: Option<String>,
 }
 
 /// A draft in Mina sidor.
@@ -119,6 +122,24 @@ pub struct CaseCommon {
     pub timeline: Vec<TimelineItem>,
     pub completions: Vec<CompletionItem>,
     pub decision: Option<DecisionView>,
+    /// The offer the decision carries, if any.
+    pub offer: Option<OfferView>,
+}
+
+/// An offer in a decision, as the applicant and the officer see it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferView {
+    /// What is offered, with its label ("Förskola och avdelning: Förskolan Ekorren, Blå").
+    pub what: String,
+    pub starts: Option<String>,
+    /// "Answer by 2027-01-05."
+    pub reply_by: String,
+    /// Waiting, accepted, declined or lapsed, in words (with how and when answered).
+    pub state: String,
+    /// What happens without an answer (the service's own words).
+    pub lapse: String,
+    /// Still waiting for its answer.
+    pub open: bool,
 }
 
 /// `/my/cases/{id}`.

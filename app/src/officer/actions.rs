@@ -31,8 +31,15 @@ pub enum OfficerAction {
         outcome: Option<DecisionOutcome>,
         outcome_raw: String,
         motivation: String,
+        /// What is offered and from when, when the service's decision carries an offer.
+        offer_what: String,
+        offer_starts: String,
     },
     Close,
+    /// The applicant answered the decision's offer by phone; the officer records it.
+    RecordOfferAnswer {
+        accept: bool,
+    },
 }
 
 /// The form's fields besides `action`, as posted.
@@ -43,6 +50,8 @@ pub struct ActFields {
     pub outcome: Option<String>,
     pub motivation: Option<String>,
     pub assignee: Option<String>,
+    pub offer_what: Option<String>,
+    pub offer_starts: Option<String>,
 }
 
 /// Why input was refused: the form to show again, the values to keep, the field and the message.
@@ -73,8 +82,12 @@ impl OfficerAction {
                 outcome: f.outcome.as_deref().and_then(DecisionOutcome::parse),
                 outcome_raw: f.outcome.clone().unwrap_or_default(),
                 motivation: text(&f.motivation),
+                offer_what: text(&f.offer_what),
+                offer_starts: text(&f.offer_starts),
             },
             "close" => OfficerAction::Close,
+            "offer-accepted-by-phone" => OfficerAction::RecordOfferAnswer { accept: true },
+            "offer-declined-by-phone" => OfficerAction::RecordOfferAnswer { accept: false },
             _ => return None,
         })
     }
@@ -91,6 +104,8 @@ impl OfficerAction {
             OfficerAction::ResumeWithoutCompletion => "resume-without-completion",
             OfficerAction::Decide { .. } => "decide",
             OfficerAction::Close => "close",
+            OfficerAction::RecordOfferAnswer { accept: true } => "offer-accepted-by-phone",
+            OfficerAction::RecordOfferAnswer { accept: false } => "offer-declined-by-phone",
         }
     }
 
@@ -115,8 +130,13 @@ impl OfficerAction {
                     Ok(())
                 }
             }
-            OfficerAction::Decide { outcome, outcome_raw, motivation } => {
-                let values = vec![("outcome", outcome_raw.clone()), ("motivation", motivation.clone())];
+            OfficerAction::Decide { outcome, outcome_raw, motivation, offer_what, offer_starts } => {
+                let values = vec![
+                    ("outcome", outcome_raw.clone()),
+                    ("motivation", motivation.clone()),
+                    ("offer_what", offer_what.clone()),
+                    ("offer_starts", offer_starts.clone()),
+                ];
                 let refuse = |field, code| ActRefusal { form: "decide", anchor: "decide", values, field, code };
                 if outcome.is_none() {
                     Err(refuse("decide-outcome", "field-error-choose"))
@@ -127,6 +147,38 @@ impl OfficerAction {
                 }
             }
             _ => Ok(()),
+        }
+    }
+}
+
+impl OfficerAction {
+    /// Checks the offer of a granting decision against the service's offer template (none when
+    /// the service makes no offer, or the decision rejects): what is offered, and from when.
+    pub fn check_offer(
+        &self,
+        template: Option<&stadsporten_domain::eservice::OfferTemplate>,
+        today: i64,
+    ) -> Result<(), ActRefusal> {
+        let OfficerAction::Decide { outcome, outcome_raw, motivation, offer_what, offer_starts } = self else {
+            return Ok(());
+        };
+        let (Some(t), Some(o)) = (template, outcome) else { return Ok(()) };
+        if *o == DecisionOutcome::Rejected {
+            return Ok(());
+        }
+        let values = vec![
+            ("outcome", outcome_raw.clone()),
+            ("motivation", motivation.clone()),
+            ("offer_what", offer_what.clone()),
+            ("offer_starts", offer_starts.clone()),
+        ];
+        let refuse = |field, code| ActRefusal { form: "decide", anchor: "decide", values, field, code };
+        if offer_what.is_empty() || offer_what.chars().count() > 300 {
+            Err(refuse("decide-offer-what", "officer-error-offer-what"))
+        } else if t.start_date && Date::parse(offer_starts).is_none_or(|d| d.day_number() < today) {
+            Err(refuse("decide-offer-starts", "officer-error-offer-starts"))
+        } else {
+            Ok(())
         }
     }
 }
@@ -142,6 +194,8 @@ mod tests {
             outcome: Some(outcome.into()),
             motivation: Some(motivation.into()),
             assignee: Some(" 7 ".into()),
+            offer_what: None,
+            offer_starts: None,
         }
     }
 
@@ -158,6 +212,8 @@ mod tests {
             "resume-without-completion",
             "decide",
             "close",
+            "offer-accepted-by-phone",
+            "offer-declined-by-phone",
         ] {
             assert_eq!(OfficerAction::parse(slug, &f).map(|a| a.slug()), Some(slug));
         }
@@ -181,5 +237,30 @@ mod tests {
         );
         assert_eq!(check("decide", fields("", "", "approved", "short")).unwrap_err().field, "decide-motivation");
         assert!(check("decide", fields("", "", "approved", "the plan meets the rules")).is_ok());
+    }
+
+    #[test]
+    fn a_granting_decision_of_a_service_that_offers_names_what_and_from_when() {
+        let today = Date::parse("2026-12-06").unwrap().day_number();
+        let sv = |t: &str| stadsporten_domain::eservice::Texts([("sv".to_owned(), t.to_owned())].into());
+        let template = stadsporten_domain::eservice::OfferTemplate {
+            what: sv("Förskola"),
+            start_date: true,
+            reply_days: 14,
+            remind_days: 3,
+            lapse: sv("Platsen går vidare."),
+        };
+        let decide = |outcome: &str, what: &str, starts: &str| {
+            let f = ActFields {
+                offer_what: Some(what.into()),
+                offer_starts: Some(starts.into()),
+                ..fields("", "", outcome, "the applicant meets the rules")
+            };
+            OfficerAction::parse("decide", &f).unwrap().check_offer(Some(&template), today)
+        };
+        assert_eq!(decide("approved", "", "2027-01-10").unwrap_err().field, "decide-offer-what");
+        assert_eq!(decide("partly-approved", "Ekorren", "2026-12-05").unwrap_err().field, "decide-offer-starts");
+        assert!(decide("approved", "Ekorren, avdelning Blå", "2027-01-10").is_ok());
+        assert!(decide("rejected", "", "").is_ok(), "a rejection offers nothing");
     }
 }

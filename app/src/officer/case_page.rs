@@ -61,6 +61,8 @@ fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
         "close",
         "message",
         "stale",
+        "offer-accepted-by-phone",
+        "offer-declined-by-phone",
     ];
     known.contains(&action.as_str()).then(|| view! { <div class=class role="status"><p>{i18n.t(&id)}</p></div> })
 }
@@ -127,6 +129,35 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
     });
     let decide_error =
         field_error("decide", "decide-outcome", i18n).or(field_error("decide", "decide-motivation", i18n));
+    let offer_fields = v.offer_form.clone().map(|o| {
+        let what_error = field_error("decide", "decide-offer-what", i18n);
+        let starts_error = field_error("decide", "decide-offer-starts", i18n);
+        view! {
+            <fieldset class="offer-fields">
+                <legend>{i18n.t("officer-offer")}</legend>
+                <p class="hint" id="decide-offer-hint">{o.reply_hint.clone()}</p>
+                <div class=if what_error.is_some() { "field has-error" } else { "field" }>
+                    <label for="decide-offer-what">{o.what_label.clone()}</label>
+                    {what_error.clone().map(|e| view! { <p class="field-error" id="decide-offer-what-error">{e}</p> })}
+                    <input type="text" id="decide-offer-what" name="offer_what" maxlength="300"
+                        value=flash_value("decide", "offer_what").unwrap_or_default()
+                        aria-describedby=if what_error.is_some() { "decide-offer-hint decide-offer-what-error" } else { "decide-offer-hint" }
+                        aria-invalid=what_error.is_some().then_some("true")/>
+                </div>
+                {o.start_date.then(|| view! {
+                    <div class=if starts_error.is_some() { "field has-error" } else { "field" }>
+                        <label for="decide-offer-starts">{i18n.t("officer-offer-starts")}</label>
+                        <p class="hint" id="decide-offer-starts-hint">{i18n.t("field-date-format")}</p>
+                        {starts_error.clone().map(|e| view! { <p class="field-error" id="decide-offer-starts-error">{e}</p> })}
+                        <input type="text" inputmode="numeric" dir="ltr" maxlength="10" id="decide-offer-starts" name="offer_starts"
+                            value=flash_value("decide", "offer_starts").unwrap_or_default()
+                            aria-describedby="decide-offer-starts-hint"
+                            aria-invalid=starts_error.is_some().then_some("true")/>
+                    </div>
+                })}
+            </fieldset>
+        }
+    });
     let chosen = flash_value("decide", "outcome").unwrap_or_default();
     let decide = can("decide").then(|| {
         let outcomes = v
@@ -159,6 +190,7 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
                         <label for="decide-motivation">{i18n.t("case-motivation")}</label>
                         <textarea id="decide-motivation" name="motivation" rows="6" maxlength="8000">{textarea_text(flash_value("decide", "motivation").unwrap_or_default())}</textarea>
                     </div>
+                    {offer_fields}
                     <button type="submit">{i18n.t("officer-decide-submit")}</button>
                 </form>
             </section>
@@ -202,6 +234,14 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
             </section>
         })}
         {c.decision.as_ref().map(|d| decision(d, c, i18n))}
+        {(v.may_handle && c.offer.as_ref().is_some_and(|o| o.open)).then(|| view! {
+            <section class="panel" aria-labelledby="offer-phone-heading">
+                <h2 id="offer-phone-heading">{i18n.t("officer-offer-phone")}</h2>
+                <p class="hint">{i18n.t("officer-offer-phone-hint")}</p>
+                {act(id, "offer-accepted-by-phone", i18n.t("officer-offer-accepted"), "")}" "
+                {act(id, "offer-declined-by-phone", i18n.t("officer-offer-declined"), "secondary")}
+            </section>
+        })}
         <section class="panel" aria-labelledby="messages-heading">
             <h2 id="messages-heading">{i18n.t("case-messages")}</h2>
             {messages(&c.messages, i18n)}

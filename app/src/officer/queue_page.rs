@@ -88,7 +88,10 @@ fn queue(v: QueueView, i18n: I18n) -> impl IntoView {
                     <td><a href=format!("/officer/cases/{}", c.id)><bdi>{c.case_number.clone()}</bdi></a></td>
                     <td>{c.service.clone()}</td>
                     <td>{c.applicant.clone()}</td>
-                    <td><span class=format!("status status-{}", c.status_slug)>{c.status.clone()}</span></td>
+                    <td>
+                        <span class=format!("status status-{}", c.status_slug)>{c.status.clone()}</span>
+                        {c.offer.clone().map(|o| view! { " "<span class="tag tag-offer">{o}</span> })}
+                    </td>
                     <td><bdi>{c.submitted.clone()}</bdi></td>
                     <td>
                         <bdi>{c.due.clone()}</bdi>

@@ -59,6 +59,18 @@ pub async fn officer_queue(
     for r in &rows {
         lines.push(crate::cases::server::case_line(&store, r, lang).await?);
     }
+    // Decided cases whose offer waits for the applicant's answer say so, with the date.
+    let decided: Vec<CaseId> = rows.iter().filter(|r| r.status == CaseStatus::Decided).map(|r| r.id).collect();
+    let waiting = store.waiting_offers(&decided).await?;
+    for line in &mut lines {
+        if let Some(by) = waiting.get(&line.id) {
+            line.offer = Some(crate::i18n::ta(
+                lang,
+                "officer-offer-waiting",
+                &[("date", crate::ui::stockholm_date(*by).into())],
+            ));
+        }
+    }
     let mut services: Vec<Choice> = Vec::new();
     for d in store.definitions().await? {
         if d.definition.receiving_units().iter().any(|u| units.contains(u))
@@ -171,6 +183,18 @@ pub async fn officer_case(id: CaseId) -> Result<OfficerCaseView, AppError> {
         case_lang: case_lang.code().to_owned(),
         officers,
         default_reply_by: crate::ui::stockholm_date(ctx.now + 14 * 86_400),
+        offer_form: d.offer.as_ref().map(|t| super::view::OfferForm {
+            what_label: t.what.get(lang).to_owned(),
+            start_date: t.start_date,
+            reply_hint: crate::i18n::ta(
+                lang,
+                "officer-offer-reply-hint",
+                &[
+                    ("date", crate::ui::stockholm_date(ctx.now + i64::from(t.reply_days) * 86_400).into()),
+                    ("days", t.reply_days.into()),
+                ],
+            ),
+        }),
         case: common,
     })
 }
@@ -188,13 +212,15 @@ pub async fn officer_act(
     outcome: Option<String>,
     motivation: Option<String>,
     assignee: Option<String>,
+    offer_what: Option<String>,
+    offer_starts: Option<String>,
 ) -> Result<(), AppError> {
     use super::actions::{ActFields, OfficerAction};
     use stadsporten_db::{CaseRefusal, DbError, Refusal};
     use stadsporten_domain::access::Permission;
     use stadsporten_domain::audit::AuditAction;
     let (viewer, case) = staff_case(case_id, Permission::HandleCases).await?;
-    let fields = ActFields { message, reply_by, outcome, motivation, assignee };
+    let fields = ActFields { message, reply_by, outcome, motivation, assignee, offer_what, offer_starts };
     let action = OfficerAction::parse(&action, &fields).ok_or_else(|| AppError::BadArguments.respond())?;
     let now = crate::context::current().now;
     let back = format!("/officer/cases/{case_id}");
@@ -204,7 +230,15 @@ pub async fn officer_act(
         errors: vec![(field.into(), code.into())],
         args: vec![],
     };
-    if let Err(r) = action.check(crate::ui::stockholm_day(now)) {
+    let offer_template = match &action {
+        OfficerAction::Decide { .. } => {
+            let store = crate::context::store()?;
+            store.definition(case.definition_id).await?.and_then(|d| d.definition.decision.offer.clone())
+        }
+        _ => None,
+    };
+    let today = crate::ui::stockholm_day(now);
+    if let Err(r) = action.check(today).and_then(|()| action.check_offer(offer_template.as_ref(), today)) {
         crate::flash::keep(&keep(r.form, r.values, r.field, r.code)).await?;
         leptos_axum::redirect(&format!("{back}#{}", r.anchor));
         return Ok(());
@@ -224,9 +258,12 @@ pub async fn officer_act(
             // A bundle's permit that waits for another: explained beside the decision form.
             let code = if on_hold { "bundle-decide-on-hold" } else { "bundle-decide-waits" };
             let values = match &action {
-                OfficerAction::Decide { outcome_raw, motivation, .. } => {
-                    vec![("outcome", outcome_raw.clone()), ("motivation", motivation.clone())]
-                }
+                OfficerAction::Decide { outcome_raw, motivation, offer_what, offer_starts, .. } => vec![
+                    ("outcome", outcome_raw.clone()),
+                    ("motivation", motivation.clone()),
+                    ("offer_what", offer_what.clone()),
+                    ("offer_starts", offer_starts.clone()),
+                ],
                 _ => vec![],
             };
             crate::flash::keep(&keep("decide", values, "decide-outcome", code)).await?;
@@ -273,7 +310,7 @@ async fn perform(
         A::Start => store.start_case(id, me, now).await,
         A::RequestCompletion { message, reply_by } => store.request_completion(id, me, message, reply_by, now).await,
         A::ResumeWithoutCompletion => store.resume_without_completion(id, me, now).await,
-        A::Decide { outcome: Some(chosen), motivation, .. } => {
+        A::Decide { outcome: Some(chosen), motivation, offer_what, offer_starts, .. } => {
             let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
             let case_lang = stadsporten_domain::Lang::parse(&case.lang).unwrap_or_default();
             let d = &def.definition.decision;
@@ -282,15 +319,37 @@ async fn perform(
                 DecisionOutcome::Rejected => d.rejected.get(case_lang),
                 DecisionOutcome::PartlyApproved => d.partly_approved.get(case_lang),
             };
+            // The offer's answer is due at the end of its last day, the reminder some days before.
+            let offer = match (&d.offer, chosen) {
+                (Some(t), DecisionOutcome::Approved | DecisionOutcome::PartlyApproved) => {
+                    let today = crate::ui::stockholm_day(now);
+                    let last = stadsporten_domain::date::Date::from_day_number(today + i64::from(t.reply_days))
+                        .and_then(|d| d.end_in_stockholm())
+                        .ok_or(AppError::Internal)?;
+                    Some(stadsporten_db::NewOffer {
+                        what: offer_what.as_str(),
+                        starts_on: (t.start_date && !offer_starts.is_empty()).then_some(offer_starts.as_str()),
+                        reply_by: last,
+                        remind_at: last - i64::from(t.remind_days) * 86_400,
+                    })
+                }
+                _ => None,
+            };
             let decision = NewDecision {
                 outcome: *chosen,
                 lang: case_lang.code(),
                 template,
                 motivation,
                 appeal: d.appeal.get(case_lang),
+                offer,
             };
             store.decide_case(id, me, &decision, now).await
         }
+        A::RecordOfferAnswer { accept } => match store.answer_offer(id, *accept, "phone", me, now).await {
+            // Answered already, or its date has passed: the page shows where the offer stands.
+            Err(stadsporten_db::DbError::Conflict) => Ok(()),
+            other => other,
+        },
         // `check` refuses a decision without an outcome before this is reached.
         A::Decide { outcome: None, .. } => return Err(AppError::BadArguments.respond()),
         A::Close => store.close_case(id, me, now).await,

@@ -82,6 +82,18 @@ pub struct OfficerCaseView {
     pub default_reply_by: String,
     /// The bundle this case is a permit of: its page, and what this permit waits for.
     pub bundle: Option<CaseBundle>,
+    /// The service's decision carries an offer: what the officer fills in for it.
+    pub offer_form: Option<OfferForm>,
+}
+
+/// The offer part of the decision form.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OfferForm {
+    /// The label of "what is offered" (the service's own words).
+    pub what_label: String,
+    pub start_date: bool,
+    /// "The applicant answers by … (14 days)."
+    pub reply_hint: String,
 }
 
 /// A case's place in a bundle, as its officer sees it.

@@ -58,3 +58,20 @@ create trigger accessibility_shortcoming_translations_changed after insert or up
 -- A decision carries its service's appeal instructions (överklagandehänvisning) as they stood
 -- when it was made; older decisions show the general text.
 alter table decisions add column appeal text not null default '';
+
+-- An offer a decision carries (a place, a start date), answered by the resident before a date;
+-- reminded once, lapsing when the date passes (see db/src/offers.rs).
+create table case_offers (
+    case_id bigint primary key references cases (id),
+    what text not null,
+    starts_on text,
+    reply_by bigint not null,
+    remind_at bigint not null,
+    reminded_at bigint,
+    answer text check (answer in ('accepted', 'declined', 'lapsed')),
+    answered_at bigint,
+    answered_via text check (answered_via in ('my-pages', 'phone')),
+    recorded_by bigint references users (id),
+    created_at bigint not null
+);
+create index case_offers_waiting on case_offers (reply_by) where answer is null;

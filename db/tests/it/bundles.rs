@@ -228,6 +228,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         template: "Beviljas.",
         motivation: "Allt i ordning.",
         appeal: "",
+        offer: None,
     };
     let reject = NewDecision {
         outcome: DecisionOutcome::Rejected,
@@ -235,6 +236,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         template: "Avslås.",
         motivation: "Brister i köket.",
         appeal: "",
+        offer: None,
     };
     store.start_case(parts[1].case_id, omar, NOW + 300).await.unwrap();
     assert_eq!(
@@ -263,6 +265,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         template: "",
         motivation: "Polisens beslut",
         appeal: "",
+        offer: None,
     };
     store.record_referral_answer(parts[3].case_id, fia, &police, NOW + 400).await.unwrap();
     let tove = persona(&store, "tove").await;

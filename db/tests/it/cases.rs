@@ -121,6 +121,7 @@ on_both_backends!(
     satisfaction_answers_are_taken_once_and_kept_apart_from_the_person,
     drafts_are_the_owners_and_files_follow_the_answers,
     idle_drafts_are_reminded_once_then_deleted_with_their_files,
+    an_offer_is_answered_once_before_its_date_reminded_once_and_lapses_after,
 );
 
 async fn idle_drafts_are_reminded_once_then_deleted_with_their_files(backend: Backend) {
@@ -377,6 +378,7 @@ fn decision() -> NewDecision<'static> {
         template: "Ditt barn erbjuds plats i förskola.",
         motivation: "Plats finns från januari.",
         appeal: "Du kan överklaga beslutet till förvaltningsrätten inom tre veckor.",
+        offer: None,
     }
 }
 
@@ -400,6 +402,76 @@ async fn two_officers_cannot_both_move_a_case(backend: Backend) {
         Err(DbError::Conflict | DbError::Refused(Refusal::Case(CaseRefusal::Invalid(CaseStatus::InProgress))))
     )));
     assert_eq!(store.case_events(id, true).await.unwrap().iter().filter(|e| e.kind == "start").count(), 1);
+}
+
+/// A decision with an offer of a preschool place, answered by `reply_by`.
+fn offer_decision(reply_by: i64) -> NewDecision<'static> {
+    NewDecision {
+        offer: Some(stadsporten_db::NewOffer {
+            what: "Förskolan Ekorren, avdelning Blå",
+            starts_on: Some("2027-08-16"),
+            reply_by,
+            remind_at: reply_by - 3 * DAY,
+        }),
+        ..decision()
+    }
+}
+
+async fn an_offer_is_answered_once_before_its_date_reminded_once_and_lapses_after(backend: Backend) {
+    use stadsporten_db::OfferAnswer;
+    let store = seeded(backend).await;
+    let karin = persona(&store, "karin").await;
+    let anna = persona(&store, "anna").await;
+    let reply_by = NOW + 14 * DAY;
+    // Accepted in Mina sidor; a second answer is refused; the queue no longer waits for it.
+    let (_, first, _) = anna_applies(&store, "o1").await;
+    store.start_case(first, karin, NOW).await.unwrap();
+    store.decide_case(first, karin, &offer_decision(reply_by), NOW).await.unwrap();
+    let utb = vec!["UTB".to_owned()];
+    let queue = |store: &Store| {
+        let utb = utb.clone();
+        let store = store.clone();
+        async move {
+            let f = QueueFilter { units: utb, ..Default::default() };
+            store.queue(&f, NOW, 100).await.unwrap().into_iter().map(|c| c.id).collect::<Vec<_>>()
+        }
+    };
+    assert!(queue(&store).await.contains(&first), "a decided case whose offer waits is in the queue");
+    assert_eq!(store.waiting_offers(&[first]).await.unwrap().get(&first), Some(&reply_by));
+    store.answer_offer(first, true, "my-pages", anna, NOW + DAY).await.unwrap();
+    assert!(matches!(store.answer_offer(first, false, "my-pages", anna, NOW + DAY).await, Err(DbError::Conflict)));
+    let offer = store.case_offer(first).await.unwrap().unwrap();
+    assert_eq!((offer.answer, offer.answered_via.as_deref()), (Some(OfferAnswer::Accepted), Some("my-pages")));
+    assert!(!queue(&store).await.contains(&first), "answered: no longer waiting");
+    let events: Vec<String> = store.case_events(first, false).await.unwrap().into_iter().map(|e| e.kind).collect();
+    assert!(events.contains(&"offer".to_owned()) && events.contains(&"offer-accepted".to_owned()), "{events:?}");
+
+    // Unanswered: one reminder before the date, then it lapses, once, with a notification.
+    let (_, second, _) = anna_applies(&store, "o2").await;
+    store.start_case(second, karin, NOW).await.unwrap();
+    store.decide_case(second, karin, &offer_decision(reply_by), NOW).await.unwrap();
+    assert_eq!(store.remind_offers(NOW + DAY).await.unwrap(), 0, "not yet");
+    assert_eq!(store.remind_offers(reply_by - 2 * DAY).await.unwrap(), 1);
+    assert_eq!(store.remind_offers(reply_by - DAY).await.unwrap(), 0, "once");
+    assert_eq!(store.lapse_offers(reply_by).await.unwrap(), 0, "the last day is the applicant's");
+    assert!(matches!(store.answer_offer(second, true, "my-pages", anna, reply_by + 1).await, Err(DbError::Conflict)));
+    assert_eq!(store.lapse_offers(reply_by + 1).await.unwrap(), 1);
+    assert_eq!(store.lapse_offers(reply_by + 2).await.unwrap(), 0, "once");
+    assert_eq!(store.case_offer(second).await.unwrap().unwrap().answer, Some(OfferAnswer::Lapsed));
+    let sent: Vec<String> =
+        store.outbox(50).await.unwrap().into_iter().filter(|r| r.case_id == Some(second)).map(|r| r.event).collect();
+    assert!(sent.contains(&"offer-reminder".to_owned()) && sent.contains(&"offer-lapsed".to_owned()), "{sent:?}");
+
+    // Declined by phone, recorded by the officer.
+    let (_, third, _) = anna_applies(&store, "o3").await;
+    store.start_case(third, karin, NOW).await.unwrap();
+    store.decide_case(third, karin, &offer_decision(reply_by), NOW).await.unwrap();
+    store.answer_offer(third, false, "phone", karin, NOW + DAY).await.unwrap();
+    let offer = store.case_offer(third).await.unwrap().unwrap();
+    assert_eq!((offer.answer, offer.answered_via.as_deref()), (Some(OfferAnswer::Declined), Some("phone")));
+    // A case whose decision made no offer has none to answer.
+    let (_, fourth, _) = anna_applies(&store, "o4").await;
+    assert!(matches!(store.answer_offer(fourth, true, "my-pages", anna, NOW).await, Err(DbError::NotFound)));
 }
 
 async fn the_queue_filters_by_unit_assignee_and_standing(backend: Backend) {

@@ -216,6 +216,10 @@ slug_enum! {
         BundleMessage => "bundle-message",
         /// A bundle's permit sent to an outside authority (to the authority's address).
         Referral => "referral",
+        /// An offer in a decision waits for its answer; the reply-by date is near.
+        OfferReminder => "offer-reminder",
+        /// An offer's reply-by date passed without an answer.
+        OfferLapsed => "offer-lapsed",
     }
 }
 

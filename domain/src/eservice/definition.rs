@@ -357,7 +357,33 @@ pub struct DecisionTemplates {
     pub rejected: Texts,
     pub partly_approved: Texts,
     pub appeal: Texts,
+    /// A decision that grants (wholly or partly) carries an offer the resident must answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offer: Option<OfferTemplate>,
 }
+
+/// An offer a granting decision carries — a preschool or school place, a start date for home
+/// care, an apartment in a nursing home — which the resident accepts or declines in Mina sidor
+/// (or by phone, recorded by the city) before a reply-by date. A reminder goes out before it;
+/// when it passes unanswered the offer lapses, with the outcome the definition states.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct OfferTemplate {
+    /// What is offered, as the officer fills it in ("Förskola och avdelning").
+    pub what: Texts,
+    /// Whether the offer has a start date the officer gives.
+    #[serde(default)]
+    pub start_date: bool,
+    /// Days the resident has to answer, counted from the decision.
+    pub reply_days: u32,
+    /// Days before the reply-by date the reminder goes out.
+    pub remind_days: u32,
+    /// What happens when no answer comes in time (shown with the offer, and when it lapses).
+    pub lapse: Texts,
+}
+
+/// The longest an offer may wait for its answer, in days.
+pub const MAX_REPLY_DAYS: u32 = 60;
 
 /// A whole e-service definition.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -583,6 +609,24 @@ impl ServiceDefinition {
         texts(e, "decision.rejected", &self.decision.rejected);
         texts(e, "decision.partly-approved", &self.decision.partly_approved);
         texts(e, "decision.appeal", &self.decision.appeal);
+        if let Some(offer) = &self.decision.offer {
+            texts(e, "decision.offer.what", &offer.what);
+            texts(e, "decision.offer.lapse", &offer.lapse);
+            if !(1..=MAX_REPLY_DAYS).contains(&offer.reply_days) {
+                e.push(DefinitionError::new(
+                    "decision.offer.reply-days",
+                    "def-error-reply-days",
+                    offer.reply_days.to_string(),
+                ));
+            }
+            if offer.remind_days >= offer.reply_days {
+                e.push(DefinitionError::new(
+                    "decision.offer.remind-days",
+                    "def-error-remind-days",
+                    offer.remind_days.to_string(),
+                ));
+            }
+        }
 
         if self.steps.is_empty() {
             e.push(DefinitionError::new("steps", "def-error-no-steps", ""));

@@ -13,4 +13,6 @@ pub use case::{
     CaseNumber, CaseStatus, DecisionOutcome, InvalidTransition, NotificationEvent, SatisfactionAnswer, SlaClock,
     SlaStanding, SurveyStage, Transition,
 };
-pub use definition::{DefinitionError, Field, FieldKind, FileKind, ServiceDefinition, SharedFact, Step, Texts};
+pub use definition::{
+    DefinitionError, Field, FieldKind, FileKind, OfferTemplate, ServiceDefinition, SharedFact, Step, Texts,
+};

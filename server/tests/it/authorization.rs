@@ -308,6 +308,7 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
         template: "Tack för din synpunkt.",
         motivation: "Vi har tömt stationen oftare.",
         appeal: "",
+        offer: None,
     };
     store.decide_case(decided, sara, &decision, now).await.unwrap();
     // A file in the open case, its bytes where the test server keeps uploads.
