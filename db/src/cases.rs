@@ -224,7 +224,36 @@ pub struct NewDecision<'a> {
     pub motivation: &'a str,
     pub appeal: &'a str,
     /// The offer a granting decision carries, when its service makes one.
-    pub offer: Option<crate::offers::NewOffer<'a>>,
+    pub offer: Option<NewOffer<'a>>,
+}
+
+/// An offer to make with a decision.
+#[derive(Debug, Clone)]
+pub struct NewOffer<'a> {
+    pub what: &'a str,
+    /// ISO date, when the offer has a start date.
+    pub starts_on: Option<&'a str>,
+    /// The last second the answer is taken (end of the reply-by day, Stockholm).
+    pub reply_by: i64,
+    pub remind_at: i64,
+}
+
+/// Makes the offer of a decision, in the decision's transaction (answers: `offers.rs`).
+async fn insert_offer(tx: &mut Tx<'_>, case_id: CaseId, o: &NewOffer<'_>, actor: UserId, now: i64) -> Result<()> {
+    sqlx::query(
+        "insert into case_offers (case_id, what, starts_on, reply_by, remind_at, created_at) \
+         values ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(case_id)
+    .bind(o.what)
+    .bind(o.starts_on)
+    .bind(o.reply_by)
+    .bind(o.remind_at)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    event(tx, case_id, now, Some(actor), Event { kind: "offer", change: None, detail: Some(o.what), public: true })
+        .await
 }
 
 /// Satisfaction answers of a service, for reporting (no person, no case).
@@ -823,7 +852,7 @@ impl Store {
         .execute(&mut *tx)
         .await?;
         if let Some(offer) = &d.offer {
-            crate::offers::insert_offer(&mut tx, case_id, offer, actor, now).await?;
+            insert_offer(&mut tx, case_id, offer, actor, now).await?;
         }
         sqlx::query("insert into survey_invitations (case_id, stage) values ($1, 'after-decision')")
             .bind(case_id)

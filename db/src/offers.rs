@@ -10,22 +10,12 @@
 //!   Both run in the e-service housekeeping under its job lease, and each row is claimed with a
 //!   compare-and-set, so a second node never sends twice.
 
+pub use crate::cases::NewOffer;
 use crate::cases::{applicant_of, event, lock_case, Event};
 use crate::{DbError, Result, Store};
 use sqlx::Row;
 use stadsporten_domain::eservice::NotificationEvent;
 use stadsporten_domain::{CaseId, UserId};
-
-/// An offer to make with a decision.
-#[derive(Debug, Clone)]
-pub struct NewOffer<'a> {
-    pub what: &'a str,
-    /// ISO date, when the offer has a start date.
-    pub starts_on: Option<&'a str>,
-    /// The last second the answer is taken (end of the reply-by day, Stockholm).
-    pub reply_by: i64,
-    pub remind_at: i64,
-}
 
 /// The answer to an offer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,29 +50,6 @@ pub struct OfferRecord {
     pub answered_at: Option<i64>,
     /// `my-pages` or `phone`.
     pub answered_via: Option<String>,
-}
-
-pub(crate) async fn insert_offer(
-    tx: &mut crate::tx::Tx<'_>,
-    case_id: CaseId,
-    o: &NewOffer<'_>,
-    actor: UserId,
-    now: i64,
-) -> Result<()> {
-    sqlx::query(
-        "insert into case_offers (case_id, what, starts_on, reply_by, remind_at, created_at) \
-         values ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(case_id)
-    .bind(o.what)
-    .bind(o.starts_on)
-    .bind(o.reply_by)
-    .bind(o.remind_at)
-    .bind(now)
-    .execute(&mut **tx)
-    .await?;
-    event(tx, case_id, now, Some(actor), Event { kind: "offer", change: None, detail: Some(o.what), public: true })
-        .await
 }
 
 fn record(r: &sqlx::any::AnyRow) -> Result<OfferRecord> {

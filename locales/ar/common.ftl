@@ -30,3 +30,4 @@ form-error-summary = يرجى تصحيح ما يلي
 nav-my-cases = قضاياي
 nav-officer = قائمة القضايا
 nav-eservices = الخدمات الإلكترونية
+nav-content = المحتوى

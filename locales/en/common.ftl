@@ -30,3 +30,4 @@ form-error-summary = Please correct the following
 nav-my-cases = My cases
 nav-officer = Case queue
 nav-eservices = E-services
+nav-content = Content

@@ -30,3 +30,4 @@ form-error-summary = Korjaa seuraavat kohdat
 nav-my-cases = Omat asiat
 nav-officer = Asiajono
 nav-eservices = E-palvelut
+nav-content = Sisältö

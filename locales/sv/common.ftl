@@ -30,3 +30,4 @@ form-error-summary = Rätta följande
 nav-my-cases = Mina ärenden
 nav-officer = Ärendekö
 nav-eservices = E-tjänster
+nav-content = Innehåll

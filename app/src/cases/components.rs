@@ -166,7 +166,7 @@ pub fn offer(o: &super::view::OfferView, i18n: I18n) -> impl IntoView {
 /// The applicant's answer to an open offer: two buttons, no JavaScript needed.
 pub fn offer_form(case_id: CaseId, i18n: I18n) -> impl IntoView {
     view! {
-        <form method="post" action="/api/cases/offer" class="offer-answer" id="offer-answer">
+        <form method="post" action="/api/my/case/offer" class="offer-answer" id="offer-answer">
             <CsrfField/>
             <input type="hidden" name="case_id" value=case_id.to_string()/>
             <button type="submit" name="answer" value="accept">{i18n.t("offer-accept")}</button>" "

@@ -124,7 +124,7 @@ pub async fn withdraw_case(case_id: CaseId, confirm: Option<String>, reason: Str
 /// The applicant accepts (`answer = "accept"`) or declines the offer in their case's decision.
 /// Someone else's case is "not found"; an answer after the reply-by date, or a second one, is
 /// refused with a notice on the case page.
-#[server(endpoint = "cases/offer", prefix = "/api")]
+#[server(endpoint = "my/case/offer", prefix = "/api")]
 pub async fn answer_case_offer(case_id: CaseId, answer: String) -> Result<(), AppError> {
     use stadsporten_db::DbError;
     use stadsporten_domain::access::{Permission, Target};
@@ -453,10 +453,7 @@ mod ssr {
             appeal: if dec.appeal.is_empty() { t(lang, "case-appeal") } else { dec.appeal },
             lang: dec.lang,
         });
-        let offer = match store.case_offer(case.id).await? {
-            Some(o) => Some(offer_view(&o, d, lang)),
-            None => None,
-        };
+        let offer = store.case_offer(case.id).await?.map(|o| offer_view(&o, d, lang));
         let clock = case.clock();
         let (standing, standing_txt) = standing_text(case.status.is_open().then(|| clock.standing(now)), lang);
         Ok(CaseCommon {

@@ -44,6 +44,9 @@ pub fn SessionBar() -> impl IntoView {
     if viewer.may(Permission::ManageProviderData, &any) {
         links.push(("/admin/providers", i18n.t("nav-provider-data")));
     }
+    if viewer.may(Permission::ManageContent, &any) {
+        links.push(("/admin/content", i18n.t("nav-content")));
+    }
     if viewer.may(Permission::ManageServices, &any) {
         links.push(("/admin/services", i18n.t("nav-eservices")));
     }

@@ -892,6 +892,18 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/admin/services/upload",
             Box::new(only(&[Admin], 303)),
         ),
+        // An offer is answered by its applicant: Anna's decided case makes none (not found), other
+        // residents find nothing, staff are refused.
+        case(
+            "/api/my/case/offer",
+            Method::Post(vec![("case_id", o.decided.to_string()), ("answer", "accept".into())]),
+            "/api/my/case/offer",
+            Box::new(|w| match w {
+                Nobody => 401,
+                Anna | Erik | Maja => 404,
+                _ => 403,
+            }),
+        ),
         // Content: the web editor only; the accessibility statement is public.
         case("/admin/content", Method::Get, "/admin/content", Box::new(only(&[Vera], 200))),
         case("/api/content/overview", Method::Get, "/api/content/overview?overdue=false", Box::new(only(&[Vera], 200))),

@@ -416,22 +416,50 @@ async fn an_officer_requests_completion_decides_and_the_resident_sees_it(backend
         act("decide", vec![("outcome", "approved".into()), ("motivation", "kort".into())]).await,
         format!("/officer/cases/{id}#decide")
     );
+    // A preschool place is an offer: what, and from when, or the decision is refused beside it.
+    let motivation = "Lo erbjuds plats på Förskolan Ekorren från 16 augusti.";
+    assert_eq!(
+        act("decide", vec![("outcome", "approved".into()), ("motivation", motivation.into())]).await,
+        format!("/officer/cases/{id}#decide")
+    );
+    let (_, html) = body(&karin, &format!("/officer/cases/{id}")).await;
+    assert!(html.contains("Skriv vad som erbjuds") && html.contains(motivation), "the motivation is kept");
     assert_eq!(
         act(
             "decide",
             vec![
                 ("outcome", "approved".into()),
-                ("motivation", "Lo erbjuds plats på Förskolan Ekorren från 16 augusti.".into())
+                ("motivation", motivation.into()),
+                ("offer_what", "Förskolan Ekorren, avdelning Blå".into()),
+                ("offer_starts", "2027-08-16".into()),
             ]
         )
         .await,
         format!("/officer/cases/{id}?saved=decide")
     );
-    // Anna reads it (with the template in her language), prints it and answers the survey.
+    // The queue keeps the decided case while its offer waits, and says until when.
+    let (_, queue) = body(&karin, "/officer").await;
+    assert!(queue.contains("Erbjudande väntar på svar senast"), "the offer waits in the queue");
+    // Anna reads it (with the template in her language): the offer is below the decision.
     let (_, html) = body(&anna, &format!("/my/cases/{id}")).await;
     assert!(
         html.contains("Ditt barn erbjuds en plats i förskola.") && html.contains("Förskolan Ekorren från 16 augusti")
     );
+    assert!(
+        html.contains("Förskola och avdelning: Förskolan Ekorren, avdelning Blå") && html.contains("Från 2027-08-16")
+    );
+    assert!(html.contains("Hur du överklagar"), "the service's appeal instructions");
+    let res =
+        post(&anna, &anna_csrf, "/api/my/case/offer", &[("case_id", &id.to_string()), ("answer", "accept")]).await;
+    assert_eq!(to(&res, &anna.address), format!("/my/cases/{id}?saved=offer-accept"));
+    let (_, html) = body(&anna, &format!("/my/cases/{id}")).await;
+    assert!(html.contains("Du har tackat ja till erbjudandet.") && html.contains("Tackat ja"));
+    assert!(!html.contains("Tacka ja till erbjudandet"), "answered once");
+    let res =
+        post(&anna, &anna_csrf, "/api/my/case/offer", &[("case_id", &id.to_string()), ("answer", "decline")]).await;
+    assert_eq!(to(&res, &anna.address), format!("/my/cases/{id}?saved=offer-closed"));
+    let (_, queue) = body(&karin, "/officer").await;
+    assert!(!queue.contains("Erbjudande väntar på svar senast"), "answered: out of the queue");
     assert!(html.contains("Beslutad: Bifall") && html.contains("Vad tyckte du?"));
     let (status, html) = body(&anna, &format!("/my/cases/{id}/decision")).await;
     assert_eq!(status, 200);
