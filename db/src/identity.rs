@@ -101,6 +101,21 @@ pub struct Unit {
     pub code: UnitCode,
     pub name_sv: String,
     pub name_en: String,
+    pub name_fi: Option<String>,
+    pub name_ar: Option<String>,
+}
+
+impl Unit {
+    /// The unit's name in `lang`, Swedish where that language's is missing.
+    pub fn name(&self, lang: stadsporten_domain::Lang) -> &str {
+        use stadsporten_domain::Lang;
+        match lang {
+            Lang::Sv => &self.name_sv,
+            Lang::En => &self.name_en,
+            Lang::Fi => self.name_fi.as_deref().unwrap_or(&self.name_sv),
+            Lang::Ar => self.name_ar.as_deref().unwrap_or(&self.name_sv),
+        }
+    }
 }
 
 /// A line in the administrator's list of users.
@@ -466,7 +481,9 @@ impl Store {
     }
 
     async fn units_uncached(&self) -> Result<Vec<Unit>> {
-        let rows = sqlx::query("select code, name_sv, name_en from units order by code").fetch_all(&self.pool).await?;
+        let rows = sqlx::query("select code, name_sv, name_en, name_fi, name_ar from units order by code")
+            .fetch_all(&self.pool)
+            .await?;
         rows.iter()
             .map(|r| {
                 let code: String = r.try_get("code")?;
@@ -474,6 +491,8 @@ impl Store {
                     code: UnitCode::parse(&code).ok_or_else(|| DbError::CorruptRow(format!("unit {code}")))?,
                     name_sv: r.try_get("name_sv")?,
                     name_en: r.try_get("name_en")?,
+                    name_fi: r.try_get("name_fi")?,
+                    name_ar: r.try_get("name_ar")?,
                 })
             })
             .collect()

@@ -24,6 +24,10 @@ struct SeedUnit {
     code: String,
     sv: String,
     en: String,
+    #[serde(default)]
+    fi: Option<String>,
+    #[serde(default)]
+    ar: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -86,15 +90,29 @@ fn parse_seed() -> Result<SeedFile> {
 }
 
 impl Store {
-    /// Adds the city's units (always safe: reference data).
+    /// Adds the city's units and keeps their names in every language as the seed has them
+    /// (always safe: reference data no one edits here).
     pub async fn seed_units(&self) -> Result<()> {
+        let mut changed = false;
         for u in parse_seed()?.unit {
-            sqlx::query("insert into units (code, name_sv, name_en) values ($1, $2, $3) on conflict (code) do nothing")
-                .bind(&u.code)
-                .bind(&u.sv)
-                .bind(&u.en)
-                .execute(&self.pool)
-                .await?;
+            let n = sqlx::query(
+                "insert into units (code, name_sv, name_en, name_fi, name_ar) values ($1, $2, $3, $4, $5) \
+                 on conflict (code) do update set name_sv = excluded.name_sv, name_en = excluded.name_en, \
+                 name_fi = excluded.name_fi, name_ar = excluded.name_ar \
+                 where units.name_sv <> excluded.name_sv or units.name_en <> excluded.name_en \
+                 or units.name_fi is distinct from excluded.name_fi or units.name_ar is distinct from excluded.name_ar",
+            )
+            .bind(&u.code)
+            .bind(&u.sv)
+            .bind(&u.en)
+            .bind(u.fi.as_deref())
+            .bind(u.ar.as_deref())
+            .execute(&self.pool)
+            .await?;
+            changed |= n.rows_affected() > 0;
+        }
+        if changed {
+            self.changed(crate::changes::Topic::Content);
         }
         Ok(())
     }

@@ -221,7 +221,7 @@ pub async fn access_overview() -> Result<AccessPageView, AppError> {
         .await?
         .into_iter()
         .map(|u| {
-            let name = if ctx().lang == stadsporten_domain::Lang::Sv { u.name_sv } else { u.name_en };
+            let name = u.name(ctx().lang).to_owned();
             UnitOption { code: u.code.to_string(), name }
         })
         .collect();

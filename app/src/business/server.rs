@@ -162,13 +162,7 @@ pub mod ssr {
                     let p = d.permit;
                     let (responsible, external) = match &p.responsible {
                         Responsible::Unit(code) => {
-                            let name = units.iter().find(|u| u.code.as_str() == code).map(|u| {
-                                if lang == Lang::Sv {
-                                    u.name_sv.clone()
-                                } else {
-                                    u.name_en.clone()
-                                }
-                            });
+                            let name = units.iter().find(|u| u.code.as_str() == code).map(|u| u.name(lang).to_owned());
                             (name.unwrap_or_else(|| code.clone()), false)
                         }
                         Responsible::Authority(key) => (

@@ -159,6 +159,7 @@ pub fn offer(o: &super::view::OfferView, i18n: I18n) -> impl IntoView {
             {o.starts.clone().map(|s| view! { <p>{s}</p> })}
             <p><strong>{o.state.clone()}</strong></p>
             {o.open.then(|| view! { <p>{o.reply_by.clone()}" "{o.lapse.clone()}</p> })}
+            {o.lapsed.then(|| view! { <p>{o.lapse.clone()}</p> })}
         </section>
     }
 }

@@ -275,6 +275,7 @@ mod ssr {
             state,
             lapse: template.map(|t| t.lapse.get(lang).to_owned()).unwrap_or_default(),
             open: o.answer.is_none(),
+            lapsed: o.answer == Some(OfferAnswer::Lapsed),
         }
     }
 
@@ -282,8 +283,7 @@ mod ssr {
     pub async fn unit_name(store: &Store, code: &str, lang: Lang) -> Result<String, AppError> {
         let unit = store.units().await?.into_iter().find(|u| u.code.as_str() == code);
         Ok(match unit {
-            Some(u) if lang == Lang::Sv => u.name_sv,
-            Some(u) => u.name_en,
+            Some(u) => u.name(lang).to_owned(),
             None => code.to_owned(),
         })
     }

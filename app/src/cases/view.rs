@@ -140,6 +140,8 @@ pub struct OfferView {
     pub lapse: String,
     /// Still waiting for its answer.
     pub open: bool,
+    /// It passed unanswered (the lapse text says what that means).
+    pub lapsed: bool,
 }
 
 /// `/my/cases/{id}`.

@@ -90,7 +90,7 @@ mod ssr {
             units
                 .iter()
                 .find(|u| u.code.as_str() == code)
-                .map(|u| if lang == Lang::Sv { u.name_sv.clone() } else { u.name_en.clone() })
+                .map(|u| u.name(lang).to_owned())
                 .unwrap_or_else(|| code.to_owned())
         };
         let title = |slug: &stadsporten_domain::ServiceSlug| store.service_title(slug, lang);

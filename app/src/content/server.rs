@@ -521,7 +521,7 @@ pub mod ssr {
             .await?
             .into_iter()
             .filter(|u| u.code.as_str().starts_with("SD"))
-            .map(|u| (u.code.to_string(), if lang == Lang::Sv { u.name_sv } else { u.name_en }))
+            .map(|u| (u.code.to_string(), u.name(lang).to_owned()))
             .collect())
     }
 

@@ -75,3 +75,7 @@ create table case_offers (
     created_at bigint not null
 );
 create index case_offers_waiting on case_offers (reply_by) where answer is null;
+
+-- Units' names in Finnish and Arabic too (Swedish where missing).
+alter table units add column name_fi text;
+alter table units add column name_ar text;

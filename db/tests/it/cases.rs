@@ -635,6 +635,12 @@ fn every_seeded_definition_loads() {
     for (name, source) in SEED_DEFINITIONS {
         let def = ServiceDefinition::from_toml(source).unwrap_or_else(|e| panic!("{name}: {e:?}"));
         assert_eq!(format!("{}.toml", def.slug), name);
-        assert!(def.langs().len() >= 2);
+        // Every language, everywhere: a published definition lacking one fails here.
+        assert_eq!(def.langs().len(), 4, "{name} is not in Swedish, English, Finnish and Arabic");
+        let granting = [&def.decision.approved, &def.decision.partly_approved];
+        assert!(
+            granting.iter().all(|t| !t.get(stadsporten_domain::Lang::Sv).contains("enligt nedan")),
+            "{name}: a decision says 'enligt nedan' with nothing below"
+        );
     }
 }
