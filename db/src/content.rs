@@ -482,6 +482,26 @@ impl Store {
             tx.commit().await?;
             return Ok(());
         }
+        // Only a draft newer than every published version goes live here; an older one is
+        // published again through a revert, as a new version, so the history never changes.
+        let newest_published: Option<i64> = sqlx::query(
+            "select max(number) as n from service_versions where service_id = $1 and published_at is not null",
+        )
+        .bind(id)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("n")?;
+        let this_published: Option<i64> =
+            sqlx::query("select published_at from service_versions where service_id = $1 and number = $2")
+                .bind(id)
+                .bind(number)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("published_at")?;
+        if this_published.is_some() || newest_published.is_some_and(|n| n > number) {
+            tx.rollback().await?;
+            return Err(DbError::Conflict);
+        }
         if let Err(e) = apply(&mut tx, id, &content).await {
             tx.rollback().await?;
             return Err(e);
@@ -514,6 +534,11 @@ impl Store {
             tx.rollback().await?;
             return Err(DbError::NotFound);
         }
+        // A scheduled version would bring the page back unasked: unpublishing cancels it.
+        sqlx::query("update service_versions set publish_at = null where service_id = $1 and published_at is null")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         self.content_changed().await
     }
@@ -525,6 +550,18 @@ impl Store {
             tx.rollback().await?;
             return Err(DbError::NotFound);
         };
+        // What was once published, only: a draft is published, not reverted to.
+        let was_published: Option<i64> =
+            sqlx::query("select published_at from service_versions where service_id = $1 and number = $2")
+                .bind(id)
+                .bind(number)
+                .fetch_one(&mut *tx)
+                .await?
+                .try_get("published_at")?;
+        if was_published.is_none() {
+            tx.rollback().await?;
+            return Err(DbError::Conflict);
+        }
         let new = next_number(&mut tx, id, now).await?;
         insert_version(&mut tx, id, new, &content, author, now).await?;
         if let Err(e) = apply(&mut tx, id, &content).await {
@@ -596,13 +633,31 @@ impl Store {
                 tx.rollback().await?;
                 continue;
             };
+            // A start button must lead somewhere: a page that starts an e-service waits, as a
+            // draft, while that e-service is not live.
+            if content.start == Start::EService && self.live_definition(&content.slug).await?.is_none() {
+                sqlx::query("update service_versions set publish_at = null where service_id = $1 and number = $2")
+                    .bind(id)
+                    .bind(number)
+                    .execute(&mut *tx)
+                    .await?;
+                tx.audit_reason(format!("scheduled version {number} not published: no live e-service"));
+                tx.commit().await?;
+                tracing::warn!(service = id, version = number, "scheduled version not published: no live e-service");
+                continue;
+            }
             match apply(&mut tx, id, &content).await {
                 Ok(()) => {}
                 Err(DbError::Conflict) => {
                     // The slug was taken meanwhile: the version stays unpublished, its schedule
                     // cleared, and the editor sees it as a draft.
                     tx.rollback().await?;
-                    let mut tx = self.begin_write().await?;
+                    let e = stadsporten_domain::audit::AuditEntry {
+                        object_id: Some(id.to_string()),
+                        reason: Some(format!("scheduled version {number} not published: slug taken")),
+                        ..entry.clone()
+                    };
+                    let mut tx = self.audited(e).begin_write().await?;
                     sqlx::query("update service_versions set publish_at = null where service_id = $1 and number = $2")
                         .bind(id)
                         .bind(number)
@@ -820,7 +875,8 @@ impl Store {
     /// The known shortcomings, all languages, unresolved first.
     pub async fn content_shortcomings(&self) -> Result<Vec<ShortcomingRow>> {
         let rows = sqlx::query(
-            "select id, fix_by, resolved_at from accessibility_shortcomings order by (resolved_at is not null), fix_by, id",
+            "select id, fix_by, resolved_at from accessibility_shortcomings \
+             order by (resolved_at is not null), (fix_by is null), fix_by, id",
         )
         .fetch_all(&self.pool)
         .await?;
@@ -844,6 +900,14 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// When the list of known shortcomings last changed (the statement's "last updated").
+    pub async fn accessibility_updated_at(&self) -> Result<Option<i64>> {
+        Ok(sqlx::query("select max(coalesce(updated_at, created_at)) as at from accessibility_shortcomings")
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("at")?)
     }
 
     /// The unresolved shortcomings in `lang` (or Swedish), for the statement.
@@ -878,13 +942,14 @@ impl Store {
             Some(id) => {
                 let n = sqlx::query(
                     "update accessibility_shortcomings set fix_by = $1, \
-                     resolved_at = case when $2 is null then null else coalesce(resolved_at, $2) end, updated_by = $3 \
-                     where id = $4",
+                     resolved_at = case when $2 is null then null else coalesce(resolved_at, $2) end, updated_by = $3, \
+                     updated_at = $5 where id = $4",
                 )
                 .bind(s.fix_by.as_deref())
                 .bind(resolved)
                 .bind(by)
                 .bind(id)
+                .bind(now)
                 .execute(&mut *tx)
                 .await?;
                 if n.rows_affected() == 0 {

@@ -14,6 +14,7 @@ pub use crate::cases::NewOffer;
 use crate::cases::{applicant_of, event, lock_case, Event};
 use crate::{DbError, Result, Store};
 use sqlx::Row;
+use stadsporten_domain::audit::AuditEntry;
 use stadsporten_domain::eservice::NotificationEvent;
 use stadsporten_domain::{CaseId, UserId};
 
@@ -113,8 +114,9 @@ impl Store {
         tx.commit().await
     }
 
-    /// Sends the one reminder of every offer whose reminder time has come; returns how many.
-    pub async fn remind_offers(&self, now: i64) -> Result<usize> {
+    /// Sends the one reminder of every offer whose reminder time has come; returns how many. Each
+    /// commits with its audit entry (`entry`, by the system; the store names the case).
+    pub async fn remind_offers(&self, entry: &AuditEntry, now: i64) -> Result<usize> {
         let due: Vec<CaseId> = sqlx::query(
             "select case_id from case_offers \
              where answer is null and reminded_at is null and remind_at <= $1 and reply_by > $1",
@@ -127,7 +129,12 @@ impl Store {
         .collect::<std::result::Result<_, _>>()?;
         let mut sent = 0;
         for case_id in due {
-            let mut tx = self.begin_write().await?;
+            let e = AuditEntry {
+                object_id: Some(case_id.to_string()),
+                reason: Some("offer reminder".into()),
+                ..entry.clone()
+            };
+            let mut tx = self.audited(e).begin_write().await?;
             let claimed = sqlx::query(
                 "update case_offers set reminded_at = $1 where case_id = $2 and reminded_at is null and answer is null",
             )
@@ -165,8 +172,9 @@ impl Store {
         Ok(sent)
     }
 
-    /// Lets every offer whose reply-by date has passed unanswered lapse; returns how many.
-    pub async fn lapse_offers(&self, now: i64) -> Result<usize> {
+    /// Lets every offer whose reply-by date has passed unanswered lapse; returns how many. Each
+    /// commits with its audit entry, as [`Store::remind_offers`].
+    pub async fn lapse_offers(&self, entry: &AuditEntry, now: i64) -> Result<usize> {
         let due: Vec<CaseId> = sqlx::query("select case_id from case_offers where answer is null and reply_by < $1")
             .bind(now)
             .fetch_all(&self.pool)
@@ -176,7 +184,12 @@ impl Store {
             .collect::<std::result::Result<_, _>>()?;
         let mut lapsed = 0;
         for case_id in due {
-            let mut tx = self.begin_write().await?;
+            let e = AuditEntry {
+                object_id: Some(case_id.to_string()),
+                reason: Some("offer lapsed".into()),
+                ..entry.clone()
+            };
+            let mut tx = self.audited(e).begin_write().await?;
             let claimed = sqlx::query(
                 "update case_offers set answer = 'lapsed', answered_at = $1 where case_id = $2 and answer is null",
             )

@@ -121,7 +121,7 @@ impl Store {
         for s in &file.service {
             let existing = sqlx::query(
                 "select s.id, (select count(*) from service_versions v where v.service_id = s.id) as versions \
-                 from services s where s.slug = $1",
+                 from services s where s.seed_slug = $1",
             )
             .bind(&s.slug)
             .fetch_optional(&mut *tx)
@@ -146,8 +146,8 @@ impl Store {
                     added += 1;
                     let id: i64 = sqlx::query(
                         "insert into services (slug, situation, for_residents, for_businesses, provider_kind, provider_name, \
-                         channels, handling_days, has_e_service, phone, monthly_users, last_reviewed, external_url) \
-                         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id",
+                         channels, handling_days, has_e_service, phone, monthly_users, last_reviewed, external_url, \
+                         seed_slug) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $1) returning id",
                     )
                     .bind(&s.slug)
                     .bind(&s.situation)

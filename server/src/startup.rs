@@ -596,13 +596,27 @@ fn spawn_eservice_housekeeping(
                 Err(e) => tracing::warn!(error = %e, "draft expiry failed"),
             }
             stadsporten_app::web::uploads::rescan_held(&store, &uploads, now).await;
-            // Offers in decisions: one reminder before the reply-by date, then the lapse.
-            match store.remind_offers(now).await {
+            // Offers in decisions: one reminder before the reply-by date, then the lapse, each
+            // in the audit trail as the system's change to the case.
+            let entry = stadsporten_domain::audit::AuditEntry {
+                at: now,
+                actor_id: None,
+                acting_for: None,
+                role: Some("system".into()),
+                action: stadsporten_domain::audit::AuditAction::Update,
+                object_type: "case-offer".into(),
+                object_id: None,
+                outcome: stadsporten_domain::audit::Outcome::Success,
+                reason: None,
+                request_id: None,
+                client_addr: None,
+            };
+            match store.remind_offers(&entry, now).await {
                 Ok(n) if n > 0 => tracing::info!(offers = n, "reminded applicants of unanswered offers"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "offer reminders failed"),
             }
-            match store.lapse_offers(now).await {
+            match store.lapse_offers(&entry, now).await {
                 Ok(n) if n > 0 => tracing::info!(offers = n, "offers lapsed unanswered"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "offer lapse failed"),

@@ -137,10 +137,12 @@ pub async fn answer_case_offer(case_id: CaseId, answer: String) -> Result<(), Ap
         _ => return Err(AppError::BadArguments.respond()),
     };
     let store = crate::context::store()?;
-    let case = store.case_record(case_id).await?.ok_or_else(|| AppError::NotFound.respond())?;
-    if case.applicant_id != viewer.user_id {
-        return Err(AppError::NotFound.respond());
-    }
+    // The one case-access decision: only its applicant answers; anyone else finds nothing.
+    let case = store
+        .case_record(case_id)
+        .await?
+        .filter(|c| super::access::of_case(&viewer, c, super::access::CaseNeed::Own).is_some())
+        .ok_or_else(|| AppError::NotFound.respond())?;
     let now = crate::context::current().now;
     let audited =
         crate::auth::audited(AuditAction::Update, "case-offer", Some(case_id.to_string()), Some("resident"), None)?;

@@ -120,14 +120,15 @@ async fn service_form(s: &FormState, values: &Pairs, now: i64) -> Result<(Servic
     }
 }
 
-/// After a version is saved: publish or schedule it as asked, and say which.
+/// After a version is saved: publish or schedule it as asked, and say which. `Conflict`: another
+/// page took the slug between the save and the publication.
 async fn then_publish(
     s: &FormState,
     ctx: &RequestContext,
     id: i64,
     number: i64,
     then: Then,
-) -> Result<&'static str, AppError> {
+) -> Result<&'static str, DbError> {
     let now = s.clock.now();
     let (at, saved) = match then {
         Then::Save => return Ok("draft"),
@@ -136,9 +137,28 @@ async fn then_publish(
     };
     audited(&s.store, ctx, AuditAction::Publish, "service-page", Some(id.to_string()), ROLE, None)
         .publish_service_version(id, number, at, now)
-        .await
-        .map_err(|e| storage(e, "could not publish a service page"))?;
+        .await?;
     Ok(saved)
+}
+
+/// The answer after a version was saved and (perhaps) published.
+async fn after_save(
+    s: &FormState,
+    ctx: &RequestContext,
+    session: &tower_sessions::Session,
+    values: Pairs,
+    slug: &str,
+    r: Result<&'static str, DbError>,
+    back: &str,
+) -> Response {
+    match r {
+        Ok(saved) => see_other(&format!("{back}?saved={saved}")),
+        Err(DbError::Conflict) => {
+            let p = [Problem::new("slug", "content-error-slug-taken", slug)];
+            refuse(session, SERVICE_FORM, values, &p, back).await
+        }
+        Err(e) => s.fail(ctx, storage(e, "could not publish a service page")).await,
+    }
 }
 
 /// `POST /admin/content/services`: a new page (unpublished unless published at once).
@@ -168,13 +188,8 @@ pub async fn create_service(
         }
         Err(e) => return s.fail(&ctx, storage(e, "could not create a service page")).await,
     };
-    match then_publish(&s, &ctx, id, 1, then).await {
-        Ok(saved) => see_other(&format!(
-            "/admin/content/services/{id}?saved={}",
-            if saved == "draft" { "created" } else { saved }
-        )),
-        Err(e) => s.fail(&ctx, e).await,
-    }
+    let r = then_publish(&s, &ctx, id, 1, then).await.map(|saved| if saved == "draft" { "created" } else { saved });
+    after_save(&s, &ctx, &session, values, &content.slug, r, &format!("/admin/content/services/{id}")).await
 }
 
 /// `POST /admin/content/services/{id}`: the page's next version, then publish or schedule it.
@@ -205,10 +220,8 @@ pub async fn save_service(
         Err(DbError::NotFound) => return s.fail(&ctx, AppError::NotFound).await,
         Err(e) => return s.fail(&ctx, storage(e, "could not save a service page")).await,
     };
-    match then_publish(&s, &ctx, id, number, then).await {
-        Ok(saved) => see_other(&format!("{back}?saved={saved}")),
-        Err(e) => s.fail(&ctx, e).await,
-    }
+    let r = then_publish(&s, &ctx, id, number, then).await;
+    after_save(&s, &ctx, &session, values, &content.slug, r, &back).await
 }
 
 /// The answer to a one-button action on a page: back to it with what was done, or the error page.
@@ -216,8 +229,9 @@ async fn done(s: &FormState, ctx: &RequestContext, r: stadsporten_db::Result<()>
     match r {
         Ok(()) => see_other(&format!("{back}?saved={saved}")),
         Err(DbError::NotFound) => s.fail(ctx, AppError::NotFound).await,
-        // Publishing again a version whose slug another page has taken meanwhile.
-        Err(DbError::Conflict) => s.fail(ctx, AppError::BadArguments).await,
+        // Not a version that can go live that way (already published, older than what is, a
+        // draft to revert to), or its slug is another page's now: said on the page.
+        Err(DbError::Conflict) => see_other(&format!("{back}?saved=conflict")),
         Err(e) => s.fail(ctx, storage(e, "could not change a service page")).await,
     }
 }
@@ -247,12 +261,33 @@ pub async fn review(
     done(&s, &ctx, r, &format!("/admin/content/services/{id}"), "reviewed").await
 }
 
+/// Whether version `number` may go live as far as its start button goes: a page that starts an
+/// e-service only while that e-service is live. `Err`: the page that says why not.
+async fn startable(s: &FormState, ctx: &RequestContext, id: i64, number: i64) -> Result<(), Response> {
+    let content = match s.store.service_version(id, number).await {
+        Ok(Some(c)) => c,
+        Ok(None) => return Err(s.fail(ctx, AppError::NotFound).await),
+        Err(e) => return Err(s.fail(ctx, storage(e, "could not read a service page")).await),
+    };
+    if content.start != Start::EService {
+        return Ok(());
+    }
+    match s.store.live_definition(&content.slug).await {
+        Ok(Some(_)) => Ok(()),
+        Ok(None) => Err(see_other(&format!("/admin/content/services/{id}?saved=no-eservice"))),
+        Err(e) => Err(s.fail(ctx, storage(e, "could not read a definition")).await),
+    }
+}
+
 pub async fn revert(
     State(s): State<Arc<FormState>>,
     Extension(ctx): Extension<RequestContext>,
     Path((id, number)): Path<(i64, i64)>,
 ) -> Response {
     let viewer = editor_or_return!(s, ctx);
+    if let Err(page) = startable(&s, &ctx, id, number).await {
+        return page;
+    }
     let r = audited(&s.store, &ctx, AuditAction::Revert, "service-page", Some(id.to_string()), ROLE, None)
         .revert_service(id, number, (viewer.user_id, &viewer.name), s.clock.now())
         .await
@@ -266,6 +301,9 @@ pub async fn publish_version(
     Path((id, number)): Path<(i64, i64)>,
 ) -> Response {
     editor_or_return!(s, ctx);
+    if let Err(page) = startable(&s, &ctx, id, number).await {
+        return page;
+    }
     let r = audited(&s.store, &ctx, AuditAction::Publish, "service-page", Some(id.to_string()), ROLE, None)
         .publish_service_version(id, number, None, s.clock.now())
         .await;

@@ -62,7 +62,14 @@ pub async fn load_accessibility_statement() -> Result<super::view::StatementView
         empty: shortcomings.is_empty(),
         shortcomings,
         report_href: "/services/rapportera-tillganglighetsproblem/start".to_owned(),
-        updated: t(lang, "a11y-updated"),
+        updated: ta(
+            lang,
+            "a11y-updated",
+            &[(
+                "date",
+                store.accessibility_updated_at().await?.map(crate::ui::stockholm_date).unwrap_or_default().into(),
+            )],
+        ),
     })
 }
 
@@ -200,6 +207,8 @@ pub mod ssr {
             "ended",
             "message",
             "shortcoming",
+            "conflict",
+            "no-eservice",
         ];
         known.contains(&what.as_str()).then(|| t(lang, &format!("content-saved-{what}")))
     }

@@ -345,11 +345,8 @@ async fn perform(
             };
             store.decide_case(id, me, &decision, now).await
         }
-        A::RecordOfferAnswer { accept } => match store.answer_offer(id, *accept, "phone", me, now).await {
-            // Answered already, or its date has passed: the page shows where the offer stands.
-            Err(stadsporten_db::DbError::Conflict) => Ok(()),
-            other => other,
-        },
+        // Answered already, or its date has passed: `Conflict`, shown as a stale page.
+        A::RecordOfferAnswer { accept } => store.answer_offer(id, *accept, "phone", me, now).await,
         // `check` refuses a decision without an outcome before this is reached.
         A::Decide { outcome: None, .. } => return Err(AppError::BadArguments.respond()),
         A::Close => store.close_case(id, me, now).await,

@@ -2,7 +2,10 @@
 -- schedule, operating messages that name the services and districts they concern, and the
 -- accessibility statement's known shortcomings. See db/src/content.rs.
 
+-- `seed_slug`: the demo seed's page a row came from (see the SQLite migration).
 alter table services add column published bigint not null default 1;
+alter table services add column seed_slug text;
+update services set seed_slug = slug;
 alter table services add column external_url text;
 alter table services add column contact_email text;
 
@@ -37,6 +40,7 @@ create table accessibility_shortcomings (
     fix_by text,
     resolved_at bigint,
     created_at bigint not null,
+    updated_at bigint,
     updated_by text
 );
 create table accessibility_shortcoming_translations (

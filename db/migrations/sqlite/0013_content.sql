@@ -3,8 +3,11 @@
 -- accessibility statement's known shortcomings. See db/src/content.rs.
 
 -- A service page residents see only while published; a service run by another authority links
--- out instead of starting an e-service here.
+-- out instead of starting an e-service here. `seed_slug` names the demo seed's page a row came
+-- from (whatever an editor renames it to), so seeding never adds a page an editor renamed.
 alter table services add column published integer not null default 1;
+alter table services add column seed_slug text;
+update services set seed_slug = slug;
 alter table services add column external_url text;
 alter table services add column contact_email text;
 
@@ -44,6 +47,7 @@ create table accessibility_shortcomings (
     fix_by text,
     resolved_at integer,
     created_at integer not null,
+    updated_at integer,
     updated_by text
 );
 create table accessibility_shortcoming_translations (

@@ -404,6 +404,23 @@ async fn two_officers_cannot_both_move_a_case(backend: Backend) {
     assert_eq!(store.case_events(id, true).await.unwrap().iter().filter(|e| e.kind == "start").count(), 1);
 }
 
+/// The housekeeping's audit entry for the system's changes to offers.
+fn system() -> stadsporten_domain::audit::AuditEntry {
+    stadsporten_domain::audit::AuditEntry {
+        at: NOW,
+        actor_id: None,
+        acting_for: None,
+        role: Some("system".into()),
+        action: stadsporten_domain::audit::AuditAction::Update,
+        object_type: "case-offer".into(),
+        object_id: None,
+        outcome: stadsporten_domain::audit::Outcome::Success,
+        reason: None,
+        request_id: None,
+        client_addr: None,
+    }
+}
+
 /// A decision with an offer of a preschool place, answered by `reply_by`.
 fn offer_decision(reply_by: i64) -> NewDecision<'static> {
     NewDecision {
@@ -450,14 +467,24 @@ async fn an_offer_is_answered_once_before_its_date_reminded_once_and_lapses_afte
     let (_, second, _) = anna_applies(&store, "o2").await;
     store.start_case(second, karin, NOW).await.unwrap();
     store.decide_case(second, karin, &offer_decision(reply_by), NOW).await.unwrap();
-    assert_eq!(store.remind_offers(NOW + DAY).await.unwrap(), 0, "not yet");
-    assert_eq!(store.remind_offers(reply_by - 2 * DAY).await.unwrap(), 1);
-    assert_eq!(store.remind_offers(reply_by - DAY).await.unwrap(), 0, "once");
-    assert_eq!(store.lapse_offers(reply_by).await.unwrap(), 0, "the last day is the applicant's");
+    assert_eq!(store.remind_offers(&system(), NOW + DAY).await.unwrap(), 0, "not yet");
+    assert_eq!(store.remind_offers(&system(), reply_by - 2 * DAY).await.unwrap(), 1);
+    assert_eq!(store.remind_offers(&system(), reply_by - DAY).await.unwrap(), 0, "once");
+    assert_eq!(store.lapse_offers(&system(), reply_by).await.unwrap(), 0, "the last day is the applicant's");
     assert!(matches!(store.answer_offer(second, true, "my-pages", anna, reply_by + 1).await, Err(DbError::Conflict)));
-    assert_eq!(store.lapse_offers(reply_by + 1).await.unwrap(), 1);
-    assert_eq!(store.lapse_offers(reply_by + 2).await.unwrap(), 0, "once");
+    assert_eq!(store.lapse_offers(&system(), reply_by + 1).await.unwrap(), 1);
+    assert_eq!(store.lapse_offers(&system(), reply_by + 2).await.unwrap(), 0, "once");
     assert_eq!(store.case_offer(second).await.unwrap().unwrap().answer, Some(OfferAnswer::Lapsed));
+    let trail = store
+        .audit_entries(
+            &stadsporten_db::AuditFilter { object_type: Some("case-offer".into()), ..Default::default() },
+            50,
+            0,
+        )
+        .await
+        .unwrap();
+    let reasons: Vec<_> = trail.iter().filter_map(|r| r.chained.entry.reason.clone()).collect();
+    assert!(reasons.contains(&"offer reminder".into()) && reasons.contains(&"offer lapsed".into()), "{reasons:?}");
     let sent: Vec<String> =
         store.outbox(50).await.unwrap().into_iter().filter(|r| r.case_id == Some(second)).map(|r| r.event).collect();
     assert!(sent.contains(&"offer-reminder".to_owned()) && sent.contains(&"offer-lapsed".to_owned()), "{sent:?}");

@@ -16,6 +16,9 @@ async fn seeded(backend: Backend) -> (Store, UserId) {
     let store = Store::connect(&fresh_database_url(backend).await, 8).await.expect("connect");
     assert!(store.seed_demo_content(NOW).await.expect("catalogue") >= 50);
     store.seed_personas("https://eid.test", "https://staff.test", NOW).await.expect("personas");
+    // The e-services too: a page that starts one is published only while it is live.
+    store.seed_compare(NOW).await.expect("comparison units");
+    store.seed_eservices(NOW).await.expect("e-services");
     let vera = store.user_by_persona("vera").await.unwrap().expect("the content editor is seeded").id;
     (store, vera)
 }
@@ -94,11 +97,20 @@ async fn a_page_is_versioned_published_scheduled_and_reverted(backend: Backend) 
     assert!(search(&store, "zqxvordtest", Lang::Sv).is_empty());
     assert_eq!(store.service_details(&slug, Lang::Sv).await.unwrap().unwrap().summary.handling_days, Some(70));
 
+    // Only a draft newer than what is live goes live directly; an older version goes back
+    // through a revert (a new version), and a draft is never "reverted to".
+    assert!(matches!(store.publish_service_version(id, 2, None, NOW + 4100).await, Err(DbError::Conflict)));
+    let draft = store.save_service_version(id, &later, (vera, "Vera Lind"), NOW + 4200).await.unwrap();
+    assert!(matches!(store.revert_service(id, draft, (vera, "Vera Lind"), NOW + 4300).await, Err(DbError::Conflict)));
+    // Scheduled, then unpublished: the schedule goes with it.
+    store.publish_service_version(id, draft, Some(NOW + 9000), NOW + 4400).await.unwrap();
     // Unpublished: gone from search and the page; the editor still has it.
     store.unpublish_service(id).await.unwrap();
     assert!(store.service_details(&slug, Lang::Sv).await.unwrap().is_none());
     assert!(!search(&store, "bygglov", Lang::Sv).contains(&"bygglov".to_owned()));
     assert!(!store.service_edit(id).await.unwrap().unwrap().published);
+    assert_eq!(store.publish_due_versions(&system(AuditAction::Publish), NOW + 9000).await.unwrap(), 0);
+    assert!(!store.service_edit(id).await.unwrap().unwrap().published, "no schedule brings it back");
 
     // A slug another page has is refused, on save and on create.
     let mut clash = changed.clone();
@@ -109,9 +121,16 @@ async fn a_page_is_versioned_published_scheduled_and_reverted(backend: Backend) 
         Err(DbError::Conflict)
     ));
 
-    // Seeding again leaves the edited page alone.
+    // Seeding again leaves the edited page alone, renamed or not.
     store.seed_demo_content(NOW + 5000).await.unwrap();
     assert!(!store.service_edit(id).await.unwrap().unwrap().published, "the editor's unpublishing stands");
+    let rivning = store.service_id_by_slug("rivningslov").await.unwrap().unwrap();
+    let mut renamed = store.service_edit(rivning).await.unwrap().unwrap().latest;
+    renamed.slug = "rivningslov-ansok".into();
+    let n = store.save_service_version(rivning, &renamed, (vera, "Vera Lind"), NOW + 5100).await.unwrap();
+    store.publish_service_version(rivning, n, None, NOW + 5100).await.unwrap();
+    assert_eq!(store.seed_demo_content(NOW + 5200).await.unwrap(), 0, "no page added back under the old slug");
+    assert!(store.service_id_by_slug("rivningslov").await.unwrap().is_none());
 }
 
 fn new_page() -> ServiceContent {
