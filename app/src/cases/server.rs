@@ -138,7 +138,7 @@ pub async fn answer_case_offer(case_id: CaseId, answer: String) -> Result<(), Ap
     };
     let store = crate::context::store()?;
     // The one case-access decision: only its applicant answers; anyone else finds nothing.
-    let case = store
+    store
         .case_record(case_id)
         .await?
         .filter(|c| super::access::of_case(&viewer, c, super::access::CaseNeed::Own).is_some())
