@@ -489,7 +489,7 @@ fn content_message() -> Vec<(&'static str, String)> {
 
 /// The next version of the preschool definition (a valid upload).
 fn preschool_v2() -> String {
-    stadsporten_db::SEED_DEFINITIONS[0].1.replace("version = 3", "version = 4")
+    stadsporten_db::SEED_DEFINITIONS[0].1.replace("version = 4", "version = 5")
 }
 
 fn cases(o: &Objects) -> Vec<Case> {

@@ -151,7 +151,16 @@ async fn two_nodes_behind_a_load_balancer_are_one_service() {
     assert_eq!(act("start", vec![]).await, format!("/officer/cases/{id}?saved=start"));
     let motivation = "Lo erbjuds plats på Förskolan Ekorren från 16 augusti.".to_owned();
     assert_eq!(
-        act("decide", vec![("outcome", "approved".into()), ("motivation", motivation)]).await,
+        act(
+            "decide",
+            vec![
+                ("outcome", "approved".into()),
+                ("motivation", motivation),
+                ("offer_what", "Förskolan Ekorren, avdelning Blå".into()),
+                ("offer_starts", "2027-08-16".into()),
+            ]
+        )
+        .await,
         format!("/officer/cases/{id}?saved=decide")
     );
     // Anna sees the decision on node a.

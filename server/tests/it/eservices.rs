@@ -364,7 +364,16 @@ async fn an_officer_requests_completion_decides_and_the_resident_sees_it(backend
     assert!(html.contains("Börja handlägga") && html.contains("intyg BVC.pdf"));
     // Deciding is not possible before starting: the form is not offered, and a forged post is stale.
     assert_eq!(
-        act("decide", vec![("outcome", "approved".into()), ("motivation", "Plats finns.".into())]).await,
+        act(
+            "decide",
+            vec![
+                ("outcome", "approved".into()),
+                ("motivation", "Plats finns på Förskolan Ekorren.".into()),
+                ("offer_what", "Förskolan Ekorren".into()),
+                ("offer_starts", "2027-08-16".into()),
+            ]
+        )
+        .await,
         format!("/officer/cases/{id}?saved=stale")
     );
     assert_eq!(act("start", vec![]).await, format!("/officer/cases/{id}?saved=start"));
@@ -553,14 +562,14 @@ async fn definitions_are_checked_whole_and_new_versions_leave_filed_cases_alone(
     let (admin, csrf) = as_user(&app, "admin").await;
     let v1 = stadsporten_db::SEED_DEFINITIONS[0].1;
     // Two problems at once, each named where it is.
-    let broken = v1.replace("version = 3", "version = 4").replace("type = \"personnummer\"", "type = \"personnumber\"");
+    let broken = v1.replace("version = 4", "version = 5").replace("type = \"personnummer\"", "type = \"personnumber\"");
     let res = upload(&admin, &csrf, "/admin/services/upload", &[("source", &broken)], None).await;
     assert_eq!(to(&res, &admin.address), "/admin/services#error-summary");
     let (_, html) = body(&admin, "/admin/services").await;
     assert!(html.contains("Filen kunde inte läsas") && html.contains("personnumber"), "{html}");
-    assert!(html.contains("version = 4"), "the source is kept for fixing");
+    assert!(html.contains("version = 5"), "the source is kept for fixing");
     let broken = v1
-        .replace("version = 3", "version = 4")
+        .replace("version = 4", "version = 5")
         .replace(
             "title = { sv = \"Barnet\", en = \"The child\", fi = \"Lapsi\", ar = \"الطفل\" }",
             "title = { sv = \"Barnet\", fi = \"Lapsi\", ar = \"الطفل\" }",
@@ -574,9 +583,9 @@ async fn definitions_are_checked_whole_and_new_versions_leave_filed_cases_alone(
     let res = upload(&admin, &csrf, "/admin/services/upload", &[("source", v1)], None).await;
     assert_eq!(to(&res, &admin.address), "/admin/services#error-summary");
     let (_, html) = body(&admin, "/admin/services").await;
-    assert!(html.contains("Version 3 är redan publicerad"));
+    assert!(html.contains("Version 4 är redan publicerad"));
     // A valid next version with a shorter handling time: a draft, previewed, then published.
-    let v2 = v1.replace("version = 3", "version = 4").replace("handling_days = 30", "handling_days = 21");
+    let v2 = v1.replace("version = 4", "version = 5").replace("handling_days = 30", "handling_days = 21");
     let res =
         upload(&admin, &csrf, "/admin/services/upload", &[], Some(("definition", "forskola.toml", v2.into_bytes())))
             .await;
