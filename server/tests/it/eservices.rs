@@ -461,7 +461,7 @@ async fn an_officer_requests_completion_decides_and_the_resident_sees_it(backend
     let res =
         post(&anna, &anna_csrf, "/api/my/case/offer", &[("case_id", &id.to_string()), ("answer", "accept")]).await;
     assert_eq!(to(&res, &anna.address), format!("/my/cases/{id}?saved=offer-accept"));
-    let (_, html) = body(&anna, &format!("/my/cases/{id}")).await;
+    let (_, html) = body(&anna, &format!("/my/cases/{id}?saved=offer-accept")).await;
     assert!(html.contains("Du har tackat ja till erbjudandet.") && html.contains("Tackat ja"));
     assert!(!html.contains("Tacka ja till erbjudandet"), "answered once");
     let res =
