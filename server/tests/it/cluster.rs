@@ -192,6 +192,28 @@ async fn two_nodes_behind_a_load_balancer_are_one_service() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 
+    // An editor publishes on node a: node b's search finds the new text within a second.
+    let vera = nodes[0].store.user_by_persona("vera").await.unwrap().unwrap().id;
+    let page_id = nodes[0].store.service_id_by_slug("bygglov").await.unwrap().unwrap();
+    let mut content = nodes[0].store.service_edit(page_id).await.unwrap().unwrap().latest;
+    content.texts.get_mut("sv").unwrap().keywords.push_str(" zqxvklusterord");
+    let number = nodes[0]
+        .store
+        .save_service_version(page_id, &content, (vera, "Vera Lind"), nodes[0].clock.now())
+        .await
+        .unwrap();
+    nodes[0].store.publish_service_version(page_id, number, None, nodes[0].clock.now()).await.unwrap();
+    let published = Instant::now();
+    loop {
+        let url = format!("{}/services?q=zqxvklusterord", nodes[1].address);
+        let html = anonymous.get(&url).send().await.unwrap().text().await.unwrap();
+        if html.contains("/services/bygglov") {
+            break;
+        }
+        assert!(published.elapsed() < Duration::from_secs(1), "node b's search sees the publication within a second");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+
     // The outbox: both nodes' workers run; each notification is delivered once.
     let started = Instant::now();
     loop {
