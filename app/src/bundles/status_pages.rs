@@ -407,7 +407,9 @@ fn statement_form(v: &OfficerBundleView, i18n: I18n) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="statement-due">{i18n.t("bundle-statement-due-label")}</label>
-                    <input type="date" id="statement-due" name="due_date" value=val("due_date")/>
+                    <p class="hint" id="statement-due-hint">{i18n.t("field-date-format")}</p>
+                    <input type="text" inputmode="numeric" dir="ltr" maxlength="10" id="statement-due" name="due_date"
+                        aria-describedby="statement-due-hint" value=val("due_date")/>
                 </div>
                 <button type="submit">{i18n.t("bundle-statement-ask")}</button>
             </form>

@@ -119,8 +119,11 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
                 </div>
                 <div class="field">
                     <label for="completion-reply-by">{i18n.t("officer-reply-by")}</label>
-                    <p class="hint">{i18n.t("field-date-format")}</p>
-                    <input type="date" id="completion-reply-by" name="reply_by" value=flash_value("completion", "reply_by").unwrap_or(v.default_reply_by.clone())/>
+                    <p class="hint" id="completion-reply-by-hint">{i18n.t("field-date-format")}</p>
+                    // Typed as ÅÅÅÅ-MM-DD in every language (a browser's date input shows its own order).
+                    <input type="text" inputmode="numeric" dir="ltr" maxlength="10" id="completion-reply-by" name="reply_by"
+                        aria-describedby="completion-reply-by-hint"
+                        value=flash_value("completion", "reply_by").unwrap_or(v.default_reply_by.clone())/>
                 </div>
                 <p class="hint">{i18n.t("officer-clock-pauses")}</p>
                 <button type="submit">{i18n.t("officer-send-request")}</button>
