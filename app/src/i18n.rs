@@ -245,14 +245,29 @@ mod tests {
             generated.extend(CaseStatus::ALL.iter().map(|s| format!("case-status-{}", s.slug())));
             generated.extend(DecisionOutcome::ALL.iter().map(|s| format!("case-outcome-{}", s.slug())));
             generated.extend(Transition::ALL.iter().map(|t| format!("case-event-{}", t.slug())));
-            generated.extend(["submitted", "message", "note", "assigned"].map(|k| format!("case-event-{k}")));
+            generated.extend(
+                [
+                    "submitted",
+                    "message",
+                    "note",
+                    "assigned",
+                    "offer",
+                    "offer-accepted",
+                    "offer-declined",
+                    "offer-lapsed",
+                ]
+                .map(|k| format!("case-event-{k}")),
+            );
+            generated.extend(["accepted", "declined", "lapsed"].map(|a| format!("offer-state-{a}")));
+            generated.extend(crate::content::server::SAVED.map(|s| format!("content-saved-{s}")));
+            generated.extend(stadsporten_domain::content::Start::ALL.map(|s| format!("content-start-{}", s.slug())));
             generated.extend(["on-track", "due-soon", "overdue", "paused"].map(|s| format!("sla-{s}")));
             generated.extend(["draft", "live", "retired"].map(|s| format!("services-status-{s}")));
             for e in NotificationEvent::ALL {
                 generated.extend(["subject", "body"].map(|p| format!("notify-{}-{p}", e.slug())));
             }
             generated.extend(
-                ["take", "release", "assign", "note", "message"]
+                ["take", "release", "assign", "note", "message", "offer-accepted-by-phone", "offer-declined-by-phone"]
                     .into_iter()
                     .map(String::from)
                     .chain(Transition::ALL.iter().filter(|t| !t.by_applicant()).map(|t| t.slug().to_owned()))

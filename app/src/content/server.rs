@@ -7,6 +7,23 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 pub use ssr::*;
 
+/// What a write says it did, on the page it returns to (`?saved=…`, `content-saved-…`).
+pub const SAVED: [&str; 13] = [
+    "created",
+    "draft",
+    "published",
+    "scheduled",
+    "unpublished",
+    "reviewed",
+    "reverted",
+    "cancelled",
+    "ended",
+    "message",
+    "shortcoming",
+    "conflict",
+    "no-eservice",
+];
+
 /// `/admin/content` (`overdue` lists only the pages overdue for review).
 #[server(prefix = "/api", endpoint = "content/overview", input = server_fn::codec::GetUrl)]
 pub async fn load_content_overview(overdue: bool) -> Result<OverviewView, AppError> {
@@ -195,21 +212,7 @@ pub mod ssr {
     pub fn saved_notice(query: &str, lang: Lang) -> Option<String> {
         let pairs = stadsporten_domain::catalogue::decode_query_string(query).ok()?;
         let (_, what) = pairs.into_iter().find(|(k, _)| k == "saved")?;
-        let known = [
-            "created",
-            "draft",
-            "published",
-            "scheduled",
-            "unpublished",
-            "reviewed",
-            "reverted",
-            "cancelled",
-            "ended",
-            "message",
-            "shortcoming",
-            "conflict",
-            "no-eservice",
-        ];
+        let known = super::SAVED;
         known.contains(&what.as_str()).then(|| t(lang, &format!("content-saved-{what}")))
     }
 
@@ -426,9 +429,9 @@ pub mod ssr {
                 "start",
                 "content-field-start",
                 false,
-                ["none", "eservice", "external"]
+                stadsporten_domain::content::Start::ALL
                     .iter()
-                    .map(|s| ((*s).to_owned(), t(lang, &format!("content-start-{s}"))))
+                    .map(|s| (s.slug().to_owned(), t(lang, &format!("content-start-{}", s.slug()))))
                     .collect(),
             ),
             start_note,

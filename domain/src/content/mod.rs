@@ -76,6 +76,8 @@ pub enum Start {
 }
 
 impl Start {
+    pub const ALL: [Start; 3] = [Start::None, Start::EService, Start::External];
+
     pub fn slug(self) -> &'static str {
         match self {
             Start::None => "none",
@@ -85,7 +87,7 @@ impl Start {
     }
 
     pub fn parse(s: &str) -> Option<Start> {
-        [Start::None, Start::EService, Start::External].into_iter().find(|x| x.slug() == s)
+        Start::ALL.into_iter().find(|x| x.slug() == s)
     }
 }
 
