@@ -259,7 +259,7 @@ mod tests {
                 .map(|k| format!("case-event-{k}")),
             );
             generated.extend(["accepted", "declined", "lapsed"].map(|a| format!("offer-state-{a}")));
-            generated.extend(crate::content::server::SAVED.map(|s| format!("content-saved-{s}")));
+            generated.extend(stadsporten_domain::content::SAVED_NOTICES.map(|s| format!("content-saved-{s}")));
             generated.extend(stadsporten_domain::content::Start::ALL.map(|s| format!("content-start-{}", s.slug())));
             generated.extend(["on-track", "due-soon", "overdue", "paused"].map(|s| format!("sla-{s}")));
             generated.extend(["draft", "live", "retired"].map(|s| format!("services-status-{s}")));

@@ -7,23 +7,6 @@ use leptos::prelude::*;
 #[cfg(feature = "ssr")]
 pub use ssr::*;
 
-/// What a write says it did, on the page it returns to (`?saved=…`, `content-saved-…`).
-pub const SAVED: [&str; 13] = [
-    "created",
-    "draft",
-    "published",
-    "scheduled",
-    "unpublished",
-    "reviewed",
-    "reverted",
-    "cancelled",
-    "ended",
-    "message",
-    "shortcoming",
-    "conflict",
-    "no-eservice",
-];
-
 /// `/admin/content` (`overdue` lists only the pages overdue for review).
 #[server(prefix = "/api", endpoint = "content/overview", input = server_fn::codec::GetUrl)]
 pub async fn load_content_overview(overdue: bool) -> Result<OverviewView, AppError> {
@@ -212,7 +195,7 @@ pub mod ssr {
     pub fn saved_notice(query: &str, lang: Lang) -> Option<String> {
         let pairs = stadsporten_domain::catalogue::decode_query_string(query).ok()?;
         let (_, what) = pairs.into_iter().find(|(k, _)| k == "saved")?;
-        let known = super::SAVED;
+        let known = stadsporten_domain::content::SAVED_NOTICES;
         known.contains(&what.as_str()).then(|| t(lang, &format!("content-saved-{what}")))
     }
 

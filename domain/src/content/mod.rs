@@ -389,6 +389,24 @@ pub struct Change {
     pub after: String,
 }
 
+/// What an editor's write says it did on the page it returns to (`?saved=…`; the message ids
+/// are `content-saved-…`).
+pub const SAVED_NOTICES: [&str; 13] = [
+    "created",
+    "draft",
+    "published",
+    "scheduled",
+    "unpublished",
+    "reviewed",
+    "reverted",
+    "cancelled",
+    "ended",
+    "message",
+    "shortcoming",
+    "conflict",
+    "no-eservice",
+];
+
 /// How long a page may go without a review before it is overdue (twelve months).
 pub const REVIEW_DAYS: i64 = 365;
 
