@@ -90,6 +90,9 @@ impl Store {
             if let Err(e) = self.refresh_catalogue().await {
                 tracing::warn!(error = %e, "could not reload the catalogue after a change on another node");
             }
+            // Once more after the reload: a page rendered while it ran (from the old snapshot)
+            // was kept under the first new generation and must not be served as current.
+            self.changed(topic);
         }
     }
 

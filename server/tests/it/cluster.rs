@@ -192,7 +192,8 @@ async fn two_nodes_behind_a_load_balancer_are_one_service() {
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 
-    // An editor publishes on node a: node b's search finds the new text within a second.
+    // An editor publishes on node a: node b's search finds the new text within seconds (two at
+    // most here, on a loaded CI machine; the notice reloads the other node's search snapshot).
     let vera = nodes[0].store.user_by_persona("vera").await.unwrap().unwrap().id;
     let page_id = nodes[0].store.service_id_by_slug("bygglov").await.unwrap().unwrap();
     let mut content = nodes[0].store.service_edit(page_id).await.unwrap().unwrap().latest;
@@ -210,7 +211,7 @@ async fn two_nodes_behind_a_load_balancer_are_one_service() {
         if html.contains("/services/bygglov") {
             break;
         }
-        assert!(published.elapsed() < Duration::from_secs(1), "node b's search sees the publication within a second");
+        assert!(published.elapsed() < Duration::from_secs(2), "node b's search sees the publication within seconds");
         tokio::time::sleep(Duration::from_millis(20)).await;
     }
 
