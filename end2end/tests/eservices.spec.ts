@@ -150,9 +150,11 @@ for (const [db, base] of servers) {
     // The officer decides.
     await officer.reload();
     await expect(officer.getByText('Här är intyget med underskrift.').first()).toBeVisible();
-    await officer.getByText('Fatta beslut').first().click();
     await officer.getByRole('radio', { name: /^Bifall/ }).check();
     await officer.getByLabel('Motivering').fill('Lo erbjuds plats på Förskolan Ekorren från den 16 augusti.');
+    // A preschool place is an offer: what is offered, and from when.
+    await officer.locator('#decide-offer-what').fill('Förskolan Ekorren, avdelning Blå');
+    await officer.locator('#decide-offer-starts').fill('2027-08-16');
     await officer.getByRole('button', { name: 'Fatta beslutet' }).click();
     await expect(officer.getByText('Beslutet är fattat')).toBeVisible();
     await officerAxe();
@@ -162,6 +164,12 @@ for (const [db, base] of servers) {
     await page.goto(`${url}/my/cases/${caseId}`);
     await expect(page.getByRole('heading', { name: 'Beslut: Bifall' })).toBeVisible();
     await expect(page.getByText('Lo erbjuds plats på Förskolan Ekorren')).toBeVisible();
+    await expect(page.getByText('Förskola och avdelning: Förskolan Ekorren, avdelning Blå')).toBeVisible();
+    await axe();
+    // She accepts the offer, once.
+    await page.getByRole('button', { name: 'Tacka ja till erbjudandet' }).click();
+    await expect(page.getByText('Du har tackat ja till erbjudandet.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Tacka ja till erbjudandet' })).toHaveCount(0);
     await axe();
     await page.getByRole('link', { name: 'Skriv ut beslutet' }).click();
     await expect(page.getByText('Karin Sjöberg')).toBeVisible();
