@@ -209,26 +209,30 @@ async fn apply(conn: &mut sqlx::AnyConnection, id: i64, c: &ServiceContent) -> R
     .execute(&mut *conn)
     .await?;
     sqlx::query("delete from service_translations where service_id = $1").bind(id).execute(&mut *conn).await?;
-    for (lang, t) in &c.texts {
-        if t.title.is_empty() {
-            continue;
-        }
-        sqlx::query(
-            "insert into service_translations (service_id, lang, title, summary, body, who_may_use, cost, help, keywords) \
-             values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-        )
-        .bind(id)
-        .bind(lang)
-        .bind(&t.title)
-        .bind(&t.summary)
-        .bind(&t.body)
-        .bind(&t.who_may_use)
-        .bind(&t.cost)
-        .bind(&t.help)
-        .bind(&t.keywords)
-        .execute(&mut *conn)
-        .await?;
+    for (lang, t) in c.texts.iter().filter(|(_, t)| !t.title.is_empty()) {
+        insert_texts(conn, id, lang, t).await?;
     }
+    Ok(())
+}
+
+/// One language's texts of a service as residents read them (the editors' publication and the
+/// demo seed both write them here).
+pub(crate) async fn insert_texts(conn: &mut sqlx::AnyConnection, id: i64, lang: &str, t: &ServiceTexts) -> Result<()> {
+    sqlx::query(
+        "insert into service_translations (service_id, lang, title, summary, body, who_may_use, cost, help, keywords) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+    )
+    .bind(id)
+    .bind(lang)
+    .bind(&t.title)
+    .bind(&t.summary)
+    .bind(&t.body)
+    .bind(&t.who_may_use)
+    .bind(&t.cost)
+    .bind(&t.help)
+    .bind(&t.keywords)
+    .execute(&mut *conn)
+    .await?;
     Ok(())
 }
 

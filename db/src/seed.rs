@@ -52,19 +52,7 @@ struct SeedService {
     #[serde(default)]
     external_url: Option<String>,
     #[serde(flatten)]
-    texts: HashMap<String, SeedTexts>,
-}
-
-#[derive(Deserialize)]
-struct SeedTexts {
-    title: String,
-    summary: String,
-    body: String,
-    who_may_use: String,
-    cost: String,
-    help: String,
-    #[serde(default)]
-    keywords: String,
+    texts: HashMap<String, stadsporten_domain::content::ServiceTexts>,
 }
 
 #[derive(Deserialize)]
@@ -177,21 +165,7 @@ impl Store {
                 .map(|r| r.try_get("lang"))
                 .collect::<std::result::Result<_, _>>()?;
             for (lang, t) in s.texts.iter().filter(|(l, _)| !have.contains(l)) {
-                sqlx::query(
-                    "insert into service_translations (service_id, lang, title, summary, body, who_may_use, cost, help, keywords) \
-                     values ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
-                )
-                .bind(id)
-                .bind(lang)
-                .bind(&t.title)
-                .bind(&t.summary)
-                .bind(&t.body)
-                .bind(&t.who_may_use)
-                .bind(&t.cost)
-                .bind(&t.help)
-                .bind(&t.keywords)
-                .execute(&mut *tx)
-                .await?;
+                crate::content::insert_texts(&mut tx, id, lang, t).await?;
             }
         }
         let file_messages = if messages == 0 { file.message.as_slice() } else { &[] };
