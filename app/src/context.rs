@@ -100,6 +100,8 @@ pub struct RequestContext {
     /// For the audit trail: the request id and the client's address.
     pub request_id: String,
     pub client_addr: String,
+    /// The class of the browser's device (from its User-Agent), for measurement only.
+    pub device: stadsporten_domain::stats::DeviceClass,
 }
 
 impl RequestContext {

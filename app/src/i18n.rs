@@ -25,6 +25,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/business.ftl"),
             include_str!("../../locales/sv/bundles.ftl"),
             include_str!("../../locales/sv/content.ftl"),
+            include_str!("../../locales/sv/stats.ftl"),
         ],
     ),
     (
@@ -41,6 +42,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/business.ftl"),
             include_str!("../../locales/en/bundles.ftl"),
             include_str!("../../locales/en/content.ftl"),
+            include_str!("../../locales/en/stats.ftl"),
         ],
     ),
     (
@@ -57,6 +59,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/business.ftl"),
             include_str!("../../locales/fi/bundles.ftl"),
             include_str!("../../locales/fi/content.ftl"),
+            include_str!("../../locales/fi/stats.ftl"),
         ],
     ),
     (
@@ -73,6 +76,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/business.ftl"),
             include_str!("../../locales/ar/bundles.ftl"),
             include_str!("../../locales/ar/content.ftl"),
+            include_str!("../../locales/ar/stats.ftl"),
         ],
     ),
 ];
@@ -204,6 +208,15 @@ mod tests {
         generated.extend(Audience::ALL.iter().map(|s| format!("audience-{}", s.slug())));
         generated.extend(Channel::ALL.iter().map(|s| format!("channel-{}", s.slug())));
         generated.extend(["severity-notice", "severity-disruption"].map(String::from));
+        // The figures (app/src/stats): day kinds, months and the open data's columns.
+        for kind in stadsporten_domain::calendar::DayKind::ALL {
+            generated.insert(format!("stats-days-{}", kind.slug()));
+            generated.insert(format!("stats-level-promise-{}", kind.slug()));
+        }
+        generated.extend((1..=12).map(|m| format!("stats-month-{m}")));
+        generated.extend(
+            stadsporten_domain::measure::LEVEL_COLUMNS.iter().map(|c| format!("stats-field-{}", c.replace('_', "-"))),
+        );
         generated.extend(stadsporten_domain::access::Role::ALL.iter().map(|r| format!("role-{}", r.slug())));
         generated.extend(["email", "sms", "portal"].map(|c| format!("my-channel-{c}")));
         generated.extend(["pending", "approved", "rejected"].map(|s| format!("access-status-{s}")));

@@ -20,10 +20,13 @@ pub mod files;
 pub mod flash;
 pub mod i18n;
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod measure;
 pub mod officer;
 pub mod provider;
 pub mod routes;
 pub mod settings;
+pub mod stats;
 pub mod test_idp;
 pub mod ui;
 #[cfg(feature = "ssr")]

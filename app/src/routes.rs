@@ -67,6 +67,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compare/side-by-side") view=crate::compare::SideBySidePage ssr=SsrMode::Async/>
                     <Route path=path!("/compare/units/:id") view=crate::compare::UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data/providers") view=crate::compare::OpenDataPage ssr=SsrMode::Async/>
+                    <Route path=path!("/open-data/service-levels") view=crate::stats::ServiceLevelsOpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/provider") view=crate::provider::ProviderPage ssr=SsrMode::Async/>
                     <Route path=path!("/provider/feedback/:id") view=crate::provider::ProviderFeedbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/provider/units/:id") view=crate::provider::ProviderUnitPage ssr=SsrMode::Async/>

@@ -24,7 +24,7 @@ use crate::{DbError, DraftRecord, NewAttachment, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::business::bundle::PartState;
-use stadsporten_domain::eservice::{Answers, CaseStatus, DecisionOutcome, NotificationEvent, SlaClock, SlaStanding};
+use stadsporten_domain::eservice::{Answers, CaseStatus, DecisionOutcome, NotificationEvent, SlaStanding};
 use stadsporten_domain::ids::{
     AttachmentId, BundleDraftId, BundleId, CaseId, DefinitionId, DraftId, DraftToken, UserId,
 };
@@ -89,6 +89,8 @@ pub struct PartSubmission<'a> {
     /// The unit whose queue the case goes to (the coordinating unit for an authority's permit).
     pub unit_code: &'a str,
     pub handling_days: u32,
+    /// The definition's day kind for `handling_days`.
+    pub day_kind: stadsporten_domain::calendar::DayKind,
     pub answers: &'a Answers,
     /// An outside authority: the case is a referral, sent to `referral_address`.
     pub authority: Option<&'a str>,
@@ -110,6 +112,8 @@ pub struct BundleSubmission<'a> {
     pub guide_answers: &'a str,
     pub shared: &'a Answers,
     pub parts: Vec<PartSubmission<'a>>,
+    /// How the bundle comes in (web or lite); its parts' cases carry it.
+    pub channel: stadsporten_domain::measure::CaseChannel,
     pub now: i64,
 }
 
@@ -608,6 +612,8 @@ impl Store {
                 lang: s.lang,
                 answers: p.answers,
                 handling_days: p.handling_days,
+                day_kind: p.day_kind,
+                channel: s.channel,
                 now: s.now,
             };
             let (case_id, case_number) = insert_case(&mut tx, &sub, Some(bundle_id)).await?;
@@ -721,7 +727,7 @@ impl Store {
         let rows = sqlx::query(
             "select p.permit_key, p.position, p.case_id, p.authority, p.depends_on, p.referral_sent_at, \
              c.case_number, c.unit_code, c.service_slug, c.status, c.outcome, c.submitted_at, c.handling_days, \
-             c.paused_seconds, c.paused_since, asg.display_name as assignee_name, \
+             c.paused_seconds, c.paused_since, c.day_kind, asg.display_name as assignee_name, \
              (select count(*) from completion_requests r where r.case_id = c.id and r.answered_at is null) as open_completions \
              from bundle_parts p join cases c on c.id = p.case_id left join users asg on asg.id = c.assignee_id \
              where p.bundle_id = $1 order by p.position",
@@ -735,12 +741,7 @@ impl Store {
                 let status = CaseStatus::parse(&status_s)
                     .ok_or_else(|| DbError::CorruptRow(format!("case status {status_s}")))?;
                 let outcome: Option<String> = r.try_get("outcome")?;
-                let clk = SlaClock {
-                    submitted_at: r.try_get("submitted_at")?,
-                    handling_days: u32::try_from(r.try_get::<i64, _>("handling_days")?).unwrap_or(0),
-                    paused_seconds: r.try_get("paused_seconds")?,
-                    paused_since: r.try_get("paused_since")?,
-                };
+                let clk = crate::cases::clock_of(r)?;
                 Ok(PartRecord {
                     permit_key: r.try_get("permit_key")?,
                     position: r.try_get("position")?,

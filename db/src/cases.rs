@@ -18,11 +18,13 @@ use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::business::bundle::DecideRefusal;
+use stadsporten_domain::calendar::DayKind;
 use stadsporten_domain::eservice::{
     Answers, CaseStatus, DecisionOutcome, NotificationEvent, SatisfactionAnswer, SlaClock, SlaStanding, SurveyStage,
     Transition,
 };
 use stadsporten_domain::ids::{BundleId, CaseId, DefinitionId, DraftId, UserId};
+use stadsporten_domain::measure::CaseChannel;
 
 /// What a submission needs; `answers` are already validated and pruned.
 #[derive(Debug, Clone)]
@@ -41,6 +43,10 @@ pub struct Submission<'a> {
     pub lang: &'a str,
     pub answers: &'a Answers,
     pub handling_days: u32,
+    /// The definition's day kind for `handling_days`.
+    pub day_kind: DayKind,
+    /// How the case comes in (web, lite, …).
+    pub channel: CaseChannel,
     pub now: i64,
 }
 
@@ -92,16 +98,34 @@ pub struct CaseRecord {
     /// Feedback about a provider unit: the unit, and the private provider that answers it.
     pub provider_unit: Option<String>,
     pub provider_org: Option<String>,
+    /// How the case came in.
+    pub channel: CaseChannel,
+    /// Whether its promise counts calendar or working days.
+    pub day_kind: DayKind,
 }
 
 impl CaseRecord {
     pub fn clock(&self) -> SlaClock {
-        clock(self.submitted_at, self.handling_days, self.paused_seconds, self.paused_since)
+        SlaClock {
+            submitted_at: self.submitted_at,
+            handling_days: u32::try_from(self.handling_days).unwrap_or(0),
+            paused_seconds: self.paused_seconds,
+            paused_since: self.paused_since,
+            day_kind: self.day_kind,
+        }
     }
 }
 
-fn clock(submitted_at: i64, handling_days: i64, paused_seconds: i64, paused_since: Option<i64>) -> SlaClock {
-    SlaClock { submitted_at, handling_days: u32::try_from(handling_days).unwrap_or(0), paused_seconds, paused_since }
+/// The clock of a row with `submitted_at, handling_days, paused_seconds, paused_since, day_kind`.
+pub(crate) fn clock_of(r: &AnyRow) -> Result<SlaClock> {
+    let kind: String = r.try_get("day_kind")?;
+    Ok(SlaClock {
+        submitted_at: r.try_get("submitted_at")?,
+        handling_days: u32::try_from(r.try_get::<i64, _>("handling_days")?).unwrap_or(0),
+        paused_seconds: r.try_get("paused_seconds")?,
+        paused_since: r.try_get("paused_since")?,
+        day_kind: DayKind::parse(&kind).ok_or_else(|| corrupt("day kind", &kind))?,
+    })
 }
 
 /// A case in a list (no answers).
@@ -279,7 +303,7 @@ fn outcome(s: Option<String>) -> Result<Option<DecisionOutcome>> {
 const CASE_COLUMNS: &str = "c.id, c.case_number, c.unit_code, c.definition_id, c.service_slug, c.applicant_id, \
      ap.display_name as applicant_name, c.acting_for, c.lang, c.answers, c.status, c.outcome, c.submitted_at, \
      c.handling_days, c.paused_seconds, c.paused_since, c.due_at, c.assignee_id, asg.display_name as assignee_name, \
-     c.decided_at, c.closed_at, c.updated_at, c.provider_unit, c.provider_org";
+     c.decided_at, c.closed_at, c.updated_at, c.provider_unit, c.provider_org, c.channel, c.day_kind";
 
 const CASE_FROM: &str =
     "from cases c join users ap on ap.id = c.applicant_id left join users asg on asg.id = c.assignee_id";
@@ -310,21 +334,18 @@ fn case_from_row(r: &AnyRow) -> Result<CaseRecord> {
         updated_at: r.try_get("updated_at")?,
         provider_unit: r.try_get("provider_unit")?,
         provider_org: r.try_get("provider_org")?,
+        channel: CaseChannel::parse(&r.try_get::<String, _>("channel")?).unwrap_or(CaseChannel::Web),
+        day_kind: DayKind::parse(&r.try_get::<String, _>("day_kind")?).unwrap_or_default(),
     })
 }
 
 const SUMMARY_COLUMNS: &str = "c.id, c.case_number, c.unit_code, c.service_slug, ap.display_name as applicant_name, \
      c.status, c.outcome, c.submitted_at, c.handling_days, c.paused_seconds, c.paused_since, c.due_at, c.assignee_id, \
-     asg.display_name as assignee_name, c.updated_at";
+     asg.display_name as assignee_name, c.updated_at, c.day_kind";
 
 fn summary_from_row(r: &AnyRow, now: i64, unread: i64) -> Result<CaseSummary> {
     let st = status(&r.try_get::<String, _>("status")?)?;
-    let clk = clock(
-        r.try_get("submitted_at")?,
-        r.try_get("handling_days")?,
-        r.try_get("paused_seconds")?,
-        r.try_get("paused_since")?,
-    );
+    let clk = clock_of(r)?;
     Ok(CaseSummary {
         id: r.try_get("id")?,
         case_number: r.try_get("case_number")?,
@@ -391,7 +412,7 @@ async fn transition(
     detail: Option<&str>,
 ) -> Result<(CaseStatus, CaseStatus)> {
     let Some(row) = sqlx::query(
-        "select status, submitted_at, handling_days, paused_seconds, paused_since from cases where id = $1",
+        "select status, submitted_at, handling_days, paused_seconds, paused_since, day_kind from cases where id = $1",
     )
     .bind(case_id)
     .fetch_optional(&mut **tx)
@@ -404,12 +425,7 @@ async fn transition(
         Ok(to) => to,
         Err(_) => return Err(CaseRefusal::Invalid(from).into()),
     };
-    let mut clk = clock(
-        row.try_get("submitted_at")?,
-        row.try_get("handling_days")?,
-        row.try_get("paused_seconds")?,
-        row.try_get("paused_since")?,
-    );
+    let mut clk = clock_of(&row)?;
     match t {
         Transition::RequestCompletion => clk.pause(now),
         Transition::Complete | Transition::ResumeWithoutCompletion | Transition::Withdraw => clk.resume(now),
@@ -490,12 +506,12 @@ pub(crate) async fn insert_case(
     bundle_id: Option<BundleId>,
 ) -> Result<(CaseId, String)> {
     let case_number = next_number(tx, s.unit_code, s.year).await?;
-    let due = SlaClock::new(s.now, s.handling_days).due_at(s.now);
+    let due = SlaClock::new(s.now, s.handling_days).counting(s.day_kind).due_at(s.now);
     let case_id: CaseId = sqlx::query(
         "insert into cases (case_number, unit_code, definition_id, service_slug, applicant_id, acting_for, lang, \
              answers, status, submitted_at, handling_days, due_at, idempotency_key, updated_at, provider_unit, \
-             provider_org) values ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $9, $13, $14) \
-             returning id",
+             provider_org, channel, day_kind) \
+             values ($1, $2, $3, $4, $5, $6, $7, $8, 'submitted', $9, $10, $11, $12, $9, $13, $14, $15, $16) returning id",
     )
     .bind(&case_number)
     .bind(s.unit_code)
@@ -511,6 +527,8 @@ pub(crate) async fn insert_case(
     .bind(s.idempotency_key)
     .bind(s.provider_unit)
     .bind(s.provider_org)
+    .bind(s.channel.slug())
+    .bind(s.day_kind.slug())
     .fetch_one(&mut **tx)
     .await?
     .try_get("id")?;

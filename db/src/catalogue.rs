@@ -36,7 +36,8 @@ pub(crate) struct ServiceRecord {
     pub audiences: Vec<Audience>,
     pub provider_name: String,
     pub handling_days: Option<u32>,
-    pub monthly_users: i64,
+    /// Pages seen and e-services started this month and the last (see `refresh_catalogue`).
+    pub recent_use: i64,
     pub texts: HashMap<Lang, ServiceTexts>,
 }
 
@@ -113,9 +114,20 @@ impl Store {
                 audiences: audiences(row.try_get("for_residents")?, row.try_get("for_businesses")?),
                 provider_name: row.try_get("provider_name")?,
                 handling_days: days(row)?,
-                monthly_users: row.try_get("monthly_users")?,
+                recent_use: 0,
                 texts: HashMap::new(),
             });
+        }
+        // "Most used" is real use: pages seen and e-services started this month and the last
+        // (first-party counts, `measure.rs`), not a number anyone typed in.
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| i64::try_from(d.as_secs()).unwrap_or(0));
+        let this_month = stadsporten_domain::measure::Month::at(now);
+        let recent = stadsporten_domain::measure::Period { first: this_month.plus(-1), last: this_month };
+        let use_of: HashMap<String, i64> = self.service_use(recent).await?.into_iter().collect();
+        for s in &mut services {
+            s.recent_use = use_of.get(s.slug.as_str()).copied().unwrap_or(0);
         }
         let texts = sqlx::query("select service_id, lang, title, summary, body, keywords from service_translations")
             .fetch_all(&self.pool)
@@ -189,11 +201,12 @@ impl Store {
         s.texts_in(lang).map(|(_, t)| t.title.clone())
     }
 
-    /// The most used services (by monthly users), for the start page.
+    /// The most used services (pages seen and e-services started this month and the last), for
+    /// the start page; ties in catalogue order.
     pub fn most_used_services(&self, lang: Lang, n: usize) -> Vec<ServiceSummary> {
         let snap = self.snapshot();
         let mut all: Vec<&ServiceRecord> = snap.services.iter().collect();
-        all.sort_by_key(|s| std::cmp::Reverse(s.monthly_users));
+        all.sort_by_key(|s| std::cmp::Reverse(s.recent_use));
         all.into_iter().take(n).filter_map(|s| s.summary_in(lang)).collect()
     }
 

@@ -10,11 +10,13 @@
 //! - File bytes are not here (see the server's attachment storage); a row names the random storage
 //!   key, the type recognised by content, the size, the SHA-256 and the virus-scan status.
 
+use crate::measure::JourneyEvent;
 use crate::{DbError, Result, Store};
 use sqlx::any::AnyRow;
 use sqlx::Row;
 use stadsporten_domain::eservice::{Answer, Answers, FileRef, ServiceDefinition};
 use stadsporten_domain::ids::{AttachmentId, BundleDraftId, CaseId, DefinitionId, DraftId, DraftToken, UserId};
+use stadsporten_domain::measure::{JourneyKind, Origin};
 use std::collections::HashMap;
 use std::sync::{Arc, RwLock};
 
@@ -99,6 +101,10 @@ pub struct DraftRecord {
     /// A permit's part of a bundle draft (see `bundles`), and the permit's key in the rules.
     pub bundle_draft_id: Option<BundleDraftId>,
     pub permit_key: Option<String>,
+    /// How far the journey has come (1 = the first step, steps + 1 = the check page).
+    pub furthest: i64,
+    /// Where the journey comes from (for its measurement).
+    pub origin: Origin,
 }
 
 /// A draft in a list on Mina sidor.
@@ -299,7 +305,7 @@ pub(crate) async fn remove_draft_file(tx: &mut Tx<'_>, draft_id: DraftId, attach
 
 pub(crate) const DRAFT_COLUMNS: &str =
     "id, token, user_id, acting_for, definition_id, answers, current_step, created_at, updated_at, expires_at, case_id, \
-     bundle_draft_id, permit_key";
+     bundle_draft_id, permit_key, furthest, journey";
 
 pub(crate) fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
     Ok(DraftRecord {
@@ -316,6 +322,8 @@ pub(crate) fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
         case_id: r.try_get("case_id")?,
         bundle_draft_id: r.try_get("bundle_draft_id")?,
         permit_key: r.try_get("permit_key")?,
+        furthest: r.try_get("furthest")?,
+        origin: Origin::parse(&r.try_get::<String, _>("journey")?),
     })
 }
 
@@ -536,20 +544,22 @@ impl Store {
         self.with_options(row.as_ref().map(|r| definition_from_row(&self.definition_cache, r)).transpose()?).await
     }
 
-    /// Starts a draft of a live definition.
+    /// Starts a draft of a live definition, at its first step.
+    #[allow(clippy::too_many_arguments)]
     pub async fn create_draft(
         &self,
         token: &DraftToken,
         user_id: UserId,
         acting_for: Option<&str>,
         definition_id: DefinitionId,
+        origin: Origin,
         now: i64,
         expires_at: i64,
     ) -> Result<DraftRecord> {
         let mut tx = self.begin_write().await?;
         let row = sqlx::query(&format!(
-            "insert into drafts (token, user_id, acting_for, definition_id, created_at, updated_at, expires_at) \
-             values ($1, $2, $3, $4, $5, $5, $6) returning {DRAFT_COLUMNS}"
+            "insert into drafts (token, user_id, acting_for, definition_id, created_at, updated_at, expires_at, \
+             journey, furthest) values ($1, $2, $3, $4, $5, $5, $6, $7, 1) returning {DRAFT_COLUMNS}"
         ))
         .bind(token)
         .bind(user_id)
@@ -557,6 +567,7 @@ impl Store {
         .bind(definition_id)
         .bind(now)
         .bind(expires_at)
+        .bind(origin.key())
         .fetch_one(&mut *tx)
         .await?;
         let draft = draft_from_row(&row)?;
@@ -585,16 +596,30 @@ impl Store {
         now: i64,
         expires_at: i64,
     ) -> Result<bool> {
+        self.save_draft_reaching(draft_id, answers, current_step, 0, now, expires_at).await
+    }
+
+    /// [`Store::save_draft`], also raising how far the journey has come to `reached`.
+    pub async fn save_draft_reaching(
+        &self,
+        draft_id: DraftId,
+        answers: &Answers,
+        current_step: Option<&str>,
+        reached: i64,
+        now: i64,
+        expires_at: i64,
+    ) -> Result<bool> {
         let mut tx = self.begin_write().await?;
         let done = sqlx::query(
-            "update drafts set answers = $1, current_step = $2, updated_at = $3, expires_at = $4, reminded_at = null \
-             where id = $5 and case_id is null",
+            "update drafts set answers = $1, current_step = $2, updated_at = $3, expires_at = $4, reminded_at = null, \
+             furthest = case when furthest < $6 then $6 else furthest end where id = $5 and case_id is null",
         )
         .bind(answers_to_json(answers))
         .bind(current_step)
         .bind(now)
         .bind(expires_at)
         .bind(draft_id)
+        .bind(reached)
         .execute(&mut *tx)
         .await?;
         let done = done.rows_affected() == 1;
@@ -628,9 +653,19 @@ impl Store {
     }
 
     /// Deletes an unsubmitted draft; returns the storage keys of its files (to delete the bytes).
-    pub async fn delete_draft(&self, draft_id: DraftId) -> Result<Vec<String>> {
+    /// The journey is counted as abandoned (a bundle's permit is part of the bundle's journey).
+    pub async fn delete_draft(&self, draft_id: DraftId, now: i64) -> Result<Vec<String>> {
         let mut tx = self.begin_write().await?;
         sqlx::query("update drafts set updated_at = updated_at where id = $1").bind(draft_id).execute(&mut *tx).await?;
+        let journey = sqlx::query(
+            "select s.slug, d.journey from drafts d join service_definitions s on s.id = d.definition_id \
+             where d.id = $1 and d.case_id is null and d.bundle_draft_id is null",
+        )
+        .bind(draft_id)
+        .fetch_optional(&mut *tx)
+        .await?
+        .map(|r| Ok::<_, crate::DbError>((r.try_get::<String, _>("slug")?, r.try_get::<String, _>("journey")?)))
+        .transpose()?;
         let keys: Vec<String> =
             sqlx::query("select storage_key from attachments where draft_id = $1 and case_id is null")
                 .bind(draft_id)
@@ -652,6 +687,17 @@ impl Store {
             return Ok(Vec::new());
         }
         tx.commit().await?;
+        if let Some((slug, journey)) = journey {
+            let origin = Origin::parse(&journey);
+            self.record(JourneyEvent {
+                service_slug: &slug,
+                kind: JourneyKind::Abandoned,
+                detail: "",
+                channel: origin.channel,
+                device: origin.device,
+                at: now,
+            });
+        }
         Ok(keys)
     }
 
@@ -764,7 +810,7 @@ impl Store {
             .collect::<std::result::Result<_, _>>()?;
         let mut keys = Vec::new();
         for id in ids {
-            keys.extend(self.delete_draft(id).await?);
+            keys.extend(self.delete_draft(id, now).await?);
         }
         // A bundle draft goes with its last part (all its parts share one expiry).
         sqlx::query(

@@ -24,16 +24,19 @@ mod compare;
 mod content;
 mod error;
 mod eservices;
+mod figures;
 mod files;
 mod filing;
 mod identity;
 mod jobs;
+mod measure;
 mod memos;
 mod offers;
 mod outbox;
 mod seed;
 mod seed_compare;
 mod seed_eservices;
+mod seed_history;
 mod seed_identities;
 mod sessions;
 mod signed_in;
@@ -63,7 +66,9 @@ pub use eservices::{
     AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment, ScanStatus,
     UploadRefusal,
 };
+pub use figures::{handling_days, Backlog, CaseMonth, JourneyCount, LevelMonth, ServiceLevelRows, SurveySums};
 pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, VerifiedClaims};
+pub use measure::JourneyEvent;
 pub use offers::{NewOffer, OfferAnswer, OfferRecord};
 pub use outbox::{OutboxEntry, OutboxRow};
 pub use seed_compare::seed_indicators;

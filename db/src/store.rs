@@ -82,6 +82,8 @@ pub struct Shared {
     pub(crate) session_cache: crate::sessions::SessionCache,
     /// Content read on most requests: definition records, units, service pages (`changes.rs`).
     pub(crate) memos: Arc<crate::memos::ContentMemos>,
+    /// Journey counts not yet written (see `measure.rs`).
+    pub(crate) journeys: crate::measure::JourneyBuffer,
 }
 
 impl std::ops::Deref for Store {
@@ -177,6 +179,7 @@ impl Store {
             writers: Arc::default(),
             generations: Arc::default(),
             signed_in_cache: Arc::default(),
+            journeys: Default::default(),
         };
         let store =
             Store { shared: Arc::new(shared), audit_key: Arc::new(AuditKey::development()), audit: Arc::default() };

@@ -103,6 +103,30 @@ impl Date {
         // 23:59:59 is never in a gap or a fold in Stockholm (clocks change at 02:00 and 03:00).
         Some(STOCKHOLM.to_timestamp(self.0.at(23, 59, 59, 0)).ok()?.as_second())
     }
+
+    /// The month, 1–12.
+    pub fn month(self) -> u32 {
+        u32::from(self.0.month().unsigned_abs())
+    }
+
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u32 {
+        u32::from(self.0.day().unsigned_abs())
+    }
+
+    /// The day of the week as ISO 8601 and Swedish calendars count it: Monday 1 … Sunday 7.
+    pub fn weekday(self) -> u8 {
+        self.0.weekday().to_monday_one_offset().unsigned_abs()
+    }
+
+    /// A wall-clock time on this day in Stockholm as a Unix time, `None` for an impossible time
+    /// (hour over 23, minute over 59). In the spring gap the time moves forward and in the autumn
+    /// hour that occurs twice the earlier is meant (jiff's "compatible" rule, as
+    /// [`parse_stockholm_local`]).
+    pub fn at_in_stockholm(self, hour: u8, minute: u8) -> Option<i64> {
+        let time = civil::Time::new(i8::try_from(hour).ok()?, i8::try_from(minute).ok()?, 0, 0).ok()?;
+        Some(STOCKHOLM.to_timestamp(self.0.to_datetime(time)).ok()?.as_second())
+    }
 }
 
 impl fmt::Display for Date {

@@ -31,6 +31,7 @@ macro_rules! slug_enum {
 pub mod access;
 pub mod audit;
 pub mod business;
+pub mod calendar;
 pub mod catalogue;
 pub mod compare;
 pub mod contact;
@@ -42,10 +43,12 @@ pub mod eservice;
 pub mod identity;
 pub mod ids;
 pub mod lang;
+pub mod measure;
 pub mod organisation;
 pub mod redirect;
 pub mod search;
 pub mod session;
+pub mod stats;
 
 pub use catalogue::{
     Audience, CatalogueQuery, Channel, LifeSituation, OperatingMessage, ProviderKind, QueryError, SearchPage,

@@ -11,6 +11,8 @@ use base64::Engine as _;
 use rand::RngCore as _;
 use stadsporten_app::context::RequestContext;
 use stadsporten_app::error::AppError;
+use stadsporten_domain::measure::{CaseChannel, JourneyKind};
+use stadsporten_domain::stats::DeviceClass;
 use stadsporten_domain::Lang;
 use std::sync::Arc;
 
@@ -116,6 +118,8 @@ pub struct Front {
     pub trusted_proxies: Arc<Vec<crate::config::IpNet>>,
     pub page_cache: crate::page_cache::PageCache,
     pub store: stadsporten_db::Store,
+    /// The server's clock (injectable in tests), for what is counted here.
+    pub clock: stadsporten_app::web::clock::Clock,
     /// `X-Served-By` on every response, when a node name is configured (which node answered,
     /// for operations behind a load balancer and the cluster test).
     pub served_by: Option<HeaderValue>,
@@ -156,9 +160,22 @@ pub async fn request_context(
         _ => headers.get("save-data").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("on")),
     };
     let holds_session = cookie(headers, SESSION_COOKIE).is_some();
+    let device =
+        DeviceClass::from_user_agent(headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or(""));
     let cache_key = crate::page_cache::PageKey::of(req.method(), req.uri(), lang, lite, holds_session);
     let generation = front.store.generation(stadsporten_db::Topic::Content);
     if let Some(page) = cache_key.as_ref().and_then(|k| front.page_cache.get(k, generation)) {
+        // A service page served from memory is seen like one rendered (app/src/catalogue/server.rs).
+        if let Some(slug) = req.uri().path().strip_prefix("/services/") {
+            front.store.record(stadsporten_db::JourneyEvent {
+                service_slug: slug,
+                kind: JourneyKind::ServicePage,
+                detail: "",
+                channel: if lite { CaseChannel::Lite } else { CaseChannel::Web },
+                device,
+                at: front.clock.now(),
+            });
+        }
         let mut res = page.respond(req.headers());
         security_headers(&mut res, &front, Scripts::Hashes(&page.script_hashes), false, false);
         return res;
@@ -176,6 +193,7 @@ pub async fn request_context(
         nonce: nonce.clone(),
         request_id,
         client_addr,
+        device,
         ..RequestContext::default()
     };
     req.extensions_mut().insert(ctx);

@@ -45,6 +45,7 @@ pub fn is_public_page(path: &str) -> bool {
         | "/business"
         | "/business/checklist"
         | "/open-data/providers"
+        | "/open-data/service-levels"
         | "/tillganglighet" => true,
         _ => {
             let one_segment =

@@ -196,6 +196,7 @@ impl Application {
         }
         .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
         spawn_content_publisher(store.clone(), auth.clock.clone(), node.clone());
+        spawn_measurement(store.clone(), auth.clock.clone(), node.clone());
         spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone(), node);
         let forms = Arc::new(stadsporten_app::web::FormState {
             store: store.clone(),
@@ -238,6 +239,10 @@ impl Application {
         axum::serve(self.listener, self.router.into_make_service_with_connect_info::<std::net::SocketAddr>())
             .with_graceful_shutdown(stop)
             .await?;
+        // The journey counts still in memory (see spawn_measurement).
+        if let Err(e) = store.flush_journeys().await {
+            tracing::warn!(error = %e, "could not write the last journey counts");
+        }
         store.close().await;
         tracing::info!("stopped");
         Ok(())
@@ -277,6 +282,10 @@ async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) ->
         let n = store.seed_compare(now).await?;
         if n > 0 {
             tracing::info!(units = n, "seeded provider units for comparing");
+        }
+        let n = store.seed_history(now).await?;
+        if n > 0 {
+            tracing::info!(cases = n, "seeded a year of case history for the figures");
         }
     }
     Ok(())
@@ -396,6 +405,7 @@ fn router(
         trusted_proxies: Arc::new(settings.server.trusted_proxies()),
         page_cache: crate::page_cache::PageCache::default(),
         store: store.clone(),
+        clock: auth.clock.clone(),
         served_by: Some(settings.server.node_name.trim())
             .filter(|n| !n.is_empty())
             .and_then(|n| axum::http::HeaderValue::from_str(n).ok()),
@@ -423,6 +433,7 @@ fn router(
         .merge(stadsporten_app::admin::routes::routes())
         .merge(stadsporten_app::compare::routes::routes())
         .merge(stadsporten_app::content::routes::routes())
+        .merge(stadsporten_app::stats::routes::routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     Router::new()
@@ -558,6 +569,41 @@ fn spawn_content_publisher(store: Store, clock: Clock, node: String) {
                 Ok(n) if n > 0 => tracing::info!(pages = n, "published scheduled service pages"),
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "scheduled publication failed"),
+            }
+        }
+    });
+}
+
+/// Measurement: every few seconds each node writes the journey counts it gathered (adding to
+/// the others'); every minute one node (a job lease) rebuilds the current and the previous
+/// month's roll-ups from the cases, and the first time it holds the lease, the last thirteen
+/// months (figures that predate this node's start, or this feature).
+fn spawn_measurement(store: Store, clock: Clock, node: String) {
+    {
+        let store = store.clone();
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(Duration::from_secs(5));
+            loop {
+                tick.tick().await;
+                if let Err(e) = store.flush_journeys().await {
+                    tracing::warn!(error = %e, "could not write journey counts; kept for the next round");
+                }
+            }
+        });
+    }
+    tokio::spawn(async move {
+        let every = Duration::from_secs(60);
+        let mut tick = tokio::time::interval(every);
+        let mut months_back = 12;
+        loop {
+            tick.tick().await;
+            if !holds_lease(&store, "figures-rollup", &node, every).await {
+                continue;
+            }
+            let now = stadsporten_domain::measure::Month::at(clock.now());
+            match store.rebuild_rollups(&now.plus(-months_back).through(now)).await {
+                Ok(()) => months_back = 1,
+                Err(e) => tracing::warn!(error = %e, "could not rebuild the figures' roll-ups"),
             }
         }
     });

@@ -338,6 +338,7 @@ pub async fn submit(
             service_slug: &p.def.slug,
             unit_code: unit,
             handling_days: p.def.definition.handling_days,
+            day_kind: p.def.definition.handling_day_kind,
             answers,
             authority: authority.as_deref(),
             referral_address: authority.as_ref().and_then(|a| s.referral_addresses.get(a)).map(String::as_str),
@@ -357,6 +358,7 @@ pub async fn submit(
         guide_answers: &b.draft.guide_answers,
         shared: &b.draft.shared,
         parts,
+        channel: crate::measure::origin(&ctx).channel,
         now,
     };
     // The entry names the new bundle and commits with it; a replay writes neither.

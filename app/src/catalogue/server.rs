@@ -35,13 +35,20 @@ pub async fn catalogue_results_html(query: String) -> Result<String, AppError> {
 pub async fn service_page(slug: String) -> Result<ServiceView, AppError> {
     use super::view_model::service;
     use stadsporten_domain::ServiceSlug;
-    let lang = crate::context::current().lang;
+    let ctx = crate::context::current();
+    let lang = ctx.lang;
     // A malformed slug cannot name a service: answer as for any unknown page.
     let slug = ServiceSlug::parse(&slug).map_err(|_| AppError::NotFound.respond())?;
     let store = crate::context::store()?;
     let details = store.service_details(&slug, lang).await?.ok_or_else(|| AppError::NotFound.respond())?;
+    // Seen (a page kept in memory is counted where it is served: server/src/middleware.rs).
+    crate::measure::record(&store, &ctx, slug.as_str(), stadsporten_domain::measure::JourneyKind::ServicePage, "");
     let messages = ssr::messages(&store, lang, |m| m.services.contains(&slug)).await?;
-    Ok(service(&details, lang, messages))
+    let mut view = service(&details, lang, messages);
+    if details.external_url.is_none() {
+        view.level = crate::stats::levels::service_level(&store, slug.as_str(), lang, ctx.now).await?;
+    }
+    Ok(view)
 }
 
 /// The start page: operating messages, life situations, most used services.

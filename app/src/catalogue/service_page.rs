@@ -5,6 +5,7 @@ use super::components::OperatingMessages;
 use super::server::service_page;
 use super::view_model::ServiceView;
 use crate::i18n::{use_i18n, I18n};
+use crate::stats::ServiceLevel;
 use crate::ui::Title;
 use crate::ui::{ErrorPage, Markup};
 use leptos::prelude::*;
@@ -70,6 +71,7 @@ pub fn service_article(s: ServiceView, i18n: I18n) -> AnyView {
             })}
             {s.no_e_service.map(|n| view! { <p class="note">{n}</p> })}
             <dl class="facts">{facts}</dl>
+            {s.level.map(|level| view! { <ServiceLevel level=level/> })}
             <p class="meta">{s.reviewed}</p>
         </article>
     }

@@ -104,6 +104,8 @@ pub struct ServiceView {
     pub no_e_service: Option<String>,
     pub reviewed: String,
     pub messages: Vec<MessageView>,
+    /// How the city kept its promise (services with an e-service; not in the editors' preview).
+    pub level: Option<crate::stats::LevelView>,
 }
 
 /// A link out to the authority that runs a service.
@@ -327,6 +329,7 @@ mod build {
             no_e_service: (!d.has_e_service && d.external_url.is_none()).then(|| t(lang, "service-no-e-service")),
             reviewed: ta(lang, "service-reviewed", &[("date", ltr(lang, &d.last_reviewed).into())]),
             messages,
+            level: None,
         }
     }
 

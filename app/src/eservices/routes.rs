@@ -25,6 +25,7 @@ use stadsporten_domain::audit::AuditAction;
 use stadsporten_domain::eservice::answers::{next_step, step_visible, validate_all, validate_step};
 use stadsporten_domain::eservice::{Answers, FieldError, FieldKind};
 use stadsporten_domain::ids::{AttachmentId, DraftToken};
+use stadsporten_domain::measure::JourneyKind;
 use std::sync::Arc;
 
 /// The signed-in owner's draft and its definition, or the page that says why not.
@@ -100,6 +101,12 @@ pub async fn save_step(
     let values = match validate_step(d, &lenient, &form, &draft.answers, day, year) {
         Ok(v) => v,
         Err(errors) => {
+            // Which fields trip people up: each refused field once per attempt, by its id only.
+            let mut fields: Vec<&str> = errors.iter().map(|e| e.input.split('.').next().unwrap_or("")).collect();
+            fields.dedup();
+            for field in fields {
+                crate::measure::record_from(&s.store, draft.origin, ctx.now, &def.slug, JourneyKind::FieldError, field);
+            }
             let mut values = form;
             values.push(("step".into(), step.clone()));
             keep(&session, refused("step", values, &errors)).await;
@@ -136,8 +143,23 @@ pub async fn save_step(
         role(viewer),
         Some(format!("step {step}")),
     );
-    match store.save_draft(draft.id, &answers, Some(&current), now, now + s.settings.draft_seconds).await {
-        Ok(true) => {}
+    // How far the journey has come: the next step's place (1-based), or the check page's.
+    let reached = if save_only { 0 } else { d.step_index(&current).map_or(d.steps.len() + 1, |i| i + 1) as i64 };
+    match store
+        .save_draft_reaching(draft.id, &answers, Some(&current), reached, now, now + s.settings.draft_seconds)
+        .await
+    {
+        Ok(true) => {
+            let (kind, detail) = match (save_only, current.as_str()) {
+                (true, _) => (Some(JourneyKind::Saved), ""),
+                (false, _) if reached <= draft.furthest => (None, ""),
+                (false, "check") => (Some(JourneyKind::Check), ""),
+                (false, next) => (Some(JourneyKind::Step), next),
+            };
+            if let Some(kind) = kind {
+                crate::measure::record_from(&s.store, draft.origin, now, &def.slug, kind, detail);
+            }
+        }
         Ok(false) => return see_other(&format!("/apply/{token}")),
         Err(e) => {
             return s.fail(&ctx, AppError::from_storage(e, "could not save a draft")).await;
@@ -355,6 +377,8 @@ pub async fn submit(
             lang: ctx.lang.code(),
             answers: &checked,
             handling_days: d.handling_days,
+            day_kind: d.handling_day_kind,
+            channel: draft.origin.channel,
             now,
         })
         .await;
@@ -362,6 +386,7 @@ pub async fn submit(
         Ok(sub) => {
             if !sub.replayed {
                 tracing::info!(case = %sub.case_id, unit = %unit, "case submitted");
+                crate::measure::record_from(&s.store, draft.origin, now, &def.slug, JourneyKind::Submitted, "");
             }
             see_other(&format!("/my/cases/{}/receipt", sub.case_id))
         }

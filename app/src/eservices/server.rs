@@ -29,6 +29,7 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
     if service.external_url.is_some() {
         return Err(AppError::NotFound.respond());
     }
+    crate::measure::record(&store, &ctx, slug.as_str(), stadsporten_domain::measure::JourneyKind::Start, "");
     let def = &live.definition;
     // "Apply for a place here" from the comparison: `?unit=<id>` names one of the options of the
     // definition's data-sourced field. Anything else is ignored (the form then starts empty).
@@ -128,7 +129,15 @@ pub async fn start_application(slug: String, unit: Option<String>) -> Result<(),
     let token = DraftToken::new(random_token());
     // The entry names the new draft (the store fills in its id) and commits with it.
     let draft = crate::auth::audited(AuditAction::Create, "draft", None, Some(role(&viewer)), Some(slug.clone()))?
-        .create_draft(&token, viewer.user_id, acting_for.as_deref(), live.id, ctx.now, ctx.now + settings.draft_seconds)
+        .create_draft(
+            &token,
+            viewer.user_id,
+            acting_for.as_deref(),
+            live.id,
+            crate::measure::origin(&ctx),
+            ctx.now,
+            ctx.now + settings.draft_seconds,
+        )
         .await?;
     // The unit chosen in the comparison, when it is one of the field's options.
     if let Some((field, unit)) = live.definition.preselect_field().zip(unit).filter(|(f, u)| f.option(u).is_some()) {
@@ -137,6 +146,7 @@ pub async fn start_application(slug: String, unit: Option<String>) -> Result<(),
         store.save_draft(draft.id, &answers, None, ctx.now, ctx.now + settings.draft_seconds).await?;
     }
     let first = live.definition.steps.first().map(|s| s.id.clone()).unwrap_or_default();
+    crate::measure::record(&store, &ctx, &slug, stadsporten_domain::measure::JourneyKind::Step, &first);
     leptos_axum::redirect(&format!("/apply/{token}/step/{first}"));
     Ok(())
 }
@@ -306,7 +316,7 @@ pub async fn discard_draft(token: DraftToken) -> Result<(), AppError> {
     let (draft, _) = own_draft(&token).await?;
     let keys =
         crate::auth::audited(AuditAction::Delete, "draft", Some(draft.id.to_string()), Some(role(&viewer)), None)?
-            .delete_draft(draft.id)
+            .delete_draft(draft.id, crate::context::current().now)
             .await?;
     if let Some(files) = use_context::<crate::files::FilesHandle>() {
         for k in keys {

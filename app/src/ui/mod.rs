@@ -1,5 +1,6 @@
 //! A small design-system kit: the page layout, the session bar, forms' CSRF field, the error page, notices.
 
+pub mod chart;
 mod csrf_field;
 mod error_page;
 pub mod format;

@@ -161,6 +161,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
         ruleset_version: 1,
         guide_answers: "activity=restaurant",
         shared: &shared,
+        channel: stadsporten_domain::measure::CaseChannel::Web,
         parts: drafts
             .iter()
             .zip(&defs)
@@ -172,6 +173,7 @@ async fn a_restaurant_files_one_bundle_and_follows_one_status(backend: Backend) 
                 service_slug: slug,
                 unit_code: unit,
                 handling_days: def.definition.handling_days,
+                day_kind: Default::default(),
                 answers: &d.answers,
                 authority: *authority,
                 referral_address: authority.map(|_| "tillstand.stockholm@polisen.example.se"),

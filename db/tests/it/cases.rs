@@ -62,7 +62,15 @@ async fn anna_applies(store: &Store, key: &str) -> (DraftId, CaseId, String) {
     let anna = persona(store, "anna").await;
     let def = store.live_definition("ansok-om-forskoleplats").await.unwrap().expect("live");
     let draft = store
-        .create_draft(&DraftToken::new(format!("tok-{key}")), anna, None, def.id, NOW, NOW + 30 * DAY)
+        .create_draft(
+            &DraftToken::new(format!("tok-{key}")),
+            anna,
+            None,
+            def.id,
+            Default::default(),
+            NOW,
+            NOW + 30 * DAY,
+        )
         .await
         .unwrap();
     let mut answers = Answers::new();
@@ -100,6 +108,8 @@ async fn anna_applies(store: &Store, key: &str) -> (DraftId, CaseId, String) {
             lang: "sv",
             answers: &checked,
             handling_days: def.definition.handling_days,
+            day_kind: Default::default(),
+            channel: stadsporten_domain::measure::CaseChannel::Web,
             now: NOW,
         })
         .await
@@ -128,9 +138,15 @@ async fn idle_drafts_are_reminded_once_then_deleted_with_their_files(backend: Ba
     let store = seeded(backend).await;
     let anna = persona(&store, "anna").await;
     let def = store.live_definition("parkeringstillstand-rorelsehindrade").await.unwrap().unwrap();
-    let draft = store.create_draft(&DraftToken::new("idle"), anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    let draft = store
+        .create_draft(&DraftToken::new("idle"), anna, None, def.id, Default::default(), NOW, NOW + 30 * DAY)
+        .await
+        .unwrap();
     store.attach_to_draft(draft.id, "photo", &file("kidle", anna, "photo")).await.unwrap().unwrap();
-    let fresh = store.create_draft(&DraftToken::new("fresh"), anna, None, def.id, NOW, NOW + 60 * DAY).await.unwrap();
+    let fresh = store
+        .create_draft(&DraftToken::new("fresh"), anna, None, def.id, Default::default(), NOW, NOW + 60 * DAY)
+        .await
+        .unwrap();
     // Nothing is due a week before the reminder window.
     assert_eq!(store.remind_expiring_drafts(NOW + 20 * DAY, 3 * DAY).await.unwrap(), 0);
     assert_eq!(store.remind_expiring_drafts(NOW + 28 * DAY, 3 * DAY).await.unwrap(), 1);
@@ -242,6 +258,8 @@ async fn a_submission_is_made_once_however_often_it_is_sent(backend: Backend) {
                     lang: "sv",
                     answers: &answers,
                     handling_days: 30,
+                    day_kind: Default::default(),
+                    channel: stadsporten_domain::measure::CaseChannel::Web,
                     now: NOW + 5,
                 })
                 .await
@@ -271,7 +289,7 @@ async fn case_numbers_run_per_unit_and_year_without_gaps_under_concurrency(backe
         let def_id = def.id;
         tasks.push(tokio::spawn(async move {
             let draft = store
-                .create_draft(&DraftToken::new(format!("t{i}")), anna, None, def_id, NOW, NOW + DAY)
+                .create_draft(&DraftToken::new(format!("t{i}")), anna, None, def_id, Default::default(), NOW, NOW + DAY)
                 .await
                 .unwrap();
             let unit = if i % 3 == 0 { "TK" } else { "SOF" };
@@ -291,6 +309,8 @@ async fn case_numbers_run_per_unit_and_year_without_gaps_under_concurrency(backe
                     lang: "en",
                     answers: &Answers::new(),
                     handling_days: 14,
+                    day_kind: Default::default(),
+                    channel: stadsporten_domain::measure::CaseChannel::Web,
                     now: NOW,
                 })
                 .await
@@ -625,7 +645,10 @@ async fn drafts_are_the_owners_and_files_follow_the_answers(backend: Backend) {
     let store = seeded(backend).await;
     let anna = persona(&store, "anna").await;
     let def = store.live_definition("parkeringstillstand-rorelsehindrade").await.unwrap().unwrap();
-    let draft = store.create_draft(&DraftToken::new("tok"), anna, None, def.id, NOW, NOW + 30 * DAY).await.unwrap();
+    let draft = store
+        .create_draft(&DraftToken::new("tok"), anna, None, def.id, Default::default(), NOW, NOW + 30 * DAY)
+        .await
+        .unwrap();
     let a = store
         .attach_to_draft(draft.id, "medical_certificate", &file("k1", anna, "medical_certificate"))
         .await
@@ -643,11 +666,14 @@ async fn drafts_are_the_owners_and_files_follow_the_answers(backend: Backend) {
     let d = store.draft(&DraftToken::new("tok")).await.unwrap().unwrap();
     assert_eq!(d.answers["medical_certificate"].files().len(), 1);
     assert_eq!(store.drafts_of_user(anna).await.unwrap().len(), 1);
-    assert_eq!(store.delete_draft(draft.id).await.unwrap(), ["k2"]);
+    assert_eq!(store.delete_draft(draft.id, NOW).await.unwrap(), ["k2"]);
     assert!(store.draft(&DraftToken::new("tok")).await.unwrap().is_none());
     assert!(store.drafts_of_user(anna).await.unwrap().is_empty());
     // Held files are listed for a rescan and become viewable when clean.
-    let draft = store.create_draft(&DraftToken::new("tok2"), anna, None, def.id, NOW, NOW + DAY).await.unwrap();
+    let draft = store
+        .create_draft(&DraftToken::new("tok2"), anna, None, def.id, Default::default(), NOW, NOW + DAY)
+        .await
+        .unwrap();
     let mut held = file("k3", anna, "photo");
     held.scan_status = ScanStatus::Held;
     let h = store.attach_to_draft(draft.id, "photo", &held).await.unwrap().unwrap();

@@ -7,6 +7,7 @@ mod business;
 mod cases;
 mod compare;
 mod content;
+mod figures;
 mod identity;
 mod nodes;
 mod storage;

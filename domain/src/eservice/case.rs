@@ -10,6 +10,8 @@
 //! - The service-level clock runs in calendar days from submission and stands still while the
 //!   case waits for the applicant's completion ([`SlaClock`]).
 
+use crate::calendar::DayKind;
+use crate::date::Date;
 use crate::organisation::UnitCode;
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -133,6 +135,9 @@ pub struct SlaClock {
     pub paused_seconds: i64,
     /// Since when the clock stands still, while awaiting completion.
     pub paused_since: Option<i64>,
+    /// Whether the promise counts calendar or working days (the definition's choice).
+    #[serde(default)]
+    pub day_kind: DayKind,
 }
 
 /// How a case stands against its promised handling time.
@@ -158,13 +163,29 @@ impl SlaStanding {
 
 impl SlaClock {
     pub fn new(submitted_at: i64, handling_days: u32) -> SlaClock {
-        SlaClock { submitted_at, handling_days, paused_seconds: 0, paused_since: None }
+        SlaClock { submitted_at, handling_days, paused_seconds: 0, paused_since: None, day_kind: DayKind::Calendar }
+    }
+
+    /// The same clock counting days of `kind`.
+    pub fn counting(self, day_kind: DayKind) -> SlaClock {
+        SlaClock { day_kind, ..self }
     }
 
     /// The due time as of `now`: the promised time plus every pause, the current one included.
+    /// In calendar days, exactly `handling_days` × 24 hours after submission; in working days,
+    /// the end (23:59:59 in Stockholm) of the `handling_days`-th working day after the day of
+    /// submission. Time spent waiting for the applicant moves the start later either way.
     pub fn due_at(&self, now: i64) -> i64 {
         let current = self.paused_since.map_or(0, |p| (now - p).max(0));
-        self.submitted_at + i64::from(self.handling_days) * DAY + self.paused_seconds + current
+        let start = self.submitted_at + self.paused_seconds + current;
+        let calendar = start + i64::from(self.handling_days) * DAY;
+        match self.day_kind {
+            DayKind::Calendar => calendar,
+            DayKind::Working => Date::in_stockholm(start)
+                .map(|d| crate::calendar::add_working_days(d, self.handling_days))
+                .and_then(Date::end_in_stockholm)
+                .unwrap_or(calendar),
+        }
     }
 
     pub fn pause(&mut self, now: i64) {
@@ -359,6 +380,29 @@ mod tests {
         // Resuming twice or pausing twice changes nothing.
         c.resume(8 * DAY);
         assert_eq!(c.due_at(30 * DAY), 14 * DAY);
+    }
+
+    #[test]
+    fn a_working_day_promise_skips_weekends_and_holidays() {
+        let at = |y, m, d, h: i64| {
+            Date::new(y, m, d).and_then(|d| d.plus_days(-1)).and_then(Date::end_in_stockholm).unwrap() + 1 + h * 3600
+        };
+        // Wednesday 23 December 2026 at 10:00, five working days: 24–27 Dec are off (Christmas
+        // Eve, Christmas, Boxing Day, Sunday), 31 Dec and 1 Jan too, so 28, 29, 30 Dec, 4 and 5
+        // Jan: due at the end of Tuesday 5 January 2027.
+        let c = SlaClock::new(at(2026, 12, 23, 10), 5).counting(DayKind::Working);
+        assert_eq!(c.due_at(0), at(2027, 1, 6, 0) - 1);
+        // In calendar days the same promise ends five times 24 hours later.
+        assert_eq!(SlaClock::new(at(2026, 12, 23, 10), 5).due_at(0), at(2026, 12, 28, 10));
+        // A pause of two days moves the start to Friday 25 December: 28, 29, 30 Dec, 4, 5 Jan.
+        let mut p = c;
+        p.pause(at(2026, 12, 23, 10));
+        p.resume(at(2026, 12, 25, 10));
+        assert_eq!(p.due_at(0), at(2027, 1, 6, 0) - 1);
+        // A pause into the new year: from Monday 4 January, five working days skip Epiphany.
+        p.pause(at(2026, 12, 25, 10));
+        p.resume(at(2027, 1, 4, 10));
+        assert_eq!(p.due_at(0), at(2027, 1, 13, 0) - 1);
     }
 
     #[test]

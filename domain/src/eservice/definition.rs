@@ -12,6 +12,7 @@
 //!   step. The server then knows what to show when it renders a step, with or without JavaScript,
 //!   and branching never depends on answers not yet given.
 
+use crate::calendar::DayKind;
 use crate::lang::Lang;
 use crate::organisation::UnitCode;
 use crate::ServiceSlug;
@@ -394,8 +395,11 @@ pub struct ServiceDefinition {
     pub version: u32,
     /// The unit that receives the cases (its code: `UTB`, `SOF`, …).
     pub unit: String,
-    /// The promised handling time in calendar days.
+    /// The promised handling time, in days of `handling_day_kind`.
     pub handling_days: u32,
+    /// Whether the promise counts calendar days (the default) or Swedish working days.
+    #[serde(default, skip_serializing_if = "DayKind::is_calendar")]
+    pub handling_day_kind: DayKind,
     #[serde(default)]
     pub attachments_required: bool,
     #[serde(default)]

@@ -137,7 +137,7 @@ async fn feedback_case(app: &TestApp, anna: UserId, def: DefinitionId, key: &str
     let now = app.clock.now();
     let draft = app
         .store
-        .create_draft(&DraftToken::new(format!("{:0>64}", key)), anna, None, def, now, now + 86_400)
+        .create_draft(&DraftToken::new(format!("{:0>64}", key)), anna, None, def, Default::default(), now, now + 86_400)
         .await
         .unwrap();
     let answers = feedback("MF");
@@ -156,6 +156,8 @@ async fn feedback_case(app: &TestApp, anna: UserId, def: DefinitionId, key: &str
             lang: "sv",
             answers: &answers,
             handling_days: 14,
+            day_kind: Default::default(),
+            channel: stadsporten_domain::measure::CaseChannel::Web,
             now,
         })
         .await
@@ -222,6 +224,7 @@ async fn bundles(app: &TestApp, n: usize) -> (String, BundleId, CaseId, i64) {
                     service_slug: "registrering-livsmedelsanlaggning",
                     unit_code: "MF",
                     handling_days: 14,
+                    day_kind: Default::default(),
                     answers: &empty,
                     authority: None,
                     referral_address: None,
@@ -234,12 +237,14 @@ async fn bundles(app: &TestApp, n: usize) -> (String, BundleId, CaseId, i64) {
                     service_slug: "serveringstillstand",
                     unit_code: "TILL",
                     handling_days: 56,
+                    day_kind: Default::default(),
                     answers: &empty,
                     authority: None,
                     referral_address: None,
                     depends_on: &depends,
                 },
             ],
+            channel: stadsporten_domain::measure::CaseChannel::Web,
             now,
         })
         .await
@@ -295,8 +300,10 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     let sara = store.user_by_persona("sara").await.unwrap().unwrap().id;
     let def = store.live_definition("synpunkter-och-klagomal").await.unwrap().unwrap().id;
     let draft_token = format!("{:0>64x}", 0xd0_0000 + n);
-    let draft =
-        store.create_draft(&DraftToken::new(draft_token.clone()), anna, None, def, now, now + 86_400).await.unwrap();
+    let draft = store
+        .create_draft(&DraftToken::new(draft_token.clone()), anna, None, def, Default::default(), now, now + 86_400)
+        .await
+        .unwrap();
     store.save_draft(draft.id, &feedback("MF"), Some("feedback"), now, now + 86_400).await.unwrap();
     let case = feedback_case(app, anna, def, &format!("c{n}")).await;
     let case_to_withdraw = feedback_case(app, anna, def, &format!("w{n}")).await;
@@ -342,7 +349,15 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
         };
     let provider_case = {
         let draft = store
-            .create_draft(&DraftToken::new(format!("{:0>64x}", 0xf0_0000 + n)), anna, None, def, now, now + 86_400)
+            .create_draft(
+                &DraftToken::new(format!("{:0>64x}", 0xf0_0000 + n)),
+                anna,
+                None,
+                def,
+                Default::default(),
+                now,
+                now + 86_400,
+            )
             .await
             .unwrap();
         let (code, org) = maja_unit.feedback_route();
@@ -362,6 +377,8 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
                 lang: "sv",
                 answers: &feedback("UTB"),
                 handling_days: 14,
+                day_kind: Default::default(),
+                channel: stadsporten_domain::measure::CaseChannel::Web,
                 now,
             })
             .await

@@ -69,7 +69,7 @@ async fn anna_files_a_case(app: &crate::support::TestApp) -> String {
     let now = app.clock.now();
     let draft = app
         .store
-        .create_draft(&DraftToken::new("ab".repeat(32)), anna, None, def.id, now, now + 30 * 86_400)
+        .create_draft(&DraftToken::new("ab".repeat(32)), anna, None, def.id, Default::default(), now, now + 30 * 86_400)
         .await
         .unwrap();
     let answers = stadsporten_domain::eservice::Answers::new();
@@ -88,6 +88,8 @@ async fn anna_files_a_case(app: &crate::support::TestApp) -> String {
             lang: "en",
             answers: &answers,
             handling_days: 14,
+            day_kind: Default::default(),
+            channel: stadsporten_domain::measure::CaseChannel::Web,
             now,
         })
         .await

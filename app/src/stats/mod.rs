@@ -1,0 +1,19 @@
+//! The figures: how the city kept its promises, and how its e-services are used.
+//!
+//! - `levels.rs`: a service's level over the last twelve months (median handling time, the share
+//!   decided within the promise, the cases, the trend), built from the roll-ups
+//!   (`db/src/figures.rs`) with the domain's arithmetic (`domain/src/stats.rs`); shown on every
+//!   service page with an e-service.
+//! - `open_data_page.rs` and `routes.rs`: every service's levels as open data (CSV and JSON, CC0),
+//!   described like the providers' data set.
+//!
+//! Policy: a figure built on fewer than five cases or answers is not shown ("too few"), never
+//! zero; no figure names or counts a person.
+
+pub mod levels;
+mod open_data_page;
+#[cfg(feature = "ssr")]
+pub mod routes;
+
+pub use levels::{LevelView, ServiceLevel};
+pub use open_data_page::ServiceLevelsOpenDataPage;

@@ -1,0 +1,216 @@
+//! Every service's level as open data (CC0): one row per service and month of the last twelve,
+//! and one for the twelve months together, as CSV and as JSON with the dataset's description
+//! (the same core fields as the providers' data set: title, description, publisher, licence,
+//! modified, distributions). Figures on fewer than five cases are empty, never zero.
+//!
+//! Public, no personal data: no authorisation, no audit.
+
+use crate::i18n::t;
+use crate::web::FormState;
+use axum::extract::State;
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde_json::{json, Value};
+use stadsporten_db::{DbError, Store};
+use stadsporten_domain::calendar::DayKind;
+use stadsporten_domain::csv::{CsvFile, Style};
+use stadsporten_domain::measure::{Month, Period};
+use stadsporten_domain::stats::{self, Figure};
+use stadsporten_domain::Lang;
+use std::sync::Arc;
+
+/// CC0, as the providers' data set (`compare/routes.rs`; not imported: compare links to the catalogue,
+/// which shows these figures).
+const LICENCE: &str = "https://creativecommons.org/publicdomain/zero/1.0/";
+
+/// The columns, in order (the CSV header and the JSON rows' keys).
+pub use stadsporten_domain::measure::LEVEL_COLUMNS as COLUMNS;
+
+/// One row: a service over a month or over the whole period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LevelRow {
+    pub service: String,
+    pub title: String,
+    pub unit: String,
+    pub period: String,
+    pub day_kind: DayKind,
+    pub promised_days: u32,
+    pub submitted: Figure<u64>,
+    pub decided: Figure<u64>,
+    pub within: Figure<f64>,
+    pub median: Figure<f64>,
+}
+
+/// Every live e-service's rows over the last twelve months.
+pub async fn level_rows(store: &Store, now: i64) -> Result<Vec<LevelRow>, DbError> {
+    let period = Period::last_twelve(Month::at(now));
+    let mut out = Vec::new();
+    let mut defs = store.definitions().await?;
+    defs.retain(|d| d.status == stadsporten_db::DefinitionStatus::Live);
+    defs.sort_by(|a, b| a.slug.cmp(&b.slug));
+    for d in defs {
+        let rows = store.service_level(&d.slug, period).await?;
+        let row = |period: String, submitted: i64, decided: i64, in_time: i64, days: &[(i64, u64)]| LevelRow {
+            service: d.slug.clone(),
+            title: d.title_sv.clone(),
+            unit: d.unit_code.clone(),
+            period,
+            day_kind: d.definition.handling_day_kind,
+            promised_days: d.definition.handling_days,
+            submitted: stats::count(submitted.max(0) as u64),
+            decided: stats::count(decided.max(0) as u64),
+            within: stats::share(in_time.max(0) as u64, decided.max(0) as u64),
+            median: stats::median(days),
+        };
+        let all: Vec<(i64, u64)> = rows.months.values().flat_map(|m| m.days.iter().copied()).collect();
+        let sum = |f: fn(&stadsporten_db::LevelMonth) -> i64| rows.months.values().map(f).sum::<i64>();
+        out.push(row(
+            format!("{}/{}", period.first, period.last),
+            sum(|m| m.submitted),
+            sum(|m| m.decided),
+            sum(|m| m.in_time),
+            &all,
+        ));
+        for m in period.months() {
+            let r = rows.months.get(&m).cloned().unwrap_or_default();
+            out.push(row(m.to_string(), r.submitted, r.decided, r.in_time, &r.days));
+        }
+    }
+    Ok(out)
+}
+
+fn cell_u(f: &Figure<u64>) -> String {
+    f.value().map(u64::to_string).unwrap_or_default()
+}
+
+fn cell_f(f: &Figure<f64>, decimals: usize) -> String {
+    f.value().map(|v| format!("{v:.decimals$}")).unwrap_or_default()
+}
+
+/// The rows as CSV (RFC 4180; empty cells where a figure is suppressed).
+pub fn levels_csv(rows: &[LevelRow]) -> String {
+    let mut file = CsvFile::new(COLUMNS, Style::TextQuoted);
+    for r in rows {
+        file.text_row([
+            r.service.clone(),
+            r.title.clone(),
+            r.unit.clone(),
+            r.period.clone(),
+            r.day_kind.slug().to_owned(),
+            r.promised_days.to_string(),
+            cell_u(&r.submitted),
+            cell_u(&r.decided),
+            cell_f(&r.within, 3),
+            cell_f(&r.median, 1),
+        ]);
+    }
+    file.finish()
+}
+
+fn row_json(r: &LevelRow) -> Value {
+    json!({
+        "service": r.service,
+        "title": r.title,
+        "unit": r.unit,
+        "period": r.period,
+        "day_kind": r.day_kind.slug(),
+        "promised_days": r.promised_days,
+        "cases_submitted": r.submitted.value(),
+        "cases_decided": r.decided.value(),
+        "decided_within_promise": r.within.value(),
+        "median_handling_days": r.median.value(),
+    })
+}
+
+/// The dataset description (the page says the same for people).
+pub fn description(base: &str, modified: &str) -> Value {
+    let both = |id: &str| json!({ "sv": t(Lang::Sv, id), "en": t(Lang::En, id) });
+    json!({
+        "title": both("stats-dataset-title"),
+        "description": both("stats-dataset-description"),
+        "publisher": "Stockholms stad",
+        "license": LICENCE,
+        "modified": modified,
+        "landing_page": format!("{base}/open-data/service-levels"),
+        "distributions": [
+            { "title": both("stats-dataset-csv"), "download_url": format!("{base}/open-data/service-levels.csv"), "media_type": "text/csv" },
+            { "title": both("stats-dataset-json"), "download_url": format!("{base}/open-data/service-levels.json"), "media_type": "application/json" },
+        ],
+        "fields": COLUMNS.iter().map(|c| json!({ "name": c, "description": both(&format!("stats-field-{}", c.replace('_', "-"))) })).collect::<Vec<_>>(),
+        "suppression": both("stats-dataset-suppression"),
+    })
+}
+
+fn file(content_type: &'static str, name: &str, body: String) -> Response {
+    let mut r = (StatusCode::OK, body).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    r
+}
+
+fn unavailable(e: DbError) -> Response {
+    tracing::error!(error = %e, "service-level open data failed");
+    (StatusCode::SERVICE_UNAVAILABLE, "temporarily unavailable").into_response()
+}
+
+/// `GET /open-data/service-levels.csv`
+pub async fn csv_file(State(s): State<Arc<FormState>>) -> Response {
+    match level_rows(&s.store, s.clock.now()).await {
+        Ok(rows) => file("text/csv; charset=utf-8", "service-levels.csv", levels_csv(&rows)),
+        Err(e) => unavailable(e),
+    }
+}
+
+/// `GET /open-data/service-levels.json`: the description and the rows.
+pub async fn json_file(State(s): State<Arc<FormState>>) -> Response {
+    let now = s.clock.now();
+    match level_rows(&s.store, now).await {
+        Ok(rows) => {
+            let modified = crate::ui::format::stockholm_date(now);
+            let body = json!({
+                "dataset": description(&s.pages.settings.public_url, &modified),
+                "rows": rows.iter().map(row_json).collect::<Vec<_>>(),
+            });
+            file("application/json", "service-levels.json", body.to_string())
+        }
+        Err(e) => unavailable(e),
+    }
+}
+
+/// This feature's plain routes.
+pub fn routes() -> axum::Router<Arc<FormState>> {
+    axum::Router::new()
+        .route("/open-data/service-levels.csv", axum::routing::get(csv_file))
+        .route("/open-data/service-levels.json", axum::routing::get(json_file))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suppressed_figures_are_empty_cells_not_zero() {
+        let row = LevelRow {
+            service: "s".into(),
+            title: "Titel, med komma".into(),
+            unit: "UTB".into(),
+            period: "2026-11".into(),
+            day_kind: DayKind::Working,
+            promised_days: 5,
+            submitted: stats::count(12),
+            decided: stats::count(3),
+            within: stats::share(3, 3),
+            median: Figure::Suppressed,
+        };
+        let csv = levels_csv(&[row]);
+        let line = csv.lines().nth(1).unwrap();
+        // Quoted like every text field; empty, not 0.
+        assert_eq!(line, r#""s","Titel, med komma","UTB","2026-11","working",5,12,"","","""#);
+        assert!(csv.starts_with(&COLUMNS.join(",")));
+    }
+}
