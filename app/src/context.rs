@@ -58,6 +58,9 @@ pub struct ServiceSettings {
     pub review_interval: i64,
     /// Where people reach the service, for links in e-mail.
     pub public_url: String,
+    /// The value report's estimate of staff minutes per case handled manually and digitally.
+    pub minutes_manual: u32,
+    pub minutes_digital: u32,
 }
 
 /// The session key under which the organisation a representative acts for is kept.

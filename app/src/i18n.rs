@@ -215,6 +215,25 @@ mod tests {
         }
         generated.extend((1..=12).map(|m| format!("stats-month-{m}")));
         generated.extend(
+            stadsporten_domain::measure::CaseChannel::ALL.iter().map(|c| format!("stats-channel-{}", c.slug())),
+        );
+        generated
+            .extend(stadsporten_domain::stats::DeviceClass::ALL.iter().map(|d| format!("stats-device-{}", d.slug())));
+        for tool in ["case-handling", "contact-centre"] {
+            generated.insert(format!("stats-tool-{tool}"));
+            generated.insert(format!("staff-survey-useful-{tool}"));
+            generated.insert(format!("staff-survey-easy-{tool}"));
+        }
+        generated.extend(
+            [
+                stadsporten_domain::measure::PeriodProblem::Unreadable,
+                stadsporten_domain::measure::PeriodProblem::Reversed,
+                stadsporten_domain::measure::PeriodProblem::TooLong,
+                stadsporten_domain::measure::PeriodProblem::Future,
+            ]
+            .map(|p| p.code().to_owned()),
+        );
+        generated.extend(
             stadsporten_domain::measure::LEVEL_COLUMNS.iter().map(|c| format!("stats-field-{}", c.replace('_', "-"))),
         );
         generated.extend(stadsporten_domain::access::Role::ALL.iter().map(|r| format!("role-{}", r.slug())));

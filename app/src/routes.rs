@@ -68,6 +68,9 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/compare/units/:id") view=crate::compare::UnitPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data/providers") view=crate::compare::OpenDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/open-data/service-levels") view=crate::stats::ServiceLevelsOpenDataPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stats") view=crate::stats::StatsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stats/services/:slug") view=crate::stats::ServiceStatsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/stats/report") view=crate::stats::ReportPage ssr=SsrMode::Async/>
                     <Route path=path!("/provider") view=crate::provider::ProviderPage ssr=SsrMode::Async/>
                     <Route path=path!("/provider/feedback/:id") view=crate::provider::ProviderFeedbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/provider/units/:id") view=crate::provider::ProviderUnitPage ssr=SsrMode::Async/>

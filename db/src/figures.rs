@@ -19,6 +19,7 @@ use crate::{Result, Store};
 use sqlx::Row;
 use stadsporten_domain::calendar::{days_between, DayKind};
 use stadsporten_domain::date::Date;
+use stadsporten_domain::ids::UserId;
 use stadsporten_domain::measure::{CaseChannel, JourneyKind, Month, Period};
 use std::collections::BTreeMap;
 
@@ -470,6 +471,85 @@ impl Store {
                 overdue: r.try_get("overdue")?,
                 paused: r.try_get("paused")?,
             });
+        }
+        Ok(out)
+    }
+}
+
+/// The staff's answers about a tool over some quarters: answers, and the UMUX-Lite sums.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct StaffSums {
+    pub n: u64,
+    pub umux_sum: f64,
+    pub umux_sq: f64,
+}
+
+impl Store {
+    /// Whether a staff member has yet to be asked about their tool this quarter (`YYYYQ`).
+    pub async fn staff_survey_due(&self, user_id: UserId, quarter: i64) -> Result<bool> {
+        let row = sqlx::query("select 1 as one from staff_survey_asks where user_id = $1 and quarter = $2")
+            .bind(user_id)
+            .bind(quarter)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.is_none())
+    }
+
+    /// Records that the person was asked this quarter, and their answer if they gave one — the
+    /// answer without the person (the asks and the answers are kept apart). `false` when they had
+    /// been asked already (a second answer in a quarter is not counted).
+    pub async fn answer_staff_survey(
+        &self,
+        user_id: UserId,
+        quarter: i64,
+        tool: &str,
+        answer: Option<(u8, u8)>,
+        now: i64,
+    ) -> Result<bool> {
+        let mut tx = self.begin_write().await?;
+        let asked = sqlx::query(
+            "insert into staff_survey_asks (user_id, quarter, answered, at) values ($1, $2, $3, $4) \
+             on conflict (user_id, quarter) do nothing",
+        )
+        .bind(user_id)
+        .bind(quarter)
+        .bind(i64::from(answer.is_some()))
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
+        if asked.rows_affected() == 0 {
+            tx.rollback().await?;
+            return Ok(false);
+        }
+        if let Some((useful, easy)) = answer {
+            sqlx::query("insert into staff_survey_answers (quarter, tool, useful, easy) values ($1, $2, $3, $4)")
+                .bind(quarter)
+                .bind(tool)
+                .bind(i64::from(useful))
+                .bind(i64::from(easy))
+                .execute(&mut *tx)
+                .await?;
+        }
+        tx.commit().await?;
+        Ok(true)
+    }
+
+    /// The staff's UMUX-Lite per tool over the quarters from `first` to `last` (`YYYYQ`).
+    pub async fn staff_survey_sums(&self, first: i64, last: i64) -> Result<BTreeMap<String, StaffSums>> {
+        let mut out: BTreeMap<String, StaffSums> = BTreeMap::new();
+        for r in
+            sqlx::query("select tool, useful, easy from staff_survey_answers where quarter >= $1 and quarter <= $2")
+                .bind(first)
+                .bind(last)
+                .fetch_all(&self.pool)
+                .await?
+        {
+            let (u, e): (i64, i64) = (r.try_get("useful")?, r.try_get("easy")?);
+            let umux = (u + e - 2) as f64 / 12.0 * 100.0;
+            let s = out.entry(r.try_get("tool")?).or_default();
+            s.n += 1;
+            s.umux_sum += umux;
+            s.umux_sq += umux * umux;
         }
         Ok(out)
     }

@@ -32,6 +32,7 @@ mod jobs;
 mod measure;
 mod memos;
 mod offers;
+mod operations;
 mod outbox;
 mod seed;
 mod seed_compare;
@@ -66,10 +67,13 @@ pub use eservices::{
     AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment, ScanStatus,
     UploadRefusal,
 };
-pub use figures::{handling_days, Backlog, CaseMonth, JourneyCount, LevelMonth, ServiceLevelRows, SurveySums};
+pub use figures::{
+    handling_days, Backlog, CaseMonth, JourneyCount, LevelMonth, ServiceLevelRows, StaffSums, SurveySums,
+};
 pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, VerifiedClaims};
 pub use measure::JourneyEvent;
 pub use offers::{NewOffer, OfferAnswer, OfferRecord};
+pub use operations::Gauges;
 pub use outbox::{OutboxEntry, OutboxRow};
 pub use seed_compare::seed_indicators;
 pub use seed_eservices::SEED_DEFINITIONS;

@@ -53,6 +53,11 @@ impl JourneyBuffer {
         *counts.entry(key).or_insert(0) += n;
     }
 
+    /// How many counters wait for the next flush.
+    pub(crate) fn len(&self) -> usize {
+        self.counts.lock().unwrap_or_else(|p| p.into_inner()).len()
+    }
+
     fn take(&self) -> HashMap<Key, i64> {
         std::mem::take(&mut *self.counts.lock().unwrap_or_else(|p| p.into_inner()))
     }

@@ -210,6 +210,12 @@ impl Role {
                 | Administrator
                 | Auditor => false,
             },
+            P::ViewStatistics => match self {
+                CaseOfficer | ServiceOwner | Administrator => true,
+                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Auditor | ContentEditor => {
+                    false
+                }
+            },
             P::ViewAuditTrail | P::ExportAuditTrail => match self {
                 Auditor => true,
                 Resident
@@ -261,6 +267,9 @@ slug_enum! {
         ManageAccess => "manage-access",
         /// Disable users and end their sessions.
         ManageUsers => "manage-users",
+        /// See the figures of a unit's services (`/stats`): volumes, journeys, service levels,
+        /// satisfaction, the value report. No personal data is in them.
+        ViewStatistics => "view-statistics",
         /// Read the audit trail.
         ViewAuditTrail => "view-audit-trail",
         /// Export the audit trail.

@@ -26,6 +26,7 @@ session-sign-in-again = سجّل الدخول مرة أخرى
 nav-my-pages = صفحاتي
 nav-access = الصلاحيات
 nav-audit = سجل التدقيق
+nav-stats = الإحصاءات
 form-error-summary = يرجى تصحيح ما يلي
 nav-my-cases = قضاياي
 nav-officer = قائمة القضايا

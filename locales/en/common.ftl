@@ -26,6 +26,7 @@ session-sign-in-again = Sign in again
 nav-my-pages = My pages
 nav-access = Access
 nav-audit = Audit trail
+nav-stats = Figures
 form-error-summary = Please correct the following
 nav-my-cases = My cases
 nav-officer = Case queue

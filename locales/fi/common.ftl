@@ -26,6 +26,7 @@ session-sign-in-again = Kirjaudu uudelleen
 nav-my-pages = Omat sivut
 nav-access = Käyttöoikeudet
 nav-audit = Tarkastusloki
+nav-stats = Tilastot
 form-error-summary = Korjaa seuraavat kohdat
 nav-my-cases = Omat asiat
 nav-officer = Asiajono

@@ -26,6 +26,7 @@ session-sign-in-again = Logga in igen
 nav-my-pages = Mina sidor
 nav-access = Behörigheter
 nav-audit = Granskningslogg
+nav-stats = Statistik
 form-error-summary = Rätta följande
 nav-my-cases = Mina ärenden
 nav-officer = Ärendekö

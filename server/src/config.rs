@@ -259,6 +259,42 @@ pub struct Settings {
     pub audit: AuditSettings,
     #[serde(default)]
     pub server: ServerSettings,
+    #[serde(default)]
+    pub measurement: MeasurementSettings,
+}
+
+/// Measurement (issue 19): the demo's history, who may scrape `/metrics`, and the value report's
+/// estimate of staff time per case.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct MeasurementSettings {
+    /// With `seed_demo_content`: generate a year of closed case history so the figures show.
+    pub seed_history: bool,
+    /// Addresses (comma-separated, CIDR) that may read `/metrics` without a token.
+    pub metrics_allow: String,
+    /// A bearer token that may read `/metrics` from anywhere (empty: none).
+    pub metrics_token: SecretString,
+    /// Staff minutes per case handled manually (paper, e-mail, phone) and digitally.
+    pub minutes_manual: u32,
+    pub minutes_digital: u32,
+}
+
+impl Default for MeasurementSettings {
+    fn default() -> Self {
+        MeasurementSettings {
+            seed_history: false,
+            metrics_allow: "127.0.0.1/32, ::1/128".into(),
+            metrics_token: SecretString::from(""),
+            minutes_manual: 25,
+            minutes_digital: 10,
+        }
+    }
+}
+
+impl MeasurementSettings {
+    pub fn metrics_allow(&self) -> Vec<IpNet> {
+        self.metrics_allow.split(',').filter_map(|s| IpNet::parse(s.trim())).collect()
+    }
 }
 
 const PLACEHOLDER_PREFIX: &str = "development-only";
@@ -441,6 +477,7 @@ mod tests {
                 seal_interval_seconds: 2,
             },
             server: ServerSettings::default(),
+            measurement: MeasurementSettings::default(),
         }
     }
 

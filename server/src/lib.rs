@@ -5,6 +5,7 @@
 pub mod auth;
 pub mod config;
 pub mod mail;
+pub mod metrics;
 pub mod middleware;
 pub mod notify;
 pub mod page_cache;

@@ -325,6 +325,9 @@ pub struct Gate {
     refusals: Arc<(std::sync::atomic::AtomicU64, std::sync::atomic::AtomicU64)>,
     /// Set on SIGTERM: `/healthz` answers 503 so that the load balancer stops sending requests.
     pub draining: Arc<std::sync::atomic::AtomicBool>,
+    /// The limit, and every refusal since start (for `/metrics`).
+    max_in_flight: usize,
+    refused_total: Arc<std::sync::atomic::AtomicU64>,
 }
 
 impl Gate {
@@ -334,12 +337,25 @@ impl Gate {
             max_wait,
             refusals: Arc::default(),
             draining: Arc::default(),
+            max_in_flight,
+            refused_total: Arc::default(),
         }
+    }
+
+    /// Requests admitted and not yet answered.
+    pub fn in_flight(&self) -> usize {
+        self.max_in_flight.saturating_sub(self.permits.available_permits())
+    }
+
+    /// Requests refused with 503 since start.
+    pub fn refused_total(&self) -> u64 {
+        self.refused_total.load(std::sync::atomic::Ordering::Relaxed)
     }
 
     /// Counts a refusal and logs the count once a second at most.
     fn refused(&self) {
         use std::sync::atomic::Ordering;
+        self.refused_total.fetch_add(1, Ordering::Relaxed);
         let (last, count) = &*self.refusals;
         let n = count.fetch_add(1, Ordering::AcqRel) + 1;
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());

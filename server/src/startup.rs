@@ -79,6 +79,11 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/admin/content/messages/{id}/end",
     "/admin/content/accessibility",
     "/admin/content/accessibility/{id}",
+    "/open-data/service-levels.csv",
+    "/open-data/service-levels.json",
+    "/stats/export.csv",
+    "/stats/staff-survey",
+    "/metrics",
 ];
 
 /// Shared state of the router.
@@ -153,6 +158,8 @@ impl Application {
         let settings_for_pages = stadsporten_app::context::ServiceSettings {
             review_interval: settings.auth.review_interval_days * 86_400,
             public_url: public_url.clone(),
+            minutes_manual: settings.measurement.minutes_manual,
+            minutes_digital: settings.measurement.minutes_digital,
         };
         let mailer = stadsporten_app::mail::MailerHandle(Arc::new(
             crate::mail::LettreMailer::new(
@@ -283,9 +290,11 @@ async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) ->
         if n > 0 {
             tracing::info!(units = n, "seeded provider units for comparing");
         }
-        let n = store.seed_history(now).await?;
-        if n > 0 {
-            tracing::info!(cases = n, "seeded a year of case history for the figures");
+        if settings.measurement.seed_history {
+            let n = store.seed_history(now).await?;
+            if n > 0 {
+                tracing::info!(cases = n, "seeded a year of case history for the figures");
+            }
         }
     }
     Ok(())
@@ -436,7 +445,16 @@ fn router(
         .merge(stadsporten_app::stats::routes::routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
+    let metrics =
+        Router::new().route("/metrics", get(crate::metrics::metrics)).with_state(crate::metrics::MetricsState {
+            store: store.clone(),
+            gate: gate.clone(),
+            allow: Arc::new(settings.measurement.metrics_allow()),
+            token: settings.measurement.metrics_token.clone(),
+            clock: auth.clock.clone(),
+        });
     Router::new()
+        .merge(metrics)
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/lang/{code}", get(routes::choose_language))
@@ -462,6 +480,7 @@ fn router(
         .layer(sessions)
         .layer(axum::middleware::from_fn_with_state(gate, middleware::admit))
         .layer(axum::middleware::from_fn_with_state(front, middleware::request_context))
+        .layer(axum::middleware::from_fn(crate::metrics::observe))
         // Pages are compressed on the fly with brotli 4: level 5 and above switch to a costlier
         // match finder that took a quarter of the server's CPU at load for 7 % smaller pages
         // (docs/benchmarks.md). Assets are precompressed at build time with brotli 11.

@@ -43,7 +43,7 @@ fn receipt(v: ReceiptView, i18n: I18n) -> impl IntoView {
             <dt>{i18n.t("receipt-submitted")}</dt>
             <dd><bdi>{v.submitted.clone()}</bdi></dd>
             <dt>{i18n.t("apply-handling-time")}</dt>
-            <dd>{i18n.ta("receipt-due", &[("days", v.handling_days.into()), ("date", v.due_date.clone().into())])}</dd>
+            <dd>{i18n.ta(if v.working_days { "receipt-due-working" } else { "receipt-due" }, &[("days", v.handling_days.into()), ("date", v.due_date.clone().into())])}</dd>
         </dl>
         <h2>{i18n.t("receipt-next-heading")}</h2>
         <p>{v.next_steps.clone()}</p>

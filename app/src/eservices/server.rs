@@ -72,6 +72,7 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
         title: def.title.get(lang).to_owned(),
         intro: def.intro.get(lang).to_owned(),
         handling_days: def.handling_days,
+        working_days: !def.handling_day_kind.is_calendar(),
         unit_name: unit_name(&store, &def.unit, lang).await?,
         // A step shown only for some answers says so, so the list matches the numbering.
         steps: def
@@ -302,6 +303,7 @@ pub async fn load_receipt(case_id: CaseId) -> Result<ReceiptView, AppError> {
         submitted: crate::ui::stockholm_time(case.submitted_at),
         next_steps: def.definition.next_steps.get(lang).to_owned(),
         handling_days: case.handling_days,
+        working_days: !case.day_kind.is_calendar(),
         due_date: crate::ui::stockholm_date(case.clock().due_at(ctx.now)),
         notify_note: notify_note(&store, viewer.user_id, lang).await?,
         survey_pending: surveys.contains(&SurveyStage::AfterSubmission),

@@ -81,7 +81,7 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
             <dt>{i18n.t("apply-handled-by")}</dt>
             <dd>{v.unit_name.clone()}</dd>
             <dt>{i18n.t("apply-handling-time")}</dt>
-            <dd>{i18n.ta("apply-days", &[("days", v.handling_days.into())])}</dd>
+            <dd>{i18n.ta(if v.working_days { "apply-working-days" } else { "apply-days" }, &[("days", v.handling_days.into())])}</dd>
         </dl>
         {preselect_note}
         <h2>{i18n.t("apply-steps-heading")}</h2>

@@ -24,6 +24,8 @@ pub struct StartView {
     pub title: String,
     pub intro: String,
     pub handling_days: u32,
+    /// The promise counts working days, not calendar days.
+    pub working_days: bool,
     pub unit_name: String,
     pub steps: Vec<String>,
     /// Labels of the files the applicant must have ready.
@@ -128,6 +130,8 @@ pub struct ReceiptView {
     pub submitted: String,
     pub next_steps: String,
     pub handling_days: i64,
+    /// The promise counts working days, not calendar days.
+    pub working_days: bool,
     pub due_date: String,
     pub notify_note: String,
     pub survey_pending: bool,

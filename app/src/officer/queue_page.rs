@@ -33,6 +33,7 @@ pub fn OfficerQueuePage() -> impl IntoView {
                 }
             })}
         </Suspense>
+        <crate::stats::StaffSurvey/>
     }
 }
 

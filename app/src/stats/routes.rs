@@ -182,11 +182,163 @@ pub async fn json_file(State(s): State<Arc<FormState>>) -> Response {
     }
 }
 
+/// `GET /stats/export.csv?table=services|months|funnel&…`: what the dashboard shows, as CSV
+/// (the same filters, the same scope, the same suppression). No personal data; a refusal is
+/// audited like the page's.
+pub async fn export_csv(
+    State(s): State<Arc<FormState>>,
+    axum::Extension(ctx): axum::Extension<crate::context::RequestContext>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
+    use super::server::{prepare_with, Stop};
+    use stadsporten_domain::access::Permission;
+    let viewer = crate::web::or_return!(s.viewer(&ctx).await);
+    let query = query.unwrap_or_default();
+    let p = match prepare_with(&s.store, &ctx, viewer, &query).await {
+        Ok(p) => p,
+        Err(Stop::NoPermission) => {
+            return crate::web::denied(&s, &ctx, "feature", None, Permission::ViewStatistics).await
+        }
+        Err(Stop::Refused(r)) => {
+            return crate::web::denied(&s, &ctx, r.object_type, Some(r.object_id), Permission::ViewStatistics).await
+        }
+        Err(Stop::Storage(e)) => return s.fail(&ctx, crate::error::AppError::from_storage(e, "stats export")).await,
+    };
+    let table = stadsporten_domain::catalogue::decode_query_string(&query)
+        .unwrap_or_default()
+        .into_iter()
+        .find(|(k, _)| k == "table")
+        .map(|(_, v)| v)
+        .unwrap_or_default();
+    let figures = if table == "funnel" {
+        let Some(info) = p.filters.service.as_deref().and_then(|slug| p.service(slug)).cloned() else {
+            return s.pages.error(&ctx, crate::error::AppError::BadArguments).await;
+        };
+        match s.store.journey_counts(p.filters.period, Some(&info.slug)).await {
+            Ok(counts) => {
+                let mut file = CsvFile::new(&["service", "from", "to", "stage", "count"], Style::TextQuoted);
+                for (stage, n) in super::build::funnel_rows(&info, &counts) {
+                    let n = stats::count(n.max(0) as u64).value().map(u64::to_string).unwrap_or_default();
+                    file.text_row([
+                        info.slug.clone(),
+                        p.filters.period.first.to_string(),
+                        p.filters.period.last.to_string(),
+                        stage,
+                        n,
+                    ]);
+                }
+                Ok(("funnel.csv", file.finish()))
+            }
+            Err(e) => Err(e),
+        }
+    } else {
+        match super::figures::overview(&s.store, &p.scope, &p.filters, &p.services, p.now).await {
+            Ok(o) if table == "months" => {
+                let mut file = CsvFile::new(&["month", "submitted", "self_service", "decided"], Style::TextQuoted);
+                let c = |n: i64| stats::count(n.max(0) as u64).value().map(u64::to_string).unwrap_or_default();
+                for (m, (sub, own, dec)) in &o.months {
+                    file.text_row([m.to_string(), c(*sub), c(*own), c(*dec)]);
+                }
+                Ok(("stats-months.csv", file.finish()))
+            }
+            Ok(o) => {
+                let mut file = CsvFile::new(
+                    &[
+                        "service",
+                        "unit",
+                        "from",
+                        "to",
+                        "submitted",
+                        "self_service",
+                        "decided",
+                        "decided_within_promise",
+                        "median_handling_days",
+                        "day_kind",
+                        "satisfaction_answers",
+                        "satisfaction_mean",
+                        "umux_lite_answers",
+                        "umux_lite_mean",
+                    ],
+                    Style::TextQuoted,
+                );
+                let c = |n: i64| stats::count(n.max(0) as u64).value().map(u64::to_string).unwrap_or_default();
+                for (slug, f) in &o.services {
+                    let Some(info) = p.service(slug) else { continue };
+                    let mean = |n: u64, sum: f64, sq: f64| {
+                        stats::mean_ci(n, sum, sq).value().map(|m| format!("{:.2}", m.mean)).unwrap_or_default()
+                    };
+                    file.text_row([
+                        slug.clone(),
+                        info.unit.clone(),
+                        p.filters.period.first.to_string(),
+                        p.filters.period.last.to_string(),
+                        c(f.submitted),
+                        c(f.self_service),
+                        c(f.decided),
+                        cell_f(&stats::share(f.in_time.max(0) as u64, f.decided.max(0) as u64), 3),
+                        cell_f(&stats::median(&f.days), 1),
+                        info.kind.slug().to_owned(),
+                        c(f.survey.n as i64),
+                        mean(f.survey.n, f.survey.score_sum, f.survey.score_sq),
+                        c(f.survey.umux_n as i64),
+                        mean(f.survey.umux_n, f.survey.umux_sum, f.survey.umux_sq),
+                    ]);
+                }
+                Ok(("stats-services.csv", file.finish()))
+            }
+            Err(e) => Err(e),
+        }
+    };
+    match figures {
+        Ok((name, body)) => {
+            let mut r = file("text/csv; charset=utf-8", name, body);
+            // Staff figures: not for shared caches.
+            r.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+            r.headers_mut().remove(header::ACCESS_CONTROL_ALLOW_ORIGIN);
+            r
+        }
+        Err(e) => s.fail(&ctx, crate::error::AppError::from_storage(e, "stats export")).await,
+    }
+}
+
+/// `POST /stats/staff-survey`: a staff member's two UMUX-Lite answers about the tool they work
+/// in (or "not now"), at most once a quarter. Kept without the person; back to where they were.
+pub async fn staff_survey(
+    State(s): State<Arc<FormState>>,
+    axum::Extension(ctx): axum::Extension<crate::context::RequestContext>,
+    axum::Form(pairs): axum::Form<crate::web::Pairs>,
+) -> Response {
+    let viewer = crate::web::or_return!(s.viewer(&ctx).await);
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.trim().to_owned()).unwrap_or_default();
+    let Some(tool) = super::staff::tool_of(viewer) else {
+        return s.pages.error(&ctx, crate::error::AppError::Forbidden).await;
+    };
+    let back = match get("back") {
+        b if b.starts_with('/') && !b.starts_with("//") => b,
+        _ => "/".to_owned(),
+    };
+    let scale = |raw: String| raw.parse::<u8>().ok().filter(|v| (1..=7).contains(v));
+    let answer = match (get("action").as_str(), scale(get("useful")), scale(get("easy"))) {
+        ("later", _, _) => None,
+        (_, Some(u), Some(e)) => Some((u, e)),
+        // Half an answer is no answer: asked again next time (nothing recorded).
+        _ => return crate::web::see_other(&back),
+    };
+    let now = s.clock.now();
+    let quarter = Month::at(now).quarter_key();
+    if let Err(e) = s.store.answer_staff_survey(viewer.user_id, quarter, tool, answer, now).await {
+        return s.fail(&ctx, crate::error::AppError::from_storage(e, "staff survey")).await;
+    }
+    crate::web::see_other(&back)
+}
+
 /// This feature's plain routes.
 pub fn routes() -> axum::Router<Arc<FormState>> {
     axum::Router::new()
         .route("/open-data/service-levels.csv", axum::routing::get(csv_file))
         .route("/open-data/service-levels.json", axum::routing::get(json_file))
+        .route("/stats/export.csv", axum::routing::get(export_csv))
+        .route("/stats/staff-survey", axum::routing::post(staff_survey))
 }
 
 #[cfg(test)]

@@ -132,7 +132,7 @@ pub fn BarChart(
     });
     let table = chart.table.clone();
     view! {
-        <figure class="chart">
+        <figure class="bar-chart">
             <svg viewBox=format!("0 0 {WIDTH} {HEIGHT}") role="img" aria-label=chart.title.clone()
                 preserveAspectRatio="xMidYMid meet" focusable="false">
                 <line x1="0" x2=format!("{WIDTH}") y1=format!("{}", HEIGHT - BOTTOM) y2=format!("{}", HEIGHT - BOTTOM)

@@ -59,6 +59,9 @@ pub fn SessionBar() -> impl IntoView {
     if viewer.may(Permission::ViewAuditTrail, &any) {
         links.push(("/admin/audit", i18n.t("nav-audit")));
     }
+    if viewer.may(Permission::ViewStatistics, &any) {
+        links.push(("/stats", i18n.t("nav-stats")));
+    }
     let links = links.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view();
     let ends = stockholm_clock(viewer.session_ends_at);
     view! {

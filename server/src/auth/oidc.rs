@@ -371,6 +371,7 @@ async fn complete(
     if user.disabled {
         return Err(SignInFailure::InvalidToken);
     }
+    crate::metrics::COUNTERS.signed_in();
     // A new id for the signed-in session: an id planted before sign-in is worth nothing after.
     session.cycle_id().await.map_err(|_| SignInFailure::Storage)?;
     let data = SessionAuth {

@@ -882,6 +882,62 @@ fn cases(o: &Objects) -> Vec<Case> {
             Box::new(only(&[Sara, Omar], 303)),
         ),
         case("/officer/export.csv", Method::Get, "/officer/export.csv", Box::new(only(&[Sara, Omar, Per], 200))),
+        // The figures: officers and service owners for their units, administrators for all.
+        case("/stats", Method::Get, "/stats", Box::new(only(&[Sara, Omar, Per, Admin], 200))),
+        case(
+            "/api/stats/overview",
+            Method::Get,
+            "/api/stats/overview?query=",
+            Box::new(only(&[Sara, Omar, Per, Admin], 200)),
+        ),
+        // Another unit's figures: refused (and audited) for those who do not hold it.
+        case("/stats", Method::Get, "/stats?unit=UTB", Box::new(only(&[Admin], 200))),
+        case(
+            "/stats/services/{slug}",
+            Method::Get,
+            "/stats/services/varmepump",
+            Box::new(|w| match w {
+                Nobody => 401,
+                Sara | Per | Admin => 200,
+                _ => 403,
+            }),
+        ),
+        case(
+            "/api/stats/service",
+            Method::Get,
+            "/api/stats/service?slug=varmepump&query=",
+            Box::new(|w| match w {
+                Nobody => 401,
+                Sara | Per | Admin => 200,
+                _ => 403,
+            }),
+        ),
+        case("/stats/report", Method::Get, "/stats/report", Box::new(only(&[Sara, Omar, Per, Admin], 200))),
+        case(
+            "/api/stats/report",
+            Method::Get,
+            "/api/stats/report?query=",
+            Box::new(only(&[Sara, Omar, Per, Admin], 200)),
+        ),
+        case(
+            "/stats/export.csv",
+            Method::Get,
+            "/stats/export.csv?table=services",
+            Box::new(only(&[Sara, Omar, Per, Admin], 200)),
+        ),
+        // The staff's two questions: those who work in a tool (officers, the contact centre).
+        case(
+            "/stats/staff-survey",
+            Method::Post(vec![("action", "later".into()), ("back", "/officer".into())]),
+            "/stats/staff-survey",
+            Box::new(only(&[Sara, Omar, Lena], 303)),
+        ),
+        case(
+            "/api/stats/staff-survey-due",
+            Method::Get,
+            "/api/stats/staff-survey-due",
+            Box::new(|w| if w == Nobody { 401 } else { 200 }),
+        ),
         // E-service definitions: administrators anywhere, service owners for their units.
         case("/admin/services", Method::Get, "/admin/services", Box::new(only(&[Per, Admin], 200))),
         case("/api/admin/services", Method::Get, "/api/admin/services", Box::new(only(&[Per, Admin], 200))),
@@ -1101,6 +1157,12 @@ fn cases(o: &Objects) -> Vec<Case> {
             Box::new(all(200)),
         ),
         case("/open-data/providers.json", Method::Get, "/open-data/providers.json", Box::new(all(200))),
+        // Operations' metrics: from the configured addresses (the tests run on 127.0.0.1).
+        case("/metrics", Method::Get, "/metrics", Box::new(all(200))),
+        case("/open-data/service-levels", Method::Get, "/open-data/service-levels", Box::new(all(200))),
+        case("/api/stats/open-data", Method::PostFormForJson(vec![]), "/api/stats/open-data", Box::new(all(200))),
+        case("/open-data/service-levels.csv", Method::Get, "/open-data/service-levels.csv", Box::new(all(200))),
+        case("/open-data/service-levels.json", Method::Get, "/open-data/service-levels.json", Box::new(all(200))),
         case("/open-data/providers/dataset.json", Method::Get, "/open-data/providers/dataset.json", Box::new(all(200))),
         // The provider portal: Maja, for her company's units only.
         case("/provider", Method::Get, "/provider", Box::new(only(&[Maja], 200))),

@@ -17,3 +17,4 @@ mod eservices;
 mod mail;
 mod scanning;
 mod security;
+mod stats;

@@ -81,6 +81,7 @@ pub async fn test_settings(backend: Backend) -> Settings {
         log: LogSettings { format: "pretty".into() },
         audit: AuditSettings::default(),
         server: stadsporten_server::config::ServerSettings::default(),
+        measurement: stadsporten_server::config::MeasurementSettings::default(),
     }
 }
 
