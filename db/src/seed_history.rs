@@ -291,3 +291,147 @@ fn add_detail<'a>(
         }
     }
 }
+
+/// How many rows one multi-row insert of the fixture carries (18 values each, under every
+/// backend's limit on bound values).
+const FIXTURE_BATCH: usize = 400;
+
+impl Store {
+    /// The figures' scale fixture for `bench/stats.sh`: `cases` closed cases of the live
+    /// e-services over the last twelve months (case numbers `BENCH-…`; an earlier fixture is
+    /// replaced), a quarter of them answered, `events` journey events recorded through the same
+    /// in-memory counter as requests, and the roll-ups rebuilt. Returns the seconds the last
+    /// rebuild of all thirteen months took.
+    pub async fn seed_figures_fixture(&self, cases: usize, events: usize, now: i64) -> Result<f64> {
+        sqlx::query("delete from cases where case_number like 'BENCH-%'").execute(&self.pool).await?;
+        let defs: Vec<_> =
+            self.definitions().await?.into_iter().filter(|d| d.status == DefinitionStatus::Live).collect();
+        if defs.is_empty() {
+            return Ok(0.0);
+        }
+        let applicant: i64 = match sqlx::query("select id from users where display_name = 'Bench (fixture)'")
+            .fetch_optional(&self.pool)
+            .await?
+        {
+            Some(r) => r.try_get("id")?,
+            None => sqlx::query(
+                "insert into users (kind, display_name, updated_at) values ('person', 'Bench (fixture)', $1) returning id",
+            )
+            .bind(now)
+            .fetch_one(&self.pool)
+            .await?
+            .try_get("id")?,
+        };
+        let mut rng = Rng(0x4245_4e43_4846_4958);
+        let mut made = 0;
+        while made < cases {
+            let n = FIXTURE_BATCH.min(cases - made);
+            let mut sql = String::from(
+                "insert into cases (case_number, unit_code, definition_id, service_slug, applicant_id, lang, answers, \
+                 status, outcome, submitted_at, handling_days, due_at, decided_at, closed_at, idempotency_key, \
+                 updated_at, channel, day_kind) values ",
+            );
+            for i in 0..n {
+                let b = i * 18;
+                if i > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('(');
+                sql.push_str(&(1..=18).map(|k| format!("${}", b + k)).collect::<Vec<_>>().join(", "));
+                sql.push(')');
+            }
+            let mut q = sqlx::query(&sql);
+            for i in 0..n {
+                let d = &defs[rng.below(defs.len() as i64) as usize];
+                let def = &d.definition;
+                let submitted_at = now - 2 * DAY - rng.below(360 * DAY);
+                let took = (f64::from(def.handling_days) * (0.2 + 1.1 * rng.unit())).round() as u32;
+                let decided = Date::in_stockholm(submitted_at)
+                    .map(|day| add_days(def.handling_day_kind, day, took.max(1)))
+                    .and_then(Date::end_in_stockholm)
+                    .map_or(submitted_at + DAY, |t| t - 8 * 3600);
+                let decided_at = decided.min(now - 3600);
+                let due_at =
+                    SlaClock::new(submitted_at, def.handling_days).counting(def.handling_day_kind).due_at(submitted_at);
+                let channel = match rng.unit() {
+                    x if x < 0.8 => "web",
+                    x if x < 0.84 => "lite",
+                    x if x < 0.92 => "assisted",
+                    _ => "officer",
+                };
+                q = q
+                    .bind(format!("BENCH-{}", made + i))
+                    .bind(d.unit_code.clone())
+                    .bind(d.id)
+                    .bind(d.slug.clone())
+                    .bind(applicant)
+                    .bind("sv")
+                    .bind("{}")
+                    .bind("closed")
+                    .bind("approved")
+                    .bind(submitted_at)
+                    .bind(i64::from(def.handling_days))
+                    .bind(due_at)
+                    .bind(decided_at)
+                    .bind(decided_at)
+                    .bind(format!("bench:{}", made + i))
+                    .bind(decided_at)
+                    .bind(channel)
+                    .bind(def.handling_day_kind.slug());
+            }
+            let mut tx = self.begin_write().await?;
+            q.execute(&mut *tx).await?;
+            // A quarter answer the questions (anonymous: no case, no person).
+            for _ in 0..n / 4 {
+                let d = &defs[rng.below(defs.len() as i64) as usize];
+                let day = Date::in_stockholm(now - rng.below(360 * DAY)).map(|d| d.to_string()).unwrap_or_default();
+                sqlx::query(
+                    "insert into survey_answers (service_slug, stage, day, score, useful, easy) \
+                     values ($1, 'after-decision', $2, $3, $4, $5)",
+                )
+                .bind(&d.slug)
+                .bind(day)
+                .bind(1 + rng.below(5))
+                .bind(1 + rng.below(7))
+                .bind(1 + rng.below(7))
+                .execute(&mut *tx)
+                .await?;
+            }
+            tx.commit().await?;
+            made += n;
+        }
+        // The journeys, one event at a time through the request path's counter.
+        let kinds = [JourneyKind::ServicePage, JourneyKind::Start, JourneyKind::Step, JourneyKind::FieldError];
+        let devices = [DeviceClass::Phone, DeviceClass::Computer, DeviceClass::Tv];
+        for i in 0..events {
+            let d = &defs[rng.below(defs.len() as i64) as usize];
+            let kind = match i % 10 {
+                0..=4 => JourneyKind::Step,
+                5 => JourneyKind::Check,
+                6 => JourneyKind::Submitted,
+                7 => JourneyKind::Saved,
+                8 => JourneyKind::Abandoned,
+                _ => kinds[rng.below(kinds.len() as i64) as usize],
+            };
+            let detail = match kind {
+                JourneyKind::Step => {
+                    d.definition.steps.get(rng.below(d.definition.steps.len() as i64) as usize).map(|s| s.id.as_str())
+                }
+                JourneyKind::FieldError => d.definition.fields().nth(rng.below(4) as usize).map(|f| f.id.as_str()),
+                _ => None,
+            };
+            self.record(JourneyEvent {
+                service_slug: &d.slug,
+                kind,
+                detail: detail.unwrap_or(""),
+                channel: if rng.unit() < 0.05 { CaseChannel::Lite } else { CaseChannel::Web },
+                device: devices[rng.below(3) as usize],
+                at: now - rng.below(360 * DAY),
+            });
+        }
+        self.flush_journeys().await?;
+        let started = std::time::Instant::now();
+        self.rebuild_rollups(&Month::at(now).plus(-12).through(Month::at(now))).await?;
+        Ok(started.elapsed().as_secs_f64())
+    }
+}

@@ -211,10 +211,7 @@ pub async fn overview(
     }
     // Answers are per service: kept for the services whose unit is in view.
     let in_view = |slug: &str| {
-        keep(slug)
-            && services
-                .iter()
-                .any(|s| s.slug == slug && units.as_ref().is_none_or(|us| us.contains(&s.unit)))
+        keep(slug) && services.iter().any(|s| s.slug == slug && units.as_ref().is_none_or(|us| us.contains(&s.unit)))
     };
     for (slug, sums) in store.survey_sums(f.period).await? {
         if in_view(&slug) {
