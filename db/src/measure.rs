@@ -42,6 +42,9 @@ struct Key {
 #[derive(Default)]
 pub(crate) struct JourneyBuffer {
     counts: Mutex<HashMap<Key, i64>>,
+    /// Set when journeys are not measured (`[measurement] record_journeys = false`: the
+    /// benchmark's "before", or a city that turns measurement off).
+    off: std::sync::atomic::AtomicBool,
 }
 
 /// Details longer than this are cut (a step or field id is far shorter; this only bounds memory).
@@ -64,8 +67,20 @@ impl JourneyBuffer {
 }
 
 impl Store {
+    /// Turns journey measurement on or off for this node (on by default).
+    pub fn set_journey_recording(&self, on: bool) {
+        self.journeys.off.store(!on, std::sync::atomic::Ordering::Relaxed);
+    }
+
+    pub fn records_journeys(&self) -> bool {
+        !self.journeys.off.load(std::sync::atomic::Ordering::Relaxed)
+    }
+
     /// Counts one journey event (in memory until the next flush).
     pub fn record(&self, e: JourneyEvent<'_>) {
+        if !self.records_journeys() {
+            return;
+        }
         let detail: String = e.detail.chars().take(DETAIL_MAX).collect();
         self.journeys.add(
             Key {

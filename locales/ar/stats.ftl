@@ -88,6 +88,7 @@ stats-volume-summary = مخطط أعمدة للقضايا الواردة لكل 
 stats-volume-table = القضايا لكل شهر
 stats-services-heading = الخدمات الإلكترونية
 stats-services-table = القضايا ومستوى الخدمة لكل خدمة إلكترونية
+stats-units-table = القضايا ومستوى الخدمة لكل إدارة
 stats-digital-heading = النسبة الرقمية والقنوات
 stats-digital-title = نسبة القضايا التي وردت عبر الخدمة الإلكترونية لكل شهر
 stats-digital-summary = مخطط أعمدة لنسبة القضايا التي قدّمها مقدمو الطلبات بأنفسهم عبر الخدمة الإلكترونية لكل شهر، { $period }.

@@ -88,6 +88,7 @@ stats-volume-summary = Bar chart of cases received per month, { $period }. Month
 stats-volume-table = Cases per month
 stats-services-heading = The e-services
 stats-services-table = Cases and service level per e-service
+stats-units-table = Cases and service level per unit
 stats-digital-heading = Digital share and channels
 stats-digital-title = Share of cases that came through the e-service, per month
 stats-digital-summary = Bar chart of the share of cases the applicants filed themselves in the e-service, per month, { $period }.

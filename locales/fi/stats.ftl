@@ -88,6 +88,7 @@ stats-volume-summary = Pylväskaavio saapuneista asioista kuukausittain, { $peri
 stats-volume-table = Asiat kuukausittain
 stats-services-heading = Sähköiset palvelut
 stats-services-table = Asiat ja palvelutaso palveluittain
+stats-units-table = Asiat ja palvelutaso hallinnoittain
 stats-digital-heading = Sähköisesti jätettyjen osuus ja kanavat
 stats-digital-title = Sähköisen palvelun kautta saapuneiden asioiden osuus kuukausittain
 stats-digital-summary = Pylväskaavio niiden asioiden osuudesta, jotka hakija jätti itse sähköisessä palvelussa, kuukausittain, { $period }.

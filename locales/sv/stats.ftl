@@ -88,6 +88,7 @@ stats-volume-summary = Stapeldiagram över inkomna ärenden per månad, { $perio
 stats-volume-table = Ärenden per månad
 stats-services-heading = E-tjänsterna
 stats-services-table = Ärenden och servicenivå per e-tjänst
+stats-units-table = Ärenden och servicenivå per enhet
 stats-digital-heading = Digital andel och kanaler
 stats-digital-title = Andel ärenden som kom via e-tjänsten per månad
 stats-digital-summary = Stapeldiagram över andelen ärenden som den sökande själv lämnade via e-tjänsten per månad, { $period }.

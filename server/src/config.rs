@@ -270,6 +270,9 @@ pub struct Settings {
 pub struct MeasurementSettings {
     /// With `seed_demo_content`: generate a year of closed case history so the figures show.
     pub seed_history: bool,
+    /// Count journey events (steps reached, fields refused, …). Off only to measure what counting
+    /// costs (`bench/forms.sh` before and after) or where the city decides not to measure.
+    pub record_journeys: bool,
     /// Addresses (comma-separated, CIDR) that may read `/metrics` without a token.
     pub metrics_allow: String,
     /// A bearer token that may read `/metrics` from anywhere (empty: none).
@@ -283,6 +286,7 @@ impl Default for MeasurementSettings {
     fn default() -> Self {
         MeasurementSettings {
             seed_history: false,
+            record_journeys: true,
             metrics_allow: "127.0.0.1/32, ::1/128".into(),
             metrics_token: SecretString::from(""),
             minutes_manual: 25,

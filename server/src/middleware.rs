@@ -160,8 +160,12 @@ pub async fn request_context(
         _ => headers.get("save-data").and_then(|v| v.to_str().ok()).is_some_and(|v| v.eq_ignore_ascii_case("on")),
     };
     let holds_session = cookie(headers, SESSION_COOKIE).is_some();
-    let device =
-        DeviceClass::from_user_agent(headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or(""));
+    // The device class is for measurement only: not worked out when journeys are not counted.
+    let device = if front.store.records_journeys() {
+        DeviceClass::from_user_agent(headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok()).unwrap_or(""))
+    } else {
+        DeviceClass::default()
+    };
     let cache_key = crate::page_cache::PageKey::of(req.method(), req.uri(), lang, lite, holds_session);
     let generation = front.store.generation(stadsporten_db::Topic::Content);
     if let Some(page) = cache_key.as_ref().and_then(|k| front.page_cache.get(k, generation)) {

@@ -132,6 +132,7 @@ impl Application {
         let store = Store::connect(settings.database.url.expose_secret(), settings.database.max_connections)
             .await?
             .with_audit_key(settings.audit.key());
+        store.set_journey_recording(settings.measurement.record_journeys);
         let listener = TcpListener::bind(leptos_options.site_addr).await?;
         let public_url = match settings.auth.public_url.trim_end_matches('/') {
             "" => format!("http://{}", listener.local_addr()?),

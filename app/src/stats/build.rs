@@ -228,6 +228,26 @@ pub fn dashboard(p: &Prepared, o: &Overview) -> DashboardView {
             })
             .collect(),
     };
+    let units = TableView {
+        caption: t(lang, "stats-units-table"),
+        head: ["stats-col-unit", "stats-col-submitted", "stats-col-decided", "stats-col-within", "stats-col-digital"]
+            .iter()
+            .map(|id| t(lang, id))
+            .collect(),
+        rows: o
+            .units
+            .iter()
+            .map(|(code, f)| {
+                vec![
+                    p.unit_name(code),
+                    count(lang, f.submitted),
+                    count(lang, f.decided),
+                    share_text(lang, f.in_time, f.decided),
+                    share_text(lang, f.self_service, f.submitted),
+                ]
+            })
+            .collect(),
+    };
     let satisfaction = TableView {
         caption: t(lang, "stats-satisfaction-table"),
         head: [
@@ -279,6 +299,7 @@ pub fn dashboard(p: &Prepared, o: &Overview) -> DashboardView {
         key_figures,
         volume,
         services,
+        units,
         satisfaction,
         channels: channel_table(lang, &o.channels, "stats-channels-table"),
         digital,

@@ -168,6 +168,8 @@ pub struct Overview {
     /// Per month: submitted, of them self-service, decided.
     pub months: BTreeMap<Month, (i64, i64, i64)>,
     pub services: BTreeMap<String, ServiceFigures>,
+    /// Per unit (the cases' receiving unit): the same counts as per service, without answers.
+    pub units: BTreeMap<String, ServiceFigures>,
     pub channels: std::collections::HashMap<CaseChannel, i64>,
     pub backlogs: Vec<Backlog>,
     /// Submitted and self-service in the period before (for the change in the digital share).
@@ -197,11 +199,14 @@ pub async fn overview(
         e.0 += r.submitted;
         e.1 += own;
         e.2 += r.decided;
-        let s = o.services.entry(r.service_slug.clone()).or_default();
-        s.submitted += r.submitted;
-        s.self_service += own;
-        s.decided += r.decided;
-        s.in_time += r.in_time;
+        for s in
+            [o.services.entry(r.service_slug.clone()).or_default(), o.units.entry(r.unit_code.clone()).or_default()]
+        {
+            s.submitted += r.submitted;
+            s.self_service += own;
+            s.decided += r.decided;
+            s.in_time += r.in_time;
+        }
         *o.channels.entry(r.channel).or_default() += r.submitted;
     }
     for (slug, days) in store.handling_histograms(f.period, units.as_deref()).await? {

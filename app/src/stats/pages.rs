@@ -128,6 +128,7 @@ pub fn StatsPage() -> impl IntoView {
                             <BarChart chart=v.volume show_table=v.show_table.clone() table_open=true/>
                             <h2>{i18n.t("stats-services-heading")}</h2>
                             {link_table(v.services)}
+                            <DataTable table=v.units/>
                             <h2>{i18n.t("stats-digital-heading")}</h2>
                             <BarChart chart=v.digital show_table=v.show_table.clone()/>
                             <DataTable table=v.channels/>

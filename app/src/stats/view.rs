@@ -42,6 +42,7 @@ pub struct DashboardView {
     pub key_figures: Vec<(String, String)>,
     pub volume: ChartView,
     pub services: LinkTable,
+    pub units: TableView,
     pub satisfaction: TableView,
     pub channels: TableView,
     pub digital: ChartView,

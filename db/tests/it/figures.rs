@@ -148,6 +148,11 @@ async fn journey_counts_are_kept_in_memory_and_add_up_when_written(backend: Back
     assert_eq!(n(JourneyKind::FieldError, "personnummer"), Some(1));
     let devices = store.journey_devices(period, JourneyKind::Step, Some(SLUG)).await.unwrap();
     assert_eq!(devices, vec![("web".into(), "computer".into(), 1), ("web".into(), "phone".into(), 4)]);
+    // Turned off, nothing is counted.
+    store.set_journey_recording(false);
+    store.record(ev(JourneyKind::Step, "barnet", DeviceClass::Phone));
+    assert_eq!(store.flush_journeys().await.unwrap(), 0);
+    store.set_journey_recording(true);
     // Another month is another count.
     assert!(store.journey_counts(Period { first: m("2026-10"), last: m("2026-10") }, None).await.unwrap().is_empty());
 }
