@@ -47,7 +47,8 @@ pub struct SurveySums {
 }
 
 impl SurveySums {
-    fn add(&mut self, o: &SurveySums) {
+    /// Adds another period's or service's sums.
+    pub fn add(&mut self, o: &SurveySums) {
         self.n += o.n;
         self.score_sum += o.score_sum;
         self.score_sq += o.score_sq;

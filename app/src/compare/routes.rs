@@ -10,7 +10,7 @@ use crate::i18n::t;
 use crate::ui::format::stockholm_date;
 use crate::web::pages::Pages;
 use axum::extract::State;
-use axum::http::{header, HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::{json, Value};
 use stadsporten_domain::compare::export::{unit_json, units_csv, value_json, values_csv};
@@ -20,18 +20,7 @@ use stadsporten_domain::Lang;
 /// The licence every file is published under.
 pub const LICENCE: &str = "https://creativecommons.org/publicdomain/zero/1.0/";
 
-fn file(content_type: &'static str, name: &str, body: String) -> Response {
-    let mut r = (StatusCode::OK, body).into_response();
-    let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    // Anyone may fetch open data from any site (it is public, read-only and cookie-free).
-    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
-    r
-}
+use crate::web::open_data_file as file;
 
 fn unavailable(e: stadsporten_db::DbError) -> Response {
     tracing::error!(error = %e, "open data export failed");

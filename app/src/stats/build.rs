@@ -53,6 +53,24 @@ fn umux_ci(n: u64, sum: f64, sq: f64) -> Figure<MeanCi> {
     stats::mean_ci(n, sum, sq).map(|c| MeanCi { low: c.low.max(0.0), high: c.high.min(100.0), ..c })
 }
 
+/// Every service's answers together.
+fn survey_total(o: &Overview) -> SurveySums {
+    o.services.values().fold(SurveySums::default(), |mut all, s| {
+        all.add(&s.survey);
+        all
+    })
+}
+
+/// A month's bar of a count (none under five).
+fn count_bar(lang: Lang, m: stadsporten_domain::measure::Month, n: i64) -> Bar {
+    let shown = stats::count(n.max(0) as u64);
+    Bar {
+        label: t(lang, &format!("stats-month-{}", m.number())),
+        value: shown.value().map(|v| *v as f64),
+        shown: shown.value().map(u64::to_string).unwrap_or_default(),
+    }
+}
+
 fn period_text(p: &Prepared) -> String {
     format!("{} – {}", month_label(p.lang, p.filters.period.first), month_label(p.lang, p.filters.period.last))
 }
@@ -106,15 +124,7 @@ pub fn dashboard(p: &Prepared, o: &Overview) -> DashboardView {
     let (submitted, own, decided): (i64, i64, i64) =
         o.months.values().fold((0, 0, 0), |(a, b, c), (s, o, d)| (a + s, b + o, c + d));
     let in_time: i64 = o.services.values().map(|s| s.in_time).sum();
-    let survey = o.services.values().fold(SurveySums::default(), |mut acc, s| {
-        acc.n += s.survey.n;
-        acc.score_sum += s.survey.score_sum;
-        acc.score_sq += s.survey.score_sq;
-        acc.umux_n += s.survey.umux_n;
-        acc.umux_sum += s.survey.umux_sum;
-        acc.umux_sq += s.survey.umux_sq;
-        acc
-    });
+    let survey = survey_total(o);
     let change = match (stats::share(own as u64, submitted as u64), stats::share(p_own(o), p_total(o))) {
         (Figure::Value(now), Figure::Value(before)) => ta(
             lang,
@@ -140,14 +150,7 @@ pub fn dashboard(p: &Prepared, o: &Overview) -> DashboardView {
     let volume = ChartView {
         title: t(lang, "stats-volume-title"),
         summary: ta(lang, "stats-volume-summary", &[("period", period_text(p).into())]),
-        bars: months
-            .iter()
-            .map(|(m, (s, _, _))| Bar {
-                label: t(lang, &format!("stats-month-{}", m.number())),
-                value: stats::count(*s as u64).value().map(|v| *v as f64),
-                shown: stats::count(*s as u64).value().map(u64::to_string).unwrap_or_default(),
-            })
-            .collect(),
+        bars: months.iter().map(|(m, (s, _, _))| count_bar(lang, **m, *s)).collect(),
         reference: None,
         table: TableView {
             caption: t(lang, "stats-volume-table"),
@@ -485,15 +488,7 @@ pub fn report(
     };
     let decided: i64 = this.services.values().map(|s| s.decided).sum();
     let in_time: i64 = this.services.values().map(|s| s.in_time).sum();
-    let survey = this.services.values().fold(SurveySums::default(), |mut a, s| {
-        a.n += s.survey.n;
-        a.score_sum += s.survey.score_sum;
-        a.score_sq += s.survey.score_sq;
-        a.umux_n += s.survey.umux_n;
-        a.umux_sum += s.survey.umux_sum;
-        a.umux_sq += s.survey.umux_sq;
-        a
-    });
+    let survey = survey_total(this);
     // Each self-service case saves the difference between handling it by hand and digitally.
     let saved_hours = (m.max(0) as f64) * f64::from(manual.saturating_sub(digital)) / 60.0;
     let time_saved = ta(

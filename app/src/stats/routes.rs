@@ -141,17 +141,7 @@ pub fn description(base: &str, modified: &str) -> Value {
     })
 }
 
-fn file(content_type: &'static str, name: &str, body: String) -> Response {
-    let mut r = (StatusCode::OK, body).into_response();
-    let h = r.headers_mut();
-    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
-    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
-        h.insert(header::CONTENT_DISPOSITION, v);
-    }
-    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
-    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
-    r
-}
+use crate::web::open_data_file as file;
 
 fn unavailable(e: DbError) -> Response {
     tracing::error!(error = %e, "service-level open data failed");

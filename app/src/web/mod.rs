@@ -18,7 +18,7 @@ use crate::error::AppError;
 use crate::flash::{FormFlash, FLASH_KEY};
 use crate::settings::EServiceSettings;
 use axum::extract::Multipart;
-use axum::http::{header, HeaderMap, StatusCode};
+use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use clock::Clock;
 use pages::Pages;
@@ -39,6 +39,21 @@ pub struct FormState {
     pub clock: Clock,
     /// Outside authorities' addresses for bundle referrals (see `config::BusinessSettings`).
     pub referral_addresses: std::collections::BTreeMap<String, String>,
+}
+
+/// A file of open data (or a staff export, which then tightens the cache headers): shown inline
+/// with its name; anyone may fetch open data from any site (it is public, read-only and
+/// cookie-free), and shared caches may keep it five minutes.
+pub fn open_data_file(content_type: &'static str, name: &str, body: String) -> Response {
+    let mut r = (StatusCode::OK, body).into_response();
+    let h = r.headers_mut();
+    h.insert(header::CONTENT_TYPE, HeaderValue::from_static(content_type));
+    if let Ok(v) = HeaderValue::from_str(&format!("inline; filename=\"{name}\"")) {
+        h.insert(header::CONTENT_DISPOSITION, v);
+    }
+    h.insert(header::ACCESS_CONTROL_ALLOW_ORIGIN, HeaderValue::from_static("*"));
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("public, max-age=300"));
+    r
 }
 
 /// 303 See Other: the browser follows with a GET.
