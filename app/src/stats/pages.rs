@@ -83,6 +83,7 @@ fn downloads(links: Vec<LinkView>) -> impl IntoView {
 }
 
 fn link_table(t: LinkTable) -> impl IntoView {
+    let name = t.caption.clone();
     let head = t.head.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view();
     let rows = t
         .rows
@@ -93,7 +94,7 @@ fn link_table(t: LinkTable) -> impl IntoView {
         })
         .collect_view();
     view! {
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" aria-label=name tabindex="0">
             <table class="data">
                 <caption>{t.caption}</caption>
                 <thead><tr>{head}</tr></thead>
