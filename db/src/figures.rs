@@ -112,6 +112,20 @@ pub fn handling_days(kind: DayKind, submitted_at: i64, paused_seconds: i64, deci
     }
 }
 
+/// A histogram as stored: `days:cases,days:cases,…`.
+fn encode_histogram(h: &BTreeMap<i64, u64>) -> String {
+    h.iter().map(|(d, n)| format!("{d}:{n}")).collect::<Vec<_>>().join(",")
+}
+
+/// A stored histogram added to `into` (pairs that do not parse are skipped; the medians take
+/// the same days more than once).
+fn decode_histogram(raw: &str, into: &mut Vec<(i64, u64)>) {
+    into.extend(raw.split(',').filter_map(|p| {
+        let (d, n) = p.split_once(':')?;
+        Some((d.parse().ok()?, n.parse().ok()?))
+    }));
+}
+
 /// `in (…)` with the units bound from `$first` on, or nothing for all units.
 fn unit_filter(column: &str, units: Option<&[String]>, first: usize) -> String {
     match units {
@@ -173,12 +187,12 @@ impl Store {
         for (k, n) in submitted {
             cells.entry(k).or_default().0 = n;
         }
-        let mut histogram: BTreeMap<(String, String, i64), i64> = BTreeMap::new();
+        let mut histogram: BTreeMap<(String, String), BTreeMap<i64, u64>> = BTreeMap::new();
         for d in decided {
             let cell = cells.entry((d.service_slug.clone(), d.unit_code.clone(), d.channel)).or_default();
             cell.1 += 1;
             cell.2 += i64::from(d.in_time);
-            *histogram.entry((d.service_slug, d.unit_code, d.days)).or_default() += 1;
+            *histogram.entry((d.service_slug, d.unit_code)).or_default().entry(d.days).or_default() += 1;
         }
         let surveys = self.survey_sums_of(month).await?;
 
@@ -201,15 +215,14 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        for ((service, unit, days), n) in histogram {
+        for ((service, unit), days) in histogram {
             sqlx::query(
-                "insert into case_month_days (month, service_slug, unit_code, days, n) values ($1, $2, $3, $4, $5)",
+                "insert into case_month_days (month, service_slug, unit_code, histogram) values ($1, $2, $3, $4)",
             )
             .bind(month.key())
             .bind(service)
             .bind(unit)
-            .bind(days)
-            .bind(n)
+            .bind(encode_histogram(&days))
             .execute(&mut *tx)
             .await?;
         }
@@ -294,8 +307,7 @@ impl Store {
             e.in_time = r.try_get("t")?;
         }
         for r in sqlx::query(
-            "select month, days, cast(sum(n) as bigint) as n from case_month_days \
-             where service_slug = $1 and month >= $2 and month <= $3 group by month, days",
+            "select month, histogram from case_month_days where service_slug = $1 and month >= $2 and month <= $3",
         )
         .bind(service_slug)
         .bind(a)
@@ -304,8 +316,7 @@ impl Store {
         .await?
         {
             let Some(m) = Month::from_key(r.try_get("month")?) else { continue };
-            let n: i64 = r.try_get("n")?;
-            out.months.entry(m).or_default().days.push((r.try_get("days")?, n.max(0) as u64));
+            decode_histogram(&r.try_get::<String, _>("histogram")?, &mut out.months.entry(m).or_default().days);
         }
         Ok(out)
     }
@@ -348,8 +359,7 @@ impl Store {
         units: Option<&[String]>,
     ) -> Result<BTreeMap<String, Vec<(i64, u64)>>> {
         let sql = format!(
-            "select service_slug, days, cast(sum(n) as bigint) as n from case_month_days where month >= $1 and month <= $2{} \
-             group by service_slug, days",
+            "select service_slug, histogram from case_month_days where month >= $1 and month <= $2{}",
             unit_filter("unit_code", units, 3)
         );
         let mut q = sqlx::query(&sql).bind(period.first.key()).bind(period.last.key());
@@ -358,8 +368,8 @@ impl Store {
         }
         let mut out: BTreeMap<String, Vec<(i64, u64)>> = BTreeMap::new();
         for r in q.fetch_all(&self.pool).await? {
-            let n: i64 = r.try_get("n")?;
-            out.entry(r.try_get("service_slug")?).or_default().push((r.try_get("days")?, n.max(0) as u64));
+            let days = out.entry(r.try_get("service_slug")?).or_default();
+            decode_histogram(&r.try_get::<String, _>("histogram")?, days);
         }
         Ok(out)
     }

@@ -47,14 +47,15 @@ create index case_months_service on case_months (service_slug, month);
 create index case_months_unit on case_months (unit_code, month);
 
 -- The handling times of the cases decided in a month, as a histogram of days (in the service's
--- day kind, pauses for completion left out): medians without reading the cases.
+-- day kind, pauses for completion left out): medians without reading the cases. One row per
+-- month, service and unit, the histogram written `days:cases,days:cases,…` (a year of every
+-- service is a few hundred rows to read, not tens of thousands).
 create table case_month_days (
     month integer not null,
     service_slug text not null,
     unit_code text not null,
-    days integer not null,
-    n integer not null,
-    primary key (month, service_slug, unit_code, days)
+    histogram text not null,
+    primary key (month, service_slug, unit_code)
 );
 create index case_month_days_service on case_month_days (service_slug, month);
 
