@@ -525,6 +525,25 @@ impl Store {
         Ok(Some(record))
     }
 
+    /// Every live e-service, by slug (each kept in memory like [`Store::live_definition`]; only
+    /// the slugs are read: the figures' pages list every service on each request).
+    pub async fn live_definitions(&self) -> Result<Vec<Arc<DefinitionRecord>>> {
+        let slugs: Vec<String> =
+            sqlx::query("select slug from service_definitions where status = 'live' order by slug")
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| r.try_get("slug"))
+                .collect::<std::result::Result<_, _>>()?;
+        let mut out = Vec::with_capacity(slugs.len());
+        for slug in slugs {
+            if let Some(d) = self.live_definition(&slug).await? {
+                out.push(d);
+            }
+        }
+        Ok(out)
+    }
+
     /// The live version of a service's e-service, if it has one (kept in memory like
     /// [`Store::definition`]).
     pub async fn live_definition(&self, slug: &str) -> Result<Option<Arc<DefinitionRecord>>> {

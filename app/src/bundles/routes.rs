@@ -368,6 +368,16 @@ pub async fn submit(
         Ok(done) => {
             if !done.replayed {
                 tracing::info!(bundle = %done.bundle_id, parts = b.parts.len(), "bundle submitted");
+                // Each permit's journey ends here, as a single e-service's ends at its submission.
+                for p in &b.parts {
+                    crate::measure::record(
+                        &s.store,
+                        &ctx,
+                        &p.def.slug,
+                        stadsporten_domain::measure::JourneyKind::Submitted,
+                        "",
+                    );
+                }
             }
             see_other(&format!("/my/business/{}?saved=submitted", done.bundle_id))
         }

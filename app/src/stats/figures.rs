@@ -95,8 +95,7 @@ pub struct Refused {
 
 /// The live e-services, with their texts in `lang`.
 pub async fn services(store: &Store, lang: stadsporten_domain::Lang) -> Result<Vec<ServiceInfo>, DbError> {
-    let mut defs = store.definitions().await?;
-    defs.retain(|d| d.status == stadsporten_db::DefinitionStatus::Live);
+    let defs = store.live_definitions().await?;
     let mut out: Vec<ServiceInfo> = defs
         .iter()
         .map(|d| {
@@ -190,15 +189,17 @@ pub async fn overview(
     for m in f.period.months() {
         o.months.insert(m, (0, 0, 0));
     }
-    for r in store.case_months(f.period, units.as_deref()).await? {
+    for r in store.case_totals_by_month(f.period, units.as_deref(), f.service.as_deref()).await? {
+        let e = o.months.entry(r.month).or_default();
+        e.0 += r.submitted;
+        e.1 += if r.channel.is_self_service() { r.submitted } else { 0 };
+        e.2 += r.decided;
+    }
+    for r in store.case_totals_by_service(f.period, units.as_deref()).await? {
         if !keep(&r.service_slug) {
             continue;
         }
         let own = if r.channel.is_self_service() { r.submitted } else { 0 };
-        let e = o.months.entry(r.month).or_default();
-        e.0 += r.submitted;
-        e.1 += own;
-        e.2 += r.decided;
         for s in
             [o.services.entry(r.service_slug.clone()).or_default(), o.units.entry(r.unit_code.clone()).or_default()]
         {
@@ -223,11 +224,9 @@ pub async fn overview(
             o.services.entry(slug).or_default().survey = sums;
         }
     }
-    for r in store.case_months(f.period.previous(), units.as_deref()).await? {
-        if keep(&r.service_slug) {
-            o.previous.0 += r.submitted;
-            o.previous.1 += if r.channel.is_self_service() { r.submitted } else { 0 };
-        }
+    for r in store.case_totals_by_month(f.period.previous(), units.as_deref(), f.service.as_deref()).await? {
+        o.previous.0 += r.submitted;
+        o.previous.1 += if r.channel.is_self_service() { r.submitted } else { 0 };
     }
     o.backlogs = store.backlogs(now, units.as_deref()).await?;
     Ok(o)

@@ -45,10 +45,7 @@ pub struct LevelRow {
 pub async fn level_rows(store: &Store, now: i64) -> Result<Vec<LevelRow>, DbError> {
     let period = Period::last_twelve(Month::at(now));
     let mut out = Vec::new();
-    let mut defs = store.definitions().await?;
-    defs.retain(|d| d.status == stadsporten_db::DefinitionStatus::Live);
-    defs.sort_by(|a, b| a.slug.cmp(&b.slug));
-    for d in defs {
+    for d in store.live_definitions().await? {
         let rows = store.service_level(&d.slug, period).await?;
         let row = |period: String, submitted: i64, decided: i64, in_time: i64, days: &[(i64, u64)]| LevelRow {
             service: d.slug.clone(),

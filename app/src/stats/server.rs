@@ -20,7 +20,8 @@ pub async fn load_dashboard(query: String) -> Result<DashboardView, AppError> {
 #[server(prefix = "/api", endpoint = "stats/service", input = server_fn::codec::GetUrl)]
 pub async fn load_service_stats(slug: String, query: String) -> Result<ServiceStatsView, AppError> {
     use stadsporten_domain::measure::JourneyKind;
-    let query = format!("{query}&service={}", stadsporten_domain::catalogue::encode_component(&slug));
+    // The path's service first: a `service` in the query does not override it (the first wins).
+    let query = format!("service={}&{query}", stadsporten_domain::catalogue::encode_component(&slug));
     let p = ssr::prepare(&query).await?;
     let Some(info) = p.services.iter().find(|s| Some(&s.slug) == p.filters.service.as_ref()).cloned() else {
         return Err(AppError::NotFound.respond());
