@@ -5,6 +5,10 @@
 //! Run by `bench/forms.sh` against a running release server. Arguments:
 //! `formbench <base url> [seconds=10] [clients=16]`. Each client has its own session and draft
 //! (a refused form is kept per session, as a browser would see it).
+//!
+//! `formbench <base url> submit [seconds=10] [clients=16]` (`bench/submissions.sh`): whole
+//! submissions instead — each client starts a draft, saves both steps and submits, again and
+//! again; submissions per second and the latency of the whole journey (four requests).
 
 use std::time::{Duration, Instant};
 
@@ -83,6 +87,74 @@ async fn once(c: &reqwest::Client, base: &str, csrf: &str, token: &str, w: Workl
     }
 }
 
+/// One whole submission: a new draft, both steps, the declaration; the receipt's address.
+async fn submit_once(c: &reqwest::Client, base: &str, csrf: &str, n: usize) {
+    let token = draft(c, base, csrf).await;
+    let r = c
+        .post(format!("{base}/forms/{token}/about"))
+        .form(&[("unit", "TK"), ("kind", "complaint"), ("action", "continue"), ("csrf", csrf)])
+        .send()
+        .await
+        .expect("about");
+    assert_eq!(r.status(), 303);
+    let r = c
+        .post(format!("{base}/forms/{token}/feedback"))
+        .form(&[("message", "Papperskorgen är full."), ("wants_answer", "no"), ("action", "continue"), ("csrf", csrf)])
+        .send()
+        .await
+        .expect("feedback");
+    assert!(r.headers()["location"].to_str().is_ok_and(|l| l.ends_with("/check")), "to the check page");
+    let key = format!("bench-{n}-{token}");
+    let r = c
+        .post(format!("{base}/forms/{token}/submit"))
+        .form(&[("confirm", "yes"), ("idempotency_key", key.as_str()), ("csrf", csrf)])
+        .send()
+        .await
+        .expect("submit");
+    assert!(r.headers()["location"].to_str().is_ok_and(|l| l.ends_with("/receipt")), "a receipt");
+}
+
+async fn submissions(base: &str, seconds: u64, clients: usize) {
+    let personas = ["anna", "erik", "maja"];
+    let mut sessions = Vec::new();
+    for n in 0..clients {
+        let c = client(base);
+        let csrf = sign_in(&c, base, personas[n % 3]).await;
+        submit_once(&c, base, &csrf, n).await;
+        sessions.push((c, csrf));
+    }
+    let until = Instant::now() + Duration::from_secs(seconds);
+    let started = Instant::now();
+    let tasks: Vec<_> = sessions
+        .into_iter()
+        .enumerate()
+        .map(|(n, (c, csrf))| {
+            let base = base.to_owned();
+            tokio::spawn(async move {
+                let mut lat = Vec::new();
+                while Instant::now() < until {
+                    let t = Instant::now();
+                    submit_once(&c, &base, &csrf, n).await;
+                    lat.push(t.elapsed().as_micros());
+                }
+                lat
+            })
+        })
+        .collect();
+    let mut all = Vec::new();
+    for t in tasks {
+        all.extend(t.await.expect("client"));
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    all.sort_unstable();
+    println!(
+        "submissions/s {:.1} p50_ms {:.2} p99_ms {:.2}",
+        all.len() as f64 / elapsed,
+        percentile(&all, 0.50),
+        percentile(&all, 0.99)
+    );
+}
+
 fn percentile(sorted: &[u128], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -117,6 +189,12 @@ async fn main() {
     let base = args.get(1).cloned().unwrap_or_else(|| "http://127.0.0.1:3000".into());
     if args.get(2).map(String::as_str) == Some("session") {
         print_session(&base).await;
+        return;
+    }
+    if args.get(2).map(String::as_str) == Some("submit") {
+        let seconds: u64 = args.get(3).and_then(|s| s.parse().ok()).unwrap_or(10);
+        let clients: usize = args.get(4).and_then(|s| s.parse().ok()).unwrap_or(16);
+        submissions(&base, seconds, clients).await;
         return;
     }
     let seconds: u64 = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(10);
