@@ -73,8 +73,18 @@ fn notices(items: Vec<String>) -> impl IntoView {
     items.into_iter().map(|n| view! { <div class="notice" role="status"><p>{n}</p></div> }).collect_view()
 }
 
+/// Key figures: the number large, what qualifies it (an interval, a change) small beneath.
 fn key_figures(items: Vec<(String, String)>) -> impl IntoView {
-    let items = items.into_iter().map(|(l, v)| view! { <div><dt>{l}</dt><dd>{v}</dd></div> }).collect_view();
+    let items = items
+        .into_iter()
+        .map(|(l, v)| {
+            let (value, detail) = match v.split_once(" (") {
+                Some((value, detail)) => (value.to_owned(), Some(format!("({detail}"))),
+                None => (v, None),
+            };
+            view! { <div><dt>{l}</dt><dd>{value}{detail.map(|d| view! { " " <span class="figure-detail">{d}</span> })}</dd></div> }
+        })
+        .collect_view();
     view! { <dl class="figures">{items}</dl> }
 }
 
