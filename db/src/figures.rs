@@ -23,18 +23,6 @@ use stadsporten_domain::ids::UserId;
 use stadsporten_domain::measure::{CaseChannel, JourneyKind, Month, Period};
 use std::collections::BTreeMap;
 
-/// One month's cases of one service, unit and channel.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct CaseMonth {
-    pub month: Month,
-    pub service_slug: String,
-    pub unit_code: String,
-    pub channel: CaseChannel,
-    pub submitted: i64,
-    pub decided: i64,
-    pub in_time: i64,
-}
-
 /// Cases of one service, unit and channel over a whole period.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CaseTotal {
@@ -338,37 +326,6 @@ impl Store {
         {
             let Some(m) = Month::from_key(r.try_get("month")?) else { continue };
             decode_histogram(&r.try_get::<String, _>("histogram")?, &mut out.months.entry(m).or_default().days);
-        }
-        Ok(out)
-    }
-
-    /// Every service's cases over a period, per service, unit, channel and month (scoped to units).
-    pub async fn case_months(&self, period: Period, units: Option<&[String]>) -> Result<Vec<CaseMonth>> {
-        let sql = format!(
-            "select month, service_slug, unit_code, channel, submitted, decided, in_time from case_months \
-             where month >= $1 and month <= $2{} order by month, service_slug, unit_code, channel",
-            unit_filter("unit_code", units, 3)
-        );
-        let mut q = sqlx::query(&sql).bind(period.first.key()).bind(period.last.key());
-        for u in units.unwrap_or(&[]) {
-            q = q.bind(u);
-        }
-        let mut out = Vec::new();
-        for r in q.fetch_all(&self.pool).await? {
-            let (Some(month), Some(channel)) =
-                (Month::from_key(r.try_get("month")?), CaseChannel::parse(&r.try_get::<String, _>("channel")?))
-            else {
-                continue;
-            };
-            out.push(CaseMonth {
-                month,
-                service_slug: r.try_get("service_slug")?,
-                unit_code: r.try_get("unit_code")?,
-                channel,
-                submitted: r.try_get("submitted")?,
-                decided: r.try_get("decided")?,
-                in_time: r.try_get("in_time")?,
-            });
         }
         Ok(out)
     }

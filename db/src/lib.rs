@@ -68,8 +68,7 @@ pub use eservices::{
     UploadRefusal,
 };
 pub use figures::{
-    handling_days, Backlog, CaseMonth, CaseTotal, JourneyCount, LevelMonth, MonthTotal, ServiceLevelRows, StaffSums,
-    SurveySums,
+    handling_days, Backlog, CaseTotal, JourneyCount, LevelMonth, MonthTotal, ServiceLevelRows, StaffSums, SurveySums,
 };
 pub use identity::{Mandate, NotifyChannel, Unit, User, UserKind, UserSummary, VerifiedClaims};
 pub use measure::JourneyEvent;

@@ -196,14 +196,16 @@ async fn the_roll_ups_give_the_medians_shares_and_counts_worked_out_by_hand(back
     assert_eq!((d, t), (9, 7));
 
     // Per channel: the submissions by month (submitted, not decided).
-    let rows = store.case_months(Period { first: m("2026-09"), last: m("2026-12") }, None).await.unwrap();
+    let rows = store.case_totals_by_service(Period { first: m("2026-09"), last: m("2026-12") }, None).await.unwrap();
     let submitted =
         |channel: CaseChannel| rows.iter().filter(|r| r.channel == channel).map(|r| r.submitted).sum::<i64>();
     assert_eq!(submitted(CaseChannel::Officer), 1);
     assert_eq!(submitted(CaseChannel::Lite), 1);
     assert_eq!(submitted(CaseChannel::Web), 9);
     // Scoped to a unit that has none of these cases: nothing.
-    let scoped = store.case_months(Period { first: m("2026-09"), last: m("2026-12") }, Some(&["MF".to_owned()])).await;
+    let scoped = store
+        .case_totals_by_service(Period { first: m("2026-09"), last: m("2026-12") }, Some(&["MF".to_owned()]))
+        .await;
     assert!(scoped.unwrap().is_empty());
 
     // The backlog now: two open in UTB, one of them past its due time.

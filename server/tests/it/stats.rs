@@ -63,7 +63,7 @@ async fn a_journey_is_counted_step_by_step_once_per_step(backend: Backend) {
     // The filed case carries its channel.
     let rows = app.store.rebuild_rollups(&[month]).await;
     assert!(rows.is_ok());
-    let months = app.store.case_months(Period { first: month, last: month }, None).await.unwrap();
+    let months = app.store.case_totals_by_service(Period { first: month, last: month }, None).await.unwrap();
     assert_eq!(months.iter().filter(|m| m.service_slug == SLUG).map(|m| m.submitted).sum::<i64>(), 1);
 }
 
