@@ -62,6 +62,10 @@ row_id! {
     DefinitionId;
     /// An uploaded file (`attachments.id`).
     AttachmentId;
+    /// A contact with the contact centre (`errands.id`): a call, an e-mail, a visit, a chat, a letter.
+    ErrandId;
+    /// A promise to call someone back (`callbacks.id`).
+    CallbackId;
 }
 
 /// The unguessable token in a draft's URL (an e-service draft or a bundle draft). Holding it is not

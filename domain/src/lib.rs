@@ -35,6 +35,7 @@ pub mod calendar;
 pub mod catalogue;
 pub mod compare;
 pub mod contact;
+pub mod contact_centre;
 pub mod content;
 #[cfg(feature = "csv")]
 pub mod csv;
