@@ -451,6 +451,10 @@ async fn transition(
     }
     event(tx, case_id, now, Some(actor), Event { kind: t.slug(), change: Some((from, to)), detail, public: true })
         .await?;
+    // An errand the contact centre handed over closes when the unit has answered.
+    if matches!(to, CaseStatus::Decided | CaseStatus::Closed | CaseStatus::Withdrawn) {
+        crate::contact_centre::close_errands_of_case(tx, case_id, to.slug(), now).await?;
+    }
     Ok((from, to))
 }
 

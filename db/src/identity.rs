@@ -398,14 +398,20 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         let mut tx = self.begin_write().await?;
-        sqlx::query("update users set phone = $1, preferred_lang = $2, notify_via = $3, updated_at = $4 where id = $5")
-            .bind(phone)
-            .bind(preferred_lang.map(|l| l.code()))
-            .bind(channel.as_str())
-            .bind(now)
-            .bind(user_id)
-            .execute(&mut *tx)
-            .await?;
+        // The number as E.164 too, so a call from it finds the person (the contact centre).
+        let e164 = phone.and_then(stadsporten_domain::contact_centre::telephony::PhoneNumber::parse);
+        sqlx::query(
+            "update users set phone = $1, preferred_lang = $2, notify_via = $3, updated_at = $4, phone_e164 = $6 \
+             where id = $5",
+        )
+        .bind(phone)
+        .bind(preferred_lang.map(|l| l.code()))
+        .bind(channel.as_str())
+        .bind(now)
+        .bind(user_id)
+        .bind(e164.as_ref().map(|p| p.as_str()))
+        .execute(&mut *tx)
+        .await?;
         tx.commit().await?;
         self.identity_changed(Some(user_id));
         Ok(())

@@ -21,6 +21,7 @@ mod cases;
 mod catalogue;
 mod changes;
 mod compare;
+mod contact_centre;
 mod content;
 mod error;
 mod eservices;
@@ -36,6 +37,7 @@ mod operations;
 mod outbox;
 mod seed;
 mod seed_compare;
+mod seed_contact_centre;
 mod seed_eservices;
 mod seed_history;
 mod seed_identities;
@@ -60,6 +62,11 @@ pub use cases::{
 pub use changes::Topic;
 pub use compare::{
     ChangedBy, FactsSaved, ImportReport, ListPage, ListedUnit, Reverted, Revision, UnitChoice, UnitDetail, UnitRow,
+};
+pub use contact_centre::{
+    AnsweredCall, AttemptResult, AttemptRow, Board, CallbackRow, DirectMessage, DirectoryEntry, ErrandEvent,
+    ErrandRecord, ErrandSaved, EventAccepted, HandoverCase, LookupRow, NewDirectoryEntry, NewErrand, NewLookup,
+    PersonFound, ANONYMOUS_CALLER,
 };
 pub use content::{ContentServiceRow, MessageRow, ServiceEdit, Shortcoming, ShortcomingRow, VersionRow};
 pub use error::{DbError, Refusal, Result};

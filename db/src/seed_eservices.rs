@@ -8,7 +8,7 @@ use crate::{DbError, Result, Store};
 use stadsporten_domain::eservice::ServiceDefinition;
 
 /// The seeded definition files, by name (also read by tests).
-pub const SEED_DEFINITIONS: [(&str, &str); 41] = [
+pub const SEED_DEFINITIONS: [(&str, &str); 42] = [
     ("ansok-om-forskoleplats.toml", include_str!("../seed/eservices/ansok-om-forskoleplats.toml")),
     ("skolval.toml", include_str!("../seed/eservices/skolval.toml")),
     ("ansok-om-hemtjanst.toml", include_str!("../seed/eservices/ansok-om-hemtjanst.toml")),
@@ -67,6 +67,8 @@ pub const SEED_DEFINITIONS: [(&str, &str); 41] = [
     ("skolskjuts.toml", include_str!("../seed/eservices/skolskjuts.toml")),
     ("trygghetslarm.toml", include_str!("../seed/eservices/trygghetslarm.toml")),
     ("varmepump.toml", include_str!("../seed/eservices/varmepump.toml")),
+    // Issue 20: the question a resident asks in writing, and the contact centre hands over.
+    ("fraga-till-staden.toml", include_str!("../seed/eservices/fraga-till-staden.toml")),
 ];
 
 impl Store {

@@ -291,6 +291,10 @@ async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) ->
         if n > 0 {
             tracing::info!(units = n, "seeded provider units for comparing");
         }
+        let n = store.seed_contact_centre(now).await?;
+        if n > 0 {
+            tracing::info!(entries = n, "seeded the contact centre's directory");
+        }
         if settings.measurement.seed_history {
             let n = store.seed_history(now).await?;
             if n > 0 {
