@@ -363,7 +363,8 @@ async fn anonymous_caller(tx: &mut Tx<'_>, now: i64) -> Result<UserId> {
     .try_get("id")?)
 }
 
-const ERRAND_COLUMNS: &str = "e.id, e.number, e.channel, e.service_slug, e.category, e.person_id, p.display_name as person_name, \
+const ERRAND_COLUMNS: &str =
+    "e.id, e.number, e.channel, e.service_slug, e.category, e.person_id, p.display_name as person_name, \
      e.caller_name, e.caller_phone, e.caller_email, e.notes, e.outcome, e.status, e.unit_code, e.case_id, \
      c.case_number, c.status as case_status, e.answer_by, e.agent_id, a.display_name as agent_name, e.agent_unit, \
      e.created_at, e.closed_at";
@@ -490,8 +491,7 @@ impl Store {
                 errand_event(&mut tx, id, e.now, Some(e.agent_id), "answered", None, true).await?;
                 if let Some(link) = &e.link {
                     enqueue_direct(&mut tx, link, e.now).await?;
-                    errand_event(&mut tx, id, e.now, Some(e.agent_id), "link-sent", Some(&link.channel), true)
-                        .await?;
+                    errand_event(&mut tx, id, e.now, Some(e.agent_id), "link-sent", Some(&link.channel), true).await?;
                 }
             }
             ErrandOutcome::HandedOver | ErrandOutcome::Feedback => {
@@ -529,7 +529,12 @@ impl Store {
                     case_id,
                     e.now,
                     Some(e.agent_id),
-                    crate::cases::Event { kind: "via-contact-centre", change: None, detail: Some(&number), public: true },
+                    crate::cases::Event {
+                        kind: "via-contact-centre",
+                        change: None,
+                        detail: Some(&number),
+                        public: true,
+                    },
                 )
                 .await?;
                 // The errand's history, for the officer: channel, what was said, how to answer.
@@ -650,7 +655,9 @@ impl Store {
     /// latest of every status.
     pub async fn errands(&self, open_only: bool, limit: i64) -> Result<Vec<ErrandRecord>> {
         let sql = if open_only {
-            format!("select {ERRAND_COLUMNS} {ERRAND_FROM} where e.status <> 'closed' order by e.created_at, e.id limit $1")
+            format!(
+                "select {ERRAND_COLUMNS} {ERRAND_FROM} where e.status <> 'closed' order by e.created_at, e.id limit $1"
+            )
         } else {
             format!("select {ERRAND_COLUMNS} {ERRAND_FROM} order by e.created_at desc, e.id desc limit $1")
         };
@@ -850,8 +857,11 @@ impl Store {
             .await?;
             if matches!(e.kind, CallEventKind::Abandoned | CallEventKind::Voicemail) {
                 if let Some(phone) = &caller {
-                    let reason =
-                        if e.kind == CallEventKind::Voicemail { CallbackReason::Voicemail } else { CallbackReason::Abandoned };
+                    let reason = if e.kind == CallEventKind::Voicemail {
+                        CallbackReason::Voicemail
+                    } else {
+                        CallbackReason::Abandoned
+                    };
                     callback = sqlx::query(
                         "insert into callbacks (call_key, phone, queue, reason, about, created_at, due_at) \
                          values ($1, $2, $3, $4, $3, $5, $6) on conflict (call_key) do nothing returning id",
@@ -987,14 +997,16 @@ impl Store {
         let due: i64 = row.try_get("due_at")?;
         let errand: Option<ErrandId> = row.try_get("errand_id")?;
         let sms_at: Option<i64> = row.try_get("sms_at")?;
-        sqlx::query("insert into callback_attempts (callback_id, at, agent_id, outcome, note) values ($1, $2, $3, $4, $5)")
-            .bind(id)
-            .bind(now)
-            .bind(agent)
-            .bind(outcome.slug())
-            .bind(note)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "insert into callback_attempts (callback_id, at, agent_id, outcome, note) values ($1, $2, $3, $4, $5)",
+        )
+        .bind(id)
+        .bind(now)
+        .bind(agent)
+        .bind(outcome.slug())
+        .bind(note)
+        .execute(&mut *tx)
+        .await?;
         let mut result = AttemptResult { status: CallbackStatus::Open, kept: None, sms_sent: false };
         if outcome.ends_promise() {
             let kept = outcome == AttemptOutcome::Reached && now <= due;
@@ -1082,7 +1094,9 @@ impl Store {
             callbacks_open: open.try_get("n")?,
             callbacks_due_soon: opt(&open, "soon")?,
             callbacks_overdue: opt(&open, "overdue")?,
-            oldest_promise: oldest.map(|r| Ok::<_, DbError>((r.try_get("created_at")?, r.try_get("due_at")?))).transpose()?,
+            oldest_promise: oldest
+                .map(|r| Ok::<_, DbError>((r.try_get("created_at")?, r.try_get("due_at")?)))
+                .transpose()?,
             ended_today: ended.try_get("n")?,
             kept_today: opt(&ended, "kept")?,
             errands_today: errands.try_get("today")?,
@@ -1211,7 +1225,8 @@ impl Store {
 
     /// A unit's public phone number and e-mail address (shown on its service pages).
     pub async fn unit_contact(&self, unit: &str) -> Result<Option<(Option<String>, Option<String>)>> {
-        let row = sqlx::query("select phone, email from units where code = $1").bind(unit).fetch_optional(&self.pool).await?;
+        let row =
+            sqlx::query("select phone, email from units where code = $1").bind(unit).fetch_optional(&self.pool).await?;
         row.map(|r| Ok((r.try_get("phone")?, r.try_get("email")?))).transpose()
     }
 

@@ -6,6 +6,7 @@ mod bundles;
 mod business;
 mod cases;
 mod compare;
+mod contact_centre;
 mod content;
 mod figures;
 mod identity;
