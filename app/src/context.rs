@@ -61,6 +61,8 @@ pub struct ServiceSettings {
     /// The value report's estimate of staff minutes per case handled manually and digitally.
     pub minutes_manual: u32,
     pub minutes_digital: u32,
+    /// The contact centre's settings.
+    pub contact: crate::settings::ContactSettings,
 }
 
 /// The session key under which the organisation a representative acts for is kept.

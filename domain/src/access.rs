@@ -163,6 +163,17 @@ impl Role {
                 | Auditor
                 | ContentEditor => false,
             },
+            P::HandleContacts => match self {
+                ContactCentreAgent => true,
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ServiceOwner
+                | Administrator
+                | Auditor
+                | ContentEditor => false,
+            },
             P::ManageServices => match self {
                 ServiceOwner | Administrator => true,
                 Resident
@@ -252,6 +263,9 @@ slug_enum! {
         ExportCases => "export-cases",
         /// Look up a caller's cases, with a stated reason, in the contact centre.
         LookUpCaller => "look-up-caller",
+        /// The contact centre's work: register errands, call back, search the staff directory,
+        /// start an e-service with a caller's consent.
+        HandleContacts => "handle-contacts",
         /// Edit service descriptions and e-service definitions.
         ManageServices => "manage-services",
         /// Edit, publish and schedule the catalogue's service pages, the operating messages and

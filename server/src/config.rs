@@ -261,6 +261,76 @@ pub struct Settings {
     pub server: ServerSettings,
     #[serde(default)]
     pub measurement: MeasurementSettings,
+    #[serde(default)]
+    pub contact: ContactCentreSettings,
+    #[serde(default)]
+    pub sms: SmsSettings,
+}
+
+/// The contact centre (issue 20): how a look-up is shown to the person, the call-back promise,
+/// the telephony platforms' shared secrets.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ContactCentreSettings {
+    /// `unit-and-reference` (the person sees the agent's unit and the look-up's reference) or
+    /// `agent-name` (the agent's name as well).
+    pub lookup_shown_as: String,
+    /// Opening hours (whole hours, Stockholm time, on working days) that call-back deadlines count.
+    pub opens: u8,
+    pub closes: u8,
+    /// A call-back is promised within this many opening hours…
+    pub callback_hours: u32,
+    /// …or, for a queue named here, within its own number of hours.
+    pub callback_hours_by_queue: std::collections::BTreeMap<String, u32>,
+    /// After this many failed tries the caller gets an SMS and the promise ends.
+    pub callback_attempts: u32,
+    /// An agent holds a claimed call-back this many minutes.
+    pub claim_minutes: u32,
+    /// Telephony platforms and their shared secrets (at least 32 bytes each) for
+    /// `/integrations/telephony/events`. A development placeholder is refused in production.
+    pub telephony_secrets: std::collections::BTreeMap<String, SecretString>,
+}
+
+impl Default for ContactCentreSettings {
+    fn default() -> Self {
+        ContactCentreSettings {
+            lookup_shown_as: "unit-and-reference".into(),
+            opens: 8,
+            closes: 17,
+            callback_hours: 4,
+            callback_hours_by_queue: Default::default(),
+            callback_attempts: 3,
+            claim_minutes: 15,
+            telephony_secrets: Default::default(),
+        }
+    }
+}
+
+/// The SMS gateway (issue 20): an HTTP gateway in production, the log in development.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SmsSettings {
+    /// The gateway's send URL. Empty: the development log gateway (refused in production).
+    pub url: String,
+    pub username: String,
+    pub password: SecretString,
+    /// The sender shown on the phone (at most 11 letters or a number).
+    pub sender_id: String,
+    /// The secret the gateway signs its delivery receipts with (HMAC-SHA256), for
+    /// `/integrations/sms/receipts`.
+    pub receipt_secret: SecretString,
+}
+
+impl Default for SmsSettings {
+    fn default() -> Self {
+        SmsSettings {
+            url: String::new(),
+            username: String::new(),
+            password: SecretString::from(""),
+            sender_id: "Stockholm".into(),
+            receipt_secret: SecretString::from(""),
+        }
+    }
 }
 
 /// Measurement (issue 19): the demo's history, who may scrape `/metrics`, and the value report's
@@ -335,6 +405,10 @@ pub enum ConfigError {
     FileStorage,
     #[error("server.max_in_flight must be positive")]
     MaxInFlight,
+    #[error("contact: {0}")]
+    Contact(&'static str),
+    #[error("production needs a real SMS gateway: set sms.url (the log gateway sends nothing)")]
+    LogSmsInProduction,
 }
 
 impl Settings {
@@ -407,6 +481,21 @@ impl Settings {
         }
         if server.max_in_flight == 0 {
             return Err(ConfigError::MaxInFlight);
+        }
+        let c = &self.contact;
+        if stadsporten_domain::contact_centre::LookupShownAs::parse(&c.lookup_shown_as).is_none() {
+            return Err(ConfigError::Contact("lookup_shown_as must be unit-and-reference or agent-name"));
+        }
+        if c.opens >= c.closes || c.closes > 24 || c.callback_hours == 0 || c.callback_attempts == 0 {
+            return Err(ConfigError::Contact("opening hours, call-back hours and attempts must be positive"));
+        }
+        for secret in c.telephony_secrets.values().map(|s| s.expose_secret()) {
+            if secret.len() < 32 || (production && secret.starts_with(PLACEHOLDER_PREFIX)) {
+                return Err(ConfigError::Contact("each telephony secret: at least 32 bytes, not the placeholder"));
+            }
+        }
+        if production && self.sms.url.trim().is_empty() {
+            return Err(ConfigError::LogSmsInProduction);
         }
         Ok(())
     }
@@ -482,7 +571,32 @@ mod tests {
             },
             server: ServerSettings::default(),
             measurement: MeasurementSettings::default(),
+            contact: ContactCentreSettings::default(),
+            sms: SmsSettings {
+                url: if env == Environment::Production { "https://sms.example/send".into() } else { String::new() },
+                password: SecretString::from("sms-password-hunter4"),
+                ..SmsSettings::default()
+            },
         }
+    }
+
+    #[test]
+    fn production_refuses_the_log_sms_gateway_and_weak_telephony_secrets() {
+        let mut s = settings(Environment::Production, &"k".repeat(64));
+        assert!(s.check().is_ok());
+        s.sms.url = String::new();
+        assert!(matches!(s.check(), Err(ConfigError::LogSmsInProduction)));
+        let mut d = settings(Environment::Development, &"k".repeat(64));
+        assert!(d.check().is_ok(), "development logs SMS");
+        d.contact.telephony_secrets.insert("pbx".into(), SecretString::from("short"));
+        assert!(matches!(d.check(), Err(ConfigError::Contact(_))));
+        d.contact.telephony_secrets.insert("pbx".into(), SecretString::from(format!("{PLACEHOLDER_PREFIX}-{}", "x".repeat(32))));
+        assert!(d.check().is_ok());
+        let mut p = settings(Environment::Production, &"k".repeat(64));
+        p.contact.telephony_secrets = d.contact.telephony_secrets.clone();
+        assert!(matches!(p.check(), Err(ConfigError::Contact(_))), "the placeholder is refused in production");
+        d.contact.lookup_shown_as = "everything".into();
+        assert!(matches!(d.check(), Err(ConfigError::Contact(_))));
     }
 
     #[test]
@@ -531,6 +645,7 @@ mod tests {
         assert!(!printed.contains("hunter2"));
         assert!(!printed.contains(&"k".repeat(64)));
         assert!(!printed.contains("hunter3"));
+        assert!(!printed.contains("hunter4"));
     }
 }
 

@@ -161,6 +161,20 @@ impl Application {
             public_url: public_url.clone(),
             minutes_manual: settings.measurement.minutes_manual,
             minutes_digital: settings.measurement.minutes_digital,
+            contact: stadsporten_app::settings::ContactSettings {
+                lookup_shown_as: stadsporten_domain::contact_centre::LookupShownAs::parse(
+                    &settings.contact.lookup_shown_as,
+                )
+                .unwrap_or(stadsporten_domain::contact_centre::LookupShownAs::UnitAndReference),
+                opening: stadsporten_domain::contact_centre::OpeningHours {
+                    opens: settings.contact.opens,
+                    closes: settings.contact.closes,
+                },
+                callback_hours: settings.contact.callback_hours,
+                callback_hours_by_queue: settings.contact.callback_hours_by_queue.clone(),
+                callback_attempts: settings.contact.callback_attempts,
+                claim_seconds: i64::from(settings.contact.claim_minutes) * 60,
+            },
         };
         let mailer = stadsporten_app::mail::MailerHandle(Arc::new(
             crate::mail::LettreMailer::new(
@@ -213,6 +227,12 @@ impl Application {
             settings: eservices,
             clock: auth.clock.clone(),
             referral_addresses: settings.business.referral_addresses.clone(),
+            telephony_secrets: settings
+                .contact
+                .telephony_secrets
+                .iter()
+                .map(|(k, v)| (k.clone(), v.expose_secret().as_bytes().to_vec()))
+                .collect(),
         });
         let gate =
             middleware::Gate::new(settings.server.max_in_flight, Duration::from_millis(settings.server.max_wait_ms));

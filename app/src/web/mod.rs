@@ -39,6 +39,8 @@ pub struct FormState {
     pub clock: Clock,
     /// Outside authorities' addresses for bundle referrals (see `config::BusinessSettings`).
     pub referral_addresses: std::collections::BTreeMap<String, String>,
+    /// The telephony platforms' shared secrets for signed call events (`contact/telephony.rs`).
+    pub telephony_secrets: std::collections::BTreeMap<String, Vec<u8>>,
 }
 
 /// A file of open data (or a staff export, which then tightens the cache headers): shown inline
