@@ -26,6 +26,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/bundles.ftl"),
             include_str!("../../locales/sv/content.ftl"),
             include_str!("../../locales/sv/stats.ftl"),
+            include_str!("../../locales/sv/contact.ftl"),
         ],
     ),
     (
@@ -43,6 +44,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/bundles.ftl"),
             include_str!("../../locales/en/content.ftl"),
             include_str!("../../locales/en/stats.ftl"),
+            include_str!("../../locales/en/contact.ftl"),
         ],
     ),
     (
@@ -60,6 +62,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/bundles.ftl"),
             include_str!("../../locales/fi/content.ftl"),
             include_str!("../../locales/fi/stats.ftl"),
+            include_str!("../../locales/fi/contact.ftl"),
         ],
     ),
     (
@@ -77,6 +80,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/bundles.ftl"),
             include_str!("../../locales/ar/content.ftl"),
             include_str!("../../locales/ar/stats.ftl"),
+            include_str!("../../locales/ar/contact.ftl"),
         ],
     ),
 ];
@@ -339,6 +343,40 @@ mod tests {
             generated.extend(
                 ["kpi", "unit", "period", "value", "n", "response-rate"].map(|c| format!("compare-field-value-{c}")),
             );
+        }
+        {
+            // The contact centre (app/src/contact): its vocabularies and events.
+            use stadsporten_domain::contact_centre::*;
+            generated.extend(ContactChannel::ALL.iter().map(|c| format!("contact-channel-{}", c.slug())));
+            generated.extend(Category::ALL.iter().map(|c| format!("contact-category-{}", c.slug())));
+            generated.extend(ErrandOutcome::ALL.iter().map(|o| format!("contact-outcome-{}", o.slug())));
+            generated.extend(ErrandStatus::ALL.iter().map(|s| format!("contact-status-{}", s.slug())));
+            generated.extend(AnswerBy::ALL.iter().map(|a| format!("contact-answer-by-{}", a.slug())));
+            generated.extend(LookupReason::ALL.iter().map(|r| format!("contact-reason-{}", r.slug())));
+            generated.extend(AttemptOutcome::ALL.iter().map(|o| format!("contact-attempt-{}", o.slug())));
+            generated.extend(CallbackStatus::ALL.iter().map(|s| format!("contact-callback-status-{}", s.slug())));
+            generated.extend(CallbackReason::ALL.iter().map(|r| format!("contact-callback-reason-{}", r.slug())));
+            generated.extend(
+                [Urgency::Overdue, Urgency::DueSoon, Urgency::Later].map(|u| format!("contact-urgency-{}", u.slug())),
+            );
+            generated.extend(["available", "busy", "away", "offline"].map(|a| format!("contact-availability-{a}")));
+            generated.extend(["complaint", "suggestion", "praise"].map(|k| format!("contact-feedback-{k}")));
+            generated.extend(["sms", "email", "none"].map(|l| format!("contact-link-{l}")));
+            generated.extend(
+                ["registered", "answered", "link-sent", "handed-over", "feedback-filed", "callback-booked"]
+                    .into_iter()
+                    .chain(["callback-attempt", "callback-sms", "unit-answered"])
+                    .map(|e| format!("contact-event-{e}")),
+            );
+            generated.extend(
+                ["errand", "claimed", "released", "attempt", "sms", "done", "availability"]
+                    .map(|s| format!("contact-saved-{s}")),
+            );
+            for e in ["contact-link", "callback-missed"] {
+                generated.extend(["subject", "body"].map(|p| format!("notify-{e}-{p}")));
+            }
+            let refusals = [LookupRefusal::NoReason, LookupRefusal::NoExplanation, LookupRefusal::ExplanationTooLong];
+            generated.extend(refusals.map(|r| r.message_id().to_owned()));
         }
         for g in &generated {
             assert!(sv.contains(g), "generated id {g} has no message");

@@ -12,6 +12,7 @@ pub mod business;
 pub mod cases;
 pub mod catalogue;
 pub mod compare;
+pub mod contact;
 pub mod content;
 pub mod context;
 pub mod error;

@@ -85,6 +85,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/my/cases/:id/decision") view=crate::cases::DecisionPrintPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/business/:id") view=crate::bundles::BundleStatusPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/email/confirm") view=crate::account::ConfirmEmailPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact") view=crate::contact::ContactBoardPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/errands/new") view=crate::contact::NewErrandPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/errands/:id") view=crate::contact::ErrandPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/lookup") view=crate::contact::LookupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/people/:id") view=crate::contact::PersonPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/callbacks") view=crate::contact::CallbacksPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/callbacks/:id") view=crate::contact::CallbackPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/directory") view=crate::contact::DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer") view=crate::officer::OfficerQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/cases/:id") view=crate::officer::OfficerCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/bundles") view=crate::bundles::OfficerBundlesPage ssr=SsrMode::Async/>

@@ -194,6 +194,16 @@ impl Store {
         SearchPage::paginate(matching, query.page)
     }
 
+    /// Every published service's slug and title in `lang`, in Swedish alphabetical order (the
+    /// contact centre's "what it concerns"), from memory.
+    pub fn catalogue_titles(&self, lang: Lang) -> Vec<(String, String)> {
+        let snap = self.snapshot();
+        let mut all: Vec<(String, String)> =
+            snap.services.iter().filter_map(|s| s.summary_in(lang)).map(|s| (s.slug.to_string(), s.title)).collect();
+        all.sort_by_cached_key(|(_, t)| stadsporten_domain::search::swedish_order(t));
+        all
+    }
+
     /// A published service's title in `lang` (or Swedish), from memory.
     pub fn service_title(&self, slug: &ServiceSlug, lang: Lang) -> Option<String> {
         let snap = self.snapshot();

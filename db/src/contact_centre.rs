@@ -690,6 +690,22 @@ impl Store {
         Ok(reference)
     }
 
+    /// The reference of the agent's look-up of the person since `since`, if any: an agent opens
+    /// a person only through a look-up with a reason.
+    pub async fn active_lookup(&self, agent: UserId, person: UserId, since: i64) -> Result<Option<String>> {
+        Ok(sqlx::query(
+            "select reference from caller_lookups where agent_id = $1 and person_id = $2 and at >= $3 \
+             order by at desc, id desc limit 1",
+        )
+        .bind(agent)
+        .bind(person)
+        .bind(since)
+        .fetch_optional(&self.pool)
+        .await?
+        .map(|r| r.try_get::<String, _>("reference"))
+        .transpose()?)
+    }
+
     /// Who looked a person up, newest first.
     pub async fn lookups_of_person(&self, person: UserId, limit: i64) -> Result<Vec<LookupRow>> {
         let rows = sqlx::query(
@@ -724,6 +740,17 @@ impl Store {
             phone: r.try_get("phone")?,
             email: r.try_get("email")?,
         })
+    }
+
+    /// A registered person by id (not staff).
+    pub async fn person(&self, id: UserId) -> Result<Option<PersonFound>> {
+        let row = sqlx::query(
+            "select id, display_name, protected_identity, phone, email from users where kind = 'person' and id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        row.as_ref().map(Self::person_from_row).transpose()
     }
 
     /// The person with this personnummer (12 digits), if registered.

@@ -590,7 +590,9 @@ mod tests {
         assert!(d.check().is_ok(), "development logs SMS");
         d.contact.telephony_secrets.insert("pbx".into(), SecretString::from("short"));
         assert!(matches!(d.check(), Err(ConfigError::Contact(_))));
-        d.contact.telephony_secrets.insert("pbx".into(), SecretString::from(format!("{PLACEHOLDER_PREFIX}-{}", "x".repeat(32))));
+        d.contact
+            .telephony_secrets
+            .insert("pbx".into(), SecretString::from(format!("{PLACEHOLDER_PREFIX}-{}", "x".repeat(32))));
         assert!(d.check().is_ok());
         let mut p = settings(Environment::Production, &"k".repeat(64));
         p.contact.telephony_secrets = d.contact.telephony_secrets.clone();

@@ -127,6 +127,10 @@ impl Notifier {
         let link = match (row.bundle_id, row.case_id) {
             // A referral goes to an outside authority: no link into the service, a reference.
             (_, _) if row.event == "referral" => String::new(),
+            // The contact centre sends the e-service's start page to a caller.
+            (_, _) if row.event == "contact-link" => {
+                format!("{}/services/{}/start", self.public_url, arg("service").unwrap_or_default())
+            }
             (Some(id), _) => format!("{}/my/business/{id}", self.public_url),
             (None, Some(id)) => format!("{}/my/cases/{id}", self.public_url),
             (None, None) => format!("{}/my", self.public_url),
@@ -150,6 +154,7 @@ impl Notifier {
             ("bundle_number", arg("bundle_number").unwrap_or_default().into()),
             ("organisation", arg("organisation").unwrap_or_default().into()),
             ("organisation_name", arg("organisation_name").unwrap_or_default().into()),
+            ("about", self.about(arg("about"), lang).into()),
         ];
         let subject = ta(lang, &format!("notify-{}-subject", row.event), &args);
         let mut body = ta(lang, &format!("notify-{}-body", row.event), &args);
@@ -160,6 +165,21 @@ impl Notifier {
             }
         }
         (subject, body)
+    }
+
+    /// What a missed call was about, in words: a service's title, else the queue's name.
+    fn about(&self, about: Option<String>, lang: Lang) -> String {
+        let Some(about) = about else { return String::new() };
+        if about == "general" {
+            return stadsporten_app::i18n::t(lang, "contact-queue-general");
+        }
+        if let Some(c) = stadsporten_domain::contact_centre::Category::parse(&about) {
+            return stadsporten_app::i18n::t(lang, &format!("contact-category-{}", c.slug()));
+        }
+        stadsporten_domain::ServiceSlug::parse(&about)
+            .ok()
+            .and_then(|s| self.store.service_title(&s, lang))
+            .unwrap_or(about)
     }
 
     /// A referral carries the application itself: every answered field of the case as filed,

@@ -84,6 +84,13 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/stats/export.csv",
     "/stats/staff-survey",
     "/metrics",
+    "/contact/errands",
+    "/contact/lookup",
+    "/contact/callbacks/{id}/claim",
+    "/contact/callbacks/{id}/release",
+    "/contact/callbacks/{id}/attempts",
+    "/contact/directory/{id}/availability",
+    "/integrations/telephony/events",
 ];
 
 /// Shared state of the router.
@@ -468,6 +475,7 @@ fn router(
         .merge(stadsporten_app::compare::routes::routes())
         .merge(stadsporten_app::content::routes::routes())
         .merge(stadsporten_app::stats::routes::routes())
+        .merge(stadsporten_app::contact::routes::routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     let metrics =

@@ -166,6 +166,7 @@ fn overview(o: MyPagesView, i18n: I18n) -> impl IntoView {
             <p>{i18n.t("my-cases-intro")}</p>
             <p><a href="/my/cases">{i18n.t("my-cases-title")}</a></p>
         </section>
+        <crate::contact::MyContacts/>
     }
 }
 

@@ -38,6 +38,9 @@ pub fn SessionBar() -> impl IntoView {
     if viewer.may(Permission::ViewCases, &any) {
         links.push(("/officer", i18n.t("nav-officer")));
     }
+    if viewer.may(Permission::HandleContacts, &any) {
+        links.push(("/contact", i18n.t("nav-contact")));
+    }
     if viewer.may(Permission::EditProviderUnits, &any) {
         links.push(("/provider", i18n.t("nav-provider")));
     }
