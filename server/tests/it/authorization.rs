@@ -116,6 +116,12 @@ struct Objects {
     bundle: BundleId,
     bundle_mf_case: CaseId,
     statement: i64,
+    /// The contact centre's: an errand Lena registered, a call-back from a missed call, Anna as
+    /// Lena looked her up (with a reason), and a directory entry.
+    errand: stadsporten_domain::ids::ErrandId,
+    callback: stadsporten_domain::ids::CallbackId,
+    looked_up: UserId,
+    directory_entry: i64,
 }
 
 /// The feedback e-service's answers, routed to `unit`.
@@ -401,7 +407,12 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     texts.insert("sv".to_owned(), ("Brist".to_owned(), "Text.".to_owned()));
     let shortcoming = stadsporten_domain::content::ShortcomingContent { fix_by: None, resolved: false, texts };
     let content_shortcoming = store.save_shortcoming(None, &shortcoming, "Vera Lind", now).await.unwrap();
+    let (errand, callback, looked_up, directory_entry) = contact_objects(app, n).await;
     Objects {
+        errand,
+        callback,
+        looked_up,
+        directory_entry,
         content_service,
         content_message,
         content_shortcoming,
@@ -428,6 +439,68 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
             format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
         },
     }
+}
+
+/// The contact centre's objects of round `n` (see [`Objects`]).
+async fn contact_objects(
+    app: &TestApp,
+    n: usize,
+) -> (stadsporten_domain::ids::ErrandId, stadsporten_domain::ids::CallbackId, UserId, i64) {
+    use stadsporten_domain::contact_centre::{ContactChannel, ErrandOutcome, LookupReason};
+    let now = app.clock.now();
+    let store = &app.store;
+    let lena = store.user_by_persona("lena").await.unwrap().expect("lena").id;
+    let anna = store.user_by_persona("anna").await.unwrap().expect("anna").id;
+    let errand = store
+        .register_errand(&stadsporten_db::NewErrand {
+            channel: ContactChannel::Phone,
+            service_slug: None,
+            category: Some("general".into()),
+            person_id: None,
+            caller_name: None,
+            caller_phone: None,
+            caller_email: None,
+            notes: "Frågade om öppettider.".into(),
+            outcome: ErrandOutcome::Answered,
+            unit_code: None,
+            answer_by: None,
+            call_key: None,
+            agent_id: lena,
+            agent_unit: "KC".into(),
+            idempotency_key: format!("matrix-{n}"),
+            case: None,
+            link: None,
+            callback: None,
+            year: 2026,
+            now,
+        })
+        .await
+        .unwrap()
+        .id;
+    let body = format!(
+        r#"{{"id":"matrix-{n}","type":"abandoned","occurred_at":"2026-12-07T09:00:00Z","call_id":"matrix-{n}","caller":"070-174 06 99"}}"#
+    );
+    let (event, at) = stadsporten_domain::contact_centre::telephony::parse_event(body.as_bytes()).unwrap();
+    let stadsporten_db::EventAccepted::New { callback: Some(callback) } =
+        store.accept_call_event("matrix", &event, at, now + 3600, now).await.unwrap()
+    else {
+        panic!("a call-back")
+    };
+    store
+        .record_lookup(&stadsporten_db::NewLookup {
+            person_id: anna,
+            agent_id: lena,
+            agent_unit: "KC".into(),
+            reason: LookupReason::CallerAsksAboutCase,
+            explanation: "Frågar om sitt ärende".into(),
+            searched_by: "personnummer",
+            year: 2026,
+            now,
+        })
+        .await
+        .unwrap();
+    let entry = store.directory("omar", None, 1).await.unwrap().first().expect("a directory entry").id;
+    (errand, callback, anna, entry)
 }
 
 struct Case {
@@ -937,6 +1010,78 @@ fn cases(o: &Objects) -> Vec<Case> {
             Method::Get,
             "/api/stats/staff-survey-due",
             Box::new(|w| if w == Nobody { 401 } else { 200 }),
+        ),
+        // The contact centre: its agents (Lena); a person only through her own look-up.
+        case("/contact", Method::Get, "/contact", Box::new(only(&[Lena], 200))),
+        case("/api/contact/board", Method::Get, "/api/contact/board", Box::new(only(&[Lena], 200))),
+        case("/contact/errands/new", Method::Get, "/contact/errands/new", Box::new(only(&[Lena], 200))),
+        case("/api/contact/new-errand", Method::Get, "/api/contact/new-errand", Box::new(only(&[Lena], 200))),
+        case("/contact/errands/{id}", Method::Get, &format!("/contact/errands/{}", o.errand), Box::new(only(&[Lena], 200))),
+        case("/api/contact/errand", Method::Get, &format!("/api/contact/errand?id={}", o.errand), Box::new(only(&[Lena], 200))),
+        case("/contact/lookup", Method::Get, "/contact/lookup", Box::new(only(&[Lena], 200))),
+        case("/api/contact/lookup-form", Method::Get, "/api/contact/lookup-form", Box::new(only(&[Lena], 200))),
+        case("/contact/people/{id}", Method::Get, &format!("/contact/people/{}", o.looked_up), Box::new(only(&[Lena], 200))),
+        case("/api/contact/person", Method::Get, &format!("/api/contact/person?id={}", o.looked_up), Box::new(only(&[Lena], 200))),
+        // A person Lena did not look up: refused (and audited), for her too.
+        case("/contact/people/{id}", Method::Get, &format!("/contact/people/{}", o.dummy_user), Box::new(only(&[], 200))),
+        case("/contact/callbacks", Method::Get, "/contact/callbacks", Box::new(only(&[Lena], 200))),
+        case("/api/contact/callbacks", Method::Get, "/api/contact/callbacks", Box::new(only(&[Lena], 200))),
+        case("/contact/callbacks/{id}", Method::Get, &format!("/contact/callbacks/{}", o.callback), Box::new(only(&[Lena], 200))),
+        case("/api/contact/callback", Method::Get, &format!("/api/contact/callback?id={}", o.callback), Box::new(only(&[Lena], 200))),
+        case("/contact/directory", Method::Get, "/contact/directory?q=omar", Box::new(only(&[Lena], 200))),
+        case("/api/contact/directory", Method::Get, "/api/contact/directory?q=omar", Box::new(only(&[Lena], 200))),
+        case("/api/my/contacts", Method::Get, "/api/my/contacts", Box::new(only(&RESIDENTS, 200))),
+        case(
+            "/contact/errands",
+            Method::Post(vec![
+                ("channel", "phone".into()),
+                ("concerns", "category:general".into()),
+                ("outcome", "answered".into()),
+                ("idempotency_key", "matrix".into()),
+            ]),
+            "/contact/errands",
+            Box::new(only(&[Lena], 303)),
+        ),
+        case(
+            "/contact/lookup",
+            Method::Post(vec![
+                ("personnummer", "19850312-9820".into()),
+                ("reason", "caller-asks-about-case".into()),
+                ("explanation", "Frågar om sitt ärende".into()),
+            ]),
+            "/contact/lookup",
+            Box::new(only(&[Lena], 303)),
+        ),
+        case(
+            "/contact/callbacks/{id}/claim",
+            Method::Post(vec![]),
+            &format!("/contact/callbacks/{}/claim", o.callback),
+            Box::new(only(&[Lena], 303)),
+        ),
+        case(
+            "/contact/callbacks/{id}/attempts",
+            Method::Post(vec![("outcome", "no-answer".into())]),
+            &format!("/contact/callbacks/{}/attempts", o.callback),
+            Box::new(only(&[Lena], 303)),
+        ),
+        case(
+            "/contact/callbacks/{id}/release",
+            Method::Post(vec![]),
+            &format!("/contact/callbacks/{}/release", o.callback),
+            Box::new(only(&[Lena], 303)),
+        ),
+        case(
+            "/contact/directory/{id}/availability",
+            Method::Post(vec![("availability", "busy".into()), ("note", "I möte".into())]),
+            &format!("/contact/directory/{}/availability", o.directory_entry),
+            Box::new(only(&[Lena], 303)),
+        ),
+        // The telephony platform's events are signed, never a session's: unsigned is 401 for all.
+        case(
+            "/integrations/telephony/events",
+            Method::Post(vec![("id", "x".into())]),
+            "/integrations/telephony/events",
+            Box::new(all(401)),
         ),
         // E-service definitions: administrators anywhere, service owners for their units.
         case("/admin/services", Method::Get, "/admin/services", Box::new(only(&[Per, Admin], 200))),

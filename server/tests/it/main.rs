@@ -12,6 +12,7 @@ mod business;
 mod catalogue;
 mod cluster;
 mod compare;
+mod contact;
 mod content;
 mod eservices;
 mod mail;

@@ -82,8 +82,17 @@ pub async fn test_settings(backend: Backend) -> Settings {
         audit: AuditSettings::default(),
         server: stadsporten_server::config::ServerSettings::default(),
         measurement: stadsporten_server::config::MeasurementSettings::default(),
+        contact: stadsporten_server::config::ContactCentreSettings {
+            telephony_secrets: [(TELEPHONY_PLATFORM.to_owned(), SecretString::from(TELEPHONY_SECRET))].into(),
+            ..Default::default()
+        },
+        sms: stadsporten_server::config::SmsSettings::default(),
     }
 }
+
+/// The telephony platform the tests sign call events as, and its secret.
+pub const TELEPHONY_PLATFORM: &str = "test-pbx";
+pub const TELEPHONY_SECRET: &str = "test-telephony-secret-0123456789abcdef";
 
 pub async fn spawn_app(backend: Backend) -> TestApp {
     spawn_app_with(test_settings(backend).await).await

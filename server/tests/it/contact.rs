@@ -1,0 +1,341 @@
+//! The contact centre over HTTP, as a browser without JavaScript and as the city's telephony
+//! platform: signed call events and every refusal, a missed call that becomes a call-back and is
+//! made, each outcome of an errand, the look-up with its reason and its visibility to the
+//! resident — on both backends.
+
+use crate::support::{as_user, body, post, spawn_app, to, TestApp, TELEPHONY_PLATFORM, TELEPHONY_SECRET};
+use stadsporten_db::{on_both_backends, AuditFilter, Backend};
+use stadsporten_domain::contact_centre::telephony::sign;
+
+on_both_backends!(
+    the_telephony_api_accepts_signed_events_once_and_refuses_everything_else,
+    a_missed_call_becomes_a_call_back_that_lena_makes,
+    an_errand_answered_at_first_contact_sends_the_link,
+    a_look_up_needs_a_reason_and_anna_sees_it,
+    a_handed_over_errand_is_answered_by_the_unit_and_anna_sees_it,
+    a_view_is_routed_to_the_unit_and_the_agent_sees_the_loop_closed,
+);
+
+/// Posts a call event signed as the platform would, `ts` seconds from the server's clock.
+async fn send_event(app: &TestApp, body: &str, skew: i64, secret: &str) -> reqwest::Response {
+    let ts = app.clock.now() + skew;
+    reqwest::Client::new()
+        .post(app.url("/integrations/telephony/events"))
+        .header("content-type", "application/json")
+        .header("telephony-platform", TELEPHONY_PLATFORM)
+        .header("telephony-timestamp", ts.to_string())
+        .header("telephony-signature", sign(secret.as_bytes(), ts, body.as_bytes()))
+        .body(body.to_owned())
+        .send()
+        .await
+        .expect("post event")
+}
+
+fn event(id: &str, kind: &str, call: &str, extra: &str) -> String {
+    let at = time::OffsetDateTime::now_utc().format(&time::format_description::well_known::Rfc3339).unwrap();
+    format!(
+        r#"{{"id":"{id}","type":"{kind}","occurred_at":"{at}","call_id":"{call}","queue":"general","caller":"070-174 06 05"{extra}}}"#
+    )
+}
+
+async fn problem(res: reqwest::Response) -> (u16, serde_json::Value) {
+    let status = res.status().as_u16();
+    assert_eq!(res.headers()["content-type"], "application/problem+json");
+    (status, res.json().await.expect("a problem document"))
+}
+
+async fn the_telephony_api_accepts_signed_events_once_and_refuses_everything_else(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let count = |sql: &'static str| {
+        let store = app.store.clone();
+        async move { store.fetch_i64_for_test(sql).await.unwrap()[0] }
+    };
+    // Every refusal: nothing created.
+    let body = event("t-1", "abandoned", "c-1", "");
+    let (status, p) = problem(send_event(&app, &body, 0, "wrong-secret-0123456789abcdef0123").await).await;
+    assert_eq!((status, p["type"].as_str()), (401, Some("/problems/bad-signature")));
+    let (status, p) = problem(send_event(&app, &body, -301, TELEPHONY_SECRET).await).await;
+    assert_eq!((status, p["type"].as_str()), (401, Some("/problems/stale-timestamp")));
+    let odd = event("t-2", "abandoned", "c-2", r#","colour":"red""#);
+    let (status, p) = problem(send_event(&app, &odd, 0, TELEPHONY_SECRET).await).await;
+    assert_eq!(status, 400);
+    assert!(p["detail"].as_str().unwrap().contains("colour"), "{p}");
+    let bad_number = event("t-3", "abandoned", "c-3", "").replace("070-174 06 05", "07x");
+    assert_eq!(problem(send_event(&app, &bad_number, 0, TELEPHONY_SECRET).await).await.0, 400);
+    let unknown = reqwest::Client::new()
+        .post(app.url("/integrations/telephony/events"))
+        .header("telephony-platform", "someone-else")
+        .body(body.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(problem(unknown).await.0, 401);
+    assert_eq!(count("select count(*) from telephony_events").await, 0);
+    assert_eq!(count("select count(*) from callbacks").await, 0);
+    // Signed and fresh: accepted, a promise made; the same event again is a 409.
+    let res = send_event(&app, &body, 0, TELEPHONY_SECRET).await;
+    assert_eq!(res.status(), 202);
+    let accepted: serde_json::Value = res.json().await.unwrap();
+    assert!(accepted["callback"].is_number(), "{accepted}");
+    let (status, p) = problem(send_event(&app, &body, 0, TELEPHONY_SECRET).await).await;
+    assert_eq!((status, p["type"].as_str()), (409, Some("/problems/duplicate-event")));
+    // A burst of concurrent events for one call, some repeated: each id once, one promise.
+    let mut tasks = Vec::new();
+    for i in 0..12 {
+        let id = format!("burst-{}", i % 4);
+        let kind = if i % 2 == 0 { "abandoned" } else { "voicemail" };
+        let body = event(&id, kind, "c-burst", "");
+        let app = TestApp { client: reqwest::Client::new(), address: app.address.clone(), store: app.store.clone(), clock: app.clock.clone() };
+        tasks.push(tokio::spawn(async move { send_event(&app, &body, 0, TELEPHONY_SECRET).await.status().as_u16() }));
+    }
+    let mut statuses = Vec::new();
+    for t in tasks {
+        statuses.push(t.await.unwrap());
+    }
+    assert_eq!(statuses.iter().filter(|s| **s == 202).count(), 4, "{statuses:?}");
+    assert_eq!(statuses.iter().filter(|s| **s == 409).count(), 8, "{statuses:?}");
+    assert_eq!(count("select count(*) from callbacks where call_key like '%c-burst'").await, 1);
+    // Every accepted event is in the audit trail; no phone number is.
+    let entries = app.store.audit_entries(&AuditFilter::default(), 200, 0).await.unwrap();
+    assert_eq!(entries.iter().filter(|e| e.chained.entry.object_type == "telephony-event").count(), 5);
+    assert!(entries.iter().all(|e| !format!("{:?}", e.chained.entry).contains("4670174")));
+}
+
+async fn a_missed_call_becomes_a_call_back_that_lena_makes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    assert_eq!(send_event(&app, &event("m-1", "queued", "call-m", ""), 0, TELEPHONY_SECRET).await.status(), 202);
+    let (lena, csrf) = as_user(&app, "lena").await;
+    let (_, board) = body(&lena, "/contact").await;
+    assert!(board.contains("Väntande samtal"), "{board}");
+    assert_eq!(send_event(&app, &event("m-2", "abandoned", "call-m", ""), 0, TELEPHONY_SECRET).await.status(), 202);
+    let (status, queue) = body(&lena, "/contact/callbacks").await;
+    assert_eq!(status, 200);
+    assert!(queue.contains("070-174 06 05") && queue.contains("Lade på i kön"), "{queue}");
+    let id = app.store.callbacks_open(5).await.unwrap()[0].id;
+    // Lena takes it; another agent's view says she is calling.
+    let res = post(&lena, &csrf, &format!("/contact/callbacks/{id}/claim"), &[]).await;
+    assert!(to(&res, &lena.address).ends_with("saved=claimed"));
+    let (_, page) = body(&lena, &format!("/contact/callbacks/{id}")).await;
+    assert!(page.contains("Hur gick det?") && page.contains("tel:"), "{page}");
+    // Refused without an outcome; three failed tries end with the SMS.
+    let res = post(&lena, &csrf, &format!("/contact/callbacks/{id}/attempts"), &[("outcome", "")]).await;
+    assert!(to(&res, &lena.address).ends_with("#error-summary"));
+    let (_, page) = body(&lena, &format!("/contact/callbacks/{id}")).await;
+    assert!(page.contains("Välj hur försöket gick."), "{page}");
+    for (i, outcome) in ["no-answer", "busy", "no-answer"].iter().enumerate() {
+        let res = post(&lena, &csrf, &format!("/contact/callbacks/{id}/attempts"), &[("outcome", outcome), ("note", "")]).await;
+        let want = if i == 2 { "saved=sms" } else { "saved=attempt" };
+        assert!(to(&res, &lena.address).ends_with(want), "{i}");
+    }
+    let outbox = app.store.outbox(10).await.unwrap();
+    let sms: Vec<_> = outbox.iter().filter(|o| o.event == "callback-missed").collect();
+    assert_eq!(sms.len(), 1);
+    assert_eq!((sms[0].channel.as_str(), sms[0].recipient.as_str()), ("sms", "+46701740605"));
+    // A voicemail reached at once is a promise kept, on the board today.
+    assert_eq!(send_event(&app, &event("m-3", "voicemail", "call-v", ""), 0, TELEPHONY_SECRET).await.status(), 202);
+    let id = app.store.callbacks_open(5).await.unwrap()[0].id;
+    post(&lena, &csrf, &format!("/contact/callbacks/{id}/claim"), &[]).await;
+    let res = post(&lena, &csrf, &format!("/contact/callbacks/{id}/attempts"), &[("outcome", "reached")]).await;
+    assert!(to(&res, &lena.address).ends_with("saved=done"));
+    let (_, board) = body(&lena, "/contact").await;
+    assert!(board.contains("1 av 2 (50 %)"), "{board}");
+    // The answered call from Anna's number suggests the look-up, without naming her.
+    let answered = event("m-4", "answered", "call-a", r#","agent":"lena.berg@stockholm.example.se""#);
+    assert_eq!(send_event(&app, &answered, 0, TELEPHONY_SECRET).await.status(), 202);
+    let (_, board) = body(&lena, "/contact").await;
+    assert!(board.contains("Slå upp uppringaren") && !board.contains("Anna Andersson"), "{board}");
+}
+
+async fn an_errand_answered_at_first_contact_sends_the_link(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (lena, csrf) = as_user(&app, "lena").await;
+    let (status, form) = body(&lena, "/contact/errands/new").await;
+    assert_eq!(status, 200);
+    let key = crate::support::input_value(&form, "idempotency_key").expect("a key");
+    // Refused: a link by SMS without a number; everything typed comes back.
+    let fields = [
+        ("channel", "phone"),
+        ("concerns", "service:bygglov"),
+        ("outcome", "answered"),
+        ("send_link", "sms"),
+        ("notes", "Frågade hur man söker bygglov för en altan."),
+        ("idempotency_key", key.as_str()),
+    ];
+    let res = post(&lena, &csrf, "/contact/errands", &fields).await;
+    assert!(to(&res, &lena.address).contains("#error-summary"));
+    let (_, page) = body(&lena, "/contact/errands/new").await;
+    assert!(page.contains("Skriv uppringarens telefonnummer.") && page.contains("Frågade hur man söker bygglov"), "{page}");
+    let mut fields = fields.to_vec();
+    fields.push(("caller_phone", "070-174 06 07"));
+    let res = post(&lena, &csrf, "/contact/errands", &fields).await;
+    let at = to(&res, &lena.address);
+    assert!(at.ends_with("?saved=errand"), "{at}");
+    // A double submit finds the same errand.
+    assert_eq!(to(&post(&lena, &csrf, "/contact/errands", &fields).await, &lena.address), at);
+    let (_, page) = body(&lena, &at).await;
+    assert!(page.contains("KC-") && page.contains("Besvarat direkt") && page.contains("Länk till e-tjänsten skickad"), "{page}");
+    let links: Vec<_> = app.store.outbox(10).await.unwrap().into_iter().filter(|o| o.event == "contact-link").collect();
+    assert_eq!(links.len(), 1);
+    assert_eq!(links[0].recipient, "+46701740607");
+}
+
+async fn a_look_up_needs_a_reason_and_anna_sees_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (lena, csrf) = as_user(&app, "lena").await;
+    let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
+    // Without a reason: refused, nothing looked up, the refusal in the audit trail.
+    let res = post(&lena, &csrf, "/contact/lookup", &[("personnummer", "19850312-9820"), ("explanation", "Frågar om sitt ärende")]).await;
+    assert!(to(&res, &lena.address).ends_with("#error-summary"));
+    let (_, page) = body(&lena, "/contact/lookup").await;
+    assert!(page.contains("Välj ett skäl till uppslagningen.") && !page.contains("19850312"), "the personnummer is not kept: {page}");
+    assert!(app.store.lookups_of_person(anna, 5).await.unwrap().is_empty());
+    // The person cannot be opened without a look-up.
+    assert_eq!(body(&lena, &format!("/contact/people/{anna}")).await.0, 403);
+    let denied = app.store.audit_entries(&AuditFilter::default(), 100, 0).await.unwrap();
+    assert!(denied.iter().any(|e| e.chained.entry.object_type == "person-search"
+        && e.chained.entry.outcome == stadsporten_domain::audit::Outcome::Denied));
+    // With a reason: the status summaries, never the contents.
+    crate::eservices::anna_applies(&app).await;
+    let res = post(
+        &lena,
+        &csrf,
+        "/contact/lookup",
+        &[("personnummer", "19850312-9820"), ("reason", "caller-asks-about-case"), ("explanation", "Frågar om sin förskoleansökan")],
+    )
+    .await;
+    assert_eq!(to(&res, &lena.address), format!("/contact/people/{anna}"));
+    let (status, page) = body(&lena, &format!("/contact/people/{anna}")).await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Anna Andersson") && page.contains("Inskickad") && page.contains("UTB 2026/"), "{page}");
+    assert!(!page.contains("20230315"), "no answers of the case: {page}");
+    let reads = app.store.audit_entries(&AuditFilter::default(), 100, 0).await.unwrap();
+    assert!(reads.iter().any(|e| e.chained.entry.object_type == "user"
+        && e.chained.entry.reason.as_deref().is_some_and(|r| r.starts_with("LU-"))));
+    // Anna sees who looked, when and why: the unit and the reference, not Lena's name.
+    let (anna_browser, _) = as_user(&app, "anna").await;
+    let (_, my) = body(&anna_browser, "/my").await;
+    assert!(my.contains("Vem har tittat på mina uppgifter") && my.contains("Kontaktcenter Stockholm"), "{my}");
+    assert!(my.contains("LU-") && my.contains("Uppringaren frågar om sitt ärende") && !my.contains("Lena Berg"), "{my}");
+    // A protected person: a warning, no contact details.
+    let res = post(
+        &lena,
+        &csrf,
+        "/contact/lookup",
+        &[("name", "Kim Nyström"), ("birth_date", "19900101"), ("reason", "call-back"), ("explanation", "Ringer tillbaka om ärende")],
+    )
+    .await;
+    let at = to(&res, &lena.address);
+    let (_, page) = body(&lena, &at).await;
+    assert!(page.contains("Skyddade personuppgifter") && !page.contains("Telefonnummer"), "{page}");
+}
+
+async fn a_handed_over_errand_is_answered_by_the_unit_and_anna_sees_it(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (lena, csrf) = as_user(&app, "lena").await;
+    let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
+    post(
+        &lena,
+        &csrf,
+        "/contact/lookup",
+        &[("personnummer", "198503129820"), ("reason", "hand-over"), ("explanation", "Fråga om bygglov för altan")],
+    )
+    .await;
+    let (_, form) = body(&lena, &format!("/contact/errands/new?person={anna}")).await;
+    assert!(form.contains("Ärendet gäller Anna Andersson"), "{form}");
+    let key = crate::support::input_value(&form, "idempotency_key").unwrap();
+    let person = anna.to_string();
+    let res = post(
+        &lena,
+        &csrf,
+        "/contact/errands",
+        &[
+            ("channel", "phone"),
+            ("concerns", "service:bygglov"),
+            ("person", &person),
+            ("outcome", "handed-over"),
+            ("unit", "SBK"),
+            ("subject", "Altan på 20 kvadratmeter"),
+            ("answer_by", "my-pages"),
+            ("notes", "Vill veta om en altan på 20 kvadratmeter kräver bygglov."),
+            ("idempotency_key", &key),
+        ],
+    )
+    .await;
+    let at = to(&res, &lena.address);
+    assert!(at.ends_with("saved=errand"), "{at}");
+    let errand = app.store.errands_of_person(anna, 5).await.unwrap().remove(0);
+    let case_id = errand.case_id.expect("a case");
+    // In Samir's queue (SBK), with the errand's history as a note.
+    let (samir, samir_csrf) = as_user(&app, "samir").await;
+    let (_, queue) = body(&samir, "/officer").await;
+    assert!(queue.contains(errand.case_number.as_deref().unwrap()), "{queue}");
+    let (_, case) = body(&samir, &format!("/officer/cases/{case_id}")).await;
+    assert!(case.contains(&errand.number) && case.contains("Vill veta om en altan"), "{case}");
+    // Anna sees the errand in Mina sidor, with the unit.
+    let (anna_browser, _) = as_user(&app, "anna").await;
+    let (_, my) = body(&anna_browser, "/my").await;
+    assert!(my.contains(&errand.number) && my.contains("Hos förvaltning"), "{my}");
+    // Samir answers; the errand closes, and Lena sees the loop closed.
+    let case = case_id.to_string();
+    for form in [
+        vec![("action", "start"), ("case_id", case.as_str())],
+        vec![
+            ("action", "decide"),
+            ("case_id", case.as_str()),
+            ("outcome", "approved"),
+            ("motivation", "En altan under 1,8 meter kräver inte bygglov."),
+        ],
+    ] {
+        let res = post(&samir, &samir_csrf, "/api/officer/act", &form).await;
+        assert_eq!(res.status(), 302, "{form:?}");
+    }
+    let closed = app.store.errand(errand.id).await.unwrap().unwrap();
+    assert_eq!(closed.status, stadsporten_domain::contact_centre::ErrandStatus::Closed, "{closed:?}");
+    let (_, page) = body(&lena, &format!("/contact/errands/{}", errand.id)).await;
+    assert!(page.contains("Förvaltningen har svarat"), "{page}");
+    let (_, my) = body(&anna_browser, "/my").await;
+    assert!(my.contains("Avslutat"), "{my}");
+}
+
+async fn a_view_is_routed_to_the_unit_and_the_agent_sees_the_loop_closed(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (lena, csrf) = as_user(&app, "lena").await;
+    let (_, form) = body(&lena, "/contact/errands/new").await;
+    let key = crate::support::input_value(&form, "idempotency_key").unwrap();
+    let res = post(
+        &lena,
+        &csrf,
+        "/contact/errands",
+        &[
+            ("channel", "visit"),
+            ("concerns", "category:feedback"),
+            ("outcome", "feedback"),
+            ("unit", "MF"),
+            ("feedback_kind", "complaint"),
+            ("wants_answer", "no"),
+            ("notes", "Återvinningsstationen på Ringvägen är alltid full."),
+            ("idempotency_key", &key),
+        ],
+    )
+    .await;
+    assert!(to(&res, &lena.address).ends_with("saved=errand"));
+    let errand = app.store.errands(true, 5).await.unwrap().remove(0);
+    let case = app.store.case_record(errand.case_id.unwrap()).await.unwrap().unwrap();
+    assert_eq!((case.unit_code.as_str(), case.service_slug.as_str()), ("MF", "synpunkter-och-klagomal"));
+    assert_eq!(case.channel, stadsporten_domain::measure::CaseChannel::Assisted);
+    // Sara (MF) closes it; the errand follows.
+    let sara = app.store.user_by_persona("sara").await.unwrap().unwrap().id;
+    app.store.start_case(case.id, sara, app.clock.now()).await.unwrap();
+    let d = stadsporten_db::NewDecision {
+        outcome: stadsporten_domain::eservice::DecisionOutcome::Approved,
+        lang: "sv",
+        template: "approved",
+        motivation: "Vi tömmer stationen oftare från januari.",
+        appeal: "",
+        offer: None,
+    };
+    app.store.decide_case(case.id, sara, &d, app.clock.now()).await.unwrap();
+    let (_, page) = body(&lena, &format!("/contact/errands/{}", errand.id)).await;
+    assert!(page.contains("Synpunkten registrerad som ärende") && page.contains("Förvaltningen har svarat"), "{page}");
+    assert!(page.contains("Avslutat"), "{page}");
+}
