@@ -43,6 +43,9 @@ pub struct OutboxEntry {
     pub status: String,
     pub attempts: i64,
     pub last_error: Option<String>,
+    /// SMS: the gateway's id and its delivery (`accepted`, `delivered`, `failed`, `logged-only`).
+    pub gateway_id: Option<String>,
+    pub delivery: Option<String>,
 }
 
 /// Writes the notification of `event` to `user_id`, inside the caller's transaction, if their
@@ -192,6 +195,34 @@ impl Store {
         Ok(())
     }
 
+    /// An SMS the gateway accepted: sent, with the gateway's id for its delivery receipt.
+    pub async fn outbox_sms_accepted(&self, id: i64, gateway_id: Option<&str>, now: i64) -> Result<()> {
+        sqlx::query(
+            "update outbox set status = 'sent', sent_at = $1, locked_until = null, attempts = attempts + 1, \
+             gateway_id = $2, delivery = case when $2 is null then 'logged-only' else 'accepted' end where id = $3",
+        )
+        .bind(now)
+        .bind(gateway_id)
+        .bind(id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The gateway's delivery receipt for its message `gateway_id`. Returns whether it was ours.
+    pub async fn sms_receipt(&self, gateway_id: &str, status: &str, now: i64) -> Result<bool> {
+        let done = sqlx::query(
+            "update outbox set delivery = $1, delivered_at = case when $1 = 'delivered' then $2 else delivered_at end \
+             where gateway_id = $3 and channel = 'sms'",
+        )
+        .bind(status)
+        .bind(now)
+        .bind(gateway_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() > 0)
+    }
+
     /// Records a failed attempt: tried again at `retry_at`, or given up (`None`) after the last.
     pub async fn outbox_failed(&self, id: i64, error: &str, retry_at: Option<i64>) -> Result<()> {
         let error: String = error.chars().take(500).collect();
@@ -218,7 +249,8 @@ impl Store {
     /// The outbox, newest first (operations and tests).
     pub async fn outbox(&self, limit: i64) -> Result<Vec<OutboxEntry>> {
         let rows = sqlx::query(
-            "select id, channel, recipient, lang, event, case_id, status, attempts, last_error from outbox order by id desc limit $1",
+            "select id, channel, recipient, lang, event, case_id, status, attempts, last_error, gateway_id, delivery \
+             from outbox order by id desc limit $1",
         )
         .bind(limit)
         .fetch_all(&self.pool)
@@ -235,6 +267,8 @@ impl Store {
                     status: r.try_get("status")?,
                     attempts: r.try_get("attempts")?,
                     last_error: r.try_get("last_error")?,
+                    gateway_id: r.try_get("gateway_id")?,
+                    delivery: r.try_get("delivery")?,
                 })
             })
             .collect()

@@ -24,19 +24,117 @@ use std::time::Duration;
 
 pub type BoxFuture<'a, T> = Pin<Box<dyn Future<Output = T> + Send + 'a>>;
 
-/// Sends one SMS.
-pub trait SmsGateway: Send + Sync + 'static {
-    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> BoxFuture<'a, Result<(), String>>;
+/// Why an SMS was not accepted: worth another try later, or never (a number the gateway refuses).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SmsRefused {
+    Retry(String),
+    GiveUp(String),
 }
 
-/// The default gateway: a log line with the number masked.
+/// Sends one SMS; `Ok(Some(id))` is the gateway's message id for its delivery receipt.
+pub trait SmsGateway: Send + Sync + 'static {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        text: &'a str,
+        reference: i64,
+    ) -> BoxFuture<'a, Result<Option<String>, SmsRefused>>;
+}
+
+/// The development gateway: sends nothing and says so in the log, with the number masked. The
+/// outbox row is marked sent with delivery `logged-only`, so nobody mistakes it for a real SMS.
+/// Production refuses to start with it (`config`).
 pub struct LogSms;
 
 impl SmsGateway for LogSms {
-    fn send<'a>(&'a self, to: &'a str, text: &'a str) -> BoxFuture<'a, Result<(), String>> {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        text: &'a str,
+        _reference: i64,
+    ) -> BoxFuture<'a, Result<Option<String>, SmsRefused>> {
         Box::pin(async move {
-            tracing::info!(to = %mask(to), chars = text.chars().count(), "sms handed to the log gateway");
-            Ok(())
+            tracing::warn!(to = %mask(to), chars = text.chars().count(), "SMS NOT SENT: the development log gateway sends nothing (set sms.url)");
+            Ok(None)
+        })
+    }
+}
+
+/// An HTTP SMS gateway: `POST url` with basic authentication and a JSON body
+/// `{"from", "to", "message", "reference", "callback_url"}`; a 2xx answer with `{"id": …}` is
+/// acceptance. A 4xx other than 408 and 429 is a refusal for good (a bad number); anything else
+/// (5xx, a time-out, no answer) is tried again through the outbox's backoff.
+pub struct HttpSms {
+    pub client: reqwest::Client,
+    pub url: String,
+    pub username: String,
+    pub password: secrecy::SecretString,
+    pub sender: String,
+    /// Where the gateway posts delivery receipts (`/integrations/sms/receipts`).
+    pub callback_url: String,
+}
+
+impl HttpSms {
+    pub fn new(settings: &crate::config::SmsSettings, public_url: &str) -> HttpSms {
+        HttpSms {
+            client: reqwest::Client::builder()
+                .timeout(Duration::from_secs(10))
+                .build()
+                .unwrap_or_else(|_| reqwest::Client::new()),
+            url: settings.url.trim().to_owned(),
+            username: settings.username.clone(),
+            password: settings.password.clone(),
+            sender: settings.sender_id.clone(),
+            callback_url: format!("{public_url}/integrations/sms/receipts"),
+        }
+    }
+}
+
+impl SmsGateway for HttpSms {
+    fn send<'a>(
+        &'a self,
+        to: &'a str,
+        text: &'a str,
+        reference: i64,
+    ) -> BoxFuture<'a, Result<Option<String>, SmsRefused>> {
+        use secrecy::ExposeSecret;
+        Box::pin(async move {
+            let body = serde_json::json!({
+                "from": self.sender,
+                "to": to,
+                "message": text,
+                "reference": reference.to_string(),
+                "callback_url": self.callback_url,
+            });
+            let res = self
+                .client
+                .post(&self.url)
+                .basic_auth(&self.username, Some(self.password.expose_secret()))
+                .json(&body)
+                .send()
+                .await
+                .map_err(|e| SmsRefused::Retry(format!("gateway unreachable: {}", e.without_url())))?;
+            let status = res.status();
+            if status.is_success() {
+                let answer: serde_json::Value =
+                    res.json().await.map_err(|_| SmsRefused::Retry("gateway answered without JSON".into()))?;
+                return match answer
+                    .get("id")
+                    .and_then(|v| v.as_str().map(str::to_owned).or_else(|| v.as_i64().map(|n| n.to_string())))
+                {
+                    Some(id) => Ok(Some(id)),
+                    None => Err(SmsRefused::Retry("gateway answered without a message id".into())),
+                };
+            }
+            let why = format!("gateway answered {status}");
+            if status.is_client_error()
+                && status != reqwest::StatusCode::REQUEST_TIMEOUT
+                && status != reqwest::StatusCode::TOO_MANY_REQUESTS
+            {
+                Err(SmsRefused::GiveUp(why))
+            } else {
+                Err(SmsRefused::Retry(why))
+            }
         })
     }
 }
@@ -46,6 +144,95 @@ pub fn mask(recipient: &str) -> String {
     let digits: Vec<char> = recipient.chars().filter(char::is_ascii_digit).collect();
     let tail: String = digits.iter().rev().take(2).rev().collect();
     format!("…{tail}")
+}
+
+/// The text of an SMS: subject and body, within 306 characters (two parts), else the subject
+/// and the body cut at a word with "…".
+pub fn sms_text(subject: &str, body: &str) -> String {
+    const MAX: usize = 306;
+    let whole = format!("{subject}\n{body}");
+    if whole.chars().count() <= MAX {
+        return whole;
+    }
+    let mut out = String::new();
+    for word in whole.split_inclusive(' ') {
+        if out.chars().count() + word.chars().count() > MAX - 1 {
+            break;
+        }
+        out.push_str(word);
+    }
+    format!("{}…", out.trim_end())
+}
+
+/// `POST /integrations/sms/receipts`: the gateway's delivery receipt, signed like the telephony
+/// platform's events (HMAC-SHA256 over `timestamp.body` with `[sms] receipt_secret`, headers
+/// `Sms-Timestamp` and `Sms-Signature: v1=…`, five minutes' window). Body: `{"id": gateway id,
+/// "status": "delivered" | "failed" | "expired"}`. Unknown ids are accepted and ignored (a
+/// receipt for a message of another system); refusals are problem documents.
+pub async fn sms_receipt(
+    axum::extract::State(state): axum::extract::State<ReceiptState>,
+    headers: axum::http::HeaderMap,
+    body: axum::body::Bytes,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    use stadsporten_app::contact::telephony::problem;
+    use stadsporten_domain::contact_centre::telephony::verify;
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if state.secret.is_empty() {
+        return problem(401, "bad-signature", "Receipts are not configured", "set sms.receipt_secret");
+    }
+    if body.len() > 4096 {
+        return problem(413, "too-large", "The body is too large", "at most 4096 bytes");
+    }
+    if let Err(why) = verify(&state.secret, header("sms-timestamp"), header("sms-signature"), &body, state.clock.now())
+    {
+        tracing::warn!(refusal = why.slug(), "SMS receipt refused");
+        return problem(why.status(), why.slug(), "The receipt is not signed by the gateway", &why.detail());
+    }
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Receipt {
+        id: String,
+        status: String,
+        #[serde(default)]
+        #[allow(dead_code, reason = "the gateway's own time; ours is when it arrived")]
+        at: Option<String>,
+    }
+    let receipt: Receipt = match serde_json::from_slice(&body) {
+        Ok(r) => r,
+        Err(e) => return problem(400, "malformed-receipt", "The body is not a receipt", &e.to_string()),
+    };
+    if !matches!(receipt.status.as_str(), "delivered" | "failed" | "expired")
+        || receipt.id.is_empty()
+        || receipt.id.len() > 128
+    {
+        return problem(
+            400,
+            "malformed-receipt",
+            "The body is not a receipt",
+            "status: delivered, failed or expired; id: 1 to 128 characters",
+        );
+    }
+    match state.store.sms_receipt(&receipt.id, &receipt.status, state.clock.now()).await {
+        Ok(known) => {
+            if receipt.status != "delivered" {
+                tracing::warn!(gateway_id = %receipt.id, status = %receipt.status, known, "SMS not delivered");
+            }
+            axum::http::StatusCode::NO_CONTENT.into_response()
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "could not record an SMS receipt");
+            problem(503, "unavailable", "The receipt could not be recorded now", "try again")
+        }
+    }
+}
+
+/// What the receipts route needs.
+#[derive(Clone)]
+pub struct ReceiptState {
+    pub store: Store,
+    pub clock: Clock,
+    pub secret: Vec<u8>,
 }
 
 /// The outbox worker's parts.
@@ -82,23 +269,38 @@ impl Notifier {
         let mut sent = 0;
         for row in rows {
             let (subject, body) = self.render(&row).await;
-            let result = match row.channel.as_str() {
-                "email" => self.mailer.send(OutgoingMail { to: row.recipient.clone(), subject, body }).await,
-                "sms" => self.sms.send(&row.recipient, &format!("{subject}\n{body}")).await,
-                other => Err(format!("unknown channel {other}")),
+            // A mail is accepted by the relay; an SMS by the gateway, with its id for the receipt
+            // (`None`: the development log gateway, which sends nothing).
+            let result: Result<Option<Option<String>>, SmsRefused> = match row.channel.as_str() {
+                "email" => self
+                    .mailer
+                    .send(OutgoingMail { to: row.recipient.clone(), subject, body })
+                    .await
+                    .map(|()| None)
+                    .map_err(SmsRefused::Retry),
+                // An SMS is short: the subject alone when the body would make it several parts.
+                "sms" => self.sms.send(&row.recipient, &sms_text(&subject, &body), row.id).await.map(Some),
+                other => Err(SmsRefused::GiveUp(format!("unknown channel {other}"))),
             };
             let now = self.clock.now();
             let outcome = match result {
-                Ok(()) => {
+                Ok(via) => {
                     sent += 1;
                     tracing::info!(outbox = row.id, event = %row.event, channel = %row.channel, "notification sent");
-                    self.store.outbox_sent(row.id, now).await
+                    match via {
+                        Some(gateway) => self.store.outbox_sms_accepted(row.id, gateway.as_deref(), now).await,
+                        None => self.store.outbox_sent(row.id, now).await,
+                    }
                 }
-                Err(e) if row.attempts + 1 >= MAX_ATTEMPTS => {
+                Err(SmsRefused::GiveUp(e)) => {
+                    tracing::error!(outbox = row.id, event = %row.event, error = %e, "notification refused for good");
+                    self.store.outbox_failed(row.id, &e, None).await
+                }
+                Err(SmsRefused::Retry(e)) if row.attempts + 1 >= MAX_ATTEMPTS => {
                     tracing::error!(outbox = row.id, event = %row.event, error = %e, "notification given up after retries");
                     self.store.outbox_failed(row.id, &e, None).await
                 }
-                Err(e) => {
+                Err(SmsRefused::Retry(e)) => {
                     let wait = backoff(row.attempts);
                     tracing::warn!(outbox = row.id, event = %row.event, error = %e, retry_in_s = wait, "notification failed; will retry");
                     self.store.outbox_failed(row.id, &e, Some(now + wait)).await
@@ -221,6 +423,13 @@ mod tests {
         assert_eq!(backoff(1), 60);
         assert_eq!(backoff(5), 960);
         assert_eq!(backoff(15), 6 * 3600);
+    }
+
+    #[test]
+    fn an_sms_stays_within_two_parts() {
+        assert_eq!(sms_text("Hej", "kort"), "Hej\nkort");
+        let long = sms_text("Rubrik", &"ord ".repeat(200));
+        assert!(long.chars().count() <= 306 && long.ends_with('…') && long.starts_with("Rubrik\n"));
     }
 
     #[test]

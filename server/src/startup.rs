@@ -91,6 +91,7 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/contact/callbacks/{id}/attempts",
     "/contact/directory/{id}/availability",
     "/integrations/telephony/events",
+    "/integrations/sms/receipts",
 ];
 
 /// Shared state of the router.
@@ -219,7 +220,13 @@ impl Application {
         crate::notify::Notifier {
             store: store.clone(),
             mailer: mailer.0.clone(),
-            sms: Arc::new(crate::notify::LogSms),
+            // The HTTP gateway when configured; the labelled log gateway in development
+            // (production refuses to start without a gateway: `config`).
+            sms: if settings.sms.url.trim().is_empty() {
+                Arc::new(crate::notify::LogSms)
+            } else {
+                Arc::new(crate::notify::HttpSms::new(&settings.sms, &public_url))
+            },
             clock: auth.clock.clone(),
             public_url: public_url.clone(),
         }
@@ -486,8 +493,16 @@ fn router(
             token: settings.measurement.metrics_token.clone(),
             clock: auth.clock.clone(),
         });
+    let receipts = Router::new().route("/integrations/sms/receipts", post(crate::notify::sms_receipt)).with_state(
+        crate::notify::ReceiptState {
+            store: store.clone(),
+            clock: auth.clock.clone(),
+            secret: settings.sms.receipt_secret.expose_secret().as_bytes().to_vec(),
+        },
+    );
     Router::new()
         .merge(metrics)
+        .merge(receipts)
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/lang/{code}", get(routes::choose_language))

@@ -14,7 +14,152 @@ on_both_backends!(
     a_look_up_needs_a_reason_and_anna_sees_it,
     a_handed_over_errand_is_answered_by_the_unit_and_anna_sees_it,
     a_view_is_routed_to_the_unit_and_the_agent_sees_the_loop_closed,
+    an_sms_is_sent_only_when_the_gateway_accepts_it_and_its_receipt_is_kept,
 );
+
+/// A local SMS gateway: answers `status` (changeable), records each request's authorization
+/// header and JSON body, and numbers the messages it accepts `gw-1`, `gw-2`, ….
+#[derive(Clone, Default)]
+struct Gateway {
+    status: std::sync::Arc<std::sync::atomic::AtomicU16>,
+    seen: std::sync::Arc<std::sync::Mutex<Vec<(String, serde_json::Value)>>>,
+}
+
+async fn gateway() -> (String, Gateway) {
+    use axum::response::IntoResponse;
+    let g = Gateway::default();
+    g.status.store(200, std::sync::atomic::Ordering::SeqCst);
+    let state = g.clone();
+    let app = axum::Router::new().route(
+        "/send",
+        axum::routing::post(move |headers: axum::http::HeaderMap, axum::Json(body): axum::Json<serde_json::Value>| {
+            let g = state.clone();
+            async move {
+                let auth = headers.get("authorization").and_then(|v| v.to_str().ok()).unwrap_or("").to_owned();
+                let n = {
+                    let mut seen = g.seen.lock().unwrap();
+                    seen.push((auth, body));
+                    seen.len()
+                };
+                let status = g.status.load(std::sync::atomic::Ordering::SeqCst);
+                let code = axum::http::StatusCode::from_u16(status).unwrap();
+                (code, axum::Json(serde_json::json!({ "id": format!("gw-{n}") }))).into_response()
+            }
+        }),
+    );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let url = format!("http://{}/send", listener.local_addr().unwrap());
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (url, g)
+}
+
+async fn outbox_row(app: &TestApp, event: &str) -> stadsporten_db::OutboxEntry {
+    app.store.outbox(20).await.unwrap().into_iter().find(|o| o.event == event).expect("an outbox row")
+}
+
+/// Waits (at most 15 s) until the row of `event` satisfies `done`.
+async fn wait_for(
+    app: &TestApp,
+    event: &str,
+    done: impl Fn(&stadsporten_db::OutboxEntry) -> bool,
+) -> stadsporten_db::OutboxEntry {
+    for _ in 0..150 {
+        let row = outbox_row(app, event).await;
+        if done(&row) {
+            return row;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+    }
+    panic!("{event}: {:?}", outbox_row(app, event).await)
+}
+
+async fn an_sms_is_sent_only_when_the_gateway_accepts_it_and_its_receipt_is_kept(backend: Backend) {
+    use base64::Engine;
+    let (url, gw) = gateway().await;
+    let mut settings = crate::support::test_settings(backend).await;
+    settings.sms.url = url;
+    settings.sms.username = "stadsporten".into();
+    settings.sms.password = secrecy::SecretString::from("gw-password");
+    settings.sms.sender_id = "Stockholm".into();
+    settings.sms.receipt_secret = secrecy::SecretString::from("receipt-secret-0123456789abcdef0123");
+    // The gateway is down first: the message waits, unsent, with the error.
+    gw.status.store(503, std::sync::atomic::Ordering::SeqCst);
+    let app = crate::support::spawn_app_with(settings).await;
+    let (lena, csrf) = as_user(&app, "lena").await;
+    let (_, form) = body(&lena, "/contact/errands/new").await;
+    let key = crate::support::input_value(&form, "idempotency_key").unwrap();
+    post(
+        &lena,
+        &csrf,
+        "/contact/errands",
+        &[
+            ("channel", "phone"),
+            ("concerns", "service:bygglov"),
+            ("outcome", "answered"),
+            ("send_link", "sms"),
+            ("caller_phone", "070-174 06 07"),
+            ("idempotency_key", &key),
+        ],
+    )
+    .await;
+    let row = wait_for(&app, "contact-link", |r| r.attempts >= 1).await;
+    assert_eq!(
+        (row.status.as_str(), row.gateway_id.as_deref()),
+        ("pending", None),
+        "not sent while the gateway is down"
+    );
+    assert!(row.last_error.as_deref().is_some_and(|e| e.contains("503")), "{row:?}");
+    // Back up: the next try (after the backoff) is accepted, with the gateway's id.
+    gw.status.store(200, std::sync::atomic::Ordering::SeqCst);
+    app.clock.advance(60);
+    let row = wait_for(&app, "contact-link", |r| r.status == "sent").await;
+    assert_eq!((row.gateway_id.as_deref(), row.delivery.as_deref()), (Some("gw-2"), Some("accepted")));
+    let (auth, sent) = gw.seen.lock().unwrap().last().cloned().unwrap();
+    let expected = base64::engine::general_purpose::STANDARD.encode("stadsporten:gw-password");
+    assert_eq!(auth, format!("Basic {expected}"));
+    assert_eq!((sent["to"].as_str(), sent["from"].as_str()), (Some("+46701740607"), Some("Stockholm")));
+    assert!(sent["message"].as_str().unwrap().contains("/services/bygglov/start"), "{sent}");
+    assert!(sent["callback_url"].as_str().unwrap().ends_with("/integrations/sms/receipts"));
+    // The delivery receipt, signed; a forged one is refused and changes nothing.
+    let receipt = r#"{"id":"gw-2","status":"delivered"}"#;
+    let send_receipt = |secret: &'static str| {
+        let ts = app.clock.now();
+        reqwest::Client::new()
+            .post(app.url("/integrations/sms/receipts"))
+            .header("sms-timestamp", ts.to_string())
+            .header("sms-signature", sign(secret.as_bytes(), ts, receipt.as_bytes()))
+            .body(receipt)
+            .send()
+    };
+    assert_eq!(send_receipt("forged-secret-0123456789abcdef01234").await.unwrap().status(), 401);
+    assert_eq!(outbox_row(&app, "contact-link").await.delivery.as_deref(), Some("accepted"));
+    assert_eq!(send_receipt("receipt-secret-0123456789abcdef0123").await.unwrap().status(), 204);
+    assert_eq!(outbox_row(&app, "contact-link").await.delivery.as_deref(), Some("delivered"));
+    // A number the gateway refuses for good is not tried again.
+    gw.status.store(400, std::sync::atomic::Ordering::SeqCst);
+    let (_, form) = body(&lena, "/contact/errands/new").await;
+    let key = crate::support::input_value(&form, "idempotency_key").unwrap();
+    post(
+        &lena,
+        &csrf,
+        "/contact/errands",
+        &[
+            ("channel", "phone"),
+            ("concerns", "category:general"),
+            ("outcome", "call-back"),
+            ("caller_phone", "070-174 06 08"),
+            ("idempotency_key", &key),
+        ],
+    )
+    .await;
+    let id = app.store.callbacks_open(5).await.unwrap().into_iter().find(|c| c.phone == "+46701740608").unwrap().id;
+    post(&lena, &csrf, &format!("/contact/callbacks/{id}/claim"), &[]).await;
+    for _ in 0..3 {
+        post(&lena, &csrf, &format!("/contact/callbacks/{id}/attempts"), &[("outcome", "no-answer")]).await;
+    }
+    let row = wait_for(&app, "callback-missed", |r| r.status != "pending").await;
+    assert_eq!((row.status.as_str(), row.attempts), ("failed", 1), "{row:?}");
+}
 
 /// Posts a call event signed as the platform would, `ts` seconds from the server's clock.
 async fn send_event(app: &TestApp, body: &str, skew: i64, secret: &str) -> reqwest::Response {
@@ -85,7 +230,12 @@ async fn the_telephony_api_accepts_signed_events_once_and_refuses_everything_els
         let id = format!("burst-{}", i % 4);
         let kind = if i % 2 == 0 { "abandoned" } else { "voicemail" };
         let body = event(&id, kind, "c-burst", "");
-        let app = TestApp { client: reqwest::Client::new(), address: app.address.clone(), store: app.store.clone(), clock: app.clock.clone() };
+        let app = TestApp {
+            client: reqwest::Client::new(),
+            address: app.address.clone(),
+            store: app.store.clone(),
+            clock: app.clock.clone(),
+        };
         tasks.push(tokio::spawn(async move { send_event(&app, &body, 0, TELEPHONY_SECRET).await.status().as_u16() }));
     }
     let mut statuses = Vec::new();
@@ -123,7 +273,9 @@ async fn a_missed_call_becomes_a_call_back_that_lena_makes(backend: Backend) {
     let (_, page) = body(&lena, &format!("/contact/callbacks/{id}")).await;
     assert!(page.contains("Välj hur försöket gick."), "{page}");
     for (i, outcome) in ["no-answer", "busy", "no-answer"].iter().enumerate() {
-        let res = post(&lena, &csrf, &format!("/contact/callbacks/{id}/attempts"), &[("outcome", outcome), ("note", "")]).await;
+        let res =
+            post(&lena, &csrf, &format!("/contact/callbacks/{id}/attempts"), &[("outcome", outcome), ("note", "")])
+                .await;
         let want = if i == 2 { "saved=sms" } else { "saved=attempt" };
         assert!(to(&res, &lena.address).ends_with(want), "{i}");
     }
@@ -164,7 +316,10 @@ async fn an_errand_answered_at_first_contact_sends_the_link(backend: Backend) {
     let res = post(&lena, &csrf, "/contact/errands", &fields).await;
     assert!(to(&res, &lena.address).contains("#error-summary"));
     let (_, page) = body(&lena, "/contact/errands/new").await;
-    assert!(page.contains("Skriv uppringarens telefonnummer.") && page.contains("Frågade hur man söker bygglov"), "{page}");
+    assert!(
+        page.contains("Skriv uppringarens telefonnummer.") && page.contains("Frågade hur man söker bygglov"),
+        "{page}"
+    );
     let mut fields = fields.to_vec();
     fields.push(("caller_phone", "070-174 06 07"));
     let res = post(&lena, &csrf, "/contact/errands", &fields).await;
@@ -173,7 +328,10 @@ async fn an_errand_answered_at_first_contact_sends_the_link(backend: Backend) {
     // A double submit finds the same errand.
     assert_eq!(to(&post(&lena, &csrf, "/contact/errands", &fields).await, &lena.address), at);
     let (_, page) = body(&lena, &at).await;
-    assert!(page.contains("KC-") && page.contains("Besvarat direkt") && page.contains("Länk till e-tjänsten skickad"), "{page}");
+    assert!(
+        page.contains("KC-") && page.contains("Besvarat direkt") && page.contains("Länk till e-tjänsten skickad"),
+        "{page}"
+    );
     let links: Vec<_> = app.store.outbox(10).await.unwrap().into_iter().filter(|o| o.event == "contact-link").collect();
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].recipient, "+46701740607");
@@ -184,10 +342,19 @@ async fn a_look_up_needs_a_reason_and_anna_sees_it(backend: Backend) {
     let (lena, csrf) = as_user(&app, "lena").await;
     let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
     // Without a reason: refused, nothing looked up, the refusal in the audit trail.
-    let res = post(&lena, &csrf, "/contact/lookup", &[("personnummer", "19850312-9820"), ("explanation", "Frågar om sitt ärende")]).await;
+    let res = post(
+        &lena,
+        &csrf,
+        "/contact/lookup",
+        &[("personnummer", "19850312-9820"), ("explanation", "Frågar om sitt ärende")],
+    )
+    .await;
     assert!(to(&res, &lena.address).ends_with("#error-summary"));
     let (_, page) = body(&lena, "/contact/lookup").await;
-    assert!(page.contains("Välj ett skäl till uppslagningen.") && !page.contains("19850312"), "the personnummer is not kept: {page}");
+    assert!(
+        page.contains("Välj ett skäl till uppslagningen.") && !page.contains("19850312"),
+        "the personnummer is not kept: {page}"
+    );
     assert!(app.store.lookups_of_person(anna, 5).await.unwrap().is_empty());
     // The person cannot be opened without a look-up.
     assert_eq!(body(&lena, &format!("/contact/people/{anna}")).await.0, 403);
@@ -200,7 +367,11 @@ async fn a_look_up_needs_a_reason_and_anna_sees_it(backend: Backend) {
         &lena,
         &csrf,
         "/contact/lookup",
-        &[("personnummer", "19850312-9820"), ("reason", "caller-asks-about-case"), ("explanation", "Frågar om sin förskoleansökan")],
+        &[
+            ("personnummer", "19850312-9820"),
+            ("reason", "caller-asks-about-case"),
+            ("explanation", "Frågar om sin förskoleansökan"),
+        ],
     )
     .await;
     assert_eq!(to(&res, &lena.address), format!("/contact/people/{anna}"));
@@ -215,13 +386,21 @@ async fn a_look_up_needs_a_reason_and_anna_sees_it(backend: Backend) {
     let (anna_browser, _) = as_user(&app, "anna").await;
     let (_, my) = body(&anna_browser, "/my").await;
     assert!(my.contains("Vem har tittat på mina uppgifter") && my.contains("Kontaktcenter Stockholm"), "{my}");
-    assert!(my.contains("LU-") && my.contains("Uppringaren frågar om sitt ärende") && !my.contains("Lena Berg"), "{my}");
+    assert!(
+        my.contains("LU-") && my.contains("Uppringaren frågar om sitt ärende") && !my.contains("Lena Berg"),
+        "{my}"
+    );
     // A protected person: a warning, no contact details.
     let res = post(
         &lena,
         &csrf,
         "/contact/lookup",
-        &[("name", "Kim Nyström"), ("birth_date", "19900101"), ("reason", "call-back"), ("explanation", "Ringer tillbaka om ärende")],
+        &[
+            ("name", "Kim Nyström"),
+            ("birth_date", "19900101"),
+            ("reason", "call-back"),
+            ("explanation", "Ringer tillbaka om ärende"),
+        ],
     )
     .await;
     let at = to(&res, &lena.address);
