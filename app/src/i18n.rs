@@ -369,9 +369,22 @@ mod tests {
                     .map(|e| format!("contact-event-{e}")),
             );
             generated.extend(
-                ["errand", "claimed", "released", "attempt", "sms", "done", "availability"]
-                    .map(|s| format!("contact-saved-{s}")),
+                [
+                    "errand",
+                    "claimed",
+                    "released",
+                    "attempt",
+                    "sms",
+                    "done",
+                    "availability",
+                    "assisted",
+                    "assist-resident",
+                ]
+                .map(|s| format!("contact-saved-{s}")),
             );
+            generated.extend(["assisted-agent", "assisted-resident"].map(|e| format!("contact-event-{e}")));
+            generated.extend(["assisted", "via-contact-centre"].map(|e| format!("case-event-{e}")));
+            generated.extend(["agent-submitted", "agent-started"].map(|e| format!("case-event-assisted-{e}")));
             for e in ["contact-link", "callback-missed"] {
                 generated.extend(["subject", "body"].map(|p| format!("notify-{e}-{p}")));
             }

@@ -544,6 +544,30 @@ pub(crate) async fn insert_case(
         Event { kind: "submitted", change: None, detail: None, public: true },
     )
     .await?;
+    // Started by the contact centre with the applicant's consent: the case says so, with whom
+    // (the agent's unit), how and when the consent was given, and who submitted it.
+    if let Some(r) = sqlx::query(
+        "select u.display_name as agent, d.consent_at, d.consent_via, d.agent_submits from drafts d \
+         join users u on u.id = d.assisted_by where d.id = $1 and d.assisted_by is not null",
+    )
+    .bind(s.draft_id)
+    .fetch_optional(&mut **tx)
+    .await?
+    {
+        let at: Option<i64> = r.try_get("consent_at")?;
+        let via: Option<String> = r.try_get("consent_via")?;
+        // The route files an agent's submission in the assisted channel, the resident's own in theirs.
+        let by_agent = s.channel == CaseChannel::Assisted;
+        let detail = format!(
+            "{}|{}|{}|{}",
+            if by_agent { "agent-submitted" } else { "agent-started" },
+            via.unwrap_or_default(),
+            at.unwrap_or_default(),
+            r.try_get::<String, _>("agent")?
+        );
+        event(tx, case_id, s.now, None, Event { kind: "assisted", change: None, detail: Some(&detail), public: true })
+            .await?;
+    }
     // The files the confirmed answers name move to the case; others stay with the draft.
     for file in s.answers.values().flat_map(|a| a.files()) {
         sqlx::query("update attachments set case_id = $1 where id = $2 and draft_id = $3")

@@ -85,6 +85,24 @@ pub struct NewErrand {
     pub now: i64,
 }
 
+/// An e-service started for a person with their consent.
+#[derive(Debug, Clone)]
+pub struct NewAssistedDraft<'a> {
+    pub token: &'a stadsporten_domain::ids::DraftToken,
+    pub person: UserId,
+    pub definition_id: DefinitionId,
+    pub service_slug: &'a str,
+    pub agent: UserId,
+    pub agent_unit: &'a str,
+    /// How the consent was given.
+    pub via: ContactChannel,
+    pub agent_submits: bool,
+    pub notes: &'a str,
+    pub year: u32,
+    pub now: i64,
+    pub expires_at: i64,
+}
+
 /// What registering an errand made.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrandSaved {
@@ -612,6 +630,55 @@ impl Store {
             case_number: case.map(|c| c.1),
             replayed: false,
         })
+    }
+
+    /// Starts an e-service for a person with their consent (assisted digital): a draft that is
+    /// theirs (it is in their Mina sidor), recording the agent, how and when the consent was
+    /// given, and whether the agent will submit; and the errand it belongs to, in one transaction.
+    pub async fn start_assisted_draft(&self, a: &NewAssistedDraft<'_>) -> Result<(crate::DraftRecord, ErrandSaved)> {
+        let mut tx = self.begin_write().await?;
+        let row = sqlx::query(&format!(
+            "insert into drafts (token, user_id, definition_id, created_at, updated_at, expires_at, journey, furthest, \
+             assisted_by, consent_at, consent_via, agent_submits) \
+             values ($1, $2, $3, $4, $4, $5, 'assisted:computer', 1, $6, $4, $7, $8) returning {}",
+            crate::eservices::DRAFT_COLUMNS
+        ))
+        .bind(a.token)
+        .bind(a.person)
+        .bind(a.definition_id)
+        .bind(a.now)
+        .bind(a.expires_at)
+        .bind(a.agent)
+        .bind(a.via.slug())
+        .bind(i64::from(a.agent_submits))
+        .fetch_one(&mut *tx)
+        .await?;
+        let draft = crate::eservices::draft_from_row(&row)?;
+        let seq = next_in_series(&mut tx, "E", a.year).await?;
+        let number = errand_number(a.year, seq);
+        let id: ErrandId = sqlx::query(
+            "insert into errands (number, channel, service_slug, category, person_id, notes, outcome, status, agent_id, \
+             agent_unit, idempotency_key, created_at, updated_at, closed_at) \
+             values ($1, $2, $3, 'eservice-help', $4, $5, 'answered', 'closed', $6, $7, $8, $9, $9, $9) returning id",
+        )
+        .bind(&number)
+        .bind(a.via.slug())
+        .bind(a.service_slug)
+        .bind(a.person)
+        .bind(a.notes)
+        .bind(a.agent)
+        .bind(a.agent_unit)
+        .bind(format!("assisted:{}", draft.id))
+        .bind(a.now)
+        .fetch_one(&mut *tx)
+        .await?
+        .try_get("id")?;
+        errand_event(&mut tx, id, a.now, Some(a.agent), "registered", Some(a.via.slug()), true).await?;
+        let kind = if a.agent_submits { "assisted-agent" } else { "assisted-resident" };
+        errand_event(&mut tx, id, a.now, Some(a.agent), kind, Some(a.service_slug), true).await?;
+        tx.audit_object(draft.id);
+        tx.commit().await?;
+        Ok((draft, ErrandSaved { id, number, case_id: None, case_number: None, replayed: false }))
     }
 
     pub async fn errand(&self, id: ErrandId) -> Result<Option<ErrandRecord>> {

@@ -105,6 +105,18 @@ pub struct DraftRecord {
     pub furthest: i64,
     /// Where the journey comes from (for its measurement).
     pub origin: Origin,
+    /// Started by the contact centre for the owner, with their consent (assisted digital).
+    pub assisted: Option<Assistance>,
+}
+
+/// An agent's part in a draft: who, the consent (how and when), and whether the agent submits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Assistance {
+    pub agent: UserId,
+    pub consent_at: i64,
+    /// How the consent was given (`phone`, `visit`, …).
+    pub consent_via: String,
+    pub agent_submits: bool,
 }
 
 /// A draft in a list on Mina sidor.
@@ -305,7 +317,7 @@ pub(crate) async fn remove_draft_file(tx: &mut Tx<'_>, draft_id: DraftId, attach
 
 pub(crate) const DRAFT_COLUMNS: &str =
     "id, token, user_id, acting_for, definition_id, answers, current_step, created_at, updated_at, expires_at, case_id, \
-     bundle_draft_id, permit_key, furthest, journey";
+     bundle_draft_id, permit_key, furthest, journey, assisted_by, consent_at, consent_via, agent_submits";
 
 pub(crate) fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
     Ok(DraftRecord {
@@ -324,6 +336,15 @@ pub(crate) fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
         permit_key: r.try_get("permit_key")?,
         furthest: r.try_get("furthest")?,
         origin: Origin::parse(&r.try_get::<String, _>("journey")?),
+        assisted: match r.try_get::<Option<UserId>, _>("assisted_by")? {
+            Some(agent) => Some(Assistance {
+                agent,
+                consent_at: r.try_get::<Option<i64>, _>("consent_at")?.unwrap_or_default(),
+                consent_via: r.try_get::<Option<String>, _>("consent_via")?.unwrap_or_default(),
+                agent_submits: r.try_get::<i64, _>("agent_submits")? != 0,
+            }),
+            None => None,
+        },
     })
 }
 

@@ -65,14 +65,14 @@ pub use compare::{
 };
 pub use contact_centre::{
     AnsweredCall, AttemptResult, AttemptRow, Board, CallbackRow, DirectMessage, DirectoryEntry, ErrandEvent,
-    ErrandRecord, ErrandSaved, EventAccepted, HandoverCase, LookupRow, NewDirectoryEntry, NewErrand, NewLookup,
-    PersonFound, ANONYMOUS_CALLER,
+    ErrandRecord, ErrandSaved, EventAccepted, HandoverCase, LookupRow, NewAssistedDraft, NewDirectoryEntry, NewErrand,
+    NewLookup, PersonFound, ANONYMOUS_CALLER,
 };
 pub use content::{ContentServiceRow, MessageRow, ServiceEdit, Shortcoming, ShortcomingRow, VersionRow};
 pub use error::{DbError, Refusal, Result};
 pub use eservices::{
-    AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment, ScanStatus,
-    UploadRefusal,
+    Assistance, AttachmentRecord, DefinitionRecord, DefinitionStatus, DraftRecord, DraftSummary, NewAttachment,
+    ScanStatus, UploadRefusal,
 };
 pub use figures::{
     handling_days, Backlog, CaseTotal, JourneyCount, LevelMonth, MonthTotal, ServiceLevelRows, StaffSums, SurveySums,

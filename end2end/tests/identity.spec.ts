@@ -69,7 +69,7 @@ test('a provider editor has her own pages, the provider portal and may ask the c
 for (const [name, links, may, mayNot] of [
   ['Sara Nilsson', ['Ärendekö', 'Behörigheter', 'Statistik'], '/admin/access', '/admin/audit'],
   ['Omar Haddad', ['Ärendekö', 'Behörigheter', 'Statistik'], '/admin/access', '/my'],
-  ['Lena Berg', ['Behörigheter'], '/admin/access', '/admin/audit'],
+  ['Lena Berg', ['Kontaktcenter', 'Behörigheter'], '/admin/access', '/admin/audit'],
   ['Ingrid Wall', ['Behörigheter', 'Granskningslogg'], '/admin/audit', '/admin/access/review?scope=unit%3AMF'],
 ] as const) {
   test(`${name} sees what her or his role allows`, async ({ page, browser }, testInfo) => {

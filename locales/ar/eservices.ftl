@@ -400,3 +400,10 @@ notify-offer-lapsed-body =
     لم نتلقَّ ردًا على العرض في القضية { $case_number } في الوقت المحدد، وقد انتهت صلاحيته. اقرأ ما يعنيه ذلك في صفحاتي: { $link }
     {""}
     مدينة ستوكهولم
+
+case-event-assisted = بدأها مركز الخدمة
+case-event-assisted-agent-submitted = أرسلها مركز الخدمة ({ $agent }) نيابةً عنك، بموافقة أُعطيت عبر { $via } { $at }
+case-event-assisted-agent-started = بدأها مركز الخدمة ({ $agent }) بموافقة أُعطيت عبر { $via } { $at }، وأرسلها مقدّم الطلب
+case-from-contact-centre = مركز الخدمة في مدينة ستوكهولم
+case-event-via-contact-centre = سجّلها مركز الخدمة
+apply-assisted-not-allowed = لا يمكن إرسال هذه الخدمة إلا من مقدّم الطلب نفسه. اطلب من الشخص إكمالها في صفحاتي.

@@ -396,3 +396,10 @@ notify-offer-lapsed-body =
     We received no answer to the offer in case { $case_number } in time, and it has lapsed. Read what this means in My pages: { $link }
     {""}
     City of Stockholm
+
+case-event-assisted = Started by the contact centre
+case-event-assisted-agent-submitted = Submitted by the contact centre ({ $agent }) on your behalf, with consent given by { $via } { $at }
+case-event-assisted-agent-started = Started by the contact centre ({ $agent }) with consent given by { $via } { $at }, submitted by the applicant
+case-from-contact-centre = Contact Centre Stockholm
+case-event-via-contact-centre = Registered by the contact centre
+apply-assisted-not-allowed = Only the applicant can submit this e-service. Ask the person to finish it in My pages.

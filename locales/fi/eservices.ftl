@@ -396,3 +396,10 @@ notify-offer-lapsed-body =
     Emme saaneet ajoissa vastausta tarjoukseen asiassa { $case_number }, ja se on rauennut. Lue Omilla sivuilla, mitä tämä tarkoittaa: { $link }
     {""}
     Tukholman kaupunki
+
+case-event-assisted = Asiakaspalvelun aloittama
+case-event-assisted-agent-submitted = Asiakaspalvelu ({ $agent }) lähetti puolestasi, suostumus annettu: { $via } { $at }
+case-event-assisted-agent-started = Asiakaspalvelun ({ $agent }) aloittama, suostumus annettu: { $via } { $at }; hakija lähetti
+case-from-contact-centre = Tukholman kaupungin asiakaspalvelu
+case-event-via-contact-centre = Asiakaspalvelun kirjaama
+apply-assisted-not-allowed = Vain hakija voi lähettää tämän palvelun. Pyydä henkilöä viimeistelemään se Omilla sivuilla.

@@ -396,3 +396,10 @@ notify-offer-lapsed-body =
     Vi fick inget svar på erbjudandet i ärende { $case_number } i tid, och det har gått ut. Läs vad det betyder i Mina sidor: { $link }
     {""}
     Stockholms stad
+
+case-event-assisted = Startad av kontaktcenter
+case-event-assisted-agent-submitted = Inskickad av kontaktcenter ({ $agent }) för din räkning, med samtycke givet via { $via } { $at }
+case-event-assisted-agent-started = Startad av kontaktcenter ({ $agent }) med samtycke givet via { $via } { $at }, inskickad av den sökande
+case-from-contact-centre = Kontaktcenter Stockholm
+case-event-via-contact-centre = Registrerad av kontaktcenter
+apply-assisted-not-allowed = Den här e-tjänsten kan bara den sökande själv skicka in. Be personen göra klart den i Mina sidor.

@@ -86,6 +86,7 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/metrics",
     "/contact/errands",
     "/contact/lookup",
+    "/contact/people/{id}/assist",
     "/contact/callbacks/{id}/claim",
     "/contact/callbacks/{id}/release",
     "/contact/callbacks/{id}/attempts",

@@ -412,6 +412,22 @@ mod ssr {
             .into_iter()
             .map(|e| {
                 let mut text = t(lang, &format!("case-event-{}", e.kind));
+                // Assisted digital: "submitted by the contact centre on behalf of …, consent
+                // given by phone at …" (detail `who-submitted|via|consent-at|agent`).
+                if e.kind == "assisted" {
+                    let parts: Vec<&str> = e.detail.as_deref().unwrap_or_default().split('|').collect();
+                    if let [how, via, at, agent] = parts.as_slice() {
+                        let args = [
+                            ("via", t(lang, &format!("contact-channel-{via}")).into()),
+                            ("at", at.parse::<i64>().map(crate::ui::stockholm_time).unwrap_or_default().into()),
+                            (
+                                "agent",
+                                if staff { (*agent).to_owned() } else { t(lang, "case-from-contact-centre") }.into(),
+                            ),
+                        ];
+                        text = crate::i18n::ta(lang, &format!("case-event-assisted-{how}"), &args);
+                    }
+                }
                 if e.kind == "decide" {
                     if let Some(o) = e.detail.as_deref().and_then(stadsporten_domain::eservice::DecisionOutcome::parse)
                     {

@@ -31,6 +31,8 @@ fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
         "done" => "contact-saved-done",
         "availability" => "contact-saved-availability",
         "taken" => "contact-claimed-by-other",
+        "assisted" => "contact-saved-assisted",
+        "assist-resident" => "contact-saved-assist-resident",
         _ => return None,
     };
     let class = if id == "contact-claimed-by-other" { "notice warning" } else { "notice success" };
@@ -537,6 +539,7 @@ pub fn LookupPage() -> impl IntoView {
 pub fn PersonPage() -> impl IntoView {
     let id: UserId = path_id("/contact/people/").unwrap_or(UserId::new(0));
     page("contact-person-title", contact_person(id), |p: PersonView, i18n| {
+        let saved = saved_notice(i18n);
         let table = |caption: String, lines: &[StatusLine]| {
             if lines.is_empty() {
                 return view! { <h2>{caption}</h2><p>{i18n.t("contact-person-none")}</p> }.into_any();
@@ -573,6 +576,7 @@ pub fn PersonPage() -> impl IntoView {
         view! {
             <h1>{p.name.clone()}</h1>
             {contact_nav(i18n, "")}
+            {saved}
             <p class="hint">{i18n.ta("contact-person-reference", &[("reference", p.reference.clone().into())])}</p>
             {contact}
             <p class="hint">{i18n.t("contact-person-summaries-only")}</p>
@@ -580,8 +584,43 @@ pub fn PersonPage() -> impl IntoView {
             {table(i18n.t("contact-person-errands"), &p.errands)}
             {table(i18n.t("contact-person-bundles"), &p.bundles)}
             <p><a class="button" href=format!("/contact/errands/new?person={}", p.id)>{i18n.t("contact-register-errand-for")}</a></p>
+            {assist_form(&p, i18n)}
         }
     })
+}
+
+/// Assisted digital: start an e-service for the person, with their consent.
+fn assist_form(p: &PersonView, i18n: I18n) -> impl IntoView {
+    let ctx = crate::context::current();
+    let flash = ctx.flash_for("assist").cloned().unwrap_or_default();
+    let modes = vec![
+        Choice { value: "resident".into(), label: i18n.t("contact-assist-resident") },
+        Choice { value: "agent".into(), label: i18n.t("contact-assist-agent") },
+    ];
+    let via = ["phone", "visit", "chat"]
+        .into_iter()
+        .map(|c| Choice { value: c.into(), label: i18n.t(&format!("contact-channel-{c}")) })
+        .collect();
+    let consent_error = field_error(&flash, "consent", i18n);
+    view! {
+        <section class="panel" aria-labelledby="assist-heading">
+            <h2 id="assist-heading">{i18n.t("contact-assist-heading")}</h2>
+            <p class="hint">{i18n.t("contact-assist-hint")}</p>
+            {error_summary(&flash, i18n)}
+            <form method="post" action=format!("/contact/people/{}/assist", p.id)>
+                <CsrfField/>
+                {select_field(&flash, "service", i18n.t("contact-assist-service"), vec![(String::new(), p.eservices.clone())], None, Some(i18n.t("contact-choose")), i18n)}
+                {radios(&flash, "mode", i18n.t("contact-assist-mode"), modes, Some("resident".into()), i18n)}
+                {radios(&flash, "via", i18n.t("contact-assist-via"), via, Some("phone".into()), i18n)}
+                <div class="field checkbox">
+                    {consent_error}
+                    <input type="checkbox" id="consent" name="consent" value="yes" aria-describedby=described(&flash, "consent", false)/>
+                    <label for="consent">{i18n.ta("contact-assist-consent", &[("name", p.name.clone().into())])}</label>
+                </div>
+                <button type="submit" class="button">{i18n.t("contact-assist-submit")}</button>
+            </form>
+        </section>
+    }
 }
 
 /// `/contact/callbacks`: the call-back queue, by deadline.

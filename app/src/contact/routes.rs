@@ -434,11 +434,82 @@ pub async fn availability(
     }
 }
 
+/// `POST /contact/people/{id}/assist`: start an e-service for the person with their recorded
+/// consent — a draft that is theirs, which they finish in Mina sidor, or which the agent fills in
+/// with them and submits where the definition allows it.
+pub async fn assist(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path(person): Path<UserId>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let get = getter(&pairs);
+    let now = s.clock.now();
+    // Only for the person of the agent's own look-up, as the person page.
+    match s.store.active_lookup(viewer.user_id, person, now - LOOKUP_OPENS_FOR).await {
+        Ok(Some(_)) => {}
+        Ok(None) => return denied(&s, &ctx, "user", Some(person.to_string()), Permission::LookUpCaller).await,
+        Err(e) => return s.fail(&ctx, AppError::from_storage(e, "look-up check")).await,
+    }
+    let back = format!("/contact/people/{person}#error-summary");
+    let def = match s.store.live_definition(get("service").trim()).await {
+        Ok(d) => d,
+        Err(e) => return s.fail(&ctx, AppError::from_storage(e, "definition")).await,
+    };
+    let agent_submits = get("mode") == "agent";
+    let mut errors = Vec::new();
+    match &def {
+        None => errors.push(error("service", "contact-error-assist-service")),
+        Some(d) if agent_submits && !d.definition.assisted_submission => {
+            errors.push(error("mode", "contact-error-assist-not-allowed"))
+        }
+        Some(_) => {}
+    }
+    let via = stadsporten_domain::contact_centre::ContactChannel::parse(&get("via"))
+        .unwrap_or(stadsporten_domain::contact_centre::ContactChannel::Phone);
+    if get("consent") != "yes" {
+        errors.push(error("consent", "contact-error-consent"));
+    }
+    let Some(def) = def.filter(|_| errors.is_empty()) else {
+        keep(&session, refused("assist", pairs.clone(), &errors)).await;
+        return see_other(&back);
+    };
+    let token = stadsporten_domain::ids::DraftToken::new(crate::eservices::server::random_token());
+    let title = def.definition.title.get(ctx.lang).to_owned();
+    let notes = crate::i18n::ta(ctx.lang, "contact-assist-notes", &[("title", title.into())]);
+    let store =
+        audited(&s.store, &ctx, AuditAction::Create, "draft", None, ROLE, Some(format!("assisted {}", def.slug)));
+    let started = store
+        .start_assisted_draft(&stadsporten_db::NewAssistedDraft {
+            token: &token,
+            person,
+            definition_id: def.id,
+            service_slug: &def.slug,
+            agent: viewer.user_id,
+            agent_unit: "KC",
+            via,
+            agent_submits,
+            notes: &notes,
+            year: year(now),
+            now,
+            expires_at: now + s.settings.draft_seconds,
+        })
+        .await;
+    match started {
+        Ok(_) if agent_submits => see_other(&format!("/apply/{}", token.as_str())),
+        Ok(_) => see_other(&format!("/contact/people/{person}?saved=assist-resident")),
+        Err(e) => s.fail(&ctx, AppError::from_storage(e, "start an assisted draft")).await,
+    }
+}
+
 /// This feature's plain routes.
 pub fn routes() -> axum::Router<Arc<FormState>> {
     axum::Router::new()
         .route("/contact/errands", axum::routing::post(register_errand))
         .route("/contact/lookup", axum::routing::post(lookup))
+        .route("/contact/people/{id}/assist", axum::routing::post(assist))
         .route("/contact/callbacks/{id}/claim", axum::routing::post(claim))
         .route("/contact/callbacks/{id}/release", axum::routing::post(release))
         .route("/contact/callbacks/{id}/attempts", axum::routing::post(attempt))

@@ -426,7 +426,26 @@ pub async fn contact_person(id: UserId) -> Result<PersonView, AppError> {
             since: crate::ui::stockholm_date(b.submitted_at),
         })
         .collect();
+    // Assisted digital: any live single e-service (a bundle's permits are filed with their
+    // bundle); those whose definition allows it the agent may also submit.
+    let mut eservices: Vec<Choice> = store
+        .live_definitions()
+        .await?
+        .iter()
+        .filter(|d| !d.definition.title.get(lang).is_empty())
+        .map(|d| {
+            let title = d.definition.title.get(lang).to_owned();
+            let label = if d.definition.assisted_submission {
+                crate::i18n::ta(lang, "contact-assist-may-submit", &[("title", title.into())])
+            } else {
+                title
+            };
+            Choice { value: d.slug.clone(), label }
+        })
+        .collect();
+    eservices.sort_by_cached_key(|c| stadsporten_domain::search::swedish_order(&c.label));
     Ok(PersonView {
+        eservices,
         id,
         name: person.name,
         protected,

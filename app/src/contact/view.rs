@@ -143,6 +143,9 @@ pub struct PersonView {
     pub cases: Vec<StatusLine>,
     pub errands: Vec<StatusLine>,
     pub bundles: Vec<StatusLine>,
+    /// E-services the agent may start for the person (assisted digital); `value` is the slug,
+    /// the label says whether the agent may also submit it.
+    pub eservices: Vec<Choice>,
 }
 
 /// One try to call back.

@@ -351,6 +351,23 @@ pub async fn submit(
         }
     }
     let now = s.clock.now();
+    // Assisted digital: an agent submits only where the definition allows it and the caller
+    // agreed to it; the case is the owner's, in the assisted channel (the resident's own
+    // submission of such a draft is in their own channel).
+    let by_agent = draft.user_id != viewer.user_id;
+    if by_agent && !(d.assisted_submission && draft.assisted.as_ref().is_some_and(|a| a.agent_submits)) {
+        let e = FieldError { input: "confirm".into(), code: "apply-assisted-not-allowed".into(), args: vec![] };
+        keep(&session, refused("declaration", vec![], &[e])).await;
+        return see_other(&format!("/apply/{token}/declaration#error-summary"));
+    }
+    let channel = match (by_agent, draft.origin.channel) {
+        (true, _) => stadsporten_domain::measure::CaseChannel::Assisted,
+        (false, stadsporten_domain::measure::CaseChannel::Assisted) if ctx.lite => {
+            stadsporten_domain::measure::CaseChannel::Lite
+        }
+        (false, stadsporten_domain::measure::CaseChannel::Assisted) => stadsporten_domain::measure::CaseChannel::Web,
+        (false, own) => own,
+    };
     // The entry names the new case (the store fills in its id) and commits with it; a replayed
     // submission writes nothing and so no entry.
     let store = audited(
@@ -365,7 +382,7 @@ pub async fn submit(
     let submitted = store
         .submit_case(&Submission {
             draft_id: draft.id,
-            applicant_id: viewer.user_id,
+            applicant_id: draft.user_id,
             acting_for: draft.acting_for.as_deref(),
             idempotency_key: &key,
             definition_id: def.id,
@@ -378,7 +395,7 @@ pub async fn submit(
             answers: &checked,
             handling_days: d.handling_days,
             day_kind: d.handling_day_kind,
-            channel: draft.origin.channel,
+            channel,
             now,
         })
         .await;
@@ -387,6 +404,11 @@ pub async fn submit(
             if !sub.replayed {
                 tracing::info!(case = %sub.case_id, unit = %unit, "case submitted");
                 crate::measure::record_from(&s.store, draft.origin, now, &def.slug, JourneyKind::Submitted, "");
+            }
+            if by_agent {
+                // The receipt is the resident's (in Mina sidor and by their notification); the
+                // agent goes back to the person, where the new case shows.
+                return see_other(&format!("/contact/people/{}?saved=assisted", draft.user_id));
             }
             see_other(&format!("/my/cases/{}/receipt", sub.case_id))
         }

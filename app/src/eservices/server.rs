@@ -404,10 +404,24 @@ mod ssr {
         let draft = store
             .draft(token)
             .await?
-            .filter(|d| d.user_id == viewer.user_id)
+            .filter(|d| d.user_id == viewer.user_id || assisting(viewer, d))
             .ok_or_else(|| AppError::NotFound.respond())?;
         let def = store.definition(draft.definition_id).await?.ok_or(AppError::Internal)?;
         Ok((draft, def))
+    }
+
+    /// How long after the consent the agent may work in the draft with the caller.
+    pub const ASSISTANCE_HOURS: i64 = 8;
+
+    /// Whether `viewer` is the contact-centre agent who started this draft for its owner with
+    /// their consent, within [`ASSISTANCE_HOURS`] of it, and it is not yet filed. The agent then
+    /// works in the owner's draft through the same pages; the owner's own access is unchanged.
+    pub fn assisting(viewer: &Viewer, d: &DraftRecord) -> bool {
+        use stadsporten_domain::access::{Permission, Target};
+        let now = time::OffsetDateTime::now_utc().unix_timestamp();
+        d.assisted.as_ref().is_some_and(|a| {
+            a.agent == viewer.user_id && now - a.consent_at <= ASSISTANCE_HOURS * 3600 && d.case_id.is_none()
+        }) && viewer.may(Permission::HandleContacts, &Target::AnyObject)
     }
 
     pub use crate::cases::server::unit_name;

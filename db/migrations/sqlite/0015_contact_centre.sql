@@ -158,6 +158,14 @@ create table staff_directory (
 );
 create index staff_directory_unit on staff_directory (unit_code);
 
+-- Assisted digital: a draft an agent started for a resident with their consent (given how, and
+-- when), which the resident finishes in Mina sidor, or the agent submits where the definition
+-- allows it (`agent_submits`). The case records it (`case_events` kind `assisted`).
+alter table drafts add column assisted_by integer references users (id);
+alter table drafts add column consent_at integer;
+alter table drafts add column consent_via text;
+alter table drafts add column agent_submits integer not null default 0;
+
 -- SMS delivery: the gateway's message id and its delivery receipt.
 alter table outbox add column gateway_id text;
 alter table outbox add column delivery text;

@@ -402,6 +402,11 @@ pub struct ServiceDefinition {
     pub handling_day_kind: DayKind,
     #[serde(default)]
     pub attachments_required: bool,
+    /// The contact centre may submit it on a caller's behalf, with their consent, after reading
+    /// back the answers (assisted digital). Without it, an agent may start a draft for the
+    /// resident, who submits it in Mina sidor.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub assisted_submission: bool,
     #[serde(default)]
     pub applicant: Applicant,
     /// A required select or radio field whose answer, a unit code, names the receiving unit

@@ -1087,6 +1087,18 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/contact/lookup",
             Box::new(only(&[Lena], 303)),
         ),
+        // Assisted digital: for the person of Lena's own look-up, with consent.
+        case(
+            "/contact/people/{id}/assist",
+            Method::Post(vec![
+                ("service", "fraga-till-staden".into()),
+                ("mode", "resident".into()),
+                ("via", "phone".into()),
+                ("consent", "yes".into()),
+            ]),
+            &format!("/contact/people/{}/assist", o.looked_up),
+            Box::new(only(&[Lena], 303)),
+        ),
         case(
             "/contact/callbacks/{id}/claim",
             Method::Post(vec![]),

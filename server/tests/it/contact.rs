@@ -15,6 +15,7 @@ on_both_backends!(
     a_handed_over_errand_is_answered_by_the_unit_and_anna_sees_it,
     a_view_is_routed_to_the_unit_and_the_agent_sees_the_loop_closed,
     an_sms_is_sent_only_when_the_gateway_accepts_it_and_its_receipt_is_kept,
+    assisted_digital_the_agent_submits_with_consent_or_the_resident_finishes,
 );
 
 /// A local SMS gateway: answers `status` (changeable), records each request's authorization
@@ -517,4 +518,114 @@ async fn a_view_is_routed_to_the_unit_and_the_agent_sees_the_loop_closed(backend
     let (_, page) = body(&lena, &format!("/contact/errands/{}", errand.id)).await;
     assert!(page.contains("Synpunkten registrerad som ärende") && page.contains("Förvaltningen har svarat"), "{page}");
     assert!(page.contains("Avslutat"), "{page}");
+}
+
+async fn assisted_digital_the_agent_submits_with_consent_or_the_resident_finishes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let (lena, csrf) = as_user(&app, "lena").await;
+    let anna = app.store.user_by_persona("anna").await.unwrap().unwrap().id;
+    let assist = format!("/contact/people/{anna}/assist");
+    // Not without a look-up of the person.
+    let res =
+        post(&lena, &csrf, &assist, &[("service", "fraga-till-staden"), ("mode", "agent"), ("consent", "yes")]).await;
+    assert_eq!(res.status(), 403);
+    post(
+        &lena,
+        &csrf,
+        "/contact/lookup",
+        &[
+            ("personnummer", "198503129820"),
+            ("reason", "assist-eservice"),
+            ("explanation", "Behöver hjälp att ställa en fråga"),
+        ],
+    )
+    .await;
+    // Not without consent; not "the agent submits" where the definition does not allow it.
+    let res =
+        post(&lena, &csrf, &assist, &[("service", "fraga-till-staden"), ("mode", "agent"), ("via", "phone")]).await;
+    assert!(to(&res, &lena.address).ends_with("#error-summary"));
+    let (_, page) = body(&lena, &format!("/contact/people/{anna}")).await;
+    assert!(page.contains("Uppringaren måste samtycka"), "{page}");
+    let res =
+        post(&lena, &csrf, &assist, &[("service", "lanekort-bibliotek"), ("mode", "agent"), ("consent", "yes")]).await;
+    assert!(to(&res, &lena.address).ends_with("#error-summary"));
+    let (_, page) = body(&lena, &format!("/contact/people/{anna}")).await;
+    assert!(page.contains("Den här e-tjänsten kan bara personen själv skicka in"), "{page}");
+    // The agent fills it in with Anna on the phone, reads it back and submits it.
+    let res = post(
+        &lena,
+        &csrf,
+        &assist,
+        &[("service", "fraga-till-staden"), ("mode", "agent"), ("via", "phone"), ("consent", "yes")],
+    )
+    .await;
+    let at = to(&res, &lena.address);
+    let token = at.strip_prefix("/apply/").expect("the runner").to_owned();
+    let res = post(
+        &lena,
+        &csrf,
+        &format!("/forms/{token}/question"),
+        &[
+            ("unit", "TK"),
+            ("subject", "Boendeparkering"),
+            ("question", "Gäller mitt boendeparkeringstillstånd även på Kungsholmen?"),
+            ("answer_by", "my-pages"),
+            ("action", "continue"),
+        ],
+    )
+    .await;
+    assert!(to(&res, &lena.address).ends_with("/check"), "{}", to(&res, &lena.address));
+    let (status, check) = body(&lena, &format!("/apply/{token}/check")).await;
+    assert_eq!(status, 200);
+    assert!(check.contains("Gäller mitt boendeparkeringstillstånd"), "the answers to read back: {check}");
+    let res =
+        post(&lena, &csrf, &format!("/forms/{token}/submit"), &[("confirm", "yes"), ("idempotency_key", &token)]).await;
+    assert_eq!(to(&res, &lena.address), format!("/contact/people/{anna}?saved=assisted"));
+    let cases = app.store.cases_of_applicant(anna, app.clock.now()).await.unwrap();
+    let case = app.store.case_record(cases[0].id).await.unwrap().unwrap();
+    assert_eq!((case.unit_code.as_str(), case.channel), ("TK", stadsporten_domain::measure::CaseChannel::Assisted));
+    assert_eq!(case.applicant_id, anna, "the case is Anna's");
+    // Anna reads that the contact centre submitted it for her, with the consent.
+    let (anna_browser, anna_csrf) = as_user(&app, "anna").await;
+    let (_, mine) = body(&anna_browser, &format!("/my/cases/{}", case.id)).await;
+    assert!(mine.contains("Inskickad av kontaktcenter (Kontaktcenter Stockholm) för din räkning"), "{mine}");
+    assert!(mine.contains("samtycke givet via Telefon"), "{mine}");
+    // The receipt went to Anna (her chosen channel), not to the agent.
+    assert!(app.store.outbox(20).await.unwrap().iter().any(|o| o.event == "receipt" && o.case_id == Some(case.id)));
+    // The other way: Anna finishes it herself; the agent may not submit it.
+    let res = post(
+        &lena,
+        &csrf,
+        &assist,
+        &[("service", "fraga-till-staden"), ("mode", "resident"), ("via", "phone"), ("consent", "yes")],
+    )
+    .await;
+    assert_eq!(to(&res, &lena.address), format!("/contact/people/{anna}?saved=assist-resident"));
+    let (_, my_cases) = body(&anna_browser, "/my/cases").await;
+    assert!(my_cases.contains("Ställ en fråga till staden"), "the draft is in Anna's Mina sidor: {my_cases}");
+    let token = crate::support::input_value(&my_cases, "token")
+        .or_else(|| my_cases.split("/apply/").nth(1).map(|r| r[..64].to_owned()))
+        .expect("the draft's token");
+    let answers = [
+        ("unit", "KC"),
+        ("subject", "Fråga"),
+        ("question", "Vart vänder jag mig med en fråga om sophämtning?"),
+        ("answer_by", "my-pages"),
+        ("action", "continue"),
+    ];
+    post(&lena, &csrf, &format!("/forms/{token}/question"), &answers).await;
+    let res =
+        post(&lena, &csrf, &format!("/forms/{token}/submit"), &[("confirm", "yes"), ("idempotency_key", &token)]).await;
+    assert!(to(&res, &lena.address).ends_with("/declaration#error-summary"), "the agent may not submit it");
+    let res = post(
+        &anna_browser,
+        &anna_csrf,
+        &format!("/forms/{token}/submit"),
+        &[("confirm", "yes"), ("idempotency_key", &token)],
+    )
+    .await;
+    assert!(to(&res, &anna_browser.address).ends_with("/receipt"));
+    let newest = app.store.cases_of_applicant(anna, app.clock.now()).await.unwrap().remove(0);
+    let own = app.store.case_record(newest.id).await.unwrap().unwrap();
+    assert_eq!(own.channel, stadsporten_domain::measure::CaseChannel::Web, "her own submission, in her own channel");
 }

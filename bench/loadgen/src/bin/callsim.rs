@@ -93,7 +93,13 @@ async fn demo(sim: &Sim) {
         // An ordinary call, answered by a colleague and ended.
         ("1".into(), "offered", "a".into(), Some("070-174 06 11"), String::new()),
         ("2".into(), "queued", "a".into(), Some("070-174 06 11"), String::new()),
-        ("3".into(), "answered", "a".into(), None, r#","agent":"mikael.oberg@stockholm.example.se","waited_seconds":42"#.into()),
+        (
+            "3".into(),
+            "answered",
+            "a".into(),
+            None,
+            r#","agent":"mikael.oberg@stockholm.example.se","waited_seconds":42"#.into(),
+        ),
         ("4".into(), "ended", "a".into(), None, String::new()),
         // Anna waits and hangs up: a call-back promise.
         ("5".into(), "offered", "b".into(), Some(anna), String::new()),
@@ -107,7 +113,13 @@ async fn demo(sim: &Sim) {
         ("11".into(), "queued", "d".into(), Some("070-174 06 13"), String::new()),
         // Anna calls again and Lena answers: the board suggests the look-up.
         ("12".into(), "offered", "e".into(), Some(anna), String::new()),
-        ("13".into(), "answered", "e".into(), Some(anna), r#","agent":"lena.berg@stockholm.example.se","waited_seconds":30"#.into()),
+        (
+            "13".into(),
+            "answered",
+            "e".into(),
+            Some(anna),
+            r#","agent":"lena.berg@stockholm.example.se","waited_seconds":30"#.into(),
+        ),
     ];
     for (n, kind, call, caller, extra) in steps {
         let body = event(&format!("{run}-{n}"), kind, &format!("{run}-{call}"), caller, &extra);
@@ -280,6 +292,9 @@ mod tests {
     #[test]
     fn the_signature_is_the_documented_one() {
         // HMAC-SHA256("key", "1.{}") computed with `openssl dgst -sha256 -hmac key`.
-        assert_eq!(sign(b"key", 1, "{}"), format!("v1={}", "1ba6b8171186efc613e8bcc0cbdab2748f24984d7c5a84faa2637afa0e40d224"));
+        assert_eq!(
+            sign(b"key", 1, "{}"),
+            format!("v1={}", "1ba6b8171186efc613e8bcc0cbdab2748f24984d7c5a84faa2637afa0e40d224")
+        );
     }
 }
