@@ -383,6 +383,11 @@ mod tests {
                 .map(|s| format!("contact-saved-{s}")),
             );
             generated.extend(["assisted-agent", "assisted-resident"].map(|e| format!("contact-event-{e}")));
+            generated.extend(
+                ["answered-first-n", "handed-over", "feedback", "promised", "kept-n", "abandoned", "voicemail"]
+                    .map(|k| format!("contact-figures-{k}")),
+            );
+            generated.extend(["contact-figures-bad-period", "contact-figures-too-long"].map(String::from));
             generated.extend(["assisted", "via-contact-centre"].map(|e| format!("case-event-{e}")));
             generated.extend(["agent-submitted", "agent-started"].map(|e| format!("case-event-assisted-{e}")));
             for e in ["contact-link", "callback-missed"] {

@@ -93,6 +93,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contact/callbacks") view=crate::contact::CallbacksPage ssr=SsrMode::Async/>
                     <Route path=path!("/contact/callbacks/:id") view=crate::contact::CallbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/contact/directory") view=crate::contact::DirectoryPage ssr=SsrMode::Async/>
+                    <Route path=path!("/contact/figures") view=crate::contact::ContactFiguresPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer") view=crate::officer::OfficerQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/cases/:id") view=crate::officer::OfficerCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/bundles") view=crate::bundles::OfficerBundlesPage ssr=SsrMode::Async/>

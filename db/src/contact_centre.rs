@@ -19,6 +19,7 @@ use crate::tx::Tx;
 use crate::{DbError, Result, Store};
 use sqlx::Row;
 use stadsporten_domain::calendar::DayKind;
+use stadsporten_domain::contact_centre::figures;
 use stadsporten_domain::contact_centre::telephony::{CallEvent, CallEventKind};
 use stadsporten_domain::contact_centre::{
     errand_number, lookup_reference, AnswerBy, AttemptOutcome, CallbackReason, CallbackStatus, ContactChannel,
@@ -1196,6 +1197,78 @@ impl Store {
             errands_today: errands.try_get("today")?,
             errands_with_units: errands.try_get("with_units")?,
         })
+    }
+
+    /// The facts of the contact centre's figures in `[from, to)` (no person in them): errands by
+    /// when they were registered, call-back promises made or ended then, calls that ended
+    /// unanswered then.
+    pub async fn contact_facts(
+        &self,
+        from: i64,
+        to: i64,
+    ) -> Result<(Vec<figures::ErrandFact>, Vec<figures::CallbackFact>, Vec<figures::MissedCall>)> {
+        let rows = sqlx::query(
+            "select created_at, channel, category, service_slug, outcome, unit_code from errands \
+             where created_at >= $1 and created_at < $2",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut errands = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let channel: String = r.try_get("channel")?;
+            let outcome: String = r.try_get("outcome")?;
+            let service: Option<String> = r.try_get("service_slug")?;
+            let category: Option<String> = r.try_get("category")?;
+            errands.push(figures::ErrandFact {
+                at: r.try_get("created_at")?,
+                channel: ContactChannel::parse(&channel).ok_or_else(|| corrupt("errand channel", &channel))?,
+                concerns: if service.is_some() {
+                    "service".into()
+                } else {
+                    category.unwrap_or_else(|| "general".into())
+                },
+                outcome: ErrandOutcome::parse(&outcome).ok_or_else(|| corrupt("errand outcome", &outcome))?,
+                unit: r.try_get("unit_code")?,
+            });
+        }
+        let rows = sqlx::query(
+            "select created_at, done_at, status, kept from callbacks where (created_at >= $1 and created_at < $2) \
+             or (done_at >= $1 and done_at < $2)",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        let mut callbacks = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let status: String = r.try_get("status")?;
+            let kept: Option<i64> = r.try_get("kept")?;
+            callbacks.push(figures::CallbackFact {
+                created_at: r.try_get("created_at")?,
+                done_at: r.try_get("done_at")?,
+                status: CallbackStatus::parse(&status).ok_or_else(|| corrupt("call-back status", &status))?,
+                kept: kept.map(|k| k != 0),
+            });
+        }
+        let rows = sqlx::query(
+            "select ended_at, state from calls where state in ('abandoned', 'voicemail') and ended_at >= $1 and ended_at < $2",
+        )
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?;
+        let missed = rows
+            .iter()
+            .map(|r| {
+                Ok(figures::MissedCall {
+                    at: r.try_get("ended_at")?,
+                    voicemail: r.try_get::<String, _>("state")? == "voicemail",
+                })
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((errands, callbacks, missed))
     }
 
     /// Calls the agent (by e-mail or extension) answered in the last hour and has not ended.

@@ -3,7 +3,7 @@
 //!
 //! - `pages.rs`, `server.rs`, `view.rs`: the live board, a new errand and an errand's timeline,
 //!   the look-up and its person (status summaries only), the call-back queue and one call-back,
-//!   the staff and unit directory; and Mina sidor's errands and look-ups (`MyContacts`).
+//!   the staff and unit directory, the figures (`/contact/figures`, CSV); and Mina sidor's errands and look-ups (`MyContacts`).
 //! - `routes.rs`: every write (an errand, a look-up, a claim, a try, an availability).
 //! - `telephony.rs`: the telephony platform's signed call events.
 //!
@@ -23,8 +23,8 @@ pub mod telephony;
 pub mod view;
 
 pub use pages::{
-    CallbackPage, CallbacksPage, ContactBoardPage, DirectoryPage, ErrandPage, LookupPage, MyContacts, NewErrandPage,
-    PersonPage,
+    CallbackPage, CallbacksPage, ContactBoardPage, ContactFiguresPage, DirectoryPage, ErrandPage, LookupPage,
+    MyContacts, NewErrandPage, PersonPage,
 };
 
 /// The e-service a hand-over files: a question to the unit.

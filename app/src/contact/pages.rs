@@ -193,6 +193,7 @@ fn contact_nav(i18n: I18n, here: &'static str) -> impl IntoView {
         ("/contact/lookup", "contact-nav-lookup"),
         ("/contact/callbacks", "contact-nav-callbacks"),
         ("/contact/directory", "contact-nav-directory"),
+        ("/contact/figures", "contact-nav-figures"),
     ]
     .into_iter()
     .map(|(href, id)| {
@@ -883,4 +884,39 @@ pub fn MyContacts() -> impl IntoView {
         </Suspense>
     }
     .into_any()
+}
+
+/// `/contact/figures?from=YYYY-MM-DD&to=YYYY-MM-DD`: the contact centre's figures, every chart
+/// with its table, and the CSV export.
+#[component]
+pub fn ContactFiguresPage() -> impl IntoView {
+    page("contact-figures-title", contact_figures(param("from"), param("to")), |v: FiguresView, i18n| {
+        let key = v
+            .key
+            .iter()
+            .map(|(k, val)| view! { <div class="figure"><dt>{k.clone()}</dt><dd>{val.clone()}</dd></div> })
+            .collect_view();
+        view! {
+            <h1>{i18n.t("contact-figures-title")}</h1>
+            {contact_nav(i18n, "/contact/figures")}
+            <crate::ui::Notices notices=v.notice.clone().into_iter().collect()/>
+            <form method="get" action="/contact/figures" class="filters" aria-label=i18n.t("contact-figures-period")>
+                <div class="field inline">
+                    <label for="from">{i18n.t("contact-figures-from")}</label>
+                    <input type="date" id="from" name="from" value=v.from.clone()/>
+                </div>
+                <div class="field inline">
+                    <label for="to">{i18n.t("contact-figures-to")}</label>
+                    <input type="date" id="to" name="to" value=v.to.clone()/>
+                </div>
+                <button type="submit">{i18n.t("contact-figures-show")}</button>
+            </form>
+            <dl class="figures">{key}</dl>
+            <crate::ui::chart::BarChart chart=v.contacts_chart.clone() show_table=i18n.t("stats-show-table")/>
+            <p><a href=format!("/contact/figures.csv?{}", v.query) download="kontaktcenter.csv">{i18n.t("contact-figures-export")}</a></p>
+            <crate::ui::chart::DataTable table=v.days.clone()/>
+            <crate::ui::chart::DataTable table=v.concerns.clone()/>
+            <crate::ui::chart::DataTable table=v.units.clone()/>
+        }
+    })
 }

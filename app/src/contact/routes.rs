@@ -504,6 +504,66 @@ pub async fn assist(
     }
 }
 
+/// `GET /contact/figures.csv?from=…&to=…`: the figures per day, as the page shows them.
+pub async fn figures_csv(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    axum::extract::RawQuery(query): axum::extract::RawQuery,
+) -> Response {
+    let viewer = or_return!(s.viewer(&ctx).await);
+    if !super::server::may_see_figures(viewer) {
+        return denied(&s, &ctx, "feature", None, Permission::HandleContacts).await;
+    }
+    let pairs = stadsporten_domain::catalogue::decode_query_string(query.as_deref().unwrap_or("")).unwrap_or_default();
+    let get = |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+    let built =
+        super::server::figures_of(&s.store, get("from").as_deref(), get("to").as_deref(), s.clock.now(), ctx.lang)
+            .await;
+    let (_, f) = or_return!(s.or_fail(&ctx, built).await);
+    let channels = stadsporten_domain::contact_centre::ContactChannel::ALL;
+    let mut head: Vec<String> = vec!["day".into(), "contacts".into()];
+    head.extend(channels.iter().map(|c| format!("channel_{}", c.slug())));
+    head.extend(
+        [
+            "answered_first",
+            "handed_over",
+            "feedback",
+            "callbacks_promised",
+            "callbacks_ended",
+            "callbacks_kept",
+            "abandoned",
+            "voicemail",
+        ]
+        .map(String::from),
+    );
+    let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
+    let mut out = stadsporten_domain::csv::CsvFile::new(&head_refs, stadsporten_domain::csv::Style::AllQuoted);
+    for (d, day) in &f.days {
+        let mut row = vec![d.to_string(), day.contacts.to_string()];
+        row.extend(channels.iter().map(|c| day.by_channel.get(c.slug()).copied().unwrap_or(0).to_string()));
+        row.extend(
+            [
+                day.answered_first,
+                day.handed_over,
+                day.feedback,
+                day.callbacks_promised,
+                day.callbacks_ended,
+                day.callbacks_kept,
+                day.abandoned,
+                day.voicemail,
+            ]
+            .map(|n| n.to_string()),
+        );
+        out.text_row(row);
+    }
+    let mut res = crate::web::open_data_file("text/csv; charset=utf-8", "kontaktcenter.csv", out.finish());
+    // Staff's export: not for shared caches or other sites.
+    let h = res.headers_mut();
+    h.remove(axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN);
+    h.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("private, no-store"));
+    res
+}
+
 /// This feature's plain routes.
 pub fn routes() -> axum::Router<Arc<FormState>> {
     axum::Router::new()
@@ -514,5 +574,6 @@ pub fn routes() -> axum::Router<Arc<FormState>> {
         .route("/contact/callbacks/{id}/release", axum::routing::post(release))
         .route("/contact/callbacks/{id}/attempts", axum::routing::post(attempt))
         .route("/contact/directory/{id}/availability", axum::routing::post(availability))
+        .route("/contact/figures.csv", axum::routing::get(figures_csv))
         .route("/integrations/telephony/events", axum::routing::post(super::telephony::events))
 }

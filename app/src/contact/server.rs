@@ -626,3 +626,154 @@ pub async fn my_contacts() -> Result<MyContactsView, AppError> {
         .collect();
     Ok(MyContactsView { errands: errands.iter().map(|e| errand_line(&store, &units, e, lang)).collect(), lookups })
 }
+
+/// Who may read the contact centre's figures: its agents, and those with `view-statistics` for
+/// the contact centre's unit (its manager, administrators). No person is in them.
+#[cfg(feature = "ssr")]
+pub(crate) fn may_see_figures(viewer: &crate::context::Viewer) -> bool {
+    use stadsporten_domain::access::{Permission, Target};
+    let kc = stadsporten_domain::organisation::UnitCode::parse("KC");
+    viewer.may(Permission::HandleContacts, &Target::AnyObject)
+        || kc.is_some_and(|u| viewer.may(Permission::ViewStatistics, &Target::Unit(&u)))
+}
+
+/// The figures of a period, built for the page and the export.
+#[cfg(feature = "ssr")]
+pub(crate) async fn figures_of(
+    store: &stadsporten_db::Store,
+    from: Option<&str>,
+    to: Option<&str>,
+    now: i64,
+    lang: stadsporten_domain::Lang,
+) -> Result<(FiguresView, stadsporten_domain::contact_centre::figures::Figures), AppError> {
+    use crate::i18n::{t, ta};
+    use crate::ui::chart::{Bar, ChartView, TableView};
+    use stadsporten_domain::contact_centre::figures::{aggregate, period};
+    use stadsporten_domain::date::Date;
+    use stadsporten_domain::stats::Figure;
+    let today = Date::in_stockholm(now).ok_or(AppError::Internal)?;
+    let (first, last, problem) = period(from, to, today);
+    let start = first.at_in_stockholm(0, 0).ok_or(AppError::Internal)?;
+    let end = last.plus_days(1).and_then(|d| d.at_in_stockholm(0, 0)).ok_or(AppError::Internal)?;
+    let (errands, callbacks, missed) = store.contact_facts(start, end).await?;
+    let f = aggregate(first, last, &errands, &callbacks, &missed);
+    let pct = |x: &Figure<f64>| match x {
+        Figure::Value(v) => format!("{:.0} %", v * 100.0),
+        Figure::Suppressed => t(lang, "contact-figures-too-few"),
+    };
+    let minutes = match f.median_minutes_to_callback {
+        Figure::Value(m) => ta(lang, "contact-figures-minutes", &[("minutes", format!("{m:.0}").into())]),
+        Figure::Suppressed => t(lang, "contact-figures-too-few"),
+    };
+    let key = vec![
+        (t(lang, "contact-figures-contacts"), f.contacts.to_string()),
+        (t(lang, "contact-figures-answered-first"), pct(&f.answered_first)),
+        (t(lang, "contact-figures-kept"), pct(&f.kept)),
+        (t(lang, "contact-figures-median-callback"), minutes),
+        (t(lang, "contact-figures-abandoned"), f.abandoned.to_string()),
+        (t(lang, "contact-figures-voicemail"), f.voicemail.to_string()),
+    ];
+    let channels = stadsporten_domain::contact_centre::ContactChannel::ALL;
+    let mut head = vec![t(lang, "contact-figures-day"), t(lang, "contact-figures-contacts")];
+    head.extend(channels.iter().map(|c| t(lang, &format!("contact-channel-{}", c.slug()))));
+    head.extend(
+        ["answered-first-n", "handed-over", "feedback", "promised", "kept-n", "abandoned", "voicemail"]
+            .map(|k| t(lang, &format!("contact-figures-{k}"))),
+    );
+    let rows = f
+        .days
+        .iter()
+        .map(|(d, day)| {
+            let mut row = vec![d.to_string(), day.contacts.to_string()];
+            row.extend(channels.iter().map(|c| day.by_channel.get(c.slug()).copied().unwrap_or(0).to_string()));
+            row.extend(
+                [
+                    day.answered_first,
+                    day.handed_over,
+                    day.feedback,
+                    day.callbacks_promised,
+                    day.callbacks_kept,
+                    day.abandoned,
+                    day.voicemail,
+                ]
+                .map(|n| n.to_string()),
+            );
+            row
+        })
+        .collect();
+    let days = TableView { caption: t(lang, "contact-figures-per-day"), head, rows };
+    let bars = f
+        .days
+        .iter()
+        .map(|(d, day)| Bar {
+            label: format!("{}/{}", d.day(), d.month()),
+            value: Some(day.contacts as f64),
+            shown: day.contacts.to_string(),
+        })
+        .collect();
+    let contacts_chart = ChartView {
+        title: t(lang, "contact-figures-chart"),
+        summary: ta(
+            lang,
+            "contact-figures-chart-summary",
+            &[("count", f.contacts.into()), ("days", f.days.len().into())],
+        ),
+        bars,
+        reference: None,
+        table: TableView {
+            caption: t(lang, "contact-figures-chart"),
+            head: vec![t(lang, "contact-figures-day"), t(lang, "contact-figures-contacts")],
+            rows: f.days.iter().map(|(d, day)| vec![d.to_string(), day.contacts.to_string()]).collect(),
+        },
+    };
+    let concerns = TableView {
+        caption: t(lang, "contact-figures-by-concerns"),
+        head: vec![t(lang, "contact-concerns"), t(lang, "contact-figures-contacts")],
+        rows: f
+            .by_concerns
+            .iter()
+            .map(|(k, n)| {
+                let label = if k == "service" {
+                    t(lang, "contact-concerns-services")
+                } else {
+                    t(lang, &format!("contact-category-{k}"))
+                };
+                vec![label, n.to_string()]
+            })
+            .collect(),
+    };
+    let names = store.units().await?;
+    let units = TableView {
+        caption: t(lang, "contact-figures-by-unit"),
+        head: vec![t(lang, "contact-unit"), t(lang, "contact-figures-handed-over")],
+        rows: f.by_unit.iter().map(|(u, n)| vec![ssr::unit_name(&names, u, lang), n.to_string()]).collect(),
+    };
+    let query = format!("from={first}&to={last}");
+    let view = FiguresView {
+        from: first.to_string(),
+        to: last.to_string(),
+        notice: problem.map(|p| t(lang, p)),
+        key,
+        contacts_chart,
+        days,
+        concerns,
+        units,
+        query,
+    };
+    Ok((view, f))
+}
+
+#[server(endpoint = "contact/figures", prefix = "/api", input = server_fn::codec::GetUrl)]
+pub async fn contact_figures(from: Option<String>, to: Option<String>) -> Result<FiguresView, AppError> {
+    let viewer = crate::auth::signed_in()?;
+    if !may_see_figures(&viewer) {
+        crate::auth::require(
+            stadsporten_domain::access::Permission::HandleContacts,
+            &stadsporten_domain::access::Target::AnyObject,
+        )
+        .await?;
+    }
+    let ctx = crate::context::current();
+    let store = crate::context::store()?;
+    Ok(figures_of(&store, from.as_deref(), to.as_deref(), ctx.now, ctx.lang).await?.0)
+}

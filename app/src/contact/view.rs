@@ -213,3 +213,18 @@ pub struct MyLookupLine {
     pub reason: String,
     pub explanation: String,
 }
+
+/// `/contact/figures`: the contact centre's figures for a period.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FiguresView {
+    pub from: String,
+    pub to: String,
+    pub notice: Option<String>,
+    /// Key figures: label and value, in order.
+    pub key: Vec<(String, String)>,
+    pub contacts_chart: crate::ui::chart::ChartView,
+    pub days: crate::ui::chart::TableView,
+    pub concerns: crate::ui::chart::TableView,
+    pub units: crate::ui::chart::TableView,
+    pub query: String,
+}

@@ -108,6 +108,7 @@ create table calls (
 );
 create index calls_state on calls (state, offered_at);
 create index calls_offered on calls (offered_at);
+create index calls_ended on calls (ended_at);
 
 -- A promise to call someone back, with its deadline in working hours. One per call.
 create table callbacks (
@@ -131,6 +132,7 @@ create table callbacks (
 );
 create index callbacks_open on callbacks (status, due_at);
 create index callbacks_created on callbacks (created_at);
+create index callbacks_done on callbacks (done_at);
 
 create table callback_attempts (
     id bigint generated always as identity primary key,

@@ -16,6 +16,7 @@
 //!   ([`crate::calendar::add_working_hours`]); it is kept when the caller was reached (or the
 //!   errand closed) before the deadline.
 
+pub mod figures;
 pub mod form;
 pub mod telephony;
 

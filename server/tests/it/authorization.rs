@@ -1066,6 +1066,10 @@ fn cases(o: &Objects) -> Vec<Case> {
         case("/contact/directory", Method::Get, "/contact/directory?q=omar", Box::new(only(&[Lena], 200))),
         case("/api/contact/directory", Method::Get, "/api/contact/directory?q=omar", Box::new(only(&[Lena], 200))),
         case("/api/my/contacts", Method::Get, "/api/my/contacts", Box::new(only(&RESIDENTS, 200))),
+        // The contact centre's figures: its agents, and view-statistics for KC (administrators).
+        case("/contact/figures", Method::Get, "/contact/figures", Box::new(only(&[Lena, Admin], 200))),
+        case("/api/contact/figures", Method::Get, "/api/contact/figures", Box::new(only(&[Lena, Admin], 200))),
+        case("/contact/figures.csv", Method::Get, "/contact/figures.csv", Box::new(only(&[Lena, Admin], 200))),
         case(
             "/contact/errands",
             Method::Post(vec![

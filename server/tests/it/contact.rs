@@ -297,6 +297,19 @@ async fn a_missed_call_becomes_a_call_back_that_lena_makes(backend: Backend) {
     assert_eq!(send_event(&app, &answered, 0, TELEPHONY_SECRET).await.status(), 202);
     let (_, board) = body(&lena, "/contact").await;
     assert!(board.contains("Slå upp uppringaren") && !board.contains("Anna Andersson"), "{board}");
+    // The figures: the two promises ended today, one kept (too few for a share), one abandoned call.
+    let (status, figures) = body(&lena, "/contact/figures").await;
+    assert_eq!(status, 200);
+    assert!(figures.contains("Kontaktcentrets statistik") && figures.contains("För få för att visa"), "{figures}");
+    assert!(figures.contains("<table") && figures.contains("<svg"), "every chart with its table");
+    let (_, bad) = body(&lena, "/contact/figures?from=2026-13-01").await;
+    assert!(bad.contains("Perioden kunde inte läsas"), "{bad}");
+    let (status, csv) = body(&lena, "/contact/figures.csv").await;
+    assert_eq!(status, 200);
+    let head = csv.lines().next().unwrap();
+    assert!(head.ends_with(",abandoned,voicemail") && head.contains(",callbacks_kept,"), "{head}");
+    let today: Vec<&str> = csv.lines().last().unwrap().split(',').collect();
+    assert_eq!(today[today.len() - 2], "\"1\"", "one abandoned today: {csv}");
 }
 
 async fn an_errand_answered_at_first_contact_sends_the_link(backend: Backend) {
