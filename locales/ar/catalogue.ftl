@@ -82,3 +82,5 @@ service-external-runs-it = تدير هذه الخدمة جهة { $provider }، �
 service-external-link = الانتقال إلى { $provider } (موقع آخر)
 service-external-leaving = أنت تغادر Stadsporten. ما تملؤه هناك تعالجه جهة { $provider }، وليس المدينة.
 back-to-service = العودة إلى الخدمة
+service-unit-contact = تتولّى المعالجة
+service-unit-contact-value = { $unit }، الهاتف { $phone }

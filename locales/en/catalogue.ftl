@@ -73,3 +73,5 @@ service-external-runs-it = This service is run by { $provider }, not by the City
 service-external-link = Go to { $provider } (another website)
 service-external-leaving = You are leaving Stadsporten. What you fill in there is handled by { $provider }, not by the city.
 back-to-service = Back to the service
+service-unit-contact = Handled by
+service-unit-contact-value = { $unit }, phone { $phone }

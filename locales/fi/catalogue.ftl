@@ -73,3 +73,5 @@ service-external-runs-it = Palvelua hoitaa { $provider }, ei Tukholman kaupunki.
 service-external-link = Siirry palveluun: { $provider } (toinen verkkosivusto)
 service-external-leaving = Poistut Stadsportenista. Siellä antamiasi tietoja käsittelee { $provider }, ei kaupunki.
 back-to-service = Takaisin palveluun
+service-unit-contact = Käsittelijä
+service-unit-contact-value = { $unit }, puhelin { $phone }

@@ -73,3 +73,5 @@ service-external-runs-it = Tjänsten sköts av { $provider }, inte av Stockholms
 service-external-link = Gå till { $provider } (ny webbplats)
 service-external-leaving = Du lämnar Stadsporten. Det du fyller i där hanteras av { $provider }, inte av staden.
 back-to-service = Tillbaka till tjänsten
+service-unit-contact = Handläggs av
+service-unit-contact-value = { $unit }, telefon { $phone }

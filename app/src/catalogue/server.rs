@@ -48,6 +48,23 @@ pub async fn service_page(slug: String) -> Result<ServiceView, AppError> {
     if details.external_url.is_none() {
         view.level = crate::stats::levels::service_level(&store, slug.as_str(), lang, ctx.now).await?;
     }
+    // The unit that handles the e-service, with its public number (one employee, one number:
+    // direct numbers are only in the staff directory).
+    if let Some(def) = store.live_definition(slug.as_str()).await? {
+        let code = def.definition.unit.clone();
+        if let Some((Some(phone), _)) = store.unit_contact(&code).await? {
+            let units = store.units().await?;
+            let name = units.iter().find(|u| u.code.as_str() == code).map(|u| u.name(lang).to_owned()).unwrap_or(code);
+            view.facts.push(super::view_model::FactView {
+                label: crate::i18n::t(lang, "service-unit-contact"),
+                value: crate::i18n::ta(
+                    lang,
+                    "service-unit-contact-value",
+                    &[("unit", name.into()), ("phone", super::view_model::ltr(lang, &phone).into())],
+                ),
+            });
+        }
+    }
     Ok(view)
 }
 

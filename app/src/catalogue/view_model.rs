@@ -134,7 +134,7 @@ mod build {
 
     /// Numbers, dates and phone numbers keep their left-to-right order inside right-to-left text
     /// (Unicode isolates; Arabic only, so other languages' markup stays plain).
-    fn ltr(lang: Lang, s: &str) -> String {
+    pub(crate) fn ltr(lang: Lang, s: &str) -> String {
         if lang.direction() == stadsporten_domain::lang::Direction::Rtl {
             format!("\u{2066}{s}\u{2069}")
         } else {

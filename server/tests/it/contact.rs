@@ -346,6 +346,13 @@ async fn an_errand_answered_at_first_contact_sends_the_link(backend: Backend) {
         page.contains("KC-") && page.contains("Besvarat direkt") && page.contains("Länk till e-tjänsten skickad"),
         "{page}"
     );
+    // The unit's public number is on its service page; a direct number never is.
+    let (_, service) = body(&app, "/services/bygglov").await;
+    assert!(
+        service.contains("Handläggs av") && service.contains("Stadsbyggnadskontoret, telefon 08-465 004 05"),
+        "{service}"
+    );
+    assert!(!service.contains("08-465 004 15"), "Samir's direct number is for staff only");
     let links: Vec<_> = app.store.outbox(10).await.unwrap().into_iter().filter(|o| o.event == "contact-link").collect();
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].recipient, "+46701740607");
