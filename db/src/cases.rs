@@ -453,7 +453,7 @@ async fn transition(
         .await?;
     // An errand the contact centre handed over closes when the unit has answered.
     if matches!(to, CaseStatus::Decided | CaseStatus::Closed | CaseStatus::Withdrawn) {
-        crate::contact_centre::close_errands_of_case(tx, case_id, to.slug(), now).await?;
+        crate::errand_parts::close_errands_of_case(tx, case_id, to.slug(), now).await?;
     }
     Ok((from, to))
 }

@@ -13,8 +13,9 @@
 //! - A look-up is written with its reason before anything about the person is read, and the
 //!   person reads it back in Mina sidor.
 //! - An errand handed to a unit closes when the unit decides or closes the case (`cases.rs`
-//!   calls [`close_errands_of_case`] in the transition's transaction).
+//!   calls `errand_parts::close_errands_of_case` in the transition's transaction).
 
+use crate::errand_parts::errand_event;
 use crate::tx::Tx;
 use crate::{DbError, Result, Store};
 use sqlx::Row;
@@ -306,29 +307,6 @@ async fn next_in_series(tx: &mut Tx<'_>, kind: &str, year: u32) -> Result<i64> {
     .try_get("last")?)
 }
 
-async fn errand_event(
-    tx: &mut Tx<'_>,
-    errand: ErrandId,
-    at: i64,
-    actor: Option<UserId>,
-    kind: &str,
-    detail: Option<&str>,
-    public: bool,
-) -> Result<()> {
-    sqlx::query(
-        "insert into errand_events (errand_id, at, actor_id, kind, detail, public) values ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(errand)
-    .bind(at)
-    .bind(actor)
-    .bind(kind)
-    .bind(detail)
-    .bind(i64::from(public))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
 /// Queues a message to a number or address that is not a user's chosen channel (the caller's
 /// own, told on the phone), inside the caller's transaction.
 pub(crate) async fn enqueue_direct(tx: &mut Tx<'_>, m: &DirectMessage, now: i64) -> Result<()> {
@@ -344,24 +322,6 @@ pub(crate) async fn enqueue_direct(tx: &mut Tx<'_>, m: &DirectMessage, now: i64)
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    Ok(())
-}
-
-/// Closes the errands handed over as `case_id` when the unit has answered (the case decided,
-/// closed or withdrawn), inside the transition's transaction.
-pub(crate) async fn close_errands_of_case(tx: &mut Tx<'_>, case_id: CaseId, to: &str, now: i64) -> Result<()> {
-    let rows = sqlx::query(
-        "update errands set status = 'closed', closed_at = $1, updated_at = $1 \
-         where case_id = $2 and status = 'with-unit' returning id",
-    )
-    .bind(now)
-    .bind(case_id)
-    .fetch_all(&mut **tx)
-    .await?;
-    for r in rows {
-        let id: ErrandId = r.try_get("id")?;
-        errand_event(tx, id, now, None, "unit-answered", Some(to), true).await?;
-    }
     Ok(())
 }
 

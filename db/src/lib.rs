@@ -23,6 +23,7 @@ mod changes;
 mod compare;
 mod contact_centre;
 mod content;
+mod errand_parts;
 mod error;
 mod eservices;
 mod figures;
