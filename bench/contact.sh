@@ -16,7 +16,7 @@ conns=${4:-4}
 command -v wrk >/dev/null || { echo "bench: wrk missing (scripts/setup.sh installs it)" >&2; exit 1; }
 # shellcheck disable=SC1090
 . "$("$here/scripts/setup.sh" --print-env)"
-bin_dir=$("$here/scripts/build.sh")
+bin_dir=${STADSPORTEN_BIN_DIR:-$("$here/scripts/build.sh")}
 cargo build --release -q -p stadsporten-loadgen --bin callsim
 sim="${CARGO_TARGET_DIR:-$here/target}/release/callsim"
 work=$(mktemp -d)

@@ -227,6 +227,15 @@ pub struct AttemptRow {
     pub note: Option<String>,
 }
 
+/// One try as the agent logs it, and the SMS the caller gets after `sms_after` failed tries.
+#[derive(Debug, Clone, Copy)]
+pub struct NewAttempt<'a> {
+    pub outcome: AttemptOutcome,
+    pub note: Option<&'a str>,
+    pub sms_after: i64,
+    pub sms: &'a DirectMessage,
+}
+
 /// What a try did to the promise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct AttemptResult {
@@ -1027,12 +1036,10 @@ impl Store {
         &self,
         id: CallbackId,
         agent: UserId,
-        outcome: AttemptOutcome,
-        note: Option<&str>,
-        sms_after: i64,
-        sms: &DirectMessage,
+        a: &NewAttempt<'_>,
         now: i64,
     ) -> Result<AttemptResult> {
+        let NewAttempt { outcome, note, sms_after, sms } = *a;
         let mut tx = self.begin_write().await?;
         let failed = i64::from(outcome.is_failure());
         let done = sqlx::query(

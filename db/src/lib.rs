@@ -66,8 +66,8 @@ pub use compare::{
 };
 pub use contact_centre::{
     AnsweredCall, AttemptResult, AttemptRow, Board, CallbackRow, DirectMessage, DirectoryEntry, ErrandEvent,
-    ErrandRecord, ErrandSaved, EventAccepted, HandoverCase, LookupRow, NewAssistedDraft, NewDirectoryEntry, NewErrand,
-    NewLookup, PersonFound, ANONYMOUS_CALLER,
+    ErrandRecord, ErrandSaved, EventAccepted, HandoverCase, LookupRow, NewAssistedDraft, NewAttempt, NewDirectoryEntry,
+    NewErrand, NewLookup, PersonFound, ANONYMOUS_CALLER,
 };
 pub use content::{ContentServiceRow, MessageRow, ServiceEdit, Shortcoming, ShortcomingRow, VersionRow};
 pub use error::{DbError, Refusal, Result};

@@ -401,7 +401,8 @@ pub async fn attempt(
     let attempts = i64::from(s.pages.settings.contact.callback_attempts);
     let store = audited(&s.store, &ctx, AuditAction::Update, "callback", None, ROLE, None);
     let note = (!note.is_empty()).then_some(note);
-    match store.record_attempt(id, viewer.user_id, outcome, note.as_deref(), attempts, &sms, now).await {
+    let attempt = stadsporten_db::NewAttempt { outcome, note: note.as_deref(), sms_after: attempts, sms: &sms };
+    match store.record_attempt(id, viewer.user_id, &attempt, now).await {
         Ok(r) if r.sms_sent => see_other(&format!("/contact/callbacks/{id}?saved=sms")),
         Ok(r) if r.status != stadsporten_domain::contact_centre::CallbackStatus::Open => {
             see_other(&format!("/contact/callbacks/{id}?saved=done"))

@@ -4,7 +4,9 @@
 
 use stadsporten_db::on_both_backends;
 use stadsporten_db::testing::fresh_database_url;
-use stadsporten_db::{Backend, DirectMessage, EventAccepted, HandoverCase, NewDecision, NewErrand, NewLookup, Store};
+use stadsporten_db::{
+    Backend, DirectMessage, EventAccepted, HandoverCase, NewAttempt, NewDecision, NewErrand, NewLookup, Store,
+};
 use stadsporten_domain::calendar::DayKind;
 use stadsporten_domain::contact_centre::telephony::parse_event;
 use stadsporten_domain::contact_centre::{
@@ -291,12 +293,36 @@ async fn one_agent_holds_a_call_back_and_the_caller_gets_an_sms_after_the_last_t
         args: serde_json::json!({ "about": "general" }),
     };
     // Only the holder records tries.
-    assert!(store.record_attempt(id, other, AttemptOutcome::NoAnswer, None, 3, &sms, now + 60).await.is_err());
+    assert!(store
+        .record_attempt(
+            id,
+            other,
+            &NewAttempt { outcome: AttemptOutcome::NoAnswer, note: None, sms_after: 3, sms: &sms },
+            now + 60
+        )
+        .await
+        .is_err());
     for i in 0..2 {
-        let r = store.record_attempt(id, holder, AttemptOutcome::NoAnswer, None, 3, &sms, now + 60 + i).await.unwrap();
+        let r = store
+            .record_attempt(
+                id,
+                holder,
+                &NewAttempt { outcome: AttemptOutcome::NoAnswer, note: None, sms_after: 3, sms: &sms },
+                now + 60 + i,
+            )
+            .await
+            .unwrap();
         assert_eq!(r.status, CallbackStatus::Open);
     }
-    let r = store.record_attempt(id, holder, AttemptOutcome::Busy, Some("upptaget"), 3, &sms, now + 120).await.unwrap();
+    let r = store
+        .record_attempt(
+            id,
+            holder,
+            &NewAttempt { outcome: AttemptOutcome::Busy, note: Some("upptaget"), sms_after: 3, sms: &sms },
+            now + 120,
+        )
+        .await
+        .unwrap();
     assert_eq!(r.status, CallbackStatus::GaveUp);
     assert!(r.sms_sent);
     assert_eq!(store.outbox(10).await.unwrap().iter().filter(|o| o.event == "callback-missed").count(), 1);
@@ -311,7 +337,15 @@ async fn one_agent_holds_a_call_back_and_the_caller_gets_an_sms_after_the_last_t
     };
     store.claim_callback(id2, admin, now, now + 60).await.unwrap();
     store.claim_callback(id2, lena, now + 61, now + 900).await.unwrap();
-    let r = store.record_attempt(id2, lena, AttemptOutcome::Reached, None, 3, &sms, now + 120).await.unwrap();
+    let r = store
+        .record_attempt(
+            id2,
+            lena,
+            &NewAttempt { outcome: AttemptOutcome::Reached, note: None, sms_after: 3, sms: &sms },
+            now + 120,
+        )
+        .await
+        .unwrap();
     assert_eq!((r.status, r.kept), (CallbackStatus::Done, Some(true)));
     let board = store.contact_board(now + 200, now - 3600).await.unwrap();
     assert_eq!((board.ended_today, board.kept_today), (2, 1));

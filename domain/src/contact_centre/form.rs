@@ -205,12 +205,10 @@ pub fn check_errand(
                 }
             }
         }
-        Some(ErrandOutcome::CallBack) => {
-            if caller_phone.is_none() && text("caller_phone").is_none() {
-                err("caller_phone", "contact-error-phone-needed");
-            }
+        Some(ErrandOutcome::CallBack) if caller_phone.is_none() && text("caller_phone").is_none() => {
+            err("caller_phone", "contact-error-phone-needed");
         }
-        None => {}
+        Some(ErrandOutcome::CallBack) | None => {}
     }
     let queue = text("queue").filter(|q| q.len() <= 64 && q.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'));
     let call_key = text("call").filter(|c| c.len() <= 200);
