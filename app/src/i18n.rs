@@ -390,7 +390,7 @@ mod tests {
             generated.extend(["contact-figures-bad-period", "contact-figures-too-long"].map(String::from));
             generated.extend(["assisted", "via-contact-centre"].map(|e| format!("case-event-{e}")));
             generated.extend(["agent-submitted", "agent-started"].map(|e| format!("case-event-assisted-{e}")));
-            for e in ["contact-link", "callback-missed"] {
+            for e in ["contact-link", "callback-missed", "transfer-note"] {
                 generated.extend(["subject", "body"].map(|p| format!("notify-{e}-{p}")));
             }
             let refusals = [LookupRefusal::NoReason, LookupRefusal::NoExplanation, LookupRefusal::ExplanationTooLong];

@@ -1327,6 +1327,20 @@ impl Store {
             .collect()
     }
 
+    /// One directory entry.
+    pub async fn directory_entry(&self, id: i64) -> Result<Option<DirectoryEntry>> {
+        Ok(self.directory("", None, 10_000).await?.into_iter().find(|d| d.id == id))
+    }
+
+    /// Queues a message to an address or number that is not a user's chosen channel (a transfer
+    /// note to a colleague), with the attached audit entry, in one transaction.
+    pub async fn queue_message(&self, m: &DirectMessage, now: i64) -> Result<()> {
+        let mut tx = self.begin_write().await?;
+        enqueue_direct(&mut tx, m, now).await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
     /// Sets a directory entry's availability by hand ("in a meeting until 14:00").
     pub async fn set_availability(
         &self,

@@ -300,3 +300,11 @@ contact-figures-chart = الاتصالات حسب اليوم
 contact-figures-chart-summary = عدد الاتصالات: { $count }، عدد الأيام: { $days }.
 contact-figures-by-concerns = موضوع الاتصالات
 contact-figures-by-unit = الإحالات والملاحظات حسب الإدارة
+
+contact-transfer = تحويل مع ملاحظة
+contact-transfer-note = ملاحظة للزميل: من المتصل وما موضوع الاتصال
+contact-transfer-send = أرسل الملاحظة وحوّل المكالمة
+contact-error-transfer-note = اكتب من المتصل وما موضوع الاتصال، حتى لا يضطر المتصل إلى البدء من جديد.
+contact-saved-transfer = أُرسلت الملاحظة إلى الزميل. حوّل المكالمة في نظام الهاتف.
+notify-transfer-note-subject = مكالمة محوّلة إليك من مركز الخدمة
+notify-transfer-note-body = يحوّل إليك { $from } من مركز الخدمة مكالمة. الملاحظة: { $note }

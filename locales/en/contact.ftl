@@ -300,3 +300,11 @@ contact-figures-chart = Contacts per day
 contact-figures-chart-summary = { $count } contacts in { $days } days.
 contact-figures-by-concerns = What the contacts were about
 contact-figures-by-unit = Hand-overs and feedback per administration
+
+contact-transfer = Transfer with a note
+contact-transfer-note = Note to the colleague: who is calling and about what
+contact-transfer-send = Send the note and transfer
+contact-error-transfer-note = Write who is calling and what it is about, so the caller need not start again.
+contact-saved-transfer = The note is sent to the colleague. Transfer the call in the telephony.
+notify-transfer-note-subject = A call transferred to you from the contact centre
+notify-transfer-note-body = { $from } at the contact centre is transferring a call to you. Note: { $note }

@@ -300,3 +300,11 @@ contact-figures-chart = Yhteydenotot päivittäin
 contact-figures-chart-summary = Yhteydenottoja: { $count }, päiviä: { $days }.
 contact-figures-by-concerns = Mitä yhteydenotot koskivat
 contact-figures-by-unit = Siirrot ja palautteet hallinnoittain
+
+contact-transfer = Yhdistä muistiinpanon kanssa
+contact-transfer-note = Muistiinpano kollegalle: kuka soittaa ja mistä asiasta
+contact-transfer-send = Lähetä muistiinpano ja yhdistä
+contact-error-transfer-note = Kirjoita, kuka soittaa ja mistä asiasta, jottei soittajan tarvitse aloittaa alusta.
+contact-saved-transfer = Muistiinpano on lähetetty kollegalle. Yhdistä puhelu puhelinjärjestelmässä.
+notify-transfer-note-subject = Asiakaspalvelu yhdisti puhelun sinulle
+notify-transfer-note-body = { $from } asiakaspalvelusta yhdistää puhelun sinulle. Muistiinpano: { $note }

@@ -300,3 +300,11 @@ contact-figures-chart = Kontakter per dag
 contact-figures-chart-summary = { $count } kontakter under { $days } dagar.
 contact-figures-by-concerns = Vad kontakterna gällde
 contact-figures-by-unit = Lämnade till förvaltningar och synpunkter per förvaltning
+
+contact-transfer = Koppla med anteckning
+contact-transfer-note = Anteckning till kollegan: vem som ringer och om vad
+contact-transfer-send = Skicka anteckningen och koppla
+contact-error-transfer-note = Skriv vem som ringer och vad det gäller, så slipper uppringaren börja om.
+contact-saved-transfer = Anteckningen är skickad till kollegan. Koppla samtalet i telefonin.
+notify-transfer-note-subject = Samtal kopplat till dig från kontaktcenter
+notify-transfer-note-body = { $from } på kontaktcenter kopplar ett samtal till dig. Anteckning: { $note }

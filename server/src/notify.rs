@@ -357,6 +357,8 @@ impl Notifier {
             ("organisation", arg("organisation").unwrap_or_default().into()),
             ("organisation_name", arg("organisation_name").unwrap_or_default().into()),
             ("about", self.about(arg("about"), lang).into()),
+            ("from", arg("from").unwrap_or_default().into()),
+            ("note", arg("note").unwrap_or_default().into()),
         ];
         let subject = ta(lang, &format!("notify-{}-subject", row.event), &args);
         let mut body = ta(lang, &format!("notify-{}-body", row.event), &args);

@@ -91,6 +91,7 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/contact/callbacks/{id}/release",
     "/contact/callbacks/{id}/attempts",
     "/contact/directory/{id}/availability",
+    "/contact/directory/{id}/transfer",
     "/contact/figures.csv",
     "/integrations/telephony/events",
     "/integrations/sms/receipts",

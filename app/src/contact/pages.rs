@@ -30,6 +30,7 @@ fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
         "sms" => "contact-saved-sms",
         "done" => "contact-saved-done",
         "availability" => "contact-saved-availability",
+        "transfer" => "contact-saved-transfer",
         "taken" => "contact-claimed-by-other",
         "assisted" => "contact-saved-assisted",
         "assist-resident" => "contact-saved-assist-resident",
@@ -710,6 +711,7 @@ pub fn CallbackPage() -> impl IntoView {
 #[component]
 pub fn DirectoryPage() -> impl IntoView {
     page("contact-directory-title", contact_directory(param("q"), param("unit")), |d: DirectoryView, i18n| {
+        let q = d.q.clone();
         let people = d
             .entries
             .iter()
@@ -733,9 +735,27 @@ pub fn DirectoryPage() -> impl IntoView {
                         </form>
                     </details>
                 };
+                let field = format!("note-{}", e.id);
+                let transfer_flash = crate::context::current().flash_for("transfer").cloned().unwrap_or_default();
+                let typed = transfer_flash.value(&field).map(str::to_owned).unwrap_or_default();
+                let transfer = view! {
+                    <details open=transfer_flash.error(&field).is_some()>
+                        <summary>{i18n.t("contact-transfer")}<span class="visually-hidden">" " {e.name.clone()}</span></summary>
+                        <form method="post" action=format!("/contact/directory/{}/transfer", e.id)>
+                            <CsrfField/>
+                            <input type="hidden" name="q" value=q.clone()/>
+                            <div class="field">
+                                <label for=format!("transfer-{}", e.id)>{i18n.t("contact-transfer-note")}</label>
+                                {transfer_flash.message(&field, i18n.lang).map(|m| view! { <p class="field-error" id=format!("{field}-error")>{m}</p> })}
+                                <textarea id=format!("transfer-{}", e.id) name="note" rows="2" maxlength="1000">{crate::ui::textarea_text(typed)}</textarea>
+                            </div>
+                            <button type="submit" class="button secondary">{i18n.t("contact-transfer-send")}</button>
+                        </form>
+                    </details>
+                };
                 view! {
                     <tr>
-                        <td>{e.name.clone()}<br/><span class="hint">{e.function.clone()}</span></td>
+                        <td>{e.name.clone()}<br/><span class="hint">{e.function.clone()}</span>{transfer}</td>
                         <td>{e.unit.clone()}</td>
                         <td><bdi>{e.direct_number.clone().unwrap_or_default()}</bdi><br/><bdi>{e.email.clone()}</bdi></td>
                         <td>

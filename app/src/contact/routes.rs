@@ -505,6 +505,46 @@ pub async fn assist(
     }
 }
 
+/// `POST /contact/directory/{id}/transfer`: the agent passes the call on (in the telephony) and
+/// the colleague gets the note by e-mail at once — who calls, about what — so the caller need not
+/// say it all again.
+pub async fn transfer(
+    State(s): State<Arc<FormState>>,
+    Extension(ctx): Extension<RequestContext>,
+    session: tower_sessions::Session,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Pairs>,
+) -> Response {
+    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let get = getter(&pairs);
+    let entry = match s.store.directory_entry(id).await {
+        Ok(Some(e)) => e,
+        Ok(None) => return s.fail(&ctx, AppError::NotFound).await,
+        Err(e) => return s.fail(&ctx, AppError::from_storage(e, "directory entry")).await,
+    };
+    let note = get("note").trim().to_owned();
+    let q = get("q");
+    let back = format!("/contact/directory?q={}", super::pages::urlencode(&q));
+    if note.chars().filter(|c| c.is_alphanumeric()).count() < 5 || note.chars().count() > 1000 {
+        let field = format!("note-{id}");
+        let e = error(&field, "contact-error-transfer-note");
+        keep(&session, refused("transfer", vec![(field.clone(), note), ("q".into(), q)], &[e])).await;
+        return see_other(&format!("{back}#error-summary"));
+    }
+    let message = DirectMessage {
+        channel: "email".into(),
+        recipient: entry.email.clone(),
+        lang: "sv".into(),
+        event: "transfer-note".into(),
+        args: serde_json::json!({ "from": viewer.name, "note": note }),
+    };
+    let store = audited(&s.store, &ctx, AuditAction::Create, "transfer-note", Some(id.to_string()), ROLE, None);
+    match store.queue_message(&message, s.clock.now()).await {
+        Ok(()) => see_other(&format!("{back}&saved=transfer")),
+        Err(e) => s.fail(&ctx, AppError::from_storage(e, "transfer note")).await,
+    }
+}
+
 /// `GET /contact/figures.csv?from=…&to=…`: the figures per day, as the page shows them.
 pub async fn figures_csv(
     State(s): State<Arc<FormState>>,
@@ -575,6 +615,7 @@ pub fn routes() -> axum::Router<Arc<FormState>> {
         .route("/contact/callbacks/{id}/release", axum::routing::post(release))
         .route("/contact/callbacks/{id}/attempts", axum::routing::post(attempt))
         .route("/contact/directory/{id}/availability", axum::routing::post(availability))
+        .route("/contact/directory/{id}/transfer", axum::routing::post(transfer))
         .route("/contact/figures.csv", axum::routing::get(figures_csv))
         .route("/integrations/telephony/events", axum::routing::post(super::telephony::events))
 }

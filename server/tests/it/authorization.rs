@@ -1127,6 +1127,12 @@ fn cases(o: &Objects) -> Vec<Case> {
             &format!("/contact/directory/{}/availability", o.directory_entry),
             Box::new(only(&[Lena], 303)),
         ),
+        case(
+            "/contact/directory/{id}/transfer",
+            Method::Post(vec![("note", "Anna Andersson om sitt serveringstillstånd".into()), ("q", "omar".into())]),
+            &format!("/contact/directory/{}/transfer", o.directory_entry),
+            Box::new(only(&[Lena], 303)),
+        ),
         // The telephony platform's events are signed, never a session's: unsigned is 401 for all.
         case(
             "/integrations/telephony/events",

@@ -353,6 +353,21 @@ async fn an_errand_answered_at_first_contact_sends_the_link(backend: Backend) {
         "{service}"
     );
     assert!(!service.contains("08-465 004 15"), "Samir's direct number is for staff only");
+    // The directory: Omar's direct number for staff, and a transfer with a note he gets by e-mail.
+    let (_, directory) = body(&lena, "/contact/directory?q=servering").await;
+    assert!(directory.contains("Omar Haddad") && directory.contains("08-46 50 04 13"), "{directory}");
+    let omar = app.store.directory("omar", None, 1).await.unwrap().remove(0);
+    let transfer = format!("/contact/directory/{}/transfer", omar.id);
+    let res = post(&lena, &csrf, &transfer, &[("note", ""), ("q", "servering")]).await;
+    assert!(to(&res, &lena.address).ends_with("#error-summary"));
+    let (_, directory) = body(&lena, "/contact/directory?q=servering").await;
+    assert!(directory.contains("Skriv vem som ringer"), "{directory}");
+    let res =
+        post(&lena, &csrf, &transfer, &[("note", "Erik Lind om serveringstillstånd till 01"), ("q", "servering")])
+            .await;
+    assert!(to(&res, &lena.address).ends_with("saved=transfer"));
+    let note = app.store.outbox(10).await.unwrap().into_iter().find(|o| o.event == "transfer-note").expect("a note");
+    assert_eq!((note.channel.as_str(), note.recipient.as_str()), ("email", "omar.haddad@stockholm.example.se"));
     let links: Vec<_> = app.store.outbox(10).await.unwrap().into_iter().filter(|o| o.event == "contact-link").collect();
     assert_eq!(links.len(), 1);
     assert_eq!(links[0].recipient, "+46701740607");
