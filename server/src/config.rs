@@ -373,6 +373,10 @@ impl MeasurementSettings {
 
 const PLACEHOLDER_PREFIX: &str = "development-only";
 
+/// The telephony platform and secret development accepts when none is configured.
+pub const DEVELOPMENT_TELEPHONY_PLATFORM: &str = "city-pbx";
+pub const DEVELOPMENT_TELEPHONY_SECRET: &str = "development-only-telephony-secret-0123456789abcdef";
+
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("could not read settings: {0}")]
@@ -422,9 +426,20 @@ impl Settings {
         if let Ok(url) = std::env::var("DATABASE_URL") {
             builder = builder.set_override("database.url", url)?;
         }
-        let settings: Settings = builder.build()?.try_deserialize()?;
+        let mut settings: Settings = builder.build()?.try_deserialize()?;
+        settings.development_defaults();
         settings.check()?;
         Ok(settings)
+    }
+
+    /// Development only: the telephony simulator's platform (`city-pbx`) with the placeholder
+    /// secret, when no platform is configured. Production gets no platform it was not given.
+    fn development_defaults(&mut self) {
+        if self.app.environment == Environment::Development && self.contact.telephony_secrets.is_empty() {
+            self.contact
+                .telephony_secrets
+                .insert(DEVELOPMENT_TELEPHONY_PLATFORM.into(), SecretString::from(DEVELOPMENT_TELEPHONY_SECRET));
+        }
     }
 
     fn check(&self) -> Result<(), ConfigError> {
@@ -599,6 +614,13 @@ mod tests {
         assert!(matches!(p.check(), Err(ConfigError::Contact(_))), "the placeholder is refused in production");
         d.contact.lookup_shown_as = "everything".into();
         assert!(matches!(d.check(), Err(ConfigError::Contact(_))));
+        // Development without a platform gets the simulator's; production gets none.
+        let mut dev = settings(Environment::Development, &"k".repeat(64));
+        dev.development_defaults();
+        assert!(dev.contact.telephony_secrets.contains_key(DEVELOPMENT_TELEPHONY_PLATFORM));
+        let mut prod = settings(Environment::Production, &"k".repeat(64));
+        prod.development_defaults();
+        assert!(prod.contact.telephony_secrets.is_empty() && prod.check().is_ok());
     }
 
     #[test]
