@@ -384,8 +384,7 @@ mod tests {
             );
             generated.extend(["assisted-agent", "assisted-resident"].map(|e| format!("contact-event-{e}")));
             generated.extend(
-                ["answered-first-n", "handed-over", "feedback", "promised", "kept-n", "abandoned", "voicemail"]
-                    .map(|k| format!("contact-figures-{k}")),
+                crate::contact::server::DAY_COLUMNS.map(|k| format!("contact-figures-{}", k.replace('_', "-"))),
             );
             generated.extend(["contact-figures-bad-period", "contact-figures-too-long"].map(String::from));
             generated.extend(["assisted", "via-contact-centre"].map(|e| format!("case-event-{e}")));

@@ -561,41 +561,15 @@ pub async fn figures_csv(
         super::server::figures_of(&s.store, get("from").as_deref(), get("to").as_deref(), s.clock.now(), ctx.lang)
             .await;
     let (_, f) = or_return!(s.or_fail(&ctx, built).await);
-    let channels = stadsporten_domain::contact_centre::ContactChannel::ALL;
     let mut head: Vec<String> = vec!["day".into(), "contacts".into()];
-    head.extend(channels.iter().map(|c| format!("channel_{}", c.slug())));
     head.extend(
-        [
-            "answered_first",
-            "handed_over",
-            "feedback",
-            "callbacks_promised",
-            "callbacks_ended",
-            "callbacks_kept",
-            "abandoned",
-            "voicemail",
-        ]
-        .map(String::from),
+        stadsporten_domain::contact_centre::ContactChannel::ALL.iter().map(|c| format!("channel_{}", c.slug())),
     );
+    head.extend(super::server::DAY_COLUMNS.map(String::from));
     let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut out = stadsporten_domain::csv::CsvFile::new(&head_refs, stadsporten_domain::csv::Style::AllQuoted);
     for (d, day) in &f.days {
-        let mut row = vec![d.to_string(), day.contacts.to_string()];
-        row.extend(channels.iter().map(|c| day.by_channel.get(c.slug()).copied().unwrap_or(0).to_string()));
-        row.extend(
-            [
-                day.answered_first,
-                day.handed_over,
-                day.feedback,
-                day.callbacks_promised,
-                day.callbacks_ended,
-                day.callbacks_kept,
-                day.abandoned,
-                day.voicemail,
-            ]
-            .map(|n| n.to_string()),
-        );
-        out.text_row(row);
+        out.text_row(super::server::day_row(*d, day));
     }
     let mut res = crate::web::open_data_file("text/csv; charset=utf-8", "kontaktcenter.csv", out.finish());
     // Staff's export: not for shared caches or other sites.

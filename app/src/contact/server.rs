@@ -637,6 +637,46 @@ pub(crate) fn may_see_figures(viewer: &crate::context::Viewer) -> bool {
         || kc.is_some_and(|u| viewer.may(Permission::ViewStatistics, &Target::Unit(&u)))
 }
 
+/// A day's counts after its channels, in order (the page's table and the CSV's columns).
+pub(crate) const DAY_COLUMNS: [&str; 8] = [
+    "answered_first",
+    "handed_over",
+    "feedback",
+    "callbacks_promised",
+    "callbacks_ended",
+    "callbacks_kept",
+    "abandoned",
+    "voicemail",
+];
+
+/// One day as a row: the date, the contacts, each channel's, then [`DAY_COLUMNS`].
+#[cfg(feature = "ssr")]
+pub(crate) fn day_row(
+    d: stadsporten_domain::date::Date,
+    day: &stadsporten_domain::contact_centre::figures::Day,
+) -> Vec<String> {
+    let mut row = vec![d.to_string(), day.contacts.to_string()];
+    row.extend(
+        stadsporten_domain::contact_centre::ContactChannel::ALL
+            .iter()
+            .map(|c| day.by_channel.get(c.slug()).copied().unwrap_or(0).to_string()),
+    );
+    row.extend(
+        [
+            day.answered_first,
+            day.handed_over,
+            day.feedback,
+            day.callbacks_promised,
+            day.callbacks_ended,
+            day.callbacks_kept,
+            day.abandoned,
+            day.voicemail,
+        ]
+        .map(|n| n.to_string()),
+    );
+    row
+}
+
 /// The figures of a period, built for the page and the export.
 #[cfg(feature = "ssr")]
 pub(crate) async fn figures_of(
@@ -676,31 +716,8 @@ pub(crate) async fn figures_of(
     let channels = stadsporten_domain::contact_centre::ContactChannel::ALL;
     let mut head = vec![t(lang, "contact-figures-day"), t(lang, "contact-figures-contacts")];
     head.extend(channels.iter().map(|c| t(lang, &format!("contact-channel-{}", c.slug()))));
-    head.extend(
-        ["answered-first-n", "handed-over", "feedback", "promised", "kept-n", "abandoned", "voicemail"]
-            .map(|k| t(lang, &format!("contact-figures-{k}"))),
-    );
-    let rows = f
-        .days
-        .iter()
-        .map(|(d, day)| {
-            let mut row = vec![d.to_string(), day.contacts.to_string()];
-            row.extend(channels.iter().map(|c| day.by_channel.get(c.slug()).copied().unwrap_or(0).to_string()));
-            row.extend(
-                [
-                    day.answered_first,
-                    day.handed_over,
-                    day.feedback,
-                    day.callbacks_promised,
-                    day.callbacks_kept,
-                    day.abandoned,
-                    day.voicemail,
-                ]
-                .map(|n| n.to_string()),
-            );
-            row
-        })
-        .collect();
+    head.extend(DAY_COLUMNS.map(|k| t(lang, &format!("contact-figures-{}", k.replace('_', "-")))));
+    let rows = f.days.iter().map(|(d, day)| day_row(*d, day)).collect();
     let days = TableView { caption: t(lang, "contact-figures-per-day"), head, rows };
     let bars = f
         .days
