@@ -384,7 +384,8 @@ mod tests {
             );
             generated.extend(["assisted-agent", "assisted-resident"].map(|e| format!("contact-event-{e}")));
             generated.extend(
-                crate::contact::server::DAY_COLUMNS.map(|k| format!("contact-figures-{}", k.replace('_', "-"))),
+                stadsporten_domain::contact_centre::figures::DAY_COLUMNS
+                    .map(|k| format!("contact-figures-{}", k.replace('_', "-"))),
             );
             generated.extend(["contact-figures-bad-period", "contact-figures-too-long"].map(String::from));
             generated.extend(["assisted", "via-contact-centre"].map(|e| format!("case-event-{e}")));

@@ -565,7 +565,7 @@ pub async fn figures_csv(
     head.extend(
         stadsporten_domain::contact_centre::ContactChannel::ALL.iter().map(|c| format!("channel_{}", c.slug())),
     );
-    head.extend(super::server::DAY_COLUMNS.map(String::from));
+    head.extend(stadsporten_domain::contact_centre::figures::DAY_COLUMNS.map(String::from));
     let head_refs: Vec<&str> = head.iter().map(String::as_str).collect();
     let mut out = stadsporten_domain::csv::CsvFile::new(&head_refs, stadsporten_domain::csv::Style::AllQuoted);
     for (d, day) in &f.days {

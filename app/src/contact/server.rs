@@ -637,19 +637,7 @@ pub(crate) fn may_see_figures(viewer: &crate::context::Viewer) -> bool {
         || kc.is_some_and(|u| viewer.may(Permission::ViewStatistics, &Target::Unit(&u)))
 }
 
-/// A day's counts after its channels, in order (the page's table and the CSV's columns).
-pub(crate) const DAY_COLUMNS: [&str; 8] = [
-    "answered_first",
-    "handed_over",
-    "feedback",
-    "callbacks_promised",
-    "callbacks_ended",
-    "callbacks_kept",
-    "abandoned",
-    "voicemail",
-];
-
-/// One day as a row: the date, the contacts, each channel's, then [`DAY_COLUMNS`].
+/// One day as a row: the date, the contacts, each channel's, then [`DAY_COLUMNS`](stadsporten_domain::contact_centre::figures::DAY_COLUMNS).
 #[cfg(feature = "ssr")]
 pub(crate) fn day_row(
     d: stadsporten_domain::date::Date,
@@ -716,7 +704,10 @@ pub(crate) async fn figures_of(
     let channels = stadsporten_domain::contact_centre::ContactChannel::ALL;
     let mut head = vec![t(lang, "contact-figures-day"), t(lang, "contact-figures-contacts")];
     head.extend(channels.iter().map(|c| t(lang, &format!("contact-channel-{}", c.slug()))));
-    head.extend(DAY_COLUMNS.map(|k| t(lang, &format!("contact-figures-{}", k.replace('_', "-")))));
+    head.extend(
+        stadsporten_domain::contact_centre::figures::DAY_COLUMNS
+            .map(|k| t(lang, &format!("contact-figures-{}", k.replace('_', "-")))),
+    );
     let rows = f.days.iter().map(|(d, day)| day_row(*d, day)).collect();
     let days = TableView { caption: t(lang, "contact-figures-per-day"), head, rows };
     let bars = f

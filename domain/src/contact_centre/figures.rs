@@ -13,6 +13,18 @@ use std::collections::BTreeMap;
 /// The longest period the page and the export show at once.
 pub const MAX_DAYS: i64 = 92;
 
+/// A day's counts after its channels, in order: the page's table and the CSV's columns.
+pub const DAY_COLUMNS: [&str; 8] = [
+    "answered_first",
+    "handed_over",
+    "feedback",
+    "callbacks_promised",
+    "callbacks_ended",
+    "callbacks_kept",
+    "abandoned",
+    "voicemail",
+];
+
 /// One errand as the figures need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ErrandFact {
