@@ -48,6 +48,7 @@ pub mod measure;
 pub mod organisation;
 pub mod redirect;
 pub mod search;
+pub mod security;
 pub mod session;
 pub mod stats;
 
