@@ -36,12 +36,14 @@ mod memos;
 mod offers;
 mod operations;
 mod outbox;
+mod security;
 mod seed;
 mod seed_compare;
 mod seed_contact_centre;
 mod seed_eservices;
 mod seed_history;
 mod seed_identities;
+mod seed_security;
 mod sessions;
 mod signed_in;
 mod store;
@@ -83,6 +85,10 @@ pub use measure::JourneyEvent;
 pub use offers::{NewOffer, OfferAnswer, OfferRecord};
 pub use operations::Gauges;
 pub use outbox::{OutboxEntry, OutboxRow};
+pub use security::{
+    ClassificationRecord, IncidentEvent, IncidentRecord, IncidentRow, LinkedAudit, ProtectedGrant, ProtectedPerson,
+    RegisterEntry, StaffMember,
+};
 pub use seed_compare::seed_indicators;
 pub use seed_eservices::SEED_DEFINITIONS;
 pub use sessions::FLASH_KEY;

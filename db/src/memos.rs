@@ -8,6 +8,11 @@ pub(crate) struct ContentMemos {
     pub(crate) definitions: Memo<crate::eservices::RecordKey, std::sync::Arc<crate::eservices::DefinitionRecord>>,
     pub(crate) units: Memo<(), Vec<crate::identity::Unit>>,
     pub(crate) service_details: Memo<(String, stadsporten_domain::Lang), stadsporten_domain::catalogue::ServiceDetails>,
+    /// Every classified subject's levels (`security.rs`): asked on every e-service request.
+    pub(crate) classifications: Memo<
+        (),
+        std::sync::Arc<std::collections::HashMap<String, stadsporten_domain::security::classification::Classification>>,
+    >,
 }
 
 impl Default for ContentMemos {
@@ -16,6 +21,7 @@ impl Default for ContentMemos {
             definitions: Memo::new(Topic::Content, 256),
             units: Memo::new(Topic::Content, 1),
             service_details: Memo::new(Topic::Content, 1024),
+            classifications: Memo::new(Topic::Content, 1),
         }
     }
 }

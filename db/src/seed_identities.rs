@@ -145,19 +145,38 @@ impl Store {
                         ),
                         None => None,
                     };
-                    let id: i64 = sqlx::query(
-                        "insert into users (kind, display_name, personal_identity_number, email, email_verified, \
+                    // A person seeded before they were a persona (the contact centre's protected
+                    // person) becomes the persona rather than a second user with their number.
+                    let adopted: Option<i64> = match &pnr {
+                        Some(n) => sqlx::query(
+                            "update users set persona = $1, email = coalesce(email, $2), email_verified = 1 \
+                             where personal_identity_number = $3 and persona is null returning id",
+                        )
+                        .bind(&p.key)
+                        .bind(&p.email)
+                        .bind(n)
+                        .fetch_optional(&mut *tx)
+                        .await?
+                        .map(|r| r.try_get("id"))
+                        .transpose()?,
+                        None => None,
+                    };
+                    let id: i64 = match adopted {
+                        Some(id) => id,
+                        None => sqlx::query(
+                            "insert into users (kind, display_name, personal_identity_number, email, email_verified, \
                          persona, updated_at) values ($1, $2, $3, $4, 1, $5, $6) returning id",
-                    )
-                    .bind(kind)
-                    .bind(&p.name)
-                    .bind(pnr)
-                    .bind(&p.email)
-                    .bind(&p.key)
-                    .bind(now)
-                    .fetch_one(&mut *tx)
-                    .await?
-                    .try_get("id")?;
+                        )
+                        .bind(kind)
+                        .bind(&p.name)
+                        .bind(pnr)
+                        .bind(&p.email)
+                        .bind(&p.key)
+                        .bind(now)
+                        .fetch_one(&mut *tx)
+                        .await?
+                        .try_get("id")?,
+                    };
                     let from = now - p.granted_days_ago * 86_400;
                     for g in &p.grants {
                         let grant = parse_grant(g).ok_or_else(|| invalid(g.clone()))?;

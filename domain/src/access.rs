@@ -32,6 +32,9 @@ slug_enum! {
         ContentEditor => "content-editor",
         Administrator => "administrator",
         Auditor => "auditor",
+        /// The information security officer (informationssäkerhetssamordnare): triages security
+        /// incidents, grants access to protected persons' details; handles no cases.
+        SecurityOfficer => "security-officer",
     }
 }
 
@@ -54,9 +57,11 @@ impl Role {
             Role::Resident => ScopeKind::Own,
             Role::BusinessRepresentative | Role::ProviderEditor => ScopeKind::Organisation,
             Role::CaseOfficer | Role::ServiceOwner => ScopeKind::Unit,
-            Role::ContactCentreAgent | Role::ContentEditor | Role::Administrator | Role::Auditor => {
-                ScopeKind::Everywhere
-            }
+            Role::ContactCentreAgent
+            | Role::ContentEditor
+            | Role::Administrator
+            | Role::Auditor
+            | Role::SecurityOfficer => ScopeKind::Everywhere,
         }
     }
 
@@ -70,7 +75,8 @@ impl Role {
             | Role::ServiceOwner
             | Role::ContentEditor
             | Role::Administrator
-            | Role::Auditor => true,
+            | Role::Auditor
+            | Role::SecurityOfficer => true,
         }
     }
 
@@ -82,12 +88,12 @@ impl Role {
             P::UseMyPages => match self {
                 Resident | BusinessRepresentative => true,
                 ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator | Auditor
-                | ContentEditor => false,
+                | ContentEditor | SecurityOfficer => false,
             },
             P::ActForOrganisation => match self {
                 BusinessRepresentative => true,
                 Resident | ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | Administrator
-                | Auditor | ContentEditor => false,
+                | Auditor | ContentEditor | SecurityOfficer => false,
             },
             P::EditProviderUnits => match self {
                 ProviderEditor => true,
@@ -98,7 +104,8 @@ impl Role {
                 | ServiceOwner
                 | Administrator
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::AnswerProviderFeedback => match self {
                 ProviderEditor => true,
@@ -109,7 +116,8 @@ impl Role {
                 | ServiceOwner
                 | Administrator
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::ManageProviderData => match self {
                 ServiceOwner | Administrator => true,
@@ -119,7 +127,8 @@ impl Role {
                 | CaseOfficer
                 | ContactCentreAgent
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::ViewCases => match self {
                 CaseOfficer | ServiceOwner => true,
@@ -129,7 +138,8 @@ impl Role {
                 | ContactCentreAgent
                 | Administrator
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::HandleCases => match self {
                 CaseOfficer => true,
@@ -140,7 +150,8 @@ impl Role {
                 | ServiceOwner
                 | Administrator
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::ExportCases => match self {
                 CaseOfficer | ServiceOwner => true,
@@ -150,7 +161,8 @@ impl Role {
                 | ContactCentreAgent
                 | Administrator
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::LookUpCaller => match self {
                 ContactCentreAgent => true,
@@ -161,7 +173,8 @@ impl Role {
                 | ServiceOwner
                 | Administrator
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::HandleContacts => match self {
                 ContactCentreAgent => true,
@@ -172,7 +185,8 @@ impl Role {
                 | ServiceOwner
                 | Administrator
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::ManageServices => match self {
                 ServiceOwner | Administrator => true,
@@ -182,11 +196,12 @@ impl Role {
                 | CaseOfficer
                 | ContactCentreAgent
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::RequestAccess => match self {
                 ProviderEditor | CaseOfficer | ContactCentreAgent | ServiceOwner | ContentEditor | Administrator
-                | Auditor => true,
+                | Auditor | SecurityOfficer => true,
                 Resident | BusinessRepresentative => false,
             },
             P::DecideAccessRequests | P::ReviewAccess => match self {
@@ -197,7 +212,8 @@ impl Role {
                 | CaseOfficer
                 | ContactCentreAgent
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::ManageAccess | P::ManageUsers => match self {
                 Administrator => true,
@@ -208,7 +224,8 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Auditor
-                | ContentEditor => false,
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::ManageContent => match self {
                 ContentEditor => true,
@@ -219,13 +236,18 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
-                | Auditor => false,
+                | Auditor
+                | SecurityOfficer => false,
             },
             P::ViewStatistics => match self {
                 CaseOfficer | ServiceOwner | Administrator => true,
-                Resident | BusinessRepresentative | ProviderEditor | ContactCentreAgent | Auditor | ContentEditor => {
-                    false
-                }
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | ContactCentreAgent
+                | Auditor
+                | ContentEditor
+                | SecurityOfficer => false,
             },
             P::ViewAuditTrail | P::ExportAuditTrail => match self {
                 Auditor => true,
@@ -236,6 +258,44 @@ impl Role {
                 | ContactCentreAgent
                 | ServiceOwner
                 | Administrator
+                | ContentEditor
+                | SecurityOfficer => false,
+            },
+            P::ReportIncidents => match self {
+                CaseOfficer | ContactCentreAgent | ServiceOwner | ContentEditor | Administrator | Auditor
+                | SecurityOfficer => true,
+                Resident | BusinessRepresentative | ProviderEditor => false,
+            },
+            P::HandleIncidents | P::GrantProtectedAccess => match self {
+                SecurityOfficer => true,
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ContactCentreAgent
+                | ServiceOwner
+                | Administrator
+                | Auditor
+                | ContentEditor => false,
+            },
+            P::ClassifyInformation => match self {
+                ServiceOwner | SecurityOfficer => true,
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ContactCentreAgent
+                | Administrator
+                | Auditor
+                | ContentEditor => false,
+            },
+            P::ViewClassification => match self {
+                ServiceOwner | SecurityOfficer | Administrator | Auditor => true,
+                Resident
+                | BusinessRepresentative
+                | ProviderEditor
+                | CaseOfficer
+                | ContactCentreAgent
                 | ContentEditor => false,
             },
         }
@@ -288,6 +348,16 @@ slug_enum! {
         ViewAuditTrail => "view-audit-trail",
         /// Export the audit trail.
         ExportAuditTrail => "export-audit-trail",
+        /// Report a security incident (any staff member).
+        ReportIncidents => "report-incidents",
+        /// Triage, follow and close security incidents; the IMY decision; the register's export.
+        HandleIncidents => "handle-incidents",
+        /// Set an e-service's or an information type's classification (the information owner).
+        ClassifyInformation => "classify-information",
+        /// See the classifications and the controls they turn on (operations, audit).
+        ViewClassification => "view-classification",
+        /// Grant one staff member access to one protected person's contact details.
+        GrantProtectedAccess => "grant-protected-access",
     }
 }
 

@@ -332,6 +332,10 @@ async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) ->
         if n > 0 {
             tracing::info!(entries = n, "seeded the contact centre's directory");
         }
+        let n = store.seed_security(now).await?;
+        if n > 0 {
+            tracing::info!(classifications = n, "seeded the information owners' classifications");
+        }
         if settings.measurement.seed_history {
             let n = store.seed_history(now).await?;
             if n > 0 {

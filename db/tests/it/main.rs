@@ -11,4 +11,5 @@ mod content;
 mod figures;
 mod identity;
 mod nodes;
+mod security;
 mod storage;

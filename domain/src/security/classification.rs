@@ -208,18 +208,35 @@ pub const CONTROL_TABLE: &[TableRow] = &[
     TableRow {
         aspect: "C",
         level: 3,
-        controls: "notifications without content; files encrypted at rest (per-file key wrapped by the configured key); \
+        controls:
+            "notifications without content; files encrypted at rest (per-file key wrapped by the configured key); \
                    exports only with a stated reason; staff idle time-out 10 minutes; e-ID level of assurance at least \
                    substantial; residents told how the information is protected",
     },
-    TableRow { aspect: "C", level: 4, controls: "refused: belongs in a dedicated system; the information owner is told" },
+    TableRow {
+        aspect: "C",
+        level: 4,
+        controls: "refused: belongs in a dedicated system; the information owner is told",
+    },
     TableRow { aspect: "I", level: 1, controls: "backups daily, kept 30 days" },
     TableRow { aspect: "I", level: 2, controls: "backups daily, kept 90 days" },
-    TableRow { aspect: "I", level: 3, controls: "files' SHA-256 checked on every download; backups hourly, each verified, kept 90 days" },
-    TableRow { aspect: "I", level: 4, controls: "files' SHA-256 checked on every download; backups hourly, each verified, kept 365 days" },
+    TableRow {
+        aspect: "I",
+        level: 3,
+        controls: "files' SHA-256 checked on every download; backups hourly, each verified, kept 90 days",
+    },
+    TableRow {
+        aspect: "I",
+        level: 4,
+        controls: "files' SHA-256 checked on every download; backups hourly, each verified, kept 365 days",
+    },
     TableRow { aspect: "A", level: 1, controls: "backups daily, kept 30 days; restored within 7 days" },
     TableRow { aspect: "A", level: 2, controls: "backups daily, kept 90 days; restored within 3 days" },
-    TableRow { aspect: "A", level: 3, controls: "backups hourly, each verified, kept 90 days; restored within 8 hours" },
+    TableRow {
+        aspect: "A",
+        level: 3,
+        controls: "backups hourly, each verified, kept 90 days; restored within 8 hours",
+    },
     TableRow { aspect: "A", level: 4, controls: "backups hourly, kept 365 days; restored within 1 hour" },
 ];
 

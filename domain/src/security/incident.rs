@@ -174,8 +174,9 @@ pub struct TriageForm {
 
 pub fn check_triage(get: impl Fn(&str) -> String) -> Result<TriageForm, Vec<FieldError>> {
     let mut errors = Vec::new();
-    let mut choose =
-        |input: &str| errors.push(FieldError { input: input.into(), code: "incident-error-choose".into(), args: vec![] });
+    let mut choose = |input: &str| {
+        errors.push(FieldError { input: input.into(), code: "incident-error-choose".into(), args: vec![] })
+    };
     let category = IncidentCategory::parse(&get("category"));
     if category.is_none() {
         choose("category");
@@ -218,7 +219,9 @@ pub fn check_decision(get: impl Fn(&str) -> String) -> Result<DecisionForm, Vec<
     let text = get("text").trim().to_owned();
     let mut errors = Vec::new();
     match decision {
-        None => errors.push(FieldError { input: "decision".into(), code: "incident-error-choose".into(), args: vec![] }),
+        None => {
+            errors.push(FieldError { input: "decision".into(), code: "incident-error-choose".into(), args: vec![] })
+        }
         Some(ImyDecision::Notified) if text.is_empty() => {
             errors.push(FieldError { input: "text".into(), code: "incident-error-reference".into(), args: vec![] })
         }
@@ -274,7 +277,10 @@ mod tests {
             imy_clock(aware, None, aware + 10 * H + 30 * 60),
             ImyClock::Running { deadline: aware + 72 * H, hours_left: 61, minutes_left: 30 }
         );
-        assert_eq!(imy_clock(aware, None, aware + 75 * H), ImyClock::Overdue { deadline: aware + 72 * H, hours_over: 3 });
+        assert_eq!(
+            imy_clock(aware, None, aware + 75 * H),
+            ImyClock::Overdue { deadline: aware + 72 * H, hours_over: 3 }
+        );
         assert_eq!(
             imy_clock(aware, Some((ImyDecision::Notified, aware + 71 * H)), aware + 80 * H),
             ImyClock::Decided {
@@ -309,22 +315,38 @@ mod tests {
         let errs = check_report(getter(&[("occurred", "igår"), ("personal_data", "kanske")])).unwrap_err();
         let inputs: Vec<_> = errs.iter().map(|e| e.input.as_str()).collect();
         assert_eq!(inputs, ["what", "occurred", "personal_data"]);
-        assert!(check_report(getter(&[("what", "x"), ("personal_data", "no"), ("occurred", "2026-12-07T09:15")])).is_ok());
+        assert!(
+            check_report(getter(&[("what", "x"), ("personal_data", "no"), ("occurred", "2026-12-07T09:15")])).is_ok()
+        );
     }
 
     #[test]
     fn triage_decision_and_closing_are_checked() {
-        let t = check_triage(getter(&[("category", "misdirected"), ("severity", "high"), ("owner", "5"), ("breach", "yes")]));
+        let t = check_triage(getter(&[
+            ("category", "misdirected"),
+            ("severity", "high"),
+            ("owner", "5"),
+            ("breach", "yes"),
+        ]));
         assert!(t.unwrap().breach);
         assert_eq!(check_triage(getter(&[("category", "misdirected")])).unwrap_err().len(), 3);
-        assert_eq!(check_decision(getter(&[("decision", "notified")])).unwrap_err()[0].code, "incident-error-reference");
+        assert_eq!(
+            check_decision(getter(&[("decision", "notified")])).unwrap_err()[0].code,
+            "incident-error-reference"
+        );
         assert_eq!(
             check_decision(getter(&[("decision", "not-notified"), ("text", "för kort")])).unwrap_err()[0].code,
             "incident-error-reasoning"
         );
         assert!(check_decision(getter(&[("decision", "notified"), ("text", "IMY-2026-1234")])).is_ok());
-        assert_eq!(check_close(getter(&[("lessons", "Dubbelkontroll av mottagare")]), true).unwrap_err()[0].code, "incident-error-undecided");
-        assert_eq!(check_close(getter(&[("lessons", "Dubbelkontroll av mottagare")]), false).unwrap(), "Dubbelkontroll av mottagare");
+        assert_eq!(
+            check_close(getter(&[("lessons", "Dubbelkontroll av mottagare")]), true).unwrap_err()[0].code,
+            "incident-error-undecided"
+        );
+        assert_eq!(
+            check_close(getter(&[("lessons", "Dubbelkontroll av mottagare")]), false).unwrap(),
+            "Dubbelkontroll av mottagare"
+        );
         assert_eq!(incident_number(2026, 7), "SI-2026-00007");
     }
 }

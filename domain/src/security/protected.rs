@@ -93,8 +93,8 @@ mod tests {
     #[test]
     fn a_grant_needs_a_reason_and_at_most_thirty_days() {
         let form = |days: &str, reason: &str| {
-            let v = [("staff", "4"), ("person", "9"), ("days", days), ("reason", reason)]
-                .map(|(k, v)| (k, v.to_owned()));
+            let v =
+                [("staff", "4"), ("person", "9"), ("days", days), ("reason", reason)].map(|(k, v)| (k, v.to_owned()));
             check_grant(move |k| v.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone()).unwrap_or_default())
         };
         assert_eq!(form("7", "Utredning enligt SoL, beslut 2026-12").unwrap().days, 7);
