@@ -12,6 +12,7 @@
 #        STAGES="3 4" bench/cluster.sh …  runs only those stages.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 secs=${1:-40}
 clients=${2:-16}
 # shellcheck disable=SC1090

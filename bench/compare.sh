@@ -6,6 +6,7 @@
 # wrk and the server share the machine's 2 cores; the connections are the concurrent visitors.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 secs=${1:-15}
 conns=${2:-4}
 units=${3:-5000}

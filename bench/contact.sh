@@ -9,6 +9,7 @@
 # Usage: bench/contact.sh [rate=200] [seconds=60] [wrk-seconds=15] [connections=4]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 rate=${1:-200}
 secs=${2:-60}
 wsecs=${3:-15}

@@ -6,6 +6,7 @@
 # Usage: bench/durability.sh [rounds] [clients]     (defaults: 20, 16)
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 rounds=${1:-20}
 clients=${2:-16}
 # shellcheck disable=SC1090

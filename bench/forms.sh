@@ -12,6 +12,7 @@
 # The load generators and the server share this machine's cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 secs=${1:-15}
 conns=${2:-16}
 # shellcheck disable=SC1090

@@ -7,6 +7,7 @@
 # Usage: bench/profile.sh [step|start|post|anon] [sqlite|postgres] [seconds=10]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 what=${1:-step}
 backend=${2:-sqlite}
 secs=${3:-10}

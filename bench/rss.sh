@@ -7,6 +7,7 @@
 # Usage: bench/rss.sh [sqlite|postgres] [seconds-per-workload=8]
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 backend=${1:-sqlite}
 secs=${2:-8}
 # shellcheck disable=SC1090

@@ -7,6 +7,7 @@
 # Note: wrk and the server share this machine's 2 cores, so numbers are a floor, not a ceiling.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 secs=${1:-15}
 conns=${2:-16}
 command -v wrk >/dev/null || { echo "bench: wrk missing (scripts/setup.sh installs it)" >&2; exit 1; }

@@ -8,6 +8,7 @@
 # wrk and the server share the machine's cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 secs=${1:-15}
 conns=${2:-4}
 cases=${3:-200000}

@@ -7,6 +7,7 @@
 # Off and on alternate `rounds` times so that the machine's drift falls on both.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 secs=${1:-15}
 clients=${2:-16}
 rounds=${3:-2}

@@ -7,6 +7,7 @@
 # CLUSTER_PORT (8080; nodes on 8081…), RUST_LOG.
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
+source "$here/bench/one-address.sh"
 n=${1:-3}
 "$here/scripts/setup.sh" >&2
 # shellcheck disable=SC1090

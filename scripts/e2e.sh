@@ -14,6 +14,15 @@ smtp_python=${STADSPORTEN_SMTP_PYTHON:-python3}
 "$smtp_python" -m aiosmtpd -n -c aiosmtpd.handlers.Mailbox "$work/maildir" -l "127.0.0.1:$sport" >"$work/smtp.log" 2>&1 &
 smtp=$!
 export STADSPORTEN__MAIL__SMTP_URL="smtp://127.0.0.1:$sport" STADSPORTEN__ESERVICES__OUTBOX_INTERVAL_SECONDS=1
+# Uploads are scanned by a real clamd, as with `make run` and in production.
+cport=$((port + 5))
+clamd=$("$here/scripts/clamd-dev.sh" "$work/clamd" "$cport")
+export STADSPORTEN__ESERVICES__CLAMD="tcp://127.0.0.1:$cport"
+# Every browser of the suite is one client address: the limits are raised (the rate-limit
+# stories are the server's HTTP tests).
+export STADSPORTEN__RATE_LIMITS__SIGN_IN=100000 STADSPORTEN__RATE_LIMITS__TEST_IDP=100000 \
+  STADSPORTEN__RATE_LIMITS__SEARCH=100000 STADSPORTEN__RATE_LIMITS__UPLOAD=100000 \
+  STADSPORTEN__RATE_LIMITS__SUBMIT=100000 STADSPORTEN__RATE_LIMITS__API=100000
 STADSPORTEN__ESERVICES__UPLOAD_FOLDER="$work/uploads" LEPTOS_SITE_ADDR=127.0.0.1:$port DATABASE_URL="sqlite://$work/e2e.db" \
   "$here/scripts/serve.sh" "$bin_dir" >"$work/server.log" 2>&1 &
 server=$!
@@ -36,8 +45,8 @@ LEPTOS_SITE_ADDR=127.0.0.1:$iport DATABASE_URL="sqlite://$work/interop.db" \
   STADSPORTEN__AUTH__STAFF__CLIENT_SECRET=interop-secret "$here/scripts/serve.sh" "$bin_dir" >"$work/interop-server.log" 2>&1 &
 interop=$!
 cleanup() {
-  kill $server $interop $provider $pgserver $smtp 2>/dev/null || true
-  wait $server $interop $provider $pgserver $smtp 2>/dev/null || true
+  kill $server $interop $provider $pgserver $smtp $clamd 2>/dev/null || true
+  wait $server $interop $provider $pgserver $smtp $clamd 2>/dev/null || true
   psql "$pg_admin" -qc "drop database if exists $pg_db" >/dev/null 2>&1 || true
 }
 trap cleanup EXIT
@@ -50,7 +59,7 @@ cd "$here/end2end"
 STADSPORTEN_E2E_URL="http://127.0.0.1:$port" STADSPORTEN_INTEROP_URL="http://127.0.0.1:$iport" \
   STADSPORTEN_E2E_PG_URL="http://127.0.0.1:$gport" STADSPORTEN_E2E_MAILDIR="$work/maildir" npx playwright test "$@" \
   || { echo "e2e: logs in $work" >&2; exit 1; }
-kill "$interop" "$provider" "$pgserver" "$smtp" 2>/dev/null || true
+kill "$interop" "$provider" "$pgserver" "$smtp" $clamd 2>/dev/null || true
 # Graceful shutdown: SIGTERM lets in-flight requests finish and the server exit cleanly.
 kill -TERM "$server"
 status=0; wait "$server" || status=$?

@@ -27,6 +27,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/content.ftl"),
             include_str!("../../locales/sv/stats.ftl"),
             include_str!("../../locales/sv/contact.ftl"),
+            include_str!("../../locales/sv/security.ftl"),
         ],
     ),
     (
@@ -45,6 +46,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/content.ftl"),
             include_str!("../../locales/en/stats.ftl"),
             include_str!("../../locales/en/contact.ftl"),
+            include_str!("../../locales/en/security.ftl"),
         ],
     ),
     (
@@ -63,6 +65,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/content.ftl"),
             include_str!("../../locales/fi/stats.ftl"),
             include_str!("../../locales/fi/contact.ftl"),
+            include_str!("../../locales/fi/security.ftl"),
         ],
     ),
     (
@@ -81,6 +84,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/content.ftl"),
             include_str!("../../locales/ar/stats.ftl"),
             include_str!("../../locales/ar/contact.ftl"),
+            include_str!("../../locales/ar/security.ftl"),
         ],
     ),
 ];

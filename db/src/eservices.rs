@@ -140,6 +140,8 @@ pub struct NewAttachment<'a> {
     pub size_bytes: i64,
     pub sha256: &'a str,
     pub scan_status: ScanStatus,
+    /// Stored encrypted (a confidentiality-3 e-service's file).
+    pub encrypted: bool,
     pub now: i64,
 }
 
@@ -197,6 +199,7 @@ pub struct AttachmentRecord {
     pub scan_status: ScanStatus,
     pub uploaded_at: i64,
     pub removed_at: Option<i64>,
+    pub encrypted: bool,
 }
 
 const DEFINITION_COLUMNS: &str =
@@ -349,7 +352,7 @@ pub(crate) fn draft_from_row(r: &AnyRow) -> Result<DraftRecord> {
 }
 
 const ATTACHMENT_COLUMNS: &str = "id, storage_key, owner_id, draft_id, case_id, message_id, field_id, file_name, \
-     content_type, size_bytes, sha256, scan_status, uploaded_at, removed_at";
+     content_type, size_bytes, sha256, scan_status, uploaded_at, removed_at, encrypted";
 
 pub(crate) fn attachment_from_row(r: &AnyRow) -> Result<AttachmentRecord> {
     Ok(AttachmentRecord {
@@ -367,6 +370,7 @@ pub(crate) fn attachment_from_row(r: &AnyRow) -> Result<AttachmentRecord> {
         scan_status: ScanStatus::parse(&r.try_get::<String, _>("scan_status")?)?,
         uploaded_at: r.try_get("uploaded_at")?,
         removed_at: r.try_get("removed_at")?,
+        encrypted: r.try_get::<i64, _>("encrypted")? != 0,
     })
 }
 
@@ -914,8 +918,8 @@ pub(crate) async fn insert_attachment(
 ) -> Result<AttachmentId> {
     Ok(sqlx::query(
         "insert into attachments (storage_key, owner_id, draft_id, case_id, message_id, field_id, file_name, \
-         content_type, size_bytes, sha256, scan_status, uploaded_at) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id",
+         content_type, size_bytes, sha256, scan_status, uploaded_at, encrypted) \
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id",
     )
     .bind(file.storage_key)
     .bind(file.owner_id)
@@ -929,6 +933,7 @@ pub(crate) async fn insert_attachment(
     .bind(file.sha256)
     .bind(file.scan_status.as_str())
     .bind(file.now)
+    .bind(i64::from(file.encrypted))
     .fetch_one(&mut **tx)
     .await?
     .try_get("id")?)

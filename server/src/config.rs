@@ -265,6 +265,92 @@ pub struct Settings {
     pub contact: ContactCentreSettings,
     #[serde(default)]
     pub sms: SmsSettings,
+    #[serde(default)]
+    pub security: SecuritySettings,
+    #[serde(default)]
+    pub rate_limits: RateLimitSettings,
+}
+
+/// Information security (issue 21): the key files are encrypted with, HSTS, CSP reports and
+/// security.txt.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct SecuritySettings {
+    /// The key-encryption key that wraps each encrypted file's own key (at least 32 bytes of
+    /// secret; SHA-256 of it is the AES-256 key). Production refuses the placeholder and an empty
+    /// one; development derives one from the session key when empty.
+    pub file_key: SecretString,
+    /// The name of `file_key`, written into each envelope so a rotated key is found again.
+    pub file_key_id: String,
+    /// Earlier keys by name: files wrapped with them still open after a rotation.
+    pub previous_file_keys: std::collections::BTreeMap<String, SecretString>,
+    /// `Strict-Transport-Security: max-age=…` when the public URL is https (0: not sent).
+    pub hsts_max_age_seconds: u64,
+    /// The share of CSP violation reports logged (0.0–1.0); the rest are only counted.
+    pub csp_report_sample: f64,
+    /// security.txt's `Contact` (a `mailto:` or `https:` URI) and `Policy` (empty: none).
+    pub contact: String,
+    pub policy: String,
+}
+
+impl Default for SecuritySettings {
+    fn default() -> Self {
+        SecuritySettings {
+            file_key: SecretString::from(""),
+            file_key_id: "k1".into(),
+            previous_file_keys: Default::default(),
+            hsts_max_age_seconds: 31_536_000,
+            csp_report_sample: 1.0,
+            contact: "mailto:security@stockholm.example.se".into(),
+            policy: String::new(),
+        }
+    }
+}
+
+/// Requests per minute per client address and per account, by class (issue 21; the classes are
+/// `stadsporten_domain::security::rate`). All of a minute's requests may come at once.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct RateLimitSettings {
+    /// Off only to measure what limiting costs (`bench/run.sh` before and after).
+    pub enabled: bool,
+    pub sign_in: u32,
+    pub test_idp: u32,
+    pub search: u32,
+    pub upload: u32,
+    pub submit: u32,
+    pub api: u32,
+    pub integration: u32,
+}
+
+impl Default for RateLimitSettings {
+    fn default() -> Self {
+        RateLimitSettings {
+            enabled: true,
+            sign_in: 20,
+            test_idp: 60,
+            search: 60,
+            upload: 30,
+            submit: 20,
+            api: 600,
+            integration: 1200,
+        }
+    }
+}
+
+impl RateLimitSettings {
+    pub fn per_minute(&self, class: stadsporten_domain::security::rate::LimitClass) -> u32 {
+        use stadsporten_domain::security::rate::LimitClass as C;
+        match class {
+            C::SignIn => self.sign_in,
+            C::TestIdp => self.test_idp,
+            C::Search => self.search,
+            C::Upload => self.upload,
+            C::Submit => self.submit,
+            C::Api => self.api,
+            C::Integration => self.integration,
+        }
+    }
 }
 
 /// The contact centre (issue 20): how a look-up is shown to the person, the call-back promise,
@@ -413,6 +499,10 @@ pub enum ConfigError {
     Contact(&'static str),
     #[error("production needs a real SMS gateway: set sms.url (the log gateway sends nothing)")]
     LogSmsInProduction,
+    #[error("production needs security.file_key (at least 32 bytes, not the placeholder)")]
+    FileKey,
+    #[error("security.csp_report_sample must be between 0 and 1")]
+    CspSample,
 }
 
 impl Settings {
@@ -512,7 +602,29 @@ impl Settings {
         if production && self.sms.url.trim().is_empty() {
             return Err(ConfigError::LogSmsInProduction);
         }
+        let file_key = self.security.file_key.expose_secret();
+        if (production && (file_key.len() < 32 || file_key.starts_with(PLACEHOLDER_PREFIX)))
+            || (!file_key.is_empty() && file_key.len() < 32)
+        {
+            return Err(ConfigError::FileKey);
+        }
+        if !(0.0..=1.0).contains(&self.security.csp_report_sample) {
+            return Err(ConfigError::CspSample);
+        }
         Ok(())
+    }
+
+    /// The key that wraps encrypted files' keys: the configured one, or in development (where it
+    /// may be empty) one derived from the session key, so files encrypted by one run open in the
+    /// next. Production refuses to start without its own (`check`).
+    pub fn file_key(&self) -> String {
+        let configured = self.security.file_key.expose_secret();
+        if !configured.is_empty() {
+            return configured.to_owned();
+        }
+        use sha2::Digest as _;
+        let derived = sha2::Sha256::digest(format!("file-key:{}", self.session.key.expose_secret()));
+        derived.iter().map(|b| format!("{b:02x}")).collect()
     }
 
     /// The 64-byte cookie signing key derived from the configured secret.
@@ -592,6 +704,15 @@ mod tests {
                 password: SecretString::from("sms-password-hunter4"),
                 ..SmsSettings::default()
             },
+            security: SecuritySettings {
+                file_key: SecretString::from(if env == Environment::Production {
+                    "a-production-file-key-from-the-secret-store-0123456789"
+                } else {
+                    ""
+                }),
+                ..SecuritySettings::default()
+            },
+            rate_limits: RateLimitSettings::default(),
         }
     }
 

@@ -9,6 +9,8 @@ pub mod metrics;
 pub mod middleware;
 pub mod notify;
 pub mod page_cache;
+pub mod rate_limit;
 mod routes;
+pub mod security_routes;
 pub mod startup;
 pub mod telemetry;

@@ -39,6 +39,22 @@ type RouteCounts = BTreeMap<(String, String), (BTreeMap<u16, u64>, Latency)>;
 pub struct Counters {
     requests: Mutex<RouteCounts>,
     sign_ins: AtomicU64,
+    /// Refusals by rate-limit class (in `LimitClass::ALL`'s order).
+    rate_limited: [AtomicU64; 7],
+    csp_reports: AtomicU64,
+}
+
+/// A request refused by a rate limit (`rate_limit.rs`).
+pub fn count_rate_limited(class: stadsporten_domain::security::rate::LimitClass) {
+    use stadsporten_domain::security::rate::LimitClass;
+    if let Some(i) = LimitClass::ALL.iter().position(|c| *c == class) {
+        COUNTERS.rate_limited[i].fetch_add(1, Ordering::Relaxed);
+    }
+}
+
+/// A CSP violation report received (logged or not: see `security_routes.rs`).
+pub fn count_csp_report() {
+    COUNTERS.csp_reports.fetch_add(1, Ordering::Relaxed);
 }
 
 /// One set of counters per process (every request path and the sign-in add to it).
@@ -118,6 +134,15 @@ pub async fn metrics(State(s): State<MetricsState>, req: Request) -> Response {
         writeln!(out, "# HELP stadsporten_requests_refused_total Requests refused with 503 because the node was full.");
     let _ = writeln!(out, "# TYPE stadsporten_requests_refused_total counter");
     let _ = writeln!(out, "stadsporten_requests_refused_total {}", s.gate.refused_total());
+    let _ = writeln!(out, "# HELP stadsporten_rate_limited_total Requests refused with 429 by a rate limit, by class.");
+    let _ = writeln!(out, "# TYPE stadsporten_rate_limited_total counter");
+    for (i, class) in stadsporten_domain::security::rate::LimitClass::ALL.iter().enumerate() {
+        let n = COUNTERS.rate_limited[i].load(Ordering::Relaxed);
+        let _ = writeln!(out, "stadsporten_rate_limited_total{{class=\"{}\"}} {n}", class.slug());
+    }
+    let _ = writeln!(out, "# HELP stadsporten_csp_reports_total CSP violation reports received.");
+    let _ = writeln!(out, "# TYPE stadsporten_csp_reports_total counter");
+    let _ = writeln!(out, "stadsporten_csp_reports_total {}", COUNTERS.csp_reports.load(Ordering::Relaxed));
     match s.store.gauges().await {
         Ok(g) => {
             gauge(&mut out, "stadsporten_db_pool_connections", "Connections open in the pool.", g.pool_size as f64);

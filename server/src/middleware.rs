@@ -123,24 +123,49 @@ pub struct Front {
     /// `X-Served-By` on every response, when a node name is configured (which node answered,
     /// for operations behind a load balancer and the cluster test).
     pub served_by: Option<HeaderValue>,
+    /// `Strict-Transport-Security`, when the site is served over HTTPS.
+    pub hsts: Option<HeaderValue>,
 }
 
 /// The client's address: the peer, unless the peer is a trusted proxy; then the right-most
-/// address in `X-Forwarded-For` that is not itself a trusted proxy (addresses further left were
-/// written by the client and prove nothing).
+/// address the proxies wrote that is not itself a trusted proxy (addresses further left were
+/// written by the client and prove nothing). The proxies' record is the standard `Forwarded`
+/// header (RFC 7239, its `for=` parameters) when there is one, else `X-Forwarded-For`. From a
+/// peer that is not a trusted proxy both are ignored: anyone can write them.
 pub fn client_address(peer: Option<std::net::IpAddr>, headers: &HeaderMap, trusted: &[crate::config::IpNet]) -> String {
     let Some(peer) = peer else { return String::new() };
     if !trusted.iter().any(|n| n.contains(peer)) {
         return peer.to_string();
     }
-    let forwarded: Vec<std::net::IpAddr> = headers
-        .get_all("x-forwarded-for")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(','))
-        .filter_map(|a| a.trim().parse().ok())
-        .collect();
+    let values = |name: &str| -> Vec<String> {
+        headers
+            .get_all(name)
+            .iter()
+            .filter_map(|v| v.to_str().ok())
+            .flat_map(|v| v.split(','))
+            .map(str::to_owned)
+            .collect()
+    };
+    let standard: Vec<std::net::IpAddr> = values("forwarded").iter().filter_map(|e| forwarded_for(e)).collect();
+    let forwarded = if !standard.is_empty() {
+        standard
+    } else {
+        values("x-forwarded-for").iter().filter_map(|a| a.trim().parse().ok()).collect()
+    };
     forwarded.iter().rev().find(|a| !trusted.iter().any(|n| n.contains(**a))).copied().unwrap_or(peer).to_string()
+}
+
+/// The address of one `Forwarded` element's `for=` (`for=192.0.2.60`, `for="[2001:db8::1]:4711"`,
+/// `for="198.51.100.17:80"`); `None` for an obfuscated or unknown node (`for=unknown`, `_hidden`).
+fn forwarded_for(element: &str) -> Option<std::net::IpAddr> {
+    let value = element.split(';').find_map(|pair| {
+        let (k, v) = pair.trim().split_once('=')?;
+        k.trim().eq_ignore_ascii_case("for").then(|| v.trim().trim_matches('"').to_owned())
+    })?;
+    if let Some(rest) = value.strip_prefix('[') {
+        return rest.split(']').next()?.parse().ok();
+    }
+    value.parse().ok().or_else(|| value.rsplit_once(':').and_then(|(ip, _)| ip.parse().ok()))
 }
 
 /// Works out the request's language and delivery, answers anonymous public pages from memory,
@@ -273,7 +298,7 @@ fn security_headers(res: &mut Response, front: &Front, scripts: Scripts<'_>, is_
         format!(
             "default-src 'self'; script-src 'self'{allowed} 'wasm-unsafe-eval'; style-src 'self'; \
              img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'none'; \
-             form-action 'self'{}; frame-ancestors 'none'",
+             form-action 'self'{}; frame-ancestors 'none'; report-uri /csp-reports; report-to csp",
             front.form_action_extra
         )
     } else {
@@ -281,6 +306,12 @@ fn security_headers(res: &mut Response, front: &Front, scripts: Scripts<'_>, is_
     };
     if let Ok(v) = HeaderValue::from_str(&csp) {
         h.insert(header::CONTENT_SECURITY_POLICY, v);
+    }
+    if is_html {
+        h.insert("reporting-endpoints", HeaderValue::from_static("csp=\"/csp-reports\""));
+    }
+    if let Some(hsts) = &front.hsts {
+        h.insert(header::STRICT_TRANSPORT_SECURITY, hsts.clone());
     }
     h.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     h.insert(header::REFERRER_POLICY, HeaderValue::from_static("strict-origin-when-cross-origin"));
@@ -448,6 +479,24 @@ mod tests {
         h.insert("x-forwarded-for", HeaderValue::from_static("garbage"));
         assert_eq!(client_address(peer("10.0.0.5"), &h, &trusted), "10.0.0.5");
         assert_eq!(client_address(None, &h, &trusted), "");
+    }
+
+    #[test]
+    fn the_standard_forwarded_header_is_read_from_proxies_only() {
+        let trusted = vec![IpNet::parse("10.0.0.0/24").unwrap()];
+        let peer = |s: &str| Some(s.parse().unwrap());
+        let mut h = HeaderMap::new();
+        h.insert(
+            "forwarded",
+            HeaderValue::from_static("for=1.2.3.4, for=\"203.0.113.9:4711\";proto=https, for=10.0.0.6"),
+        );
+        h.insert("x-forwarded-for", HeaderValue::from_static("198.51.100.99"));
+        assert_eq!(client_address(peer("10.0.0.5"), &h, &trusted), "203.0.113.9", "Forwarded wins");
+        assert_eq!(client_address(peer("192.0.2.1"), &h, &trusted), "192.0.2.1", "forged from a non-proxy");
+        h.insert("forwarded", HeaderValue::from_static("for=\"[2001:db8:cafe::17]:4711\""));
+        assert_eq!(client_address(peer("10.0.0.5"), &h, &trusted), "2001:db8:cafe::17");
+        h.insert("forwarded", HeaderValue::from_static("for=unknown;by=_hidden"));
+        assert_eq!(client_address(peer("10.0.0.5"), &h, &trusted), "198.51.100.99", "nothing usable: X-Forwarded-For");
     }
 
     #[tokio::test]

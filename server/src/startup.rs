@@ -206,6 +206,11 @@ impl Application {
             scanner: (!settings.eservices.clamd.trim().is_empty())
                 .then(|| stadsporten_app::web::uploads::Clamd::new(settings.eservices.clamd.trim())),
             max_bytes: eservices.max_upload_bytes,
+            crypto: Arc::new(stadsporten_app::web::crypto::FileCrypto::new(
+                &settings.security.file_key_id,
+                &settings.file_key(),
+                settings.security.previous_file_keys.iter().map(|(id, k)| (id.clone(), k.expose_secret().to_owned())),
+            )),
         };
         let pages = Pages::new(stadsporten_app::web::pages::PageParts {
             options: leptos_options.clone(),
@@ -464,7 +469,28 @@ fn router(
         served_by: Some(settings.server.node_name.trim())
             .filter(|n| !n.is_empty())
             .and_then(|n| axum::http::HeaderValue::from_str(n).ok()),
+        // HSTS only where the site is reached over TLS: sent over plain HTTP it is ignored, and
+        // a development machine must stay reachable without a certificate.
+        hsts: (auth.public_url.starts_with("https://") && settings.security.hsts_max_age_seconds > 0)
+            .then(|| format!("max-age={}; includeSubDomains", settings.security.hsts_max_age_seconds))
+            .and_then(|v| axum::http::HeaderValue::from_str(&v).ok()),
     };
+    let limiter = crate::rate_limit::RateLimiter::new(&settings.rate_limits, store.clone(), auth.clock.clone());
+    limiter.spawn_housekeeping();
+    let security = Router::new()
+        .route("/.well-known/security.txt", get(crate::security_routes::security_txt))
+        .route(
+            "/csp-reports",
+            post(crate::security_routes::csp_report)
+                .layer(axum::extract::DefaultBodyLimit::max(stadsporten_domain::security::csp::MAX_REPORT_BYTES)),
+        )
+        .with_state(crate::security_routes::SecurityState {
+            public_url: auth.public_url.clone(),
+            contact: settings.security.contact.clone(),
+            policy: settings.security.policy.clone(),
+            sample: settings.security.csp_report_sample,
+            clock: auth.clock.clone(),
+        });
     let auth_routes: Router<AppState> = Router::new()
         .route("/auth/login", get(oidc::login))
         .route("/auth/callback", get(oidc::callback))
@@ -510,6 +536,7 @@ fn router(
     Router::new()
         .merge(metrics)
         .merge(receipts)
+        .merge(security)
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
         .route("/lang/{code}", get(routes::choose_language))
@@ -530,6 +557,7 @@ fn router(
         ))
         .with_state(state)
         .layer(axum::middleware::from_fn_with_state(pages, middleware::server_fn_errors))
+        .layer(axum::middleware::from_fn_with_state(limiter, crate::rate_limit::limit))
         .layer(axum::middleware::from_fn_with_state(auth.clone(), csrf::check))
         .layer(axum::middleware::from_fn_with_state(auth, session::load_viewer))
         .layer(sessions)

@@ -214,6 +214,7 @@ pub async fn upload_document(
                 size_bytes: size,
                 sha256: &ok.sha256,
                 scan_status: ok.scan_status,
+                encrypted: ok.encrypted,
                 now,
             },
         })

@@ -96,6 +96,7 @@ async fn text_and_file(
     text: &str,
     file: Option<(String, String, Vec<u8>)>,
     too_large_file: bool,
+    encrypt: bool,
 ) -> Result<Option<(String, usize, crate::web::uploads::Accepted)>, (String, String, Vec<(String, String, String)>)> {
     let mb = (s.uploads.max_bytes / (1024 * 1024)).to_string();
     if too_large_file {
@@ -112,7 +113,7 @@ async fn text_and_file(
         ));
     }
     let Some((_, file_name, bytes)) = file else { return Ok(None) };
-    match s.uploads.accept(&bytes, &FILE_KINDS).await {
+    match s.uploads.accept_as(&bytes, &FILE_KINDS, encrypt).await {
         Ok(ok) => Ok(Some((file_name, bytes.len(), ok))),
         Err(r) => Err((
             "file".into(),
@@ -139,6 +140,7 @@ fn attachment<'a>(
             size_bytes: i64::try_from(*size).unwrap_or(i64::MAX),
             sha256: &ok.sha256,
             scan_status: ok.scan_status,
+            encrypted: ok.encrypted,
             now,
         })
         .into_iter()
@@ -162,7 +164,8 @@ pub async fn post_message(
     if !case.status.is_open() && side == Side::Applicant {
         return see_other(&format!("{back}?saved=not-possible"));
     }
-    let stored = match text_and_file(&s, "body", &body, form.file, form.too_large).await {
+    let encrypt = s.encrypts(&case.service_slug).await;
+    let stored = match text_and_file(&s, "body", &body, form.file, form.too_large, encrypt).await {
         Ok(f) => f,
         Err((field, code, args)) => {
             let flash = FormFlash {
@@ -201,7 +204,7 @@ pub async fn post_completion(
     multipart: Multipart,
 ) -> Response {
     or_return!(s.refuse_too_large(&ctx, &headers, s.uploads.max_bytes).await);
-    let (viewer, _case, side) = or_return!(s.or_fail(&ctx, load(&s, &ctx, id, Permission::HandleCases).await).await);
+    let (viewer, case, side) = or_return!(s.or_fail(&ctx, load(&s, &ctx, id, Permission::HandleCases).await).await);
     if side != Side::Applicant {
         return s.pages.error(&ctx, AppError::NotFound).await;
     }
@@ -217,7 +220,8 @@ pub async fn post_completion(
         Some(b) => (format!("/my/business/{b}"), format!("/my/business/{b}#completion-{id}")),
         None => (format!("/my/cases/{id}"), format!("/my/cases/{id}#completion-form")),
     };
-    let stored = match text_and_file(&s, "answer", &answer, form.file, form.too_large).await {
+    let encrypt = s.encrypts(&case.service_slug).await;
+    let stored = match text_and_file(&s, "answer", &answer, form.file, form.too_large, encrypt).await {
         Ok(f) => f,
         Err((field, code, args)) => {
             let flash = FormFlash {
@@ -297,12 +301,16 @@ pub async fn download(
     if !allowed {
         return s.pages.error(&ctx, AppError::NotFound).await;
     }
-    let bytes = match s.uploads.store.get(&file.storage_key).await {
-        Ok(b) => b,
-        Err(e) => {
-            tracing::error!(error = %e, "a recorded file's bytes are missing");
-            return s.pages.error(&ctx, AppError::NotFound).await;
+    // Opened when encrypted; checked against its upload checksum when the e-service's integrity
+    // asks for it (a changed file is not served).
+    let verify = match &applicant_of_case {
+        Some(case) => {
+            s.store.service_classification(&case.service_slug).await.map_or(true, |c| c.controls().verify_checksums)
         }
+        None => false,
+    };
+    let Some(bytes) = s.uploads.read(&file.storage_key, &file.sha256, verify).await else {
+        return s.pages.error(&ctx, AppError::NotFound).await;
     };
     // What the file is, by its bytes (as at upload), names and types the download; the uploader's
     // name only lends its stem.

@@ -236,7 +236,7 @@ pub async fn upload_file(
         match form.file {
             None => Err(refuse(Refusal::Empty.code(), vec![])),
             Some((name, file_name, bytes)) if name == format!("file:{}", field.id) => {
-                match s.uploads.accept(&bytes, &field.accepted()).await {
+                match s.uploads.accept_as(&bytes, &field.accepted(), s.encrypts(&def.slug).await).await {
                     Ok(ok) => Ok((file_name, bytes.len(), ok)),
                     Err(r) => Err(refuse(
                         r.code(),
@@ -265,6 +265,7 @@ pub async fn upload_file(
                 size_bytes: i64::try_from(size).unwrap_or(i64::MAX),
                 sha256: &ok.sha256,
                 scan_status: ok.scan_status,
+                encrypted: ok.encrypted,
                 now: s.clock.now(),
             };
             let store = audited(&s.store, &ctx, AuditAction::Create, "attachment", None, role(viewer), None);

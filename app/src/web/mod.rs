@@ -10,6 +10,7 @@
 //!   is recorded with [`record_read`] before it is answered (see `stadsporten_db::audit`).
 
 pub mod clock;
+pub mod crypto;
 pub mod pages;
 pub mod uploads;
 
@@ -41,6 +42,15 @@ pub struct FormState {
     pub referral_addresses: std::collections::BTreeMap<String, String>,
     /// The telephony platforms' shared secrets for signed call events (`contact/telephony.rs`).
     pub telephony_secrets: std::collections::BTreeMap<String, Vec<u8>>,
+}
+
+impl FormState {
+    /// Whether an e-service's files are encrypted at rest (its confidentiality is 3). When the
+    /// classification cannot be read, they are: a failure must not store a sensitive file in
+    /// the clear.
+    pub async fn encrypts(&self, service_slug: &str) -> bool {
+        self.store.service_classification(service_slug).await.map_or(true, |c| c.controls().encrypt_files)
+    }
 }
 
 /// A file of open data (or a staff export, which then tightens the cache headers): shown inline

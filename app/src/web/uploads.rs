@@ -204,6 +204,8 @@ pub struct Accepted {
     pub kind: FileKind,
     pub sha256: String,
     pub scan_status: ScanStatus,
+    /// Stored as an envelope (confidentiality 3; see `crypto.rs`).
+    pub encrypted: bool,
 }
 
 /// The upload policy and its parts, shared by every upload route.
@@ -212,6 +214,8 @@ pub struct Uploads {
     pub store: Arc<dyn FileStore>,
     pub scanner: Option<Clamd>,
     pub max_bytes: usize,
+    /// The keys confidentiality-3 files are encrypted with.
+    pub crypto: Arc<super::crypto::FileCrypto>,
 }
 
 /// A random storage key: 128 bits, hex.
@@ -271,8 +275,14 @@ pub fn content_disposition(name: &str) -> String {
 }
 
 impl Uploads {
-    /// Checks, scans and stores one file.
+    /// Checks, scans and stores one file in the clear.
     pub async fn accept(&self, bytes: &[u8], allowed: &[FileKind]) -> Result<Accepted, Refusal> {
+        self.accept_as(bytes, allowed, false).await
+    }
+
+    /// Checks, scans and stores one file, encrypted when `encrypt` (its e-service's
+    /// classification says so). The checksum is of the file itself, so a download can verify it.
+    pub async fn accept_as(&self, bytes: &[u8], allowed: &[FileKind], encrypt: bool) -> Result<Accepted, Refusal> {
         if bytes.is_empty() {
             return Err(Refusal::Empty);
         }
@@ -295,12 +305,42 @@ impl Uploads {
             },
         };
         let storage_key = new_key();
-        if let Err(e) = self.store.put(&storage_key, bytes).await {
+        let stored =
+            if encrypt { std::borrow::Cow::Owned(self.crypto.seal(bytes)) } else { std::borrow::Cow::Borrowed(bytes) };
+        if let Err(e) = self.store.put(&storage_key, &stored).await {
             tracing::error!(error = %e, "could not store an uploaded file");
             return Err(Refusal::Storage);
         }
         let sha256 = Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect();
-        Ok(Accepted { storage_key, kind, sha256, scan_status })
+        Ok(Accepted { storage_key, kind, sha256, scan_status, encrypted: encrypt })
+    }
+
+    /// A stored file's bytes as uploaded: opened when encrypted, and — when `verify` (integrity
+    /// 3 and up) — checked against the checksum taken at upload. `None` when the bytes are
+    /// missing, will not open, or do not match; the reason is logged, never shown.
+    pub async fn read(&self, storage_key: &str, sha256: &str, verify: bool) -> Option<Vec<u8>> {
+        let raw = match self.store.get(storage_key).await {
+            Ok(b) => b,
+            Err(e) => {
+                tracing::error!(error = %e, "a recorded file's bytes are missing");
+                return None;
+            }
+        };
+        let plain = match self.crypto.open(raw) {
+            Ok(p) => p,
+            Err(e) => {
+                tracing::error!(error = ?e, "a stored file would not open");
+                return None;
+            }
+        };
+        if verify {
+            let actual: String = Sha256::digest(&plain).iter().map(|b| format!("{b:02x}")).collect();
+            if actual != sha256 {
+                tracing::error!("a stored file does not match its checksum; it is not served");
+                return None;
+            }
+        }
+        Some(plain)
     }
 }
 
@@ -316,7 +356,7 @@ pub async fn rescan_held(store: &stadsporten_db::Store, uploads: &Uploads, now: 
         }
     };
     for file in held {
-        let Ok(bytes) = uploads.store.get(&file.storage_key).await else { continue };
+        let Some(bytes) = uploads.read(&file.storage_key, &file.sha256, false).await else { continue };
         match clamd.scan(&bytes).await {
             Ok(Verdict::Clean) => {
                 let _ = store.set_scan_status(file.id, ScanStatus::Clean, now).await;
@@ -383,14 +423,26 @@ mod tests {
         );
     }
 
+    fn crypto() -> Arc<super::super::crypto::FileCrypto> {
+        Arc::new(super::super::crypto::FileCrypto::new("k1", "a-test-file-key-of-thirty-two-bytes!", []))
+    }
+
     #[tokio::test]
     async fn files_are_checked_by_content_and_stored_under_a_random_key() {
         let dir = std::env::temp_dir().join(format!("stadsporten-uploads-{}", new_key()));
-        let uploads = Uploads { store: Arc::new(FsStore::new(&dir)), scanner: None, max_bytes: 1024 };
+        let uploads = Uploads { store: Arc::new(FsStore::new(&dir)), scanner: None, max_bytes: 1024, crypto: crypto() };
         let pdf = b"%PDF-1.4\n%test\n".to_vec();
         let ok = uploads.accept(&pdf, &[FileKind::Pdf]).await.unwrap_or_else(|e| panic!("{e:?}"));
-        assert_eq!((ok.kind, ok.scan_status), (FileKind::Pdf, ScanStatus::NotScanned));
+        assert_eq!((ok.kind, ok.scan_status, ok.encrypted), (FileKind::Pdf, ScanStatus::NotScanned, false));
         assert_eq!(uploads.store.get(&ok.storage_key).await.ok(), Some(pdf.clone()));
+        // Encrypted: the bytes at rest are an envelope; read gives back the file, checked.
+        let sealed = uploads.accept_as(&pdf, &[FileKind::Pdf], true).await.unwrap_or_else(|e| panic!("{e:?}"));
+        let at_rest = uploads.store.get(&sealed.storage_key).await.unwrap_or_default();
+        assert!(sealed.encrypted && super::super::crypto::FileCrypto::is_envelope(&at_rest) && at_rest != pdf);
+        assert_eq!(sealed.sha256, ok.sha256, "the checksum is of the file itself");
+        assert_eq!(uploads.read(&sealed.storage_key, &sealed.sha256, true).await, Some(pdf.clone()));
+        assert_eq!(uploads.read(&sealed.storage_key, "0000", true).await, None, "a wrong checksum is not served");
+        assert_eq!(uploads.read(&sealed.storage_key, "0000", false).await, Some(pdf.clone()));
         assert_eq!(uploads.accept(&pdf, &[FileKind::Png]).await.err(), Some(Refusal::Type));
         assert_eq!(uploads.accept(b"MZ\x90\x00 not a pdf", &[FileKind::Pdf]).await.err(), Some(Refusal::Type));
         assert_eq!(uploads.accept(&[b'%'; 2000], &[FileKind::Pdf]).await.err(), Some(Refusal::TooLarge));
@@ -486,6 +538,7 @@ mod tests {
             store: Arc::new(FsStore::new(&dir)),
             scanner: Some(Clamd::new("tcp://127.0.0.1:9")),
             max_bytes: 1024,
+            crypto: crypto(),
         };
         let ok = uploads.accept(b"%PDF-1.4\n", &[FileKind::Pdf]).await.unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(ok.scan_status, ScanStatus::Held);

@@ -50,6 +50,7 @@ fn pdf(key: &'static str, owner: UserId, field: &'static str) -> NewAttachment<'
         size_bytes: 2048,
         sha256: "ab",
         scan_status: ScanStatus::Clean,
+        encrypted: false,
         now: NOW,
     }
 }

@@ -53,6 +53,7 @@ fn file(store_key: &str, owner: UserId, field: &'static str) -> NewAttachment<'s
         size_bytes: 1234,
         sha256: "00",
         scan_status: ScanStatus::Clean,
+        encrypted: false,
         now: NOW,
     }
 }

@@ -9,9 +9,11 @@
 //! - [`incident`]: the security-incident register's vocabulary, its forms and the supervisory
 //!   authority's 72-hour clock.
 //! - [`rate`]: which requests are rate limited, by what key and how fast.
+//! - [`csp`]: CSP violation reports, read and reduced to what may be logged.
 
 pub mod assurance;
 pub mod classification;
+pub mod csp;
 pub mod incident;
 pub mod protected;
 pub mod rate;

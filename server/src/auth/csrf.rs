@@ -16,7 +16,8 @@
 //! Exempt: the built-in test identity provider's token endpoint, called server-to-server and
 //! authenticated by the client secret and PKCE; and `/integrations/…` (the telephony platform's
 //! call events, the SMS gateway's receipts), called server-to-server, carrying no session, and
-//! authenticated by an HMAC signature over a timestamp and the body. A refusal is a translated 403 page and an audit
+//! authenticated by an HMAC signature over a timestamp and the body; and `/csp-reports`, which
+//! browsers post without a token and which changes nothing. A refusal is a translated 403 page and an audit
 //! entry.
 
 use crate::auth::oidc::constant_time_eq;
@@ -41,7 +42,9 @@ fn is_safe(method: &Method) -> bool {
 }
 
 fn is_exempt(path: &str) -> bool {
-    (path.starts_with("/test-idp/") && path.ends_with("/token")) || path.starts_with("/integrations/")
+    (path.starts_with("/test-idp/") && path.ends_with("/token"))
+        || path.starts_with("/integrations/")
+        || path == "/csp-reports"
 }
 
 /// `Ok(())` when the request's own headers say it comes from this site.

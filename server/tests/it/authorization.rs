@@ -337,6 +337,7 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
         size_bytes: 17,
         sha256: "00",
         scan_status: stadsporten_db::ScanStatus::Clean,
+        encrypted: false,
         now,
     };
     let message = store.add_message(case, anna, true, "Here is a photo.", &[attachment], now).await.unwrap();

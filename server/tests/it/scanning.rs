@@ -121,6 +121,7 @@ async fn uploads_are_scanned_and_the_scanner_failing_holds_them(backend: Backend
         store: stadsporten_server::startup::file_store("auto", &app.store, &crate::support::upload_folder()),
         scanner: Some(stadsporten_app::web::uploads::Clamd::new(&format!("tcp://127.0.0.1:{port}"))),
         max_bytes: 1024 * 1024,
+        crypto: std::sync::Arc::new(stadsporten_app::web::crypto::FileCrypto::new("k1", &"t".repeat(40), [])),
     };
     stadsporten_app::web::uploads::rescan_held(&app.store, &uploads, app.clock.now()).await;
     assert_eq!(app.store.attachment(held.id).await.unwrap().unwrap().scan_status, ScanStatus::Clean);

@@ -87,6 +87,16 @@ pub async fn test_settings(backend: Backend) -> Settings {
             ..Default::default()
         },
         sms: stadsporten_server::config::SmsSettings::default(),
+        security: stadsporten_server::config::SecuritySettings::default(),
+        // Each test is one client address: limits a story could reach are raised (the rate-limit
+        // stories set their own).
+        rate_limits: stadsporten_server::config::RateLimitSettings {
+            sign_in: 1000,
+            search: 1000,
+            upload: 1000,
+            submit: 1000,
+            ..Default::default()
+        },
     }
 }
 
