@@ -26,6 +26,7 @@ pub mod measure;
 pub mod officer;
 pub mod provider;
 pub mod routes;
+pub mod security;
 pub mod settings;
 pub mod stats;
 pub mod test_idp;

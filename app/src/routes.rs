@@ -94,6 +94,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/contact/callbacks/:id") view=crate::contact::CallbackPage ssr=SsrMode::Async/>
                     <Route path=path!("/contact/directory") view=crate::contact::DirectoryPage ssr=SsrMode::Async/>
                     <Route path=path!("/contact/figures") view=crate::contact::ContactFiguresPage ssr=SsrMode::Async/>
+                    <Route path=path!("/incidents") view=crate::security::IncidentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/incidents/new") view=crate::security::NewIncidentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/incidents/:id") view=crate::security::IncidentPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/classification") view=crate::security::ClassificationPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/protected") view=crate::security::ProtectedGrantsPage ssr=SsrMode::Async/>
                     <Route path=path!("/officer") view=crate::officer::OfficerQueuePage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/cases/:id") view=crate::officer::OfficerCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/officer/bundles") view=crate::bundles::OfficerBundlesPage ssr=SsrMode::Async/>

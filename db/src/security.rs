@@ -608,6 +608,16 @@ impl Store {
         rows.iter().map(|r| Ok(StaffMember { id: r.try_get("id")?, name: r.try_get("display_name")? })).collect()
     }
 
+    /// Every enabled member of staff (for the grant form).
+    pub async fn staff_members(&self) -> Result<Vec<StaffMember>> {
+        let rows = sqlx::query(
+            "select id, display_name from users where kind = 'staff' and disabled_at is null order by display_name",
+        )
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(|r| Ok(StaffMember { id: r.try_get("id")?, name: r.try_get("display_name")? })).collect()
+    }
+
     /// The triage: category, severity, owner and whether it is a personal-data breach. The first
     /// time it is a breach the IMY clock starts at the report's time (when the city became aware).
     pub async fn triage_incident(&self, id: i64, t: &TriageForm, actor: UserId, now: i64) -> Result<()> {

@@ -516,6 +516,7 @@ fn router(
         .merge(stadsporten_app::content::routes::routes())
         .merge(stadsporten_app::stats::routes::routes())
         .merge(stadsporten_app::contact::routes::routes())
+        .merge(stadsporten_app::security::routes::routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     let metrics =
