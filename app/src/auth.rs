@@ -96,6 +96,34 @@ mod server {
         context::current().viewer.ok_or_else(|| AppError::Unauthorized.respond())
     }
 
+    /// A resident's e-ID sign-in meets the level of assurance the e-service's classification
+    /// asks for (confidentiality 3: substantial); otherwise the refusal (audited), whose page
+    /// offers to sign in again at that level. Staff sign in through the city's own provider and
+    /// are not asked.
+    pub async fn require_assurance(
+        store: &stadsporten_db::Store,
+        viewer: &Viewer,
+        service_slug: &str,
+    ) -> Result<(), AppError> {
+        if viewer.is_staff {
+            return Ok(());
+        }
+        let needs = store.service_classification(service_slug).await?.controls().min_assurance;
+        if needs.met_by(viewer.assurance) {
+            return Ok(());
+        }
+        record(
+            AuditAction::AccessDenied,
+            "service",
+            Some(service_slug.to_owned()),
+            Outcome::Denied,
+            None,
+            Some(format!("assurance {} needed", needs.slug())),
+        )
+        .await?;
+        Err(AppError::AssuranceTooLow.respond())
+    }
+
     /// The signed-in viewer holding `permission` on `target`; otherwise 401 or 403 (audited).
     pub async fn require(permission: Permission, target: &Target<'_>) -> Result<Viewer, AppError> {
         let viewer = signed_in()?;
@@ -115,4 +143,4 @@ mod server {
 }
 
 #[cfg(feature = "ssr")]
-pub use server::{audited, record, require, signed_in};
+pub use server::{audited, record, require, require_assurance, signed_in};

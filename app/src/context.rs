@@ -25,6 +25,8 @@ pub struct Viewer {
     /// The configured idle limit and warning time, in seconds.
     pub idle_seconds: i64,
     pub warn_seconds: i64,
+    /// The e-ID sign-in's level of assurance (`None`: unknown, which counts as low).
+    pub assurance: Option<stadsporten_domain::security::assurance::Assurance>,
 }
 
 /// Everything but the CSRF token, which would otherwise reach logs and panic messages with any
@@ -41,6 +43,7 @@ impl std::fmt::Debug for Viewer {
             .field("session_ends_at", &self.session_ends_at)
             .field("idle_seconds", &self.idle_seconds)
             .field("warn_seconds", &self.warn_seconds)
+            .field("assurance", &self.assurance)
             .finish()
     }
 }
@@ -183,6 +186,7 @@ mod tests {
             session_ends_at: 1_800,
             idle_seconds: 1_800,
             warn_seconds: 300,
+            assurance: None,
         };
         for shown in [format!("{viewer:?}"), format!("{viewer:#?}"), format!("{:?}", Some(&viewer))] {
             assert!(!shown.contains(token), "{shown}");

@@ -25,6 +25,10 @@ pub enum AppError {
     /// Signed in, but this person may not do this or see this.
     #[error("forbidden")]
     Forbidden,
+    /// Signed in with an e-ID whose level of assurance is too low for this e-service
+    /// (confidentiality 3 needs substantial): sign in again at that level.
+    #[error("level of assurance too low")]
+    AssuranceTooLow,
     /// A form without a valid CSRF token, or a cross-site request.
     #[error("cross-site request refused")]
     CrossSite,
@@ -57,7 +61,7 @@ impl AppError {
         match self {
             AppError::NotFound => 404,
             AppError::Unauthorized => 401,
-            AppError::Forbidden | AppError::CrossSite => 403,
+            AppError::Forbidden | AppError::CrossSite | AppError::AssuranceTooLow => 403,
             AppError::SignInFailed | AppError::SignInCancelled => 401,
             AppError::SignInUnavailable => 503,
             AppError::BadRequest(_) | AppError::BadArguments => 400,
@@ -74,6 +78,7 @@ impl AppError {
             AppError::NotFound => "error-not-found-title",
             AppError::Unauthorized => "error-unauthorized-title",
             AppError::Forbidden => "error-forbidden-title",
+            AppError::AssuranceTooLow => "error-assurance-title",
             AppError::CrossSite => "error-cross-site-title",
             AppError::SignInFailed => "error-sign-in-failed-title",
             AppError::SignInCancelled => "error-sign-in-cancelled-title",
@@ -92,6 +97,7 @@ impl AppError {
             AppError::NotFound => "error-not-found-body",
             AppError::Unauthorized => "error-unauthorized-body",
             AppError::Forbidden => "error-forbidden-body",
+            AppError::AssuranceTooLow => "error-assurance-body",
             AppError::CrossSite => "error-cross-site-body",
             AppError::SignInFailed => "error-sign-in-failed-body",
             AppError::SignInCancelled => "error-sign-in-cancelled-body",
@@ -112,6 +118,7 @@ impl AppError {
             AppError::BadRequest(_) | AppError::BadArguments => "bad-request",
             AppError::Unauthorized => "unauthorized",
             AppError::Forbidden => "forbidden",
+            AppError::AssuranceTooLow => "assurance-too-low",
             AppError::CrossSite => "cross-site",
             AppError::SignInFailed => "sign-in-failed",
             AppError::SignInCancelled => "sign-in-cancelled",
@@ -129,6 +136,7 @@ impl AppError {
             "bad-request" => AppError::BadArguments,
             "unauthorized" => AppError::Unauthorized,
             "forbidden" => AppError::Forbidden,
+            "assurance-too-low" => AppError::AssuranceTooLow,
             "cross-site" => AppError::CrossSite,
             "sign-in-failed" => AppError::SignInFailed,
             "sign-in-cancelled" => AppError::SignInCancelled,

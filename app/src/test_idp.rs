@@ -20,6 +20,8 @@ pub struct PersonaPicker {
     pub realm: String,
     pub action: String,
     pub personas: Vec<PersonaChoice>,
+    /// e-ID: the levels of assurance to choose from (`substantial`, `low`), the first chosen.
+    pub levels: Vec<String>,
     /// The authorization request's parameters, sent back with the choice.
     pub hidden: Vec<(String, String)>,
 }
@@ -58,6 +60,23 @@ pub fn TestIdpPickerPage() -> impl IntoView {
             }
         })
         .collect_view();
+    let levels = (!p.levels.is_empty()).then(|| {
+        let radios = p
+            .levels
+            .iter()
+            .enumerate()
+            .map(|(i, l)| {
+                let id = format!("level-{l}");
+                view! {
+                    <div class="radio">
+                        <input type="radio" id=id.clone() name="level" value=l.clone() checked=i == 0/>
+                        <label for=id>{i18n.t(&format!("test-idp-level-{l}"))}</label>
+                    </div>
+                }
+            })
+            .collect_view();
+        view! { <fieldset><legend>{i18n.t("test-idp-level")}</legend>{radios}</fieldset> }
+    });
     view! {
         <Title text=format!("{title} – {}", i18n.t("site-name"))/>
         <h1>{title}</h1>
@@ -68,6 +87,7 @@ pub fn TestIdpPickerPage() -> impl IntoView {
                 <legend>{i18n.t("test-idp-choose")}</legend>
                 {choices}
             </fieldset>
+            {levels}
             <div class="button-row">
                 <button type="submit" name="sign_in" value="1">{i18n.t("test-idp-sign-in")}</button>
                 <button type="submit" name="cancel" value="1" class="secondary">{i18n.t("test-idp-cancel")}</button>

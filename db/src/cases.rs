@@ -135,6 +135,7 @@ pub struct CaseSummary {
     pub case_number: String,
     pub unit_code: String,
     pub service_slug: String,
+    pub applicant_id: UserId,
     pub applicant_name: String,
     pub status: CaseStatus,
     pub outcome: Option<DecisionOutcome>,
@@ -339,7 +340,8 @@ fn case_from_row(r: &AnyRow) -> Result<CaseRecord> {
     })
 }
 
-const SUMMARY_COLUMNS: &str = "c.id, c.case_number, c.unit_code, c.service_slug, ap.display_name as applicant_name, \
+const SUMMARY_COLUMNS: &str =
+    "c.id, c.case_number, c.unit_code, c.service_slug, c.applicant_id, ap.display_name as applicant_name, \
      c.status, c.outcome, c.submitted_at, c.handling_days, c.paused_seconds, c.paused_since, c.due_at, c.assignee_id, \
      asg.display_name as assignee_name, c.updated_at, c.day_kind";
 
@@ -351,6 +353,7 @@ fn summary_from_row(r: &AnyRow, now: i64, unread: i64) -> Result<CaseSummary> {
         case_number: r.try_get("case_number")?,
         unit_code: r.try_get("unit_code")?,
         service_slug: r.try_get("service_slug")?,
+        applicant_id: r.try_get("applicant_id")?,
         applicant_name: r.try_get("applicant_name")?,
         status: st,
         outcome: outcome(r.try_get("outcome")?)?,

@@ -67,10 +67,11 @@ test('a provider editor has her own pages, the provider portal and may ask the c
 });
 
 for (const [name, links, may, mayNot] of [
-  ['Sara Nilsson', ['Ärendekö', 'Behörigheter', 'Statistik'], '/admin/access', '/admin/audit'],
-  ['Omar Haddad', ['Ärendekö', 'Behörigheter', 'Statistik'], '/admin/access', '/my'],
-  ['Lena Berg', ['Kontaktcenter', 'Behörigheter'], '/admin/access', '/admin/audit'],
-  ['Ingrid Wall', ['Behörigheter', 'Granskningslogg'], '/admin/audit', '/admin/access/review?scope=unit%3AMF'],
+  ['Sara Nilsson', ['Ärendekö', 'Behörigheter', 'Statistik', 'Incidenter'], '/admin/access', '/admin/audit'],
+  ['Omar Haddad', ['Ärendekö', 'Behörigheter', 'Statistik', 'Incidenter'], '/admin/access', '/my'],
+  ['Lena Berg', ['Kontaktcenter', 'Behörigheter', 'Incidenter'], '/admin/access', '/admin/audit'],
+  ['Ingrid Wall', ['Behörigheter', 'Granskningslogg', 'Klassning', 'Incidenter'], '/admin/audit', '/admin/access/review?scope=unit%3AMF'],
+  ['Jonas Falk', ['Behörigheter', 'Klassning', 'Skyddade uppgifter', 'Incidenter'], '/incidents', '/officer'],
 ] as const) {
   test(`${name} sees what her or his role allows`, async ({ page, browser }, testInfo) => {
     await signIn(page, 'staff', name, may, browser, testInfo);

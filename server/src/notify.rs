@@ -313,9 +313,40 @@ impl Notifier {
         sent
     }
 
+    /// Whether the row tells about a confidentiality-3 case or draft: then the message says only
+    /// that there is something new in Mina sidor — no service, no case number, no text. A
+    /// classification that cannot be read counts as confidential.
+    async fn content_free(&self, row: &OutboxRow) -> bool {
+        if !matches!(
+            row.event.as_str(),
+            "receipt"
+                | "message"
+                | "completion-request"
+                | "decision"
+                | "draft-expiring"
+                | "offer-reminder"
+                | "offer-lapsed"
+        ) {
+            return false;
+        }
+        let classification = match (row.case_id, row.args.get("service").and_then(|v| v.as_str())) {
+            (Some(case), _) => self.store.case_classification(case).await,
+            (None, Some(slug)) => self.store.service_classification(slug).await,
+            (None, None) => return false,
+        };
+        classification.map_or(true, |c| !c.controls().content_in_notifications)
+    }
+
     /// Subject and body in the recipient's language.
     async fn render(&self, row: &OutboxRow) -> (String, String) {
         let lang = Lang::parse(&row.lang).unwrap_or_default();
+        if self.content_free(row).await {
+            let link = format!("{}/my", self.public_url);
+            return (
+                ta(lang, "notify-protected-subject", &[]),
+                ta(lang, "notify-protected-body", &[("link", link.into())]),
+            );
+        }
         let arg = |k: &str| row.args.get(k).map(|v| v.as_str().map(str::to_owned).unwrap_or_else(|| v.to_string()));
         let service = match arg("service") {
             Some(slug) => match stadsporten_domain::ServiceSlug::parse(&slug) {
@@ -392,10 +423,21 @@ impl Notifier {
         use stadsporten_domain::eservice::answers::{field_visible, visible_steps};
         let case = self.store.case_record(case_id?).await.ok()??;
         let def = self.store.definition(case.definition_id).await.ok()??;
+        // A person with protected personal data: their address and contact answers never leave
+        // in an e-mail (a failed check counts as protected).
+        let protected = self.store.is_protected(case.applicant_id).await.unwrap_or(true);
         let mut out = Vec::new();
         for step in visible_steps(&def.definition, &case.answers) {
             out.push(format!("{}:", step.title.get(lang)));
             for f in step.fields.iter().filter(|f| field_visible(f, &case.answers)) {
+                if protected && stadsporten_domain::security::protected::is_contact_field(f.kind) {
+                    out.push(format!(
+                        "- {}: {}",
+                        f.label.get(lang),
+                        stadsporten_app::i18n::t(lang, "protected-masked")
+                    ));
+                    continue;
+                }
                 let lines = stadsporten_app::eservices::display::answer_lines(f, case.answers.get(&f.id), lang);
                 out.push(format!("- {}: {}", f.label.get(lang), lines.join(", ")));
             }

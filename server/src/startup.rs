@@ -770,6 +770,12 @@ fn spawn_eservice_housekeeping(
                 Ok(_) => {}
                 Err(e) => tracing::warn!(error = %e, "offer lapse failed"),
             }
+            // Personal-data breaches: the IMY clock's reminders to the security officers.
+            match store.send_incident_reminders(now).await {
+                Ok(n) if n > 0 => tracing::info!(incidents = n, "reminded the security officers of the IMY deadline"),
+                Ok(_) => {}
+                Err(e) => tracing::warn!(error = %e, "incident reminders failed"),
+            }
         }
     });
 }

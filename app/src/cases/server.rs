@@ -66,6 +66,7 @@ pub async fn my_case(id: CaseId) -> Result<MyCaseView, AppError> {
         .await?
         .filter(|c| super::access::of_case(&viewer, c, super::access::CaseNeed::Own).is_some());
     let case = case.ok_or_else(|| AppError::NotFound.respond())?;
+    crate::auth::require_assurance(&store, &viewer, &case.service_slug).await?;
     store.mark_messages_read(case.id, true, ctx.now).await?;
     let common = case_common(&store, &case, false, ctx.lang, ctx.now).await?;
     let surveys = store.pending_surveys(case.id).await?.into_iter().map(|s| s.slug().to_owned()).collect();
@@ -215,7 +216,9 @@ pub async fn answer_survey(
 
 #[cfg(feature = "ssr")]
 mod ssr {
-    use super::super::view::{CaseCommon, CaseLine, CompletionItem, DecisionView, FileLink, MessageItem, TimelineItem};
+    use super::super::view::{
+        CaseCommon, CaseLine, CaseSecurity, CompletionItem, DecisionView, FileLink, MessageItem, TimelineItem,
+    };
     use crate::cases::view::{AnswerRow, AnswerSection};
     use crate::error::AppError;
     use crate::i18n::{t, ta};
@@ -351,6 +354,8 @@ mod ssr {
             assignee: c.assignee_name.clone(),
             unread: c.unread,
             offer: None,
+            protected: false,
+            sensitive: false,
         })
     }
 
@@ -376,6 +381,10 @@ mod ssr {
     ) -> Result<CaseCommon, AppError> {
         let def = store.definition(case.definition_id).await?.ok_or(AppError::Internal)?;
         let d = &def.definition;
+        let security = if staff { Some(case_security(store, case, lang, now).await?) } else { None };
+        // A protected applicant's address, e-mail and phone answers are not shown to staff
+        // without a specific grant.
+        let mask = security.as_ref().is_some_and(|s| s.protected && s.grant.is_none());
         let answers = visible_steps(d, &case.answers)
             .into_iter()
             .map(|step| AnswerSection {
@@ -387,7 +396,11 @@ mod ssr {
                     .filter(|f| field_visible(f, &case.answers))
                     .map(|f| AnswerRow {
                         label: f.label.get(lang).to_owned(),
-                        lines: crate::cases::display::answer_lines(f, case.answers.get(&f.id), lang),
+                        lines: if mask && stadsporten_domain::security::protected::is_contact_field(f.kind) {
+                            vec![t(lang, "protected-masked")]
+                        } else {
+                            crate::cases::display::answer_lines(f, case.answers.get(&f.id), lang)
+                        },
                     })
                     .collect(),
             })
@@ -493,6 +506,62 @@ mod ssr {
             completions,
             decision,
             offer,
+            security,
+        })
+    }
+
+    /// The case's classification as staff see it, and the applicant's protection: a protected
+    /// person's details are seen only with the viewer's own grant in force, and each such view
+    /// is written to the audit trail with the grant's reason.
+    pub async fn case_security(
+        store: &Store,
+        case: &CaseRecord,
+        lang: Lang,
+        now: i64,
+    ) -> Result<CaseSecurity, AppError> {
+        use stadsporten_domain::audit::{AuditAction, Outcome};
+        let c = store.service_classification(&case.service_slug).await?;
+        let (ci, ii, ai) = c.numbers();
+        let protected = store.is_protected(case.applicant_id).await?;
+        let viewer = crate::context::current().viewer;
+        let grant = match (&viewer, protected) {
+            (Some(v), true) => store.protected_grant(v.user_id, case.applicant_id, now).await?,
+            _ => None,
+        };
+        let address = match &grant {
+            Some(g) => {
+                crate::auth::record(
+                    AuditAction::Read,
+                    "protected-person",
+                    Some(case.applicant_id.to_string()),
+                    Outcome::Success,
+                    None,
+                    Some(format!("case {} grant {}: {}", case.id, g.id, g.reason)),
+                )
+                .await?;
+                store
+                    .register_entry(case.applicant_id)
+                    .await?
+                    .map(|e| format!("{}, {} {}", e.street, e.postal_code, e.city))
+            }
+            None => None,
+        };
+        Ok(CaseSecurity {
+            levels: crate::i18n::ta(
+                lang,
+                "classification-levels",
+                &[("c", ci.to_string().into()), ("i", ii.to_string().into()), ("a", ai.to_string().into())],
+            ),
+            sensitive: c.is_sensitive(),
+            protected,
+            grant: grant.map(|g| {
+                crate::i18n::ta(
+                    lang,
+                    "protected-grant-in-force",
+                    &[("reason", g.reason.into()), ("until", crate::ui::stockholm_time(g.expires_at).into())],
+                )
+            }),
+            address,
         })
     }
 }

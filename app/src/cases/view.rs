@@ -23,6 +23,12 @@ pub struct CaseLine {
     /// "Offer awaiting the answer, by …" while a decision's offer waits (the officer's queue).
     #[serde(default)]
     pub offer: Option<String>,
+    /// The officer's queue: the applicant has protected personal data (marked on every staff page).
+    #[serde(default)]
+    pub protected: bool,
+    /// The officer's queue: the e-service is classified confidentiality 3.
+    #[serde(default)]
+    pub sensitive: bool,
 }
 
 /// A draft in Mina sidor.
@@ -124,6 +130,23 @@ pub struct CaseCommon {
     pub decision: Option<DecisionView>,
     /// The offer the decision carries, if any.
     pub offer: Option<OfferView>,
+    /// Staff only: the e-service's classification, and whether the applicant's personal data is
+    /// protected (and how this viewer sees it).
+    pub security: Option<CaseSecurity>,
+}
+
+/// What staff see of a case's classification and of a protected applicant.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CaseSecurity {
+    /// "K3 R3 T2" in the page's language.
+    pub levels: String,
+    pub sensitive: bool,
+    /// The applicant has protected personal data.
+    pub protected: bool,
+    /// This viewer's grant in force (its reason and end), when protected.
+    pub grant: Option<String>,
+    /// The population register's address, shown only with a grant.
+    pub address: Option<String>,
 }
 
 /// An offer in a decision, as the applicant and the officer see it.

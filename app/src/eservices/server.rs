@@ -48,6 +48,18 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
                 ),
             })
         });
+    // Confidentiality 3: residents are told how it is protected, and need e-ID at substantial.
+    let controls = store.service_classification(slug.as_str()).await?.controls();
+    let needs = controls.min_assurance;
+    let acr = (needs > stadsporten_domain::security::assurance::Assurance::Low).then(|| needs.slug().to_owned());
+    let here = format!("/services/{slug}/start");
+    let step_up = ctx.viewer.as_ref().filter(|v| !v.is_staff && !needs.met_by(v.assurance)).map(|_| {
+        format!(
+            "/auth/login?as=resident&acr={}&to={}",
+            needs.slug(),
+            stadsporten_domain::catalogue::encode_component(&here)
+        )
+    });
     let mut drafts = Vec::new();
     let mut refusal = None;
     if let Some(viewer) = &ctx.viewer {
@@ -89,6 +101,9 @@ pub async fn load_start(slug: String) -> Result<StartView, AppError> {
         drafts,
         preselect,
         not_in_language: not_in_language(def, lang),
+        protection: controls.protection_notice.then(|| crate::i18n::t(lang, "apply-protection")),
+        acr,
+        step_up,
     })
 }
 
@@ -126,6 +141,7 @@ pub async fn start_application(slug: String, unit: Option<String>) -> Result<(),
         .await?;
         return Err(AppError::Forbidden.respond());
     }
+    crate::auth::require_assurance(&store, &viewer, &slug).await?;
     let acting_for = viewer.acting_for.as_ref().map(|(o, _)| o.to_string());
     let token = DraftToken::new(random_token());
     // The entry names the new draft (the store fills in its id) and commits with it.
@@ -407,6 +423,11 @@ mod ssr {
             .filter(|d| d.user_id == viewer.user_id || assisting(viewer, d))
             .ok_or_else(|| AppError::NotFound.respond())?;
         let def = store.definition(draft.definition_id).await?.ok_or(AppError::Internal)?;
+        // The owner at the level of assurance the e-service needs (an assisting agent works
+        // under the owner's consent, through the staff sign-in).
+        if draft.user_id == viewer.user_id {
+            crate::auth::require_assurance(store, viewer, &def.slug).await?;
+        }
         Ok((draft, def))
     }
 

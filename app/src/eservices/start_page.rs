@@ -54,7 +54,9 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
             if let Some(u) = &unit {
                 to.push_str(&format!("?unit={}", stadsporten_domain::catalogue::encode_component(u)));
             }
-            let href = format!("/auth/login?as=resident&to={}", stadsporten_domain::catalogue::encode_component(&to));
+            let acr = v.acr.as_ref().map(|a| format!("&acr={a}")).unwrap_or_default();
+            let href =
+                format!("/auth/login?as=resident{acr}&to={}", stadsporten_domain::catalogue::encode_component(&to));
             view! {
                 <p>{i18n.t("apply-sign-in-first")}</p>
                 <p><a class="button" href=href>{i18n.t("apply-sign-in")}</a></p>
@@ -62,6 +64,13 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
             .into_any()
         }
         (true, Some(why)) => view! { <p class="notice">{why}</p> }.into_any(),
+        (true, None) if v.step_up.is_some() => view! {
+            <div class="notice warning" role="note">
+                <p>{i18n.t("apply-assurance-needed")}</p>
+                <p><a class="button" href=v.step_up.clone().unwrap_or_default()>{i18n.t("apply-assurance-sign-in")}</a></p>
+            </div>
+        }
+        .into_any(),
         (true, None) => view! {
             <form method="post" action="/api/apply/start">
                 <CsrfField/>
@@ -84,6 +93,12 @@ fn start(v: StartView, i18n: I18n) -> impl IntoView {
             <dd>{i18n.ta(if v.working_days { "apply-working-days" } else { "apply-days" }, &[("days", v.handling_days.into())])}</dd>
         </dl>
         {preselect_note}
+        {v.protection.clone().map(|p| view! {
+            <section class="panel protection" aria-labelledby="protection-heading">
+                <h2 id="protection-heading">{i18n.t("apply-protection-heading")}</h2>
+                <p>{p}</p>
+            </section>
+        })}
         <h2>{i18n.t("apply-steps-heading")}</h2>
         <ol>{steps}</ol>
         {documents}

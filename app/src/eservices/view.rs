@@ -39,6 +39,13 @@ pub struct StartView {
     /// The e-service is not given in the page's language: the note (in that language) and the
     /// language its texts are shown in.
     pub not_in_language: Option<(String, String)>,
+    /// A sensitive e-service (confidentiality 3): how the information is protected.
+    pub protection: Option<String>,
+    /// The level of assurance the e-service needs beyond the lowest (`substantial`), for the
+    /// sign-in link.
+    pub acr: Option<String>,
+    /// Signed in at too low a level: where to sign in again at the level needed.
+    pub step_up: Option<String>,
 }
 
 /// "Apply for a place here": the unit's id and the sentence that says what is pre-selected.

@@ -206,6 +206,24 @@ fn page(v: OfficerCaseView, i18n: I18n) -> impl IntoView {
         {saved_notice(i18n)}
         <p class="caption">{c.service.clone()}</p>
         <h1><bdi>{crate::cases::server::case_heading(&c.case_number, i18n.lang)}</bdi></h1>
+        {c.security.as_ref().map(|sec| view! {
+            {sec.protected.then(|| view! {
+                <div class="notice warning protected" role="note" aria-labelledby="protected-heading">
+                    <h2 id="protected-heading">{i18n.t("protected-heading")}</h2>
+                    {match (&sec.grant, &sec.address) {
+                        (Some(grant), address) => view! {
+                            <p>{grant.clone()}</p>
+                            {address.clone().map(|a| view! { <p>{i18n.t("protected-address")}": " <bdi>{a}</bdi></p> })}
+                        }.into_any(),
+                        (None, _) => view! { <p>{i18n.t("protected-hidden")}</p> }.into_any(),
+                    }}
+                </div>
+            })}
+            <p class="classification">
+                <span class=if sec.sensitive { "tag warning" } else { "tag" }>{sec.levels.clone()}</span>
+                {sec.sensitive.then(|| view! { " " {i18n.t("classification-sensitive-case")} })}
+            </p>
+        })}
         <dl class="facts">
             <dt>{i18n.t("officer-applicant")}</dt><dd>{v.applicant.clone()}{v.acting_for.clone().map(|o| format!(" ({o})"))}</dd>
             <dt>{i18n.t("case-status")}</dt><dd><span class=format!("status status-{}", c.status_slug)>{c.status.clone()}</span></dd>

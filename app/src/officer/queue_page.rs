@@ -88,7 +88,11 @@ fn queue(v: QueueView, i18n: I18n) -> impl IntoView {
                     })}
                     <td><a href=format!("/officer/cases/{}", c.id)><bdi>{c.case_number.clone()}</bdi></a></td>
                     <td>{c.service.clone()}</td>
-                    <td>{c.applicant.clone()}</td>
+                    <td>
+                        {c.applicant.clone()}
+                        {c.protected.then(|| view! { " " <span class="tag protected">{i18n.t("protected-tag")}</span> })}
+                        {c.sensitive.then(|| view! { " " <span class="tag warning">{i18n.t("classification-sensitive")}</span> })}
+                    </td>
                     <td>
                         <span class=format!("status status-{}", c.status_slug)>{c.status.clone()}</span>
                         {c.offer.clone().map(|o| view! { " "<span class="tag tag-offer">{o}</span> })}
@@ -105,12 +109,35 @@ fn queue(v: QueueView, i18n: I18n) -> impl IntoView {
         })
         .collect_view();
     let export = v.may_export.then(|| {
-        let href = if v.query.is_empty() {
-            "/officer/export.csv".to_owned()
-        } else {
-            format!("/officer/export.csv?{}", v.query)
-        };
-        view! { <p><a href=href download="cases.csv">{i18n.t("officer-export")}</a></p> }
+        // Confidentiality-3 cases in the list: the export asks why (kept in the audit trail).
+        let sensitive = v.lines.iter().any(|c| c.sensitive);
+        let refused = crate::context::current().query.contains("export=reason-needed");
+        let hidden = [
+            ("service", &v.filters.service),
+            ("status", &v.filters.status),
+            ("standing", &v.filters.standing),
+            ("assignee", &v.filters.assignee),
+            ("sort", &v.filters.sort),
+        ]
+        .into_iter()
+        .filter_map(|(k, val)| val.clone().map(|val| view! { <input type="hidden" name=k value=val/> }))
+        .collect_view();
+        view! {
+            <form method="get" action="/officer/export.csv" id="export" class="export">
+                {hidden}
+                {(sensitive || refused).then(|| view! {
+                    <div class="field">
+                        <label for="export-reason">{i18n.t("officer-export-reason")}</label>
+                        <p class="hint" id="export-reason-hint">{i18n.t("officer-export-reason-hint")}</p>
+                        {refused.then(|| view! { <p class="field-error" id="export-reason-error">{i18n.t("officer-export-reason-needed")}</p> })}
+                        <input type="text" id="export-reason" name="reason"
+                            aria-describedby=if refused { "export-reason-hint export-reason-error" } else { "export-reason-hint" }
+                            aria-invalid=refused.then_some("true")/>
+                    </div>
+                })}
+                <button type="submit" class="button secondary">{i18n.t("officer-export")}</button>
+            </form>
+        }
     });
     view! {
         <h1>{i18n.t("officer-queue-title")}</h1>

@@ -111,6 +111,41 @@ pub async fn export_csv(
     let Ok(filter) = queue_filter(&filters, &units, viewer.user_id) else {
         return s.pages.error(&ctx, AppError::BadArguments).await;
     };
+    let now = s.clock.now();
+    let rows = match s.store.queue(&filter, now, 100_000).await {
+        Ok(r) => r,
+        Err(e) => {
+            return s.pages.error(&ctx, AppError::from_storage(e, "case export")).await;
+        }
+    };
+    // Confidentiality 3 among the rows: the export needs a stated reason, kept with its entry.
+    let reason: String = get("reason").map(|r| r.trim().chars().take(500).collect()).unwrap_or_default();
+    let mut needs_reason = false;
+    let mut services: Vec<&str> = rows.iter().map(|r| r.service_slug.as_str()).collect();
+    services.sort_unstable();
+    services.dedup();
+    for slug in services {
+        match s.store.service_classification(slug).await {
+            Ok(c) if c.controls().export_needs_reason => needs_reason = true,
+            Ok(_) => {}
+            Err(e) => return s.pages.error(&ctx, AppError::from_storage(e, "classification")).await,
+        }
+    }
+    if needs_reason && reason.chars().count() < 10 {
+        let entry = crate::auth::entry(
+            &ctx,
+            AuditAction::Export,
+            "case-queue",
+            Some(units.join(",")),
+            Outcome::Denied,
+            Some("case-officer"),
+            Some("no-reason".into()),
+        );
+        let _ = s.store.append_audit(&entry).await;
+        let mut back = filters.query();
+        back.push_str(if back.is_empty() { "export=reason-needed" } else { "&export=reason-needed" });
+        return crate::web::see_other(&format!("/officer?{back}#export"));
+    }
     let entry = crate::auth::entry(
         &ctx,
         AuditAction::Export,
@@ -118,17 +153,15 @@ pub async fn export_csv(
         Some(units.join(",")),
         Outcome::Success,
         Some("case-officer"),
-        Some(filters.query()),
+        Some(if reason.is_empty() { filters.query() } else { format!("{} reason: {reason}", filters.query()) }),
     );
     if let Err(e) = s.store.append_audit(&entry).await {
         return s.pages.error(&ctx, AppError::from_storage(e, "could not audit an export")).await;
     }
-    let now = s.clock.now();
-    let rows = match s.store.queue(&filter, now, 100_000).await {
-        Ok(r) => r,
-        Err(e) => {
-            return s.pages.error(&ctx, AppError::from_storage(e, "case export")).await;
-        }
+    let applicants: Vec<_> = rows.iter().map(|r| r.applicant_id).collect();
+    let protected = match s.store.protected_among(&applicants).await {
+        Ok(p) => p,
+        Err(e) => return s.pages.error(&ctx, AppError::from_storage(e, "protected applicants")).await,
     };
     let mut out = CsvFile::new(
         &[
@@ -142,6 +175,7 @@ pub async fn export_csv(
             "due",
             "deadline",
             "assignee",
+            "protected_personal_data",
         ],
         Style::AllQuoted,
     );
@@ -157,6 +191,7 @@ pub async fn export_csv(
             crate::ui::stockholm_date(r.due_at),
             r.standing.map(|st| st.slug().to_owned()).unwrap_or_default(),
             r.assignee_name.clone().unwrap_or_default(),
+            if protected.contains(&r.applicant_id) { "yes" } else { "no" }.to_owned(),
         ];
         out.text_row(fields);
     }

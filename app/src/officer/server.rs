@@ -61,8 +61,12 @@ pub async fn officer_queue(
     )
     .await?;
     let mut lines = Vec::new();
+    let protected = store.protected_among(&rows.iter().map(|r| r.applicant_id).collect::<Vec<_>>()).await?;
     for r in &rows {
-        lines.push(crate::cases::server::case_line(&store, r, lang).await?);
+        let mut line = crate::cases::server::case_line(&store, r, lang).await?;
+        line.protected = protected.contains(&r.applicant_id);
+        line.sensitive = store.service_classification(&r.service_slug).await?.is_sensitive();
+        lines.push(line);
     }
     // Decided cases whose offer waits for the applicant's answer say so, with the date.
     let decided: Vec<CaseId> = rows.iter().filter(|r| r.status == CaseStatus::Decided).map(|r| r.id).collect();

@@ -21,6 +21,9 @@ pub fn ErrorPage(error: AppError) -> impl IntoView {
                 view! { <li><a href=format!("/sign-in?to={}", encode_component(&back))>{i18n.t("error-sign-in")}</a></li> },
             )
         }
+        AppError::AssuranceTooLow => Some(view! {
+            <li><a href=format!("/auth/login?as=resident&acr=substantial&to={}", encode_component(&back))>{i18n.t("error-assurance-sign-in")}</a></li>
+        }),
         _ => None,
     };
     view! {

@@ -65,6 +65,15 @@ pub fn SessionBar() -> impl IntoView {
     if viewer.may(Permission::ViewStatistics, &any) {
         links.push(("/stats", i18n.t("nav-stats")));
     }
+    if viewer.may(Permission::ViewClassification, &any) {
+        links.push(("/admin/classification", i18n.t("nav-classification")));
+    }
+    if viewer.may(Permission::GrantProtectedAccess, &any) {
+        links.push(("/admin/protected", i18n.t("nav-protected")));
+    }
+    if viewer.may(Permission::ReportIncidents, &any) {
+        links.push(("/incidents", i18n.t("nav-incidents")));
+    }
     let links = links.into_iter().map(|(href, text)| view! { <li><a href=href>{text}</a></li> }).collect_view();
     let ends = stockholm_clock(viewer.session_ends_at);
     view! {

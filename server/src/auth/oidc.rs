@@ -35,6 +35,7 @@ use stadsporten_db::{UserKind, VerifiedClaims};
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::identity::PersonalIdentityNumber;
 use stadsporten_domain::redirect::LocalPath;
+use stadsporten_domain::security::assurance::Assurance;
 use std::sync::Arc;
 use tokio::sync::RwLock;
 use tower_sessions::Session;
@@ -181,6 +182,9 @@ pub struct LoginQuery {
     #[serde(rename = "as")]
     as_: Option<String>,
     to: Option<String>,
+    /// The level of assurance to ask for (`substantial`, `high`): a confidentiality-3 e-service
+    /// sends the person here to sign in again with it.
+    acr: Option<String>,
 }
 
 /// `GET /auth/login?as=resident|staff&to=/path`
@@ -214,6 +218,11 @@ pub async fn login(
     for scope in &provider.settings.scopes {
         request = request.add_scope(Scope::new(scope.clone()));
     }
+    let wants = q.acr.as_deref().and_then(Assurance::parse);
+    if let Some(level) = wants {
+        request =
+            request.add_auth_context_value(openidconnect::AuthenticationContextClass::new(level.acr_value().into()));
+    }
     let (url, state, nonce) = request.url();
     let pending = PendingLogin {
         provider: kind,
@@ -223,6 +232,7 @@ pub async fn login(
         // Only a path on this site is followed after sign-in (no open redirect).
         return_to: LocalPath::or(q.to.as_deref(), "/my").into_string(),
         started_at: auth.clock.now(),
+        wants,
     };
     if let Err(e) = session.insert(LOGIN_KEY, &pending).await {
         tracing::error!(error = %e, "could not store the pending sign-in");
@@ -374,6 +384,9 @@ async fn complete(
     crate::metrics::COUNTERS.signed_in();
     // A new id for the signed-in session: an id planted before sign-in is worth nothing after.
     session.cycle_id().await.map_err(|_| SignInFailure::Storage)?;
+    // The level of assurance the provider asserts; one it does not name, or names in a way not
+    // understood, counts as low (a service that needs more then asks again).
+    let assurance = claims.auth_context_ref().and_then(|a| Assurance::from_acr(a.as_str()));
     let data = SessionAuth {
         user_id: user.id,
         epoch: user.session_epoch,
@@ -381,6 +394,8 @@ async fn complete(
         signed_in_at: now,
         last_seen_at: now,
         csrf: crate::auth::random_token(),
+        assurance,
+        sensitive: false,
     };
     session.insert(AUTH_KEY, &data).await.map_err(|_| SignInFailure::Storage)?;
     let mut entry = stadsporten_app::auth::entry(
@@ -390,7 +405,7 @@ async fn complete(
         Some(user.id.to_string()),
         Outcome::Success,
         None,
-        Some(pending.provider.as_str().into()),
+        Some(format!("{} loa={}", pending.provider.as_str(), assurance.map_or("unknown", Assurance::slug))),
     );
     entry.actor_id = Some(user.id);
     auth.store.append_audit(&entry).await.map_err(|_| SignInFailure::Storage)?;

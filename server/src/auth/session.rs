@@ -66,6 +66,13 @@ pub struct SessionAuth {
     pub signed_in_at: i64,
     pub last_seen_at: i64,
     pub csrf: String,
+    /// The e-ID's level of assurance (the ID token's `acr`); unknown counts as low.
+    #[serde(default)]
+    pub assurance: Option<stadsporten_domain::security::assurance::Assurance>,
+    /// A member of staff opened a confidentiality-3 case in this session: the shorter idle
+    /// time-out applies from then on.
+    #[serde(default)]
+    pub sensitive: bool,
 }
 
 /// A sign-in in progress: what the callback must find again. (`Debug` below leaves out the
@@ -78,6 +85,9 @@ pub struct PendingLogin {
     pub pkce_verifier: String,
     pub return_to: String,
     pub started_at: i64,
+    /// The level of assurance asked of the provider (`acr_values`), if any.
+    #[serde(default)]
+    pub wants: Option<stadsporten_domain::security::assurance::Assurance>,
 }
 
 // Secrets stay out of logs and panic messages, like the viewer's token (see `Viewer`'s `Debug`).
@@ -90,6 +100,8 @@ impl std::fmt::Debug for SessionAuth {
             .field("signed_in_at", &self.signed_in_at)
             .field("last_seen_at", &self.last_seen_at)
             .field("csrf", &"[redacted]")
+            .field("assurance", &self.assurance)
+            .field("sensitive", &self.sensitive)
             .finish()
     }
 }
@@ -124,7 +136,7 @@ pub async fn load_viewer(State(auth): State<Arc<AuthState>>, mut req: Request, n
     let session = req.extensions().get::<Session>().cloned();
     if let (Some(session), false) = (session, is_passive(&path)) {
         let session = &session;
-        match resolve(&auth, session, now).await {
+        match resolve(&auth, session, &path, now).await {
             Ok(Resolved::Anonymous) => {}
             Ok(Resolved::Viewer(viewer)) => {
                 // A form refused by the previous request is shown by this page view, once.
@@ -188,9 +200,15 @@ enum Resolved {
     Ended(SessionEnded, UserId),
 }
 
+/// The case of an officer's case page (`/officer/cases/{id}` and what is under it).
+fn officer_case(path: &str) -> Option<stadsporten_domain::CaseId> {
+    path.strip_prefix("/officer/cases/")?.split('/').next()?.parse().ok()
+}
+
 async fn resolve(
     auth: &AuthState,
     session: &Session,
+    path: &str,
     now: i64,
 ) -> Result<Resolved, Box<dyn std::error::Error + Send + Sync>> {
     let Some(mut data) = session.get::<SessionAuth>(AUTH_KEY).await? else {
@@ -202,7 +220,27 @@ async fn resolve(
         return Ok(Resolved::Ended(SessionEnded::Revoked, data.user_id));
     };
     let user = &who.user;
-    let ends_at = match auth.policy.assess(data.signed_in_at, data.last_seen_at, now) {
+    // Staff who opened a confidentiality-3 case: the shorter idle limit from then on (noticed
+    // here, where every request of theirs passes, before the limit is judged).
+    if user.kind == UserKind::Staff && !data.sensitive {
+        if let Some(id) = officer_case(path) {
+            if auth.store.case_classification(id).await.is_ok_and(|c| c.controls().staff_idle_seconds.is_some()) {
+                data.sensitive = true;
+                session.insert(AUTH_KEY, &data).await?;
+            }
+        }
+    }
+    let policy = if data.sensitive {
+        let idle = auth.policy.idle.min(stadsporten_domain::security::classification::SENSITIVE_IDLE_SECONDS);
+        stadsporten_domain::session::SessionPolicy {
+            idle,
+            warn_before: auth.policy.warn_before.min(idle / 3),
+            ..auth.policy
+        }
+    } else {
+        auth.policy
+    };
+    let ends_at = match policy.assess(data.signed_in_at, data.last_seen_at, now) {
         SessionState::IdleExpired => return Ok(Resolved::Ended(SessionEnded::Idle, user.id)),
         SessionState::AbsoluteExpired => return Ok(Resolved::Ended(SessionEnded::Absolute, user.id)),
         SessionState::Active { .. } => {
@@ -213,7 +251,7 @@ async fn resolve(
                 data.last_seen_at = now;
                 session.insert(AUTH_KEY, &data).await?;
             }
-            match auth.policy.assess(data.signed_in_at, data.last_seen_at, now) {
+            match policy.assess(data.signed_in_at, data.last_seen_at, now) {
                 SessionState::Active { ends_at, .. } => ends_at,
                 _ => now,
             }
@@ -235,8 +273,9 @@ async fn resolve(
         acting_for,
         csrf: data.csrf,
         session_ends_at: ends_at,
-        idle_seconds: auth.policy.idle,
-        warn_seconds: auth.policy.warn_before,
+        idle_seconds: policy.idle,
+        warn_seconds: policy.warn_before,
+        assurance: data.assurance,
     })))
 }
 
@@ -253,6 +292,8 @@ mod tests {
             signed_in_at: 0,
             last_seen_at: 0,
             csrf: "csrf-secret-1".into(),
+            assurance: None,
+            sensitive: false,
         };
         let pending = PendingLogin {
             provider: ProviderKind::Staff,
@@ -261,6 +302,7 @@ mod tests {
             pkce_verifier: "pkce-secret-4".into(),
             return_to: "/my".into(),
             started_at: 0,
+            wants: None,
         };
         let shown = format!("{auth:?} {pending:#?}");
         for secret in ["csrf-secret-1", "state-secret-2", "nonce-secret-3", "pkce-secret-4"] {

@@ -39,6 +39,7 @@ use stadsporten_app::context::RequestContext;
 use stadsporten_app::error::AppError;
 use stadsporten_app::test_idp::{PersonaChoice, PersonaPicker};
 use stadsporten_db::{User, UserKind};
+use stadsporten_domain::security::assurance::Assurance;
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 
@@ -73,6 +74,9 @@ struct IssuedCode {
     nonce: Option<String>,
     challenge: String,
     expires_at: i64,
+    /// The level of assurance chosen in the picker (an `acr` URI), for the ID token.
+    #[serde(default)]
+    acr: Option<String>,
 }
 
 pub struct TestIdp {
@@ -221,7 +225,11 @@ pub async fn discovery(State(auth): State<Arc<AuthState>>, Path(realm): Path<Str
         "token_endpoint_auth_methods_supported": ["client_secret_basic", "client_secret_post"],
         "code_challenge_methods_supported": ["S256"],
         "grant_types_supported": ["authorization_code"],
-        "claims_supported": ["sub", "name", "given_name", "family_name", "email", "email_verified"],
+        "claims_supported": ["sub", "name", "given_name", "family_name", "email", "email_verified", "acr"],
+        "acr_values_supported": [
+            stadsporten_domain::security::assurance::LOA2,
+            stadsporten_domain::security::assurance::LOA3,
+        ],
     }))
     .into_response()
 }
@@ -244,6 +252,8 @@ pub struct AuthorizeParams {
     nonce: Option<String>,
     code_challenge: Option<String>,
     code_challenge_method: Option<String>,
+    /// The levels of assurance the client asks for (space-separated `acr` URIs).
+    acr_values: Option<String>,
 }
 
 /// Checks an authorization request. Errors that cannot be sent back to a trusted redirect URI
@@ -323,6 +333,19 @@ pub async fn authorize(
         realm: realm.clone(),
         action: format!("/test-idp/{realm}/authorize/choose"),
         personas: choices,
+        // e-ID only: the level of assurance to sign in at, as the real e-IDs differ (BankID is
+        // substantial; a basic app e-ID is low). The one asked for is chosen first.
+        levels: if kind == ProviderKind::Resident {
+            let asked = p.acr_values.as_deref().unwrap_or("");
+            let first =
+                if asked.contains(Assurance::Low.acr_value()) { Assurance::Low } else { Assurance::Substantial };
+            [first, if first == Assurance::Low { Assurance::Substantial } else { Assurance::Low }]
+                .into_iter()
+                .map(|a| a.slug().to_owned())
+                .collect()
+        } else {
+            Vec::new()
+        },
         hidden: [
             ("response_type", &p.response_type),
             ("client_id", &p.client_id),
@@ -332,6 +355,7 @@ pub async fn authorize(
             ("nonce", &p.nonce),
             ("code_challenge", &p.code_challenge),
             ("code_challenge_method", &p.code_challenge_method),
+            ("acr_values", &p.acr_values),
         ]
         .into_iter()
         .filter_map(|(k, v)| v.clone().map(|v| (k.to_owned(), v)))
@@ -344,6 +368,8 @@ pub async fn authorize(
 pub struct Choice {
     persona: Option<String>,
     cancel: Option<String>,
+    /// The level of assurance picked (`low`, `substantial`).
+    level: Option<String>,
     #[serde(flatten)]
     params: AuthorizeParams,
 }
@@ -384,6 +410,9 @@ pub async fn choose(
         nonce: c.params.nonce.clone(),
         challenge: c.params.code_challenge.clone().unwrap_or_default(),
         expires_at: auth.clock.now() + CODE_TTL,
+        acr: (kind == ProviderKind::Resident).then(|| {
+            c.level.as_deref().and_then(Assurance::parse).unwrap_or(Assurance::Substantial).acr_value().to_owned()
+        }),
     };
     let code = seal(&idp.secret, "code", &issued);
     back_to_client(&client.redirect_uri, &[("code", &code), ("state", &state)])
@@ -466,7 +495,7 @@ pub async fn token(
     if let (Some(pnr), false) = (&user.personal_identity_number, client.personal_number_claim.is_empty()) {
         extra.insert(client.personal_number_claim.clone(), serde_json::Value::String(pnr.expose().to_owned()));
     }
-    let id_token = match sign_id_token(r, &client.client_id, &user, issued.nonce, &access, now, extra) {
+    let id_token = match sign_id_token(r, &client.client_id, &user, issued.nonce, issued.acr, &access, now, extra) {
         Ok(t) => t,
         Err(e) => {
             tracing::error!(error = %e, "test IdP: signing the ID token");
@@ -485,11 +514,13 @@ pub async fn token(
     res
 }
 
+#[allow(clippy::too_many_arguments)]
 fn sign_id_token(
     r: &Realm,
     client_id: &str,
     user: &User,
     nonce: Option<String>,
+    acr: Option<String>,
     access: &str,
     now: i64,
     extra: HashMap<String, serde_json::Value>,
@@ -512,6 +543,7 @@ fn sign_id_token(
         ExtraClaims(extra),
     )
     .set_nonce(nonce.map(Nonce::new))
+    .set_auth_context_ref(acr.map(openidconnect::AuthenticationContextClass::new))
     .set_auth_time(Some(at(now)?));
     let token = TestIdToken::new(
         claims,
