@@ -400,6 +400,37 @@ mod tests {
             let refusals = [LookupRefusal::NoReason, LookupRefusal::NoExplanation, LookupRefusal::ExplanationTooLong];
             generated.extend(refusals.map(|r| r.message_id().to_owned()));
         }
+        {
+            // Information security (app/src/security): its vocabularies.
+            use stadsporten_domain::security::classification::{InformationType, CONTROL_TABLE};
+            use stadsporten_domain::security::incident::*;
+            generated.extend((1..=4).map(|l| format!("classification-level-{l}")));
+            generated.extend(["c", "i", "a"].map(|a| format!("classification-aspect-{a}")));
+            generated.extend(
+                CONTROL_TABLE.iter().map(|r| format!("classification-control-{}{}", r.aspect.to_lowercase(), r.level)),
+            );
+            generated.extend(InformationType::ALL.iter().map(|t| format!("classification-information-{}", t.slug())));
+            generated.extend(IncidentCategory::ALL.iter().map(|c| format!("incident-category-{}", c.slug())));
+            generated.extend(IncidentSeverity::ALL.iter().map(|c| format!("incident-severity-{}", c.slug())));
+            generated.extend(IncidentStatus::ALL.iter().map(|c| format!("incident-status-{}", c.slug())));
+            generated.extend(PersonalData::ALL.iter().map(|c| format!("incident-personal-data-{}", c.slug())));
+            generated.extend(ImyDecision::ALL.iter().map(|c| format!("incident-decision-{}", c.slug())));
+            generated.extend(
+                [
+                    "reported",
+                    "triaged",
+                    "note",
+                    "audit-linked",
+                    "imy-notified",
+                    "imy-not-notified",
+                    "reminder",
+                    "closed",
+                ]
+                .map(|e| format!("incident-event-{e}")),
+            );
+            generated.extend(["low", "substantial"].map(|l| format!("test-idp-level-{l}")));
+            generated.extend(["subject", "body"].map(|p| format!("notify-incident-reminder-{p}")));
+        }
         for g in &generated {
             assert!(sv.contains(g), "generated id {g} has no message");
         }
