@@ -95,6 +95,14 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/contact/figures.csv",
     "/integrations/telephony/events",
     "/integrations/sms/receipts",
+    "/.well-known/security.txt",
+    "/csp-reports",
+    "/admin/classification",
+    "/incidents",
+    "/incidents/export.csv",
+    "/incidents/{id}/{action}",
+    "/admin/protected",
+    "/admin/protected/{id}/revoke",
 ];
 
 /// Shared state of the router.
@@ -479,11 +487,8 @@ fn router(
     limiter.spawn_housekeeping();
     let security = Router::new()
         .route("/.well-known/security.txt", get(crate::security_routes::security_txt))
-        .route(
-            "/csp-reports",
-            post(crate::security_routes::csp_report)
-                .layer(axum::extract::DefaultBodyLimit::max(stadsporten_domain::security::csp::MAX_REPORT_BYTES)),
-        )
+        .route("/csp-reports", post(crate::security_routes::csp_report))
+        .layer(axum::extract::DefaultBodyLimit::max(stadsporten_domain::security::csp::MAX_REPORT_BYTES))
         .with_state(crate::security_routes::SecurityState {
             public_url: auth.public_url.clone(),
             contact: settings.security.contact.clone(),

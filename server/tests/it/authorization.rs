@@ -24,6 +24,7 @@ enum Who {
     Per,
     Admin,
     Ingrid,
+    Jonas,
     Vera,
 }
 
@@ -32,10 +33,12 @@ use Who::*;
 /// Residents and representatives (Maja edits a provider's units but is a person too).
 const RESIDENTS: [Who; 3] = [Anna, Erik, Maja];
 /// Everyone the city has granted a role to.
-const GRANTED: [Who; 8] = [Maja, Sara, Omar, Lena, Per, Admin, Ingrid, Vera];
+const GRANTED: [Who; 9] = [Maja, Sara, Omar, Lena, Per, Admin, Ingrid, Jonas, Vera];
+/// Every member of the city's staff (each may report a security incident).
+const STAFF: [Who; 8] = [Sara, Omar, Lena, Per, Admin, Ingrid, Jonas, Vera];
 
 /// Vera (the content editor) last: her writes change public pages the others read.
-const EVERYONE: [Who; 11] = [Nobody, Anna, Erik, Maja, Sara, Omar, Lena, Per, Admin, Ingrid, Vera];
+const EVERYONE: [Who; 12] = [Nobody, Anna, Erik, Maja, Sara, Omar, Lena, Per, Admin, Ingrid, Jonas, Vera];
 
 impl Who {
     fn persona(self) -> Option<&'static str> {
@@ -50,6 +53,7 @@ impl Who {
             Per => "per",
             Admin => "admin",
             Ingrid => "ingrid",
+            Jonas => "jonas",
             Vera => "vera",
         })
     }
@@ -122,6 +126,12 @@ struct Objects {
     callback: stadsporten_domain::ids::CallbackId,
     looked_up: UserId,
     directory_entry: i64,
+    /// Information security's: an incident Sara reported, Kim (a protected person) and a grant
+    /// to see Kim's details given to Sara.
+    incident: i64,
+    kim: UserId,
+    sara: UserId,
+    protected_grant: i64,
 }
 
 /// The feedback e-service's answers, routed to `unit`.
@@ -409,7 +419,12 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
     let shortcoming = stadsporten_domain::content::ShortcomingContent { fix_by: None, resolved: false, texts };
     let content_shortcoming = store.save_shortcoming(None, &shortcoming, "Vera Lind", now).await.unwrap();
     let (errand, callback, looked_up, directory_entry) = contact_objects(app, n).await;
+    let (incident, kim, sara, protected_grant) = security_objects(app, n).await;
     Objects {
+        incident,
+        kim,
+        sara,
+        protected_grant,
         errand,
         callback,
         looked_up,
@@ -440,6 +455,29 @@ async fn objects(app: &TestApp, n: usize) -> Objects {
             format!("{:04}-{:02}-{:02}", t.year(), u8::from(t.month()), t.day())
         },
     }
+}
+
+/// Information security's objects of round `n` (see [`Objects`]).
+async fn security_objects(app: &TestApp, n: usize) -> (i64, UserId, UserId, i64) {
+    use stadsporten_domain::security::incident::{PersonalData, ReportForm};
+    use stadsporten_domain::security::protected::GrantForm;
+    let now = app.clock.now();
+    let store = &app.store;
+    let id = |key: &'static str| async move { store.user_by_persona(key).await.unwrap().unwrap().id };
+    let (sara, kim, jonas) = (id("sara").await, id("kim").await, id("jonas").await);
+    let report = ReportForm {
+        what: format!("Round {n}: a laptop was left on the train."),
+        occurred: None,
+        systems: String::new(),
+        information: String::new(),
+        personal_data: PersonalData::Unknown,
+        idempotency_key: format!("matrix-{n}"),
+    };
+    let (incident, _) = store.report_incident(&report, sara, 2026, now).await.unwrap();
+    let grant =
+        GrantForm { staff_id: sara.get(), person_id: kim.get(), reason: "The matrix needs a grant".into(), days: 1 };
+    let protected_grant = store.grant_protected(&grant, jonas, now).await.unwrap();
+    (incident, kim, sara, protected_grant)
 }
 
 /// The contact centre's objects of round `n` (see [`Objects`]).
@@ -1574,6 +1612,107 @@ fn cases(o: &Objects) -> Vec<Case> {
             ]),
             "/api/officer/bundle/statement-answer",
             Box::new(bundle_staff(302, &[Omar])),
+        ),
+        // Information security: the classifications (owners and operations), the incident
+        // register (every member of staff reports; the security officer sees and triages all), the
+        // grants to see a protected person's details, the security contact and CSP reports.
+        case(
+            "/admin/classification",
+            Method::Get,
+            "/admin/classification",
+            Box::new(only(&[Per, Admin, Ingrid, Jonas], 200)),
+        ),
+        case(
+            "/api/security/classification",
+            Method::Get,
+            "/api/security/classification",
+            Box::new(only(&[Per, Admin, Ingrid, Jonas], 200)),
+        ),
+        case(
+            "/admin/classification",
+            Method::Post(vec![
+                ("subject", "information:statistics".into()),
+                ("confidentiality", "1".into()),
+                ("integrity", "2".into()),
+                ("availability", "2".into()),
+                ("reason", "Aggregerade siffror utan personuppgifter.".into()),
+            ]),
+            "/admin/classification",
+            // Per owns MF's and TILL's e-services, not the platform's information types.
+            Box::new(only(&[Jonas], 303)),
+        ),
+        case("/incidents", Method::Get, "/incidents", Box::new(only(&STAFF, 200))),
+        case("/api/security/incidents", Method::Get, "/api/security/incidents", Box::new(only(&STAFF, 200))),
+        case("/incidents/new", Method::Get, "/incidents/new", Box::new(only(&STAFF, 200))),
+        case("/api/security/incident-form", Method::Get, "/api/security/incident-form", Box::new(only(&STAFF, 200))),
+        case(
+            "/incidents",
+            Method::Post(vec![("what", "A phishing e-mail".into()), ("personal_data", "no".into())]),
+            "/incidents",
+            Box::new(only(&STAFF, 303)),
+        ),
+        // Sara's report: hers and the security officer's; another member of staff finds nothing.
+        case(
+            "/incidents/{id}",
+            Method::Get,
+            &format!("/incidents/{}", o.incident),
+            Box::new(|w| match w {
+                Nobody => 401,
+                Sara | Jonas => 200,
+                w if STAFF.contains(&w) => 404,
+                _ => 403,
+            }),
+        ),
+        case(
+            "/api/security/incident",
+            Method::Get,
+            &format!("/api/security/incident?id={}", o.incident),
+            Box::new(|w| match w {
+                Nobody => 401,
+                Sara | Jonas => 200,
+                w if STAFF.contains(&w) => 404,
+                _ => 403,
+            }),
+        ),
+        case(
+            "/incidents/{id}/{action}",
+            Method::Post(vec![("note", "Checked the train company's lost property.".into())]),
+            &format!("/incidents/{}/notes", o.incident),
+            Box::new(only(&[Jonas], 303)),
+        ),
+        case(
+            "/incidents/export.csv",
+            Method::Get,
+            "/incidents/export.csv?reason=Kvartalsrapport+till+ledningen",
+            Box::new(only(&[Jonas], 200)),
+        ),
+        case("/admin/protected", Method::Get, "/admin/protected", Box::new(only(&[Jonas], 200))),
+        case("/api/security/protected", Method::Get, "/api/security/protected", Box::new(only(&[Jonas], 200))),
+        case(
+            "/admin/protected",
+            Method::Post(vec![
+                ("staff", o.sara.to_string()),
+                ("person", o.kim.to_string()),
+                ("days", "1".into()),
+                ("reason", "Hembesök i ärendet om hemtjänst".into()),
+            ]),
+            "/admin/protected",
+            Box::new(only(&[Jonas], 303)),
+        ),
+        case(
+            "/admin/protected/{id}/revoke",
+            Method::Post(vec![]),
+            &format!("/admin/protected/{}/revoke", o.protected_grant),
+            Box::new(only(&[Jonas], 303)),
+        ),
+        case("/.well-known/security.txt", Method::Get, "/.well-known/security.txt", Box::new(all(200))),
+        case(
+            "/csp-reports",
+            Method::PostJson(
+                serde_json::json!({"csp-report": {"effective-directive": "script-src", "blocked-uri": "inline", "document-uri": "http://x/"}}),
+            ),
+            "/csp-reports",
+            Box::new(all(204)),
         ),
         // Signing out last: it ends the session. Anyone may; without a session it just says so.
         case("/auth/logout", Method::Post(vec![]), "/auth/logout", Box::new(all(303))),

@@ -15,6 +15,7 @@ mod compare;
 mod contact;
 mod content;
 mod eservices;
+mod infosec;
 mod mail;
 mod scanning;
 mod security;

@@ -91,11 +91,14 @@ pub async fn test_settings(backend: Backend) -> Settings {
         // Each test is one client address: limits a story could reach are raised (the rate-limit
         // stories set their own).
         rate_limits: stadsporten_server::config::RateLimitSettings {
-            sign_in: 1000,
-            search: 1000,
-            upload: 1000,
-            submit: 1000,
-            ..Default::default()
+            enabled: true,
+            sign_in: 1_000_000,
+            test_idp: 1_000_000,
+            search: 1_000_000,
+            upload: 1_000_000,
+            submit: 1_000_000,
+            api: 1_000_000,
+            integration: 1_000_000,
         },
     }
 }
@@ -230,7 +233,7 @@ impl TestApp {
 
     /// Signs in, asking to come back to `to`.
     pub async fn sign_in_to(&self, persona: &str, to: &str) -> String {
-        let kind = if ["anna", "erik", "maja"].contains(&persona) { "resident" } else { "staff" };
+        let kind = if ["anna", "erik", "maja", "kim"].contains(&persona) { "resident" } else { "staff" };
         let steps = self.sign_in_steps_to(kind, persona, to).await;
         let res = self.client.get(&steps.callback).send().await.expect("callback");
         assert_eq!(res.status(), 303, "callback for {persona}: {}", res.text().await.unwrap_or_default());
