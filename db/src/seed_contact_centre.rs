@@ -95,7 +95,13 @@ impl Store {
                 .bind(&p.personnummer)
                 .fetch_optional(&mut *tx)
                 .await?;
-            if there.map(|r| r.try_get::<i64, _>("id")).transpose()?.is_none() {
+            if let Some(id) = there.map(|r| r.try_get::<i64, _>("id")).transpose()? {
+                // Seeded before as a persona (to sign in with): marked protected all the same.
+                sqlx::query("update users set protected_identity = 1 where id = $1 and protected_identity = 0")
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
+            } else {
                 sqlx::query(
                     "insert into users (kind, display_name, personal_identity_number, protected_identity, notify_via, \
                      updated_at) values ('person', $1, $2, 1, 'portal', $3)",

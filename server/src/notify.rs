@@ -189,30 +189,10 @@ pub async fn sms_receipt(
         tracing::warn!(refusal = why.slug(), "SMS receipt refused");
         return problem(why.status(), why.slug(), "The receipt is not signed by the gateway", &why.detail());
     }
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct Receipt {
-        id: String,
-        status: String,
-        #[serde(default)]
-        #[allow(dead_code, reason = "the gateway's own time; ours is when it arrived")]
-        at: Option<String>,
-    }
-    let receipt: Receipt = match serde_json::from_slice(&body) {
+    let receipt = match stadsporten_domain::contact_centre::telephony::parse_receipt(&body) {
         Ok(r) => r,
-        Err(e) => return problem(400, "malformed-receipt", "The body is not a receipt", &e.to_string()),
+        Err(why) => return problem(400, "malformed-receipt", "The body is not a receipt", &why),
     };
-    if !matches!(receipt.status.as_str(), "delivered" | "failed" | "expired")
-        || receipt.id.is_empty()
-        || receipt.id.len() > 128
-    {
-        return problem(
-            400,
-            "malformed-receipt",
-            "The body is not a receipt",
-            "status: delivered, failed or expired; id: 1 to 128 characters",
-        );
-    }
     match state.store.sms_receipt(&receipt.id, &receipt.status, state.clock.now()).await {
         Ok(known) => {
             if receipt.status != "delivered" {

@@ -225,12 +225,12 @@ async fn an_email_link_confirms_once_for_its_own_user_before_it_expires(backend:
 
 async fn personas_seed_once_with_grants_and_mandates(backend: Backend) {
     let store = fresh(backend).await;
-    assert_eq!(store.seed_personas("https://eid.test", "https://staff.test", NOW).await.unwrap(), 14);
+    assert_eq!(store.seed_personas("https://eid.test", "https://staff.test", NOW).await.unwrap(), 17);
     assert_eq!(store.seed_personas("https://eid.test", "https://staff.test", NOW).await.unwrap(), 0);
     // A second issuer (another port) links the same people.
     assert_eq!(store.seed_personas("https://eid2.test", "https://staff2.test", NOW).await.unwrap(), 0);
-    assert_eq!(store.personas(UserKind::Person).await.unwrap().len(), 3);
-    assert_eq!(store.personas(UserKind::Staff).await.unwrap().len(), 11);
+    assert_eq!(store.personas(UserKind::Person).await.unwrap().len(), 4);
+    assert_eq!(store.personas(UserKind::Staff).await.unwrap().len(), 13);
     let erik = store.user_by_persona("erik").await.unwrap().unwrap();
     assert_eq!(store.mandates(erik.id, NOW).await.unwrap()[0].name, "Linds Krog AB");
     // Fifteen administrations (Företagslotsen and the web team among them) and the 13 district

@@ -278,6 +278,34 @@ pub fn verify(
     }
 }
 
+/// An SMS gateway's delivery receipt (`POST /integrations/sms/receipts`, signed like a call
+/// event): the gateway's id of the message and what became of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SmsReceipt {
+    pub id: String,
+    /// `delivered`, `failed` or `expired`.
+    pub status: String,
+}
+
+/// A verified body as a receipt; unknown fields, another status or an empty or overlong id are
+/// refused with the reason.
+pub fn parse_receipt(body: &[u8]) -> Result<SmsReceipt, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct Receipt {
+        id: String,
+        status: String,
+        #[serde(default)]
+        #[allow(dead_code, reason = "the gateway's own time; ours is when it arrived")]
+        at: Option<String>,
+    }
+    let r: Receipt = serde_json::from_slice(body).map_err(|e| e.to_string())?;
+    if !matches!(r.status.as_str(), "delivered" | "failed" | "expired") || r.id.is_empty() || r.id.len() > 128 {
+        return Err("status: delivered, failed or expired; id: 1 to 128 characters".into());
+    }
+    Ok(SmsReceipt { id: r.id, status: r.status })
+}
+
 /// A verified body as a call event: refuses unknown fields, bad numbers, a bad time, a missing
 /// call id or agent where the kind needs one, and ids that are empty or longer than 128.
 pub fn parse_event(body: &[u8]) -> Result<(CallEvent, i64), EventRefusal> {

@@ -7,6 +7,7 @@ pub mod access;
 pub mod answers;
 pub mod case;
 pub mod definition;
+pub mod file_names;
 
 pub use answers::{Address, Answer, Answers, FieldError, FileRef};
 pub use case::{

@@ -364,6 +364,15 @@ mod tests {
     }
 
     #[test]
+    fn docs_security_prints_the_table_the_code_enforces() {
+        let doc = include_str!("../../../docs/security.md");
+        for row in CONTROL_TABLE {
+            let line = format!("| {} | {} | {} |", row.aspect, row.level, row.controls);
+            assert!(doc.contains(&line), "docs/security.md lacks or differs from: {line}");
+        }
+    }
+
+    #[test]
     fn the_form_needs_three_levels_and_a_reason_and_refuses_four() {
         let form = |c: &str, reason: &str| {
             let owned = [
