@@ -33,6 +33,9 @@ enum Command {
     /// Seals pending audit entries and verifies the audit trail's hash chain and signed daily
     /// checkpoints; exit status 1 when anything does not hold.
     AuditVerify,
+    /// Prints the backup policy the strictest classification asks for (JSON: every_hours,
+    /// keep_days, restore_within_hours, verify_each), for the backup job to follow.
+    BackupPolicy,
     /// Imports comparison data (units or indicator values, CSV or JSON) like /admin/providers does:
     /// each file all rows or none; exit status 1 when any file was refused.
     ImportProviders {
@@ -68,6 +71,7 @@ async fn main() -> ExitCode {
     match cli.command.unwrap_or(Command::Serve) {
         Command::Serve => serve(&settings).await,
         Command::AuditVerify => verify_audit_trail(&settings).await,
+        Command::BackupPolicy => backup_policy(&settings).await,
         Command::ImportProviders { dry_run, files } => import_providers(&settings, dry_run, &files).await,
     }
 }
@@ -111,6 +115,39 @@ async fn serve(settings: &Settings) -> ExitCode {
 /// `stadsporten-server audit-verify`: seals pending entries, walks the audit trail's keyed hash
 /// chain and its signed daily checkpoints, and reports the first thing that does not hold (exit
 /// status 1) or how many entries were verified (0).
+/// `stadsporten-server backup-policy`: the integrity and availability levels the information
+/// owners set decide how often the database is backed up, how long backups are kept and whether
+/// each is verified (`domain::security::classification::platform_backup`).
+async fn backup_policy(settings: &Settings) -> ExitCode {
+    use secrecy::ExposeSecret;
+    let store = match stadsporten_db::Store::connect(settings.database.url.expose_secret(), 2).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("stadsporten: database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match store.all_classifications().await {
+        Ok(all) => {
+            let policy = stadsporten_domain::security::classification::platform_backup(all);
+            match serde_json::to_string(&policy) {
+                Ok(json) => {
+                    println!("{json}");
+                    ExitCode::SUCCESS
+                }
+                Err(e) => {
+                    eprintln!("stadsporten: {e}");
+                    ExitCode::FAILURE
+                }
+            }
+        }
+        Err(e) => {
+            eprintln!("stadsporten: classifications: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
 async fn verify_audit_trail(settings: &Settings) -> ExitCode {
     use secrecy::ExposeSecret;
     let store = match stadsporten_db::Store::connect(settings.database.url.expose_secret(), 2).await {

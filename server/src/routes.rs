@@ -37,7 +37,9 @@ pub struct ReturnTo {
 }
 
 fn remember(name: &str, value: &str, to: Option<&str>) -> Response {
-    let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly");
+    // `Secure` always, like the session cookie (`__Host-`): browsers keep it over HTTPS and on
+    // this machine (localhost is a secure context), and it never travels over plain HTTP.
+    let cookie = format!("{name}={value}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly; Secure");
     let mut res = StatusCode::SEE_OTHER.into_response();
     let h = res.headers_mut();
     if let Ok(v) = HeaderValue::from_str(&cookie) {

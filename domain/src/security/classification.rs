@@ -364,11 +364,16 @@ mod tests {
     }
 
     #[test]
-    fn docs_security_prints_the_table_the_code_enforces() {
-        let doc = include_str!("../../../docs/security.md");
-        for row in CONTROL_TABLE {
-            let line = format!("| {} | {} | {} |", row.aspect, row.level, row.controls);
-            assert!(doc.contains(&line), "docs/security.md lacks or differs from: {line}");
+    fn the_readme_and_docs_security_print_the_table_the_code_enforces() {
+        let docs = [
+            ("docs/security.md", include_str!("../../../docs/security.md")),
+            ("README.md", include_str!("../../../README.md")),
+        ];
+        for (name, doc) in docs {
+            for row in CONTROL_TABLE {
+                let line = format!("| {} | {} | {} |", row.aspect, row.level, row.controls);
+                assert!(doc.contains(&line), "{name} lacks or differs from: {line}");
+            }
         }
     }
 
