@@ -344,6 +344,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_receipt_is_an_id_and_one_of_three_statuses() {
+        let ok = parse_receipt(br#"{"id":"gw-1","status":"delivered","at":"2026-12-07T09:15:00Z"}"#).unwrap();
+        assert_eq!((ok.id.as_str(), ok.status.as_str()), ("gw-1", "delivered"));
+        for bad in [
+            &br#"{"id":"gw-1","status":"read"}"#[..],
+            br#"{"id":"","status":"failed"}"#,
+            br#"{"id":"gw-1","status":"failed","extra":1}"#,
+            b"not json",
+        ] {
+            assert!(parse_receipt(bad).is_err(), "{}", String::from_utf8_lossy(bad));
+        }
+        let long = format!(r#"{{"id":"{}","status":"expired"}}"#, "x".repeat(129));
+        assert!(parse_receipt(long.as_bytes()).is_err());
+    }
+
+    #[test]
     fn swedish_numbers_become_e164() {
         for (raw, e164) in [
             ("070-123 45 67", "+46701234567"),
