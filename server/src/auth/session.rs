@@ -220,42 +220,50 @@ async fn resolve(
         return Ok(Resolved::Ended(SessionEnded::Revoked, data.user_id));
     };
     let user = &who.user;
-    // Staff who opened a confidentiality-3 case: the shorter idle limit from then on (noticed
-    // here, where every request of theirs passes, before the limit is judged).
+    let sensitive_policy = |sensitive: bool| {
+        if sensitive {
+            let idle = auth.policy.idle.min(stadsporten_domain::security::classification::SENSITIVE_IDLE_SECONDS);
+            stadsporten_domain::session::SessionPolicy {
+                idle,
+                warn_before: auth.policy.warn_before.min(idle / 3),
+                ..auth.policy
+            }
+        } else {
+            auth.policy
+        }
+    };
+    // This request is judged by the limit in force before it: opening a sensitive case after 15
+    // quiet minutes is allowed; from then on the shorter limit applies.
+    match sensitive_policy(data.sensitive).assess(data.signed_in_at, data.last_seen_at, now) {
+        SessionState::IdleExpired => return Ok(Resolved::Ended(SessionEnded::Idle, user.id)),
+        SessionState::AbsoluteExpired => return Ok(Resolved::Ended(SessionEnded::Absolute, user.id)),
+        SessionState::Active { .. } => {}
+    }
+    // Staff who open a confidentiality-3 case: the shorter idle limit for the rest of the session
+    // (noticed here, where every request of theirs passes).
+    let mut changed = false;
     if user.kind == UserKind::Staff && !data.sensitive {
         if let Some(id) = officer_case(path) {
             if auth.store.case_classification(id).await.is_ok_and(|c| c.controls().staff_idle_seconds.is_some()) {
                 data.sensitive = true;
-                session.insert(AUTH_KEY, &data).await?;
+                changed = true;
             }
         }
     }
-    let policy = if data.sensitive {
-        let idle = auth.policy.idle.min(stadsporten_domain::security::classification::SENSITIVE_IDLE_SECONDS);
-        stadsporten_domain::session::SessionPolicy {
-            idle,
-            warn_before: auth.policy.warn_before.min(idle / 3),
-            ..auth.policy
-        }
-    } else {
-        auth.policy
-    };
+    // This request is activity: the session now runs from here. Recorded at most once a minute,
+    // so that page views do not each write the session back; the session may end up to that much
+    // before a full idle period, and the time shown is the recorded one.
+    if now - data.last_seen_at >= ACTIVITY_GRANULARITY_SECONDS || now < data.last_seen_at {
+        data.last_seen_at = now;
+        changed = true;
+    }
+    if changed {
+        session.insert(AUTH_KEY, &data).await?;
+    }
+    let policy = sensitive_policy(data.sensitive);
     let ends_at = match policy.assess(data.signed_in_at, data.last_seen_at, now) {
-        SessionState::IdleExpired => return Ok(Resolved::Ended(SessionEnded::Idle, user.id)),
-        SessionState::AbsoluteExpired => return Ok(Resolved::Ended(SessionEnded::Absolute, user.id)),
-        SessionState::Active { .. } => {
-            // This request is activity: the session now runs from here. Recorded at most once a
-            // minute, so that page views do not each write the session back; the session may end
-            // up to that much before a full idle period, and the time shown is the recorded one.
-            if now - data.last_seen_at >= ACTIVITY_GRANULARITY_SECONDS || now < data.last_seen_at {
-                data.last_seen_at = now;
-                session.insert(AUTH_KEY, &data).await?;
-            }
-            match policy.assess(data.signed_in_at, data.last_seen_at, now) {
-                SessionState::Active { ends_at, .. } => ends_at,
-                _ => now,
-            }
-        }
+        SessionState::Active { ends_at, .. } => ends_at,
+        _ => now,
     };
     // Set by Mina sidor's "act for" (app::account); checked against the mandates right here.
     let acting_for: Option<OrganisationNumber> = session.get(ACTING_FOR_KEY).await.ok().flatten();

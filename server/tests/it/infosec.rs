@@ -18,6 +18,7 @@ on_both_backends!(
     an_export_of_sensitive_cases_needs_a_reason,
     a_low_level_of_assurance_is_refused_with_a_way_to_sign_in_again,
     a_protected_persons_details_are_hidden_from_every_role_without_a_grant,
+    staff_who_open_a_sensitive_case_are_signed_out_after_ten_quiet_minutes,
     an_incident_runs_from_report_to_lessons_with_the_imy_clock,
     information_owners_classify_their_own_and_level_four_is_refused,
     a_burst_is_refused_with_retry_after_and_the_next_window_passes,
@@ -284,6 +285,28 @@ async fn a_protected_persons_details_are_hidden_from_every_role_without_a_grant(
     // The contact centre: the look-up warns instead of showing contact details (issue 20).
     let grants = app.store.protected_grants().await.unwrap();
     assert_eq!(grants.len(), 1);
+}
+
+async fn staff_who_open_a_sensitive_case_are_signed_out_after_ten_quiet_minutes(backend: Backend) {
+    let app = spawn_app(backend).await;
+    let case = kims_case(&app).await;
+    // Eleven quiet minutes are nothing on ordinary pages…
+    let (karin, _) = as_user(&app, "karin").await;
+    assert_eq!(body(&karin, "/officer").await.0, 200);
+    app.clock.advance(11 * 60);
+    let (status, page) = body(&karin, "/officer").await;
+    assert_eq!(status, 200);
+    assert!(page.contains("Karin Sjöberg"), "still signed in");
+    // …and opening a sensitive case after them is allowed, but from then on ten minutes end it.
+    app.clock.advance(15 * 60);
+    let (status, page) = body(&karin, &format!("/officer/cases/{case}")).await;
+    assert_eq!(status, 200, "the limit in force before the request judges it");
+    assert!(page.contains("10 minuter"), "the page says so");
+    app.clock.advance(11 * 60);
+    let (status, _) = body(&karin, "/officer").await;
+    assert_ne!(status, 200, "signed out after ten quiet minutes");
+    let ended = audit(&app, AuditFilter { action: Some(AuditAction::SessionExpired), ..Default::default() }).await;
+    assert!(ended.iter().any(|e| e.reason.as_deref() == Some("idle")), "{ended:?}");
 }
 
 async fn an_incident_runs_from_report_to_lessons_with_the_imy_clock(backend: Backend) {
