@@ -6,7 +6,7 @@ use super::server::*;
 use super::view::*;
 use crate::flash::FormFlash;
 use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage, Title};
+use crate::ui::CsrfField;
 use leptos::prelude::*;
 use stadsporten_domain::ids::{CallbackId, ErrandId, UserId};
 
@@ -164,28 +164,7 @@ fn radios(
     }
 }
 
-fn page<T, V>(
-    title_id: &'static str,
-    data: impl std::future::Future<Output = Result<T, crate::error::AppError>> + Send + 'static,
-    body: impl Fn(T, I18n) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Send + 'static,
-    V: IntoView + 'static,
-{
-    let i18n = use_i18n();
-    view! {
-        <Title text=format!("{} – {}", i18n.t(title_id), i18n.t("site-name"))/>
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move {
-                match data.await {
-                    Ok(v) => body(v, i18n).into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
+use crate::ui::data_page as page;
 
 fn contact_nav(i18n: I18n, here: &'static str) -> impl IntoView {
     let links = [

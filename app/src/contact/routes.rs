@@ -571,12 +571,7 @@ pub async fn figures_csv(
     for (d, day) in &f.days {
         out.text_row(super::server::day_row(*d, day));
     }
-    let mut res = crate::web::open_data_file("text/csv; charset=utf-8", "kontaktcenter.csv", out.finish());
-    // Staff's export: not for shared caches or other sites.
-    let h = res.headers_mut();
-    h.remove(axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN);
-    h.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("private, no-store"));
-    res
+    crate::web::staff_csv("kontaktcenter.csv", out.finish())
 }
 
 /// This feature's plain routes.

@@ -6,8 +6,8 @@
 use super::server::*;
 use super::view::*;
 use crate::flash::FormFlash;
-use crate::i18n::{use_i18n, I18n};
-use crate::ui::{CsrfField, ErrorPage, Title};
+use crate::i18n::I18n;
+use crate::ui::CsrfField;
 use leptos::prelude::*;
 
 fn param(key: &str) -> Option<String> {
@@ -19,28 +19,7 @@ fn path_id(prefix: &str) -> Option<i64> {
     crate::context::current().path.strip_prefix(prefix)?.split('/').next()?.parse().ok()
 }
 
-fn page<T, V>(
-    title_id: &'static str,
-    data: impl std::future::Future<Output = Result<T, crate::error::AppError>> + Send + 'static,
-    body: impl Fn(T, I18n) -> V + Send + Sync + 'static,
-) -> impl IntoView
-where
-    T: Send + 'static,
-    V: IntoView + 'static,
-{
-    let i18n = use_i18n();
-    view! {
-        <Title text=format!("{} – {}", i18n.t(title_id), i18n.t("site-name"))/>
-        <Suspense fallback=|| ()>
-            {Suspend::new(async move {
-                match data.await {
-                    Ok(v) => body(v, i18n).into_any(),
-                    Err(e) => view! { <ErrorPage error=e/> }.into_any(),
-                }
-            })}
-        </Suspense>
-    }
-}
+use crate::ui::data_page as page;
 
 fn saved_notice(i18n: I18n) -> Option<impl IntoView> {
     let saved = param("saved")?;

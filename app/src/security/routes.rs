@@ -288,11 +288,7 @@ pub async fn export(
             time(r.closed_at),
         ]);
     }
-    let mut res = crate::web::open_data_file("text/csv; charset=utf-8", "incidenter.csv", out.finish());
-    let h = res.headers_mut();
-    h.remove(axum::http::header::ACCESS_CONTROL_ALLOW_ORIGIN);
-    h.insert(axum::http::header::CACHE_CONTROL, axum::http::HeaderValue::from_static("private, no-store"));
-    res
+    crate::web::staff_csv("incidenter.csv", out.finish())
 }
 
 /// `POST /admin/protected`: a grant to see one protected person's details.

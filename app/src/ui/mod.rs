@@ -2,6 +2,7 @@
 
 pub mod chart;
 mod csrf_field;
+mod data_page;
 mod error_page;
 pub mod format;
 mod island_scripts;
@@ -19,6 +20,7 @@ mod upload_progress;
 mod views;
 
 pub use csrf_field::CsrfField;
+pub use data_page::data_page;
 pub use error_page::ErrorPage;
 pub use format::{stockholm_date, stockholm_day, stockholm_time};
 pub use island_scripts::{AssetNames, IslandScripts, ScriptsIncluded, Stylesheet};

@@ -53,6 +53,16 @@ impl FormState {
     }
 }
 
+/// A staff export (CSV): shown with its name like open data, but for no other site and no
+/// shared cache.
+pub fn staff_csv(name: &str, body: String) -> Response {
+    let mut res = open_data_file("text/csv; charset=utf-8", name, body);
+    let h = res.headers_mut();
+    h.remove(header::ACCESS_CONTROL_ALLOW_ORIGIN);
+    h.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    res
+}
+
 /// A file of open data (or a staff export, which then tightens the cache headers): shown inline
 /// with its name; anyone may fetch open data from any site (it is public, read-only and
 /// cookie-free), and shared caches may keep it five minutes.
