@@ -17,7 +17,7 @@ use axum::extract::{Path, State};
 use axum::response::Response;
 use axum::{Extension, Form};
 use stadsporten_db::{DbError, DirectMessage, HandoverCase, NewErrand, NewLookup};
-use stadsporten_domain::access::{Permission, Target};
+use stadsporten_domain::access::Permission;
 use stadsporten_domain::audit::{AuditAction, Outcome};
 use stadsporten_domain::contact_centre::form::{check_errand, Concerns, SendLink};
 use stadsporten_domain::contact_centre::{AttemptOutcome, ErrandOutcome, LookupReason};
@@ -26,20 +26,6 @@ use stadsporten_domain::ids::{CallbackId, UserId};
 use std::sync::Arc;
 
 const ROLE: &str = "contact-centre-agent";
-
-/// The agent, or the refusal page (401, or 403 written to the audit trail).
-async fn agent<'a>(
-    s: &FormState,
-    ctx: &'a RequestContext,
-    permission: Permission,
-) -> Result<&'a crate::context::Viewer, Response> {
-    let viewer = s.viewer(ctx).await?;
-    if viewer.may(permission, &Target::AnyObject) {
-        Ok(viewer)
-    } else {
-        Err(denied(s, ctx, "feature", None, permission).await)
-    }
-}
 
 fn getter(pairs: &Pairs) -> impl Fn(&str) -> String + '_ {
     move |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
@@ -71,7 +57,7 @@ pub async fn register_errand(
     session: tower_sessions::Session,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::HandleContacts).await);
     let get = getter(&pairs);
     let now = s.clock.now();
     let back = {
@@ -213,7 +199,7 @@ pub async fn lookup(
     session: tower_sessions::Session,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(agent(&s, &ctx, Permission::LookUpCaller).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::LookUpCaller).await);
     let get = getter(&pairs);
     let now = s.clock.now();
     // What the agent typed comes back, except the personnummer (never kept in the session).
@@ -343,7 +329,7 @@ pub async fn claim(
     Extension(ctx): Extension<RequestContext>,
     Path(id): Path<CallbackId>,
 ) -> Response {
-    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::HandleContacts).await);
     let now = s.clock.now();
     let until = now + s.pages.settings.contact.claim_seconds;
     let store = audited(&s.store, &ctx, AuditAction::Update, "callback", None, ROLE, Some("claim".into()));
@@ -360,7 +346,7 @@ pub async fn release(
     Extension(ctx): Extension<RequestContext>,
     Path(id): Path<CallbackId>,
 ) -> Response {
-    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::HandleContacts).await);
     let store = audited(&s.store, &ctx, AuditAction::Update, "callback", None, ROLE, Some("release".into()));
     match store.release_callback(id, viewer.user_id).await {
         Ok(()) => see_other("/contact/callbacks?saved=released"),
@@ -376,7 +362,7 @@ pub async fn attempt(
     Path(id): Path<CallbackId>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::HandleContacts).await);
     let get = getter(&pairs);
     let now = s.clock.now();
     let Some(outcome) = AttemptOutcome::parse(&get("outcome")) else {
@@ -420,7 +406,7 @@ pub async fn availability(
     Path(id): Path<i64>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    or_return!(s.holding(&ctx, Permission::HandleContacts).await);
     let get = getter(&pairs);
     let availability = get("availability");
     if !matches!(availability.as_str(), "available" | "busy" | "away" | "offline") {
@@ -445,7 +431,7 @@ pub async fn assist(
     Path(person): Path<UserId>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::HandleContacts).await);
     let get = getter(&pairs);
     let now = s.clock.now();
     // Only for the person of the agent's own look-up, as the person page.
@@ -515,7 +501,7 @@ pub async fn transfer(
     Path(id): Path<i64>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(agent(&s, &ctx, Permission::HandleContacts).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::HandleContacts).await);
     let get = getter(&pairs);
     let entry = match s.store.directory_entry(id).await {
         Ok(Some(e)) => e,

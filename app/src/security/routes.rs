@@ -27,20 +27,6 @@ fn getter(pairs: &Pairs) -> impl Fn(&str) -> String + '_ {
     move |k: &str| pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone()).unwrap_or_default()
 }
 
-/// The viewer holding `permission`, or the refusal page (401, or 403 written to the audit trail).
-async fn holding<'a>(
-    s: &FormState,
-    ctx: &'a RequestContext,
-    permission: Permission,
-) -> Result<&'a crate::context::Viewer, Response> {
-    let viewer = s.viewer(ctx).await?;
-    if viewer.may(permission, &Target::AnyObject) {
-        Ok(viewer)
-    } else {
-        Err(denied(s, ctx, "feature", None, permission).await)
-    }
-}
-
 fn anchor(subject: &str) -> String {
     format!("c-{}", subject.replace(':', "-"))
 }
@@ -52,7 +38,7 @@ pub async fn classify(
     session: tower_sessions::Session,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(holding(&s, &ctx, Permission::ClassifyInformation).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::ClassifyInformation).await);
     let get = getter(&pairs);
     let subject_raw = get("subject");
     let Some(subject) = Subject::parse(&subject_raw) else { return s.fail(&ctx, AppError::BadArguments).await };
@@ -110,7 +96,7 @@ pub async fn report(
     session: tower_sessions::Session,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(holding(&s, &ctx, Permission::ReportIncidents).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::ReportIncidents).await);
     let form = match check_report(getter(&pairs)) {
         Ok(f) => f,
         Err(errors) => {
@@ -136,7 +122,7 @@ pub async fn act(
     Path((id, action)): Path<(i64, String)>,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(holding(&s, &ctx, Permission::HandleIncidents).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::HandleIncidents).await);
     let get = getter(&pairs);
     let now = s.clock.now();
     let back = format!("/incidents/{id}");
@@ -212,7 +198,7 @@ pub async fn export(
     Extension(ctx): Extension<RequestContext>,
     axum::extract::RawQuery(query): axum::extract::RawQuery,
 ) -> Response {
-    or_return!(holding(&s, &ctx, Permission::HandleIncidents).await);
+    or_return!(s.holding(&ctx, Permission::HandleIncidents).await);
     let pairs = stadsporten_domain::catalogue::decode_query_string(query.as_deref().unwrap_or("")).unwrap_or_default();
     let reason: String = pairs
         .iter()
@@ -298,7 +284,7 @@ pub async fn grant(
     session: tower_sessions::Session,
     Form(pairs): Form<Pairs>,
 ) -> Response {
-    let viewer = or_return!(holding(&s, &ctx, Permission::GrantProtectedAccess).await);
+    let viewer = or_return!(s.holding(&ctx, Permission::GrantProtectedAccess).await);
     let form = match check_grant(getter(&pairs)) {
         Ok(f) => f,
         Err(errors) => {
@@ -324,7 +310,7 @@ pub async fn revoke(
     Extension(ctx): Extension<RequestContext>,
     Path(id): Path<i64>,
 ) -> Response {
-    or_return!(holding(&s, &ctx, Permission::GrantProtectedAccess).await);
+    or_return!(s.holding(&ctx, Permission::GrantProtectedAccess).await);
     let store = audited(&s.store, &ctx, AuditAction::RevokeAccess, "protected-person", None, "security-officer", None);
     match store.revoke_protected(id, s.clock.now()).await {
         Ok(()) => see_other("/admin/protected?saved=revoked"),

@@ -179,6 +179,21 @@ impl FormState {
     }
 
     /// The signed-in viewer, or the sign-in refusal page.
+    /// The viewer holding `permission` on any object, or the refusal page (401, or 403 written to
+    /// the audit trail).
+    pub async fn holding<'a>(
+        &self,
+        ctx: &'a RequestContext,
+        permission: stadsporten_domain::access::Permission,
+    ) -> Result<&'a crate::context::Viewer, Response> {
+        let viewer = self.viewer(ctx).await?;
+        if viewer.may(permission, &stadsporten_domain::access::Target::AnyObject) {
+            Ok(viewer)
+        } else {
+            Err(denied(self, ctx, "feature", None, permission).await)
+        }
+    }
+
     pub async fn viewer<'a>(&self, ctx: &'a RequestContext) -> Result<&'a crate::context::Viewer, Response> {
         match ctx.viewer.as_ref() {
             Some(v) => Ok(v),

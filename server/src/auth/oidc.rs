@@ -218,8 +218,7 @@ pub async fn login(
     for scope in &provider.settings.scopes {
         request = request.add_scope(Scope::new(scope.clone()));
     }
-    let wants = q.acr.as_deref().and_then(Assurance::parse);
-    if let Some(level) = wants {
+    if let Some(level) = q.acr.as_deref().and_then(Assurance::parse) {
         request =
             request.add_auth_context_value(openidconnect::AuthenticationContextClass::new(level.acr_value().into()));
     }
@@ -232,7 +231,6 @@ pub async fn login(
         // Only a path on this site is followed after sign-in (no open redirect).
         return_to: LocalPath::or(q.to.as_deref(), "/my").into_string(),
         started_at: auth.clock.now(),
-        wants,
     };
     if let Err(e) = session.insert(LOGIN_KEY, &pending).await {
         tracing::error!(error = %e, "could not store the pending sign-in");

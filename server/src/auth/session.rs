@@ -85,9 +85,6 @@ pub struct PendingLogin {
     pub pkce_verifier: String,
     pub return_to: String,
     pub started_at: i64,
-    /// The level of assurance asked of the provider (`acr_values`), if any.
-    #[serde(default)]
-    pub wants: Option<stadsporten_domain::security::assurance::Assurance>,
 }
 
 // Secrets stay out of logs and panic messages, like the viewer's token (see `Viewer`'s `Debug`).
@@ -310,7 +307,6 @@ mod tests {
             pkce_verifier: "pkce-secret-4".into(),
             return_to: "/my".into(),
             started_at: 0,
-            wants: None,
         };
         let shown = format!("{auth:?} {pending:#?}");
         for secret in ["csrf-secret-1", "state-secret-2", "nonce-secret-3", "pkce-secret-4"] {
