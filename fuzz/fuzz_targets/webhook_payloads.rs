@@ -10,8 +10,8 @@ fuzz_target!(|data: &[u8]| {
     }
     if let Some(violations) = parse_report(data) {
         for v in violations {
-            // Only an origin or a keyword: never a path or query of the blocked resource.
-            assert!(!v.blocked.contains('?'));
+            // Only an origin or a keyword: never a path, query or credentials of the blocked resource.
+            assert!(!v.blocked.contains(['?', '@']));
             assert!(!v.page.contains('?'));
         }
     }

@@ -31,14 +31,24 @@ fn text(v: &Value, keys: &[&str]) -> String {
 }
 
 /// The origin of a URL, or the keyword itself (`inline`, `eval`, `data`, …).
+/// Only a real scheme counts (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`), and any
+/// user name or password before the host is dropped: both were found by fuzzing (`bench/fuzz.sh`).
 fn origin_only(raw: &str) -> String {
+    let keyword = || raw.split([':', '/', '?', '#', '@']).next().unwrap_or("").to_owned();
     match raw.split_once("://") {
-        Some((scheme, rest)) => {
-            let host = rest.split(['/', '?', '#']).next().unwrap_or("");
+        Some((scheme, rest)) if is_scheme(scheme) => {
+            let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
+            let host = authority.rsplit('@').next().unwrap_or("");
             format!("{scheme}://{host}")
         }
-        None => raw.split([':', '/', '?', '#']).next().unwrap_or("").to_owned(),
+        _ => keyword(),
     }
+}
+
+fn is_scheme(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 fn path_only(raw: &str) -> String {
@@ -99,6 +109,19 @@ mod tests {
         let v = parse_report(modern).unwrap();
         assert_eq!(v.len(), 1);
         assert_eq!((v[0].blocked.as_str(), v[0].page.as_str()), ("inline", "/services"));
+    }
+
+    #[test]
+    fn no_query_or_credentials_survive_a_malformed_uri() {
+        // Found by the fuzz target webhook_payloads: a "scheme" with a `?` kept the query.
+        for (raw, want) in [
+            ("?ttps://evil.example/x.js?a=1", ""),
+            ("https://anna:secret@evil.example/x", "https://evil.example"),
+            ("wss://evil.example:8443/socket?t=1", "wss://evil.example:8443"),
+            ("blob", "blob"),
+        ] {
+            assert_eq!(origin_only(raw), want, "{raw}");
+        }
     }
 
     #[test]
