@@ -7,6 +7,7 @@
 # Usage: bench/ab.sh A_CHECKOUT A_BIN_DIR B_CHECKOUT B_BIN_DIR [seconds=5] [rounds=5] [connections=16]
 #   A checkout is a clone or `git worktree` of the older commit with its site built
 #   (`scripts/build.sh` there); its server runs from its own folder, with its own configuration.
+#   AB_ONLY="1 3" measures only those workloads (numbered from 0 in the order of the table).
 #   The load comes from one address, so both run with bench/one-address.sh's raised limits (the
 #   limiter still counts every request it would in production; an older build ignores them).
 set -euo pipefail
@@ -72,7 +73,7 @@ echo "A: $(git -C "$a_dir" rev-parse --short HEAD), B: $(git -C "$b_dir" rev-par
 echo
 echo "| workload | A req/s (median) | B req/s (median) | B/A per round | B/A median |"
 echo "|---|---:|---:|---|---:|"
-for n in "${!workloads[@]}"; do
+for n in ${AB_ONLY:-"${!workloads[@]}"}; do
   name=${workloads[$n]}
   as=(); bs=(); ratios=()
   for r in $(seq 1 "$rounds"); do
