@@ -178,7 +178,6 @@ impl FormState {
         }
     }
 
-    /// The signed-in viewer, or the sign-in refusal page.
     /// The viewer holding `permission` on any object, or the refusal page (401, or 403 written to
     /// the audit trail).
     pub async fn holding<'a>(
@@ -194,6 +193,7 @@ impl FormState {
         }
     }
 
+    /// The signed-in viewer, or the sign-in refusal page.
     pub async fn viewer<'a>(&self, ctx: &'a RequestContext) -> Result<&'a crate::context::Viewer, Response> {
         match ctx.viewer.as_ref() {
             Some(v) => Ok(v),

@@ -34,14 +34,13 @@ fn text(v: &Value, keys: &[&str]) -> String {
 /// Only a real scheme counts (RFC 3986: a letter, then letters, digits, `+`, `-`, `.`), and any
 /// user name or password before the host is dropped: both were found by fuzzing (`bench/fuzz.sh`).
 fn origin_only(raw: &str) -> String {
-    let keyword = || raw.split([':', '/', '?', '#', '@']).next().unwrap_or("").to_owned();
     match raw.split_once("://") {
         Some((scheme, rest)) if is_scheme(scheme) => {
             let authority = rest.split(['/', '?', '#']).next().unwrap_or("");
             let host = authority.rsplit('@').next().unwrap_or("");
             format!("{scheme}://{host}")
         }
-        _ => keyword(),
+        _ => raw.split([':', '/', '?', '#', '@']).next().unwrap_or("").to_owned(),
     }
 }
 
