@@ -127,7 +127,7 @@ async fn a_receipt_waits_out_an_smtp_outage_and_arrives_once_in_the_persons_lang
     let number = anna_files_a_case(&app).await;
     let failed = wait_for(async || {
         let rows = app.store.outbox(10).await.unwrap();
-        rows.into_iter().find(|r| r.event == "receipt" && r.attempts >= 1)
+        rows.into_iter().find(|r| r.event == "receipt" && r.recipient == "anna.andersson@example.se" && r.attempts >= 1)
     })
     .await
     .expect("the worker tried and failed");
@@ -136,23 +136,27 @@ async fn a_receipt_waits_out_an_smtp_outage_and_arrives_once_in_the_persons_lang
     // The server comes back; after the backoff the receipt goes out, once.
     let smtp = smtp_server_on(port).await;
     app.clock.advance(3600);
-    let mails = wait_for(async || {
-        let m = delivered(&smtp.maildir);
-        (!m.is_empty()).then_some(m)
-    })
-    .await
-    .expect("delivered after the outage");
-    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    // Wait for Anna's receipt itself: the demo's seeded case queues a receipt of its own for
+    // another persona, and that one may arrive first.
     let unfold = |m: &str| m.replace("=\r\n", "").replace("=\n", "");
-    let receipts =
-        |all: Vec<String>| all.iter().filter(|m| unfold(m).contains("We have received your application")).count();
-    assert_eq!(receipts(delivered(&smtp.maildir)), 1, "exactly one receipt");
-    let mail =
-        mails.iter().map(|m| unfold(m)).find(|m| m.contains("have received")).unwrap_or_else(|| unfold(&mails[0]));
+    let hers = format!("We have received your application {number}");
+    let mail = wait_for(async || delivered(&smtp.maildir).iter().map(|m| unfold(m)).find(|m| m.contains(&hers)))
+        .await
+        .expect("delivered after the outage");
+    // Give a duplicate time to show up before counting.
+    tokio::time::sleep(std::time::Duration::from_millis(2500)).await;
+    let receipts = delivered(&smtp.maildir).iter().filter(|m| unfold(m).contains(&hers)).count();
+    assert_eq!(receipts, 1, "exactly one receipt");
     assert!(mail.contains("To: anna.andersson@example.se"), "{mail}");
-    assert!(mail.contains(&format!("We have received your application {number}")), "in English: {mail}");
     assert!(mail.contains("/my/cases/"), "with a link to the case");
-    let row = app.store.outbox(10).await.unwrap().into_iter().find(|r| r.event == "receipt").unwrap();
+    let row = app
+        .store
+        .outbox(10)
+        .await
+        .unwrap()
+        .into_iter()
+        .find(|r| r.event == "receipt" && r.recipient == "anna.andersson@example.se")
+        .unwrap();
     assert_eq!(row.status, "sent");
 }
 
