@@ -147,12 +147,28 @@ else
   say "aiosmtpd $AIOSMTPD_VERSION present"
 fi
 
+# --- the API's tests: schemathesis (generated requests against the live OpenAPI document) and
+# standardwebhooks (an independent check of the webhooks' signatures), in one virtual environment
+SCHEMATHESIS_VERSION=4.32.5
+STANDARDWEBHOOKS_VERSION=1.3.0
+st_root=$tools/api-tests-$SCHEMATHESIS_VERSION-$STANDARDWEBHOOKS_VERSION
+if [ ! -x "$st_root/bin/st" ] || ! "$st_root/bin/python" -c 'import standardwebhooks, schemathesis' 2>/dev/null; then
+  say "installing schemathesis $SCHEMATHESIS_VERSION and standardwebhooks $STANDARDWEBHOOKS_VERSION (the API's tests)"
+  python3 -m venv "$st_root" || { apt-get install -y -qq python3-venv >/dev/null && python3 -m venv "$st_root"; }
+  "$st_root/bin/pip" install --quiet --disable-pip-version-check \
+    "schemathesis==$SCHEMATHESIS_VERSION" "standardwebhooks==$STANDARDWEBHOOKS_VERSION"
+else
+  say "schemathesis $SCHEMATHESIS_VERSION and standardwebhooks $STANDARDWEBHOOKS_VERSION present"
+fi
+
 # --- the environment every make target uses --------------------------------------------------
 {
   echo "# written by scripts/setup.sh"
   echo "export PATH=\"$bn_root/node_modules/.bin:$wb_root/bin:$cl_root/bin:\$PATH\""
   echo "export CARGO_TARGET_DIR=\"\${CARGO_TARGET_DIR:-$cache/target}\""
   echo "export STADSPORTEN_SMTP_PYTHON=\"$smtp_root/bin/python\""
+  echo "export STADSPORTEN_SCHEMATHESIS=\"$st_root/bin/st\""
+  echo "export STADSPORTEN_API_TEST_PYTHON=\"$st_root/bin/python\""
   if [ "$toolchain" = debian ]; then
     echo "export PATH=\"/usr/bin:\$PATH\" RUSTC_BOOTSTRAP=1 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_LINKER=wasm-ld-22"
     echo "export LEPTOS_BIN_CARGO_COMMAND=\"env -u RUSTC_BOOTSTRAP cargo\""

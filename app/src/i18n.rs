@@ -28,6 +28,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/stats.ftl"),
             include_str!("../../locales/sv/contact.ftl"),
             include_str!("../../locales/sv/security.ftl"),
+            include_str!("../../locales/sv/api.ftl"),
         ],
     ),
     (
@@ -47,6 +48,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/stats.ftl"),
             include_str!("../../locales/en/contact.ftl"),
             include_str!("../../locales/en/security.ftl"),
+            include_str!("../../locales/en/api.ftl"),
         ],
     ),
     (
@@ -66,6 +68,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/stats.ftl"),
             include_str!("../../locales/fi/contact.ftl"),
             include_str!("../../locales/fi/security.ftl"),
+            include_str!("../../locales/fi/api.ftl"),
         ],
     ),
     (
@@ -85,6 +88,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/stats.ftl"),
             include_str!("../../locales/ar/contact.ftl"),
             include_str!("../../locales/ar/security.ftl"),
+            include_str!("../../locales/ar/api.ftl"),
         ],
     ),
 ];

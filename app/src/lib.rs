@@ -6,6 +6,8 @@
 
 pub mod account;
 pub mod admin;
+#[cfg(feature = "ssr")]
+pub mod api;
 pub mod auth;
 pub mod bundles;
 pub mod business;

@@ -293,23 +293,24 @@ fn corrupt(what: &str, v: &str) -> DbError {
     DbError::CorruptRow(format!("{what}: {v}"))
 }
 
-fn status(s: &str) -> Result<CaseStatus> {
+pub(crate) fn status(s: &str) -> Result<CaseStatus> {
     CaseStatus::parse(s).ok_or_else(|| corrupt("case status", s))
 }
 
-fn outcome(s: Option<String>) -> Result<Option<DecisionOutcome>> {
+pub(crate) fn outcome(s: Option<String>) -> Result<Option<DecisionOutcome>> {
     s.map(|o| DecisionOutcome::parse(&o).ok_or_else(|| corrupt("outcome", &o))).transpose()
 }
 
-const CASE_COLUMNS: &str = "c.id, c.case_number, c.unit_code, c.definition_id, c.service_slug, c.applicant_id, \
+pub(crate) const CASE_COLUMNS: &str =
+    "c.id, c.case_number, c.unit_code, c.definition_id, c.service_slug, c.applicant_id, \
      ap.display_name as applicant_name, c.acting_for, c.lang, c.answers, c.status, c.outcome, c.submitted_at, \
      c.handling_days, c.paused_seconds, c.paused_since, c.due_at, c.assignee_id, asg.display_name as assignee_name, \
      c.decided_at, c.closed_at, c.updated_at, c.provider_unit, c.provider_org, c.channel, c.day_kind";
 
-const CASE_FROM: &str =
+pub(crate) const CASE_FROM: &str =
     "from cases c join users ap on ap.id = c.applicant_id left join users asg on asg.id = c.assignee_id";
 
-fn case_from_row(r: &AnyRow) -> Result<CaseRecord> {
+pub(crate) fn case_from_row(r: &AnyRow) -> Result<CaseRecord> {
     Ok(CaseRecord {
         id: r.try_get("id")?,
         case_number: r.try_get("case_number")?,
@@ -387,9 +388,9 @@ pub(crate) async fn event(
     e: Event<'_>,
 ) -> Result<()> {
     let Event { kind, change, detail, public } = e;
-    sqlx::query(
+    let entry_id: i64 = sqlx::query(
         "insert into case_events (case_id, at, actor_id, kind, from_status, to_status, detail, public) \
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
+         values ($1, $2, $3, $4, $5, $6, $7, $8) returning id",
     )
     .bind(case_id)
     .bind(at)
@@ -399,9 +400,11 @@ pub(crate) async fn event(
     .bind(change.map(|c| c.1.slug()))
     .bind(detail)
     .bind(i64::from(public))
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
+    .fetch_one(&mut **tx)
+    .await?
+    .try_get("id")?;
+    // Other systems subscribed to the unit's events hear of it in the same transaction.
+    crate::webhooks::case_event(tx, case_id, entry_id, kind, change, actor, at).await
 }
 
 /// Applies a transition inside `tx`: judged by the domain table, written with a compare-and-set,

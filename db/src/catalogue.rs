@@ -204,6 +204,14 @@ impl Store {
         all
     }
 
+    /// Every published service in `lang` (or Swedish), by slug, from memory (the API's catalogue).
+    pub fn all_services(&self, lang: Lang) -> Vec<ServiceSummary> {
+        let snap = self.snapshot();
+        let mut all: Vec<ServiceSummary> = snap.services.iter().filter_map(|s| s.summary_in(lang)).collect();
+        all.sort_by(|a, b| a.slug.as_str().cmp(b.slug.as_str()));
+        all
+    }
+
     /// A published service's title in `lang` (or Swedish), from memory.
     pub fn service_title(&self, slug: &ServiceSlug, lang: Lang) -> Option<String> {
         let snap = self.snapshot();

@@ -13,6 +13,7 @@
 //! - Every storage test runs against both backends (`tests/`).
 
 mod access;
+mod api;
 mod audit;
 mod bundle_parts;
 mod bundles;
@@ -50,8 +51,10 @@ mod store;
 #[cfg(feature = "test-support")]
 pub mod testing;
 mod tx;
+mod webhooks;
 
 pub use access::{AccessRequest, GrantRecord, NewGrant, RequestStatus, ReviewStatus};
+pub use api::{ApiCaller, ApiCaseRow, ApiClient};
 pub use audit::{AuditFilter, AuditRow};
 pub use bundles::{
     BundleDocument, BundleDraftRecord, BundleEvent, BundleMessage, BundleRecord, BundleSubmission, BundleSubmitted,
@@ -94,3 +97,4 @@ pub use seed_eservices::SEED_DEFINITIONS;
 pub use sessions::FLASH_KEY;
 pub use signed_in::SignedIn;
 pub use store::{Backend, Store};
+pub use webhooks::{DeliveryJob, WebhookDelivery, WebhookSubscription};

@@ -29,6 +29,7 @@ macro_rules! slug_enum {
 }
 
 pub mod access;
+pub mod api;
 pub mod audit;
 pub mod business;
 pub mod calendar;

@@ -269,6 +269,25 @@ pub struct Settings {
     pub security: SecuritySettings,
     #[serde(default)]
     pub rate_limits: RateLimitSettings,
+    #[serde(default)]
+    pub api: ApiSettings,
+}
+
+/// The API for the city's other systems (`/api/v1`, issue 22).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(default)]
+pub struct ApiSettings {
+    /// Calls a machine client may make a minute on each node; then 429 with `Retry-After`.
+    pub requests_per_minute: u32,
+    /// Development only (with the demo content and the test identity provider): a demo client
+    /// `demo-sbk` with every scope of SBK and the catalogue, and this secret. Empty: none.
+    pub demo_client_secret: String,
+}
+
+impl Default for ApiSettings {
+    fn default() -> Self {
+        ApiSettings { requests_per_minute: 600, demo_client_secret: String::new() }
+    }
 }
 
 /// Information security (issue 21): the key files are encrypted with, HSTS, CSP reports and

@@ -14,3 +14,4 @@ mod routes;
 pub mod security_routes;
 pub mod startup;
 pub mod telemetry;
+pub mod webhooks;

@@ -38,6 +38,12 @@ enum Command {
     BackupPolicy,
     /// Imports comparison data (units or indicator values, CSV or JSON) like /admin/providers does:
     /// each file all rows or none; exit status 1 when any file was refused.
+    /// Registers, lists and revokes the API's machine clients (`/api/v1`). `add` prints the new
+    /// client's secret once; only its hash is kept.
+    ApiClient {
+        #[command(subcommand)]
+        action: ApiClientAction,
+    },
     ImportProviders {
         /// Checks and reports only; stores nothing.
         #[arg(long)]
@@ -45,6 +51,29 @@ enum Command {
         /// The files to import.
         #[arg(value_name = "FILE", required = true)]
         files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Subcommand)]
+enum ApiClientAction {
+    /// Registers a client and prints its secret.
+    Add {
+        /// Lower-case letters, digits and hyphens, e.g. `sbk-arendesystem`.
+        #[arg(long)]
+        id: String,
+        /// What it is, for people reading the audit trail.
+        #[arg(long)]
+        name: String,
+        /// Space-separated, e.g. "cases:write:SBK catalogue:read".
+        #[arg(long)]
+        scopes: String,
+    },
+    /// Every client, with its scopes and whether it is revoked.
+    List,
+    /// Revokes a client: its tokens stop working at once.
+    Revoke {
+        #[arg(long)]
+        id: String,
     },
 }
 
@@ -73,6 +102,7 @@ async fn main() -> ExitCode {
         Command::AuditVerify => verify_audit_trail(&settings).await,
         Command::BackupPolicy => backup_policy(&settings).await,
         Command::ImportProviders { dry_run, files } => import_providers(&settings, dry_run, &files).await,
+        Command::ApiClient { action } => api_client(&settings, action).await,
     }
 }
 
@@ -174,6 +204,89 @@ async fn verify_audit_trail(settings: &Settings) -> ExitCode {
                 }
             };
             println!("audit trail BROKEN: {what}");
+            ExitCode::FAILURE
+        }
+        Err(e) => {
+            eprintln!("stadsporten: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `stadsporten-server api-client add|list|revoke`: the API's machine clients. Each change is
+/// written with its audit entry (role `system`, from the command line).
+async fn api_client(settings: &Settings, action: ApiClientAction) -> ExitCode {
+    use secrecy::ExposeSecret;
+    use stadsporten_domain::api::{secret_hash, valid_client_id, Scopes};
+    use stadsporten_domain::audit::{AuditAction, AuditEntry, Outcome};
+    let store = match stadsporten_db::Store::connect(settings.database.url.expose_secret(), 2).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("stadsporten: database: {e}");
+            return ExitCode::FAILURE;
+        }
+    };
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    let entry = |action, id: &str| AuditEntry {
+        at: now,
+        actor_id: None,
+        acting_for: None,
+        role: Some("system".into()),
+        action,
+        object_type: "api-client".into(),
+        object_id: Some(id.to_owned()),
+        outcome: Outcome::Success,
+        reason: None,
+        request_id: Some("command-line".into()),
+        client_addr: None,
+    };
+    let result = match action {
+        ApiClientAction::Add { id, name, scopes } => {
+            if !valid_client_id(&id) {
+                eprintln!("stadsporten: --id: 3–64 lower-case letters, digits and hyphens");
+                return ExitCode::FAILURE;
+            }
+            let scopes = match Scopes::parse(&scopes) {
+                Ok(s) if !s.is_empty() => s,
+                Ok(_) => {
+                    eprintln!("stadsporten: --scopes: name at least one scope");
+                    return ExitCode::FAILURE;
+                }
+                Err(e) => {
+                    eprintln!("stadsporten: --scopes: {e}");
+                    return ExitCode::FAILURE;
+                }
+            };
+            let secret = stadsporten_app::api::auth::random_secret();
+            let stored = store
+                .audited(entry(AuditAction::Create, &id))
+                .register_api_client(&id, name.trim(), &secret_hash(&secret), &scopes, now)
+                .await;
+            stored.map(|()| {
+                println!("client_id={id}\nclient_secret={secret}\nscopes={scopes}");
+                eprintln!("Keep the secret now: only its hash is stored.");
+            })
+        }
+        ApiClientAction::List => store.api_clients().await.map(|all| {
+            for c in all {
+                let state = if c.revoked_at.is_some() { "revoked" } else { "active" };
+                println!("{}\t{}\t{}\t{}", c.id, state, c.scopes, c.name);
+            }
+        }),
+        ApiClientAction::Revoke { id } => {
+            store.audited(entry(AuditAction::Update, &id)).revoke_api_client(&id, now).await.map(|()| {
+                println!("revoked {id}");
+            })
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(stadsporten_db::DbError::Conflict) => {
+            eprintln!("stadsporten: a client with this id exists");
+            ExitCode::FAILURE
+        }
+        Err(stadsporten_db::DbError::NotFound) => {
+            eprintln!("stadsporten: no active client with this id");
             ExitCode::FAILURE
         }
         Err(e) => {

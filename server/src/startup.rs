@@ -103,6 +103,18 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/incidents/{id}/{action}",
     "/admin/protected",
     "/admin/protected/{id}/revoke",
+    "/api/v1/oauth/token",
+    "/api/v1/services",
+    "/api/v1/operating-messages",
+    "/api/v1/units/{unit}/cases",
+    "/api/v1/cases/{number}",
+    "/api/v1/webhooks",
+    "/api/v1/webhooks/{id}",
+    "/api/v1/webhooks/{id}/deliveries",
+    "/api/v1/webhooks/{id}/deliveries/{delivery}/replay",
+    "/api/v1/openapi.json",
+    "/api/v1/docs",
+    "/api/v1/{*rest}",
 ];
 
 /// Shared state of the router.
@@ -247,6 +259,9 @@ impl Application {
             public_url: public_url.clone(),
         }
         .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
+        // Events for other systems, sent like the notifications: beside the server, never in a request.
+        crate::webhooks::WebhookWorker::new(store.clone(), auth.clock.clone())
+            .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
         spawn_content_publisher(store.clone(), auth.clock.clone(), node.clone());
         spawn_measurement(store.clone(), auth.clock.clone(), node.clone());
         spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone(), node);
@@ -331,6 +346,19 @@ async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) ->
         if n > 0 {
             tracing::info!(personas = n, "seeded demo personas");
         }
+        // The API's demo client, like the personas: development only.
+        let secret = settings.api.demo_client_secret.trim();
+        if !secret.is_empty() && store.active_api_client(DEMO_API_CLIENT).await?.is_none() {
+            let scopes = stadsporten_domain::api::Scopes::parse(DEMO_API_SCOPES)
+                .map_err(|e| stadsporten_db::DbError::CorruptRow(format!("demo client scopes: {e}")))?;
+            let hash = stadsporten_domain::api::secret_hash(secret);
+            match store.register_api_client(DEMO_API_CLIENT, "Demo: SBK:s ärendesystem", &hash, &scopes, now).await {
+                Ok(()) => tracing::info!(client = DEMO_API_CLIENT, "seeded the API's demo client"),
+                // Another node seeded it first, or it was revoked: leave it.
+                Err(stadsporten_db::DbError::Conflict) => {}
+                Err(e) => return Err(e),
+            }
+        }
     }
     if settings.app.seed_demo_content {
         let n = store.seed_eservices(now).await?;
@@ -358,6 +386,10 @@ async fn seed(settings: &Settings, store: &Store, public_url: &str, now: i64) ->
     }
     Ok(())
 }
+
+/// The API's demo client (development only) and its scopes.
+pub const DEMO_API_CLIENT: &str = "demo-sbk";
+const DEMO_API_SCOPES: &str = "catalogue:read providers:read cases:write:SBK";
 
 /// Where uploaded files are kept (`server.file_storage`): in the database, which every node
 /// reaches (`database`, and `auto` on PostgreSQL), or in a folder of this node (`folder`, and
@@ -539,9 +571,16 @@ fn router(
             secret: settings.sms.receipt_secret.expose_secret().as_bytes().to_vec(),
         },
     );
+    let api = stadsporten_app::api::routes::routes(stadsporten_app::api::ApiState {
+        store: store.clone(),
+        limiter: stadsporten_app::api::auth::ClientLimiter::new(settings.api.requests_per_minute),
+        public_url: auth.public_url.clone(),
+        allow_http_receivers: settings.app.environment == crate::config::Environment::Development,
+    });
     Router::new()
         .merge(metrics)
         .merge(receipts)
+        .merge(api)
         .merge(security)
         .route("/healthz", get(routes::healthz))
         .route("/readyz", get(routes::readyz))
@@ -595,6 +634,8 @@ fn router(
                 ),
         )
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        // Outermost, so no layer (compression above all) wraps the empty body.
+        .layer(axum::middleware::from_fn(middleware::refuse_connect))
 }
 
 /// Seals pending audit entries into the chain every few seconds (one sealer at a time across

@@ -17,7 +17,9 @@
 //! authenticated by the client secret and PKCE; and `/integrations/…` (the telephony platform's
 //! call events, the SMS gateway's receipts), called server-to-server, carrying no session, and
 //! authenticated by an HMAC signature over a timestamp and the body; and `/csp-reports`, which
-//! browsers post without a token and which changes nothing. A refusal is a translated 403 page and an audit
+//! browsers post without a token and which changes nothing; and `/api/v1/…`, the API for the
+//! city's systems, authenticated by a bearer token alone (it never reads the session cookie, so
+//! a cross-site page has nothing to borrow). A refusal is a translated 403 page and an audit
 //! entry.
 
 use crate::auth::oidc::constant_time_eq;
@@ -44,6 +46,7 @@ fn is_safe(method: &Method) -> bool {
 fn is_exempt(path: &str) -> bool {
     (path.starts_with("/test-idp/") && path.ends_with("/token"))
         || path.starts_with("/integrations/")
+        || path.starts_with("/api/v1/")
         || path == "/csp-reports"
 }
 

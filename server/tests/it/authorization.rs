@@ -84,6 +84,8 @@ enum Method {
     PostJson(serde_json::Value),
     /// A form post from a script (it asks for JSON back).
     PostFormForJson(Vec<(&'static str, String)>),
+    /// With the session's token in a header, as a script would.
+    Delete,
 }
 
 /// Fresh objects for the cases that change state, made before each persona's attempt.
@@ -1186,6 +1188,32 @@ fn cases(o: &Objects) -> Vec<Case> {
             "/integrations/sms/receipts",
             Box::new(all(401)),
         ),
+        // The API for the city's systems takes a bearer token, never a session: a signed-in
+        // person, whatever their role, is as unknown there as nobody (401; the token endpoint
+        // asks for client credentials). server/tests/it/api.rs covers the clients and scopes.
+        case(
+            "/api/v1/oauth/token",
+            Method::Post(vec![("grant_type", "client_credentials".into())]),
+            "/api/v1/oauth/token",
+            Box::new(all(401)),
+        ),
+        case("/api/v1/services", Method::Get, "/api/v1/services", Box::new(all(401))),
+        case("/api/v1/operating-messages", Method::Get, "/api/v1/operating-messages", Box::new(all(401))),
+        case("/api/v1/units/{unit}/cases", Method::Get, "/api/v1/units/SBK/cases", Box::new(all(401))),
+        case("/api/v1/cases/{number}", Method::Get, "/api/v1/cases/SBK-2026-00001", Box::new(all(401))),
+        case("/api/v1/webhooks", Method::Get, "/api/v1/webhooks", Box::new(all(401))),
+        case("/api/v1/webhooks/{id}", Method::Delete, "/api/v1/webhooks/1", Box::new(all(401))),
+        case("/api/v1/webhooks/{id}/deliveries", Method::Get, "/api/v1/webhooks/1/deliveries", Box::new(all(401))),
+        case(
+            "/api/v1/webhooks/{id}/deliveries/{delivery}/replay",
+            Method::Post(vec![]),
+            "/api/v1/webhooks/1/deliveries/1/replay",
+            Box::new(all(401)),
+        ),
+        // The document and its page are public; anything else under the API is a problem 404.
+        case("/api/v1/openapi.json", Method::Get, "/api/v1/openapi.json", Box::new(all(200))),
+        case("/api/v1/docs", Method::Get, "/api/v1/docs", Box::new(all(200))),
+        case("/api/v1/{*rest}", Method::Get, "/api/v1/no-such-thing", Box::new(all(404))),
         // E-service definitions: administrators anywhere, service owners for their units.
         case("/admin/services", Method::Get, "/admin/services", Box::new(only(&[Per, Admin], 200))),
         case("/api/admin/services", Method::Get, "/api/admin/services", Box::new(only(&[Per, Admin], 200))),
@@ -1775,6 +1803,7 @@ async fn every_endpoint_answers_every_persona_as_the_table_says(backend: Backend
                     form.push(("csrf", csrf.clone()));
                     user.client.post(&url).header("accept", "application/json").form(&form)
                 }
+                Method::Delete => user.client.delete(&url).header("x-csrf-token", &csrf),
             };
             let req = if c.path.starts_with("/api/") && matches!(c.method, Method::Get) {
                 req.header("accept", "application/json")

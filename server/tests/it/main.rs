@@ -5,6 +5,7 @@
 mod support;
 
 mod access;
+mod api;
 mod auth;
 mod authorization;
 mod bundles;
@@ -20,3 +21,4 @@ mod mail;
 mod scanning;
 mod security;
 mod stats;
+mod webhooks;

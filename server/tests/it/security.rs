@@ -380,6 +380,19 @@ async fn a_server_function_asked_with_the_wrong_method_answers_405(backend: Back
     // An address under /api/ that is no server function is not found, not a crash.
     let res = app.get("/api/no-such-function").header("accept-language", "en").send().await.unwrap();
     assert_eq!(res.status(), 404);
+    // CONNECT (a scanner's proxy probe) is refused with an empty answer: HTTP forbids a body there.
+    // Raw bytes, because an HTTP client treats CONNECT as the start of a tunnel.
+    use tokio::io::{AsyncReadExt as _, AsyncWriteExt as _};
+    let host = app.address.trim_start_matches("http://");
+    let mut tcp = tokio::net::TcpStream::connect(host).await.unwrap();
+    tcp.write_all(b"CONNECT evil.example:443 HTTP/1.1\r\nHost: evil.example:443\r\n\r\n").await.unwrap();
+    let mut head = vec![0u8; 4096];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(5), tcp.read(&mut head)).await.unwrap().unwrap();
+    let head = String::from_utf8_lossy(&head[..n]).to_lowercase();
+    assert!(head.starts_with("http/1.1 405"), "{head}");
+    assert!(head.contains("allow: get, head, post"), "{head}");
+    assert!(!head.contains("content-length: ") || head.contains("content-length: 0\r\n"), "no body: {head}");
+    assert!(head.ends_with("\r\n\r\n"), "nothing after the head: {head}");
 }
 
 fn cache_control(res: &reqwest::Response) -> String {

@@ -100,8 +100,15 @@ pub async fn test_settings(backend: Backend) -> Settings {
             api: 1_000_000,
             integration: 1_000_000,
         },
+        api: stadsporten_server::config::ApiSettings {
+            requests_per_minute: 1_000_000,
+            demo_client_secret: DEMO_API_SECRET.into(),
+        },
     }
 }
+
+/// The API's demo client's secret in tests (`demo-sbk`: catalogue, providers, SBK's cases).
+pub const DEMO_API_SECRET: &str = "test-demo-sbk-secret";
 
 /// The telephony platform the tests sign call events as, and its secret.
 pub const TELEPHONY_PLATFORM: &str = "test-pbx";
