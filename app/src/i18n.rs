@@ -29,6 +29,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/sv/contact.ftl"),
             include_str!("../../locales/sv/security.ftl"),
             include_str!("../../locales/sv/api.ftl"),
+            include_str!("../../locales/sv/records.ftl"),
         ],
     ),
     (
@@ -49,6 +50,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/en/contact.ftl"),
             include_str!("../../locales/en/security.ftl"),
             include_str!("../../locales/en/api.ftl"),
+            include_str!("../../locales/en/records.ftl"),
         ],
     ),
     (
@@ -69,6 +71,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/fi/contact.ftl"),
             include_str!("../../locales/fi/security.ftl"),
             include_str!("../../locales/fi/api.ftl"),
+            include_str!("../../locales/fi/records.ftl"),
         ],
     ),
     (
@@ -89,6 +92,7 @@ pub const SOURCES: [(Lang, &[&str]); 4] = [
             include_str!("../../locales/ar/contact.ftl"),
             include_str!("../../locales/ar/security.ftl"),
             include_str!("../../locales/ar/api.ftl"),
+            include_str!("../../locales/ar/records.ftl"),
         ],
     ),
 ];

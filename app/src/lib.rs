@@ -27,6 +27,7 @@ pub mod mail;
 pub mod measure;
 pub mod officer;
 pub mod provider;
+pub mod records;
 pub mod routes;
 pub mod security;
 pub mod settings;

@@ -80,6 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/error/:code") view=ErrorRoutePage ssr=SsrMode::Async/>
                     <Route path=path!("/my") view=MyPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/cases") view=crate::cases::MyCasesPage ssr=SsrMode::Async/>
+                    <Route path=path!("/my/data") view=crate::records::MyDataPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/cases/:id") view=crate::cases::MyCasePage ssr=SsrMode::Async/>
                     <Route path=path!("/my/cases/:id/receipt") view=crate::eservices::ReceiptPage ssr=SsrMode::Async/>
                     <Route path=path!("/my/cases/:id/decision") view=crate::cases::DecisionPrintPage ssr=SsrMode::Async/>

@@ -37,6 +37,7 @@ mod memos;
 mod offers;
 mod operations;
 mod outbox;
+mod records;
 mod security;
 mod seed;
 mod seed_compare;
@@ -88,6 +89,9 @@ pub use measure::JourneyEvent;
 pub use offers::{NewOffer, OfferAnswer, OfferRecord};
 pub use operations::Gauges;
 pub use outbox::{OutboxEntry, OutboxRow};
+pub use records::{
+    ExtractAccess, ExtractDecision, ExtractDraft, ExtractEvent, ExtractFile, ExtractMessage, RegisterData,
+};
 pub use security::{
     ClassificationRecord, IncidentEvent, IncidentRecord, IncidentRow, LinkedAudit, ProtectedGrant, ProtectedPerson,
     RegisterEntry, StaffMember,

@@ -732,6 +732,7 @@ mod tests {
                 ..SecuritySettings::default()
             },
             rate_limits: RateLimitSettings::default(),
+            api: ApiSettings::default(),
         }
     }
 

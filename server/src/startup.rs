@@ -103,6 +103,8 @@ pub const PLAIN_ROUTES: &[&str] = &[
     "/incidents/{id}/{action}",
     "/admin/protected",
     "/admin/protected/{id}/revoke",
+    "/my/data/extract.json",
+    "/my/data/extract.html",
     "/api/v1/oauth/token",
     "/api/v1/services",
     "/api/v1/operating-messages",
@@ -554,6 +556,7 @@ fn router(
         .merge(stadsporten_app::stats::routes::routes())
         .merge(stadsporten_app::contact::routes::routes())
         .merge(stadsporten_app::security::routes::routes())
+        .merge(stadsporten_app::records::routes::routes())
         .layer(axum::extract::DefaultBodyLimit::max(upload_limit))
         .with_state(forms);
     let metrics =

@@ -167,6 +167,11 @@ fn overview(o: MyPagesView, i18n: I18n) -> impl IntoView {
             <p><a href="/my/cases">{i18n.t("my-cases-title")}</a></p>
         </section>
         <crate::contact::MyContacts/>
+        <section aria-labelledby="data-heading" class="panel">
+            <h2 id="data-heading">{i18n.t("mydata-title")}</h2>
+            <p>{i18n.t("my-data-intro")}</p>
+            <p><a href="/my/data">{i18n.t("my-data-link")}</a></p>
+        </section>
     }
 }
 

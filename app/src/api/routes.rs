@@ -6,6 +6,8 @@
 //! the client carries an ETag and answers `If-None-Match` with 304, but no shared cache keeps a
 //! unit's cases (`private, no-store` for personal data).
 
+#![allow(clippy::result_large_err, reason = "a refusal is the response to send, made once per refused call")]
+
 use super::auth::{self, authorize, entry};
 use super::model::{
     Applicant, Case, CaseDecision, CaseEvent, CaseMessage, CasePage, CaseSummary, OperatingMessage, OperatingMessages,

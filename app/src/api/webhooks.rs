@@ -6,6 +6,8 @@
 //! secret once. Receivers are `https://`; `http://` only in development. Every call is audited
 //! like the rest of the API.
 
+#![allow(clippy::result_large_err, reason = "a refusal is the response to send, made once per refused call")]
+
 use super::auth::{self, authenticate, entry};
 use super::model::{Deliveries, Delivery, NewWebhook, Problem, Webhook, Webhooks};
 use super::problem::{bad_field, problem};

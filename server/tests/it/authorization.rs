@@ -899,6 +899,11 @@ fn cases(o: &Objects) -> Vec<Case> {
         ),
         // Mina ärenden: residents; a case only to its applicant (others: not found).
         case("/my/cases", Method::Get, "/my/cases", Box::new(only(&RESIDENTS, 200))),
+        // What we know about you, and the register extract: each person their own, staff none.
+        case("/my/data", Method::Get, "/my/data", Box::new(only(&RESIDENTS, 200))),
+        case("/api/my/data", Method::Get, "/api/my/data", Box::new(only(&RESIDENTS, 200))),
+        case("/my/data/extract.json", Method::Get, "/my/data/extract.json", Box::new(only(&RESIDENTS, 200))),
+        case("/my/data/extract.html", Method::Get, "/my/data/extract.html", Box::new(only(&RESIDENTS, 200))),
         case("/api/my/cases", Method::Get, "/api/my/cases", Box::new(only(&RESIDENTS, 200))),
         case("/my/cases/{id}", Method::Get, &format!("/my/cases/{}", o.case), Box::new(applicant(200))),
         case("/api/my/case", Method::Get, &format!("/api/my/case?id={}", o.case), Box::new(applicant(200))),
@@ -1189,13 +1194,14 @@ fn cases(o: &Objects) -> Vec<Case> {
             Box::new(all(401)),
         ),
         // The API for the city's systems takes a bearer token, never a session: a signed-in
-        // person, whatever their role, is as unknown there as nobody (401; the token endpoint
-        // asks for client credentials). server/tests/it/api.rs covers the clients and scopes.
+        // person, whatever their role, is as unknown there as nobody (401).
+        // server/tests/it/api.rs covers the clients and scopes.
         case(
             "/api/v1/oauth/token",
             Method::Post(vec![("grant_type", "client_credentials".into())]),
             "/api/v1/oauth/token",
-            Box::new(all(401)),
+            // The form token the matrix adds to every post is an unknown parameter there.
+            Box::new(all(400)),
         ),
         case("/api/v1/services", Method::Get, "/api/v1/services", Box::new(all(401))),
         case("/api/v1/operating-messages", Method::Get, "/api/v1/operating-messages", Box::new(all(401))),

@@ -18,6 +18,7 @@ mod content;
 mod eservices;
 mod infosec;
 mod mail;
+mod records;
 mod scanning;
 mod security;
 mod stats;
