@@ -187,14 +187,15 @@ impl Store {
     }
 
     /// A unit's cases in the order they last changed, oldest change first, after `after`
-    /// (exclusive), at most `limit`. Following the cursor to the end and again later gives every
+    /// (exclusive), at most `limit`. The row-value comparison lets both databases start the
+    /// index range at the cursor (an `or` made PostgreSQL walk the unit's cases from the first). Following the cursor to the end and again later gives every
     /// case that changed in between, once per change.
     pub async fn api_cases(&self, unit: &str, after: Option<Cursor>, limit: usize) -> Result<Vec<ApiCaseRow>> {
         let after = after.unwrap_or(Cursor { updated_at: i64::MIN, id: i64::MIN });
         let rows = sqlx::query(
             "select id, case_number, unit_code, service_slug, status, outcome, submitted_at, due_at, decided_at, \
              closed_at, updated_at from cases \
-             where unit_code = $1 and (updated_at > $2 or (updated_at = $2 and id > $3)) \
+             where unit_code = $1 and (updated_at, id) > ($2, $3) \
              order by updated_at, id limit $4",
         )
         .bind(unit)

@@ -102,9 +102,24 @@ fn day_of(unix: i64) -> String {
 }
 
 impl Store {
+    /// Entries sealed per transaction. SQLite has one writer: while a batch is sealed, every other
+    /// write waits for it, so its batches are small (a fifth: tens of milliseconds at most, not a
+    /// request's p99 of 50 ms; bench/api.sh). PostgreSQL's appends never wait for the sealer.
+    fn seal_batch_size(&self) -> i64 {
+        match self.backend() {
+            Backend::Sqlite => SEAL_BATCH / 5,
+            Backend::Postgres => SEAL_BATCH,
+        }
+    }
+
     /// Records one entry on its own (a read of personal data, a refusal, a sign-in): a single
-    /// insert, no lock shared with other writers. It is sealed into the chain within seconds.
+    /// insert, no lock shared with other writers on PostgreSQL (SQLite has one writer: it takes
+    /// this process's turn). It is sealed into the chain within seconds.
     pub async fn append_audit(&self, e: &AuditEntry) -> Result<()> {
+        // SQLite: wait for this process's turn like every other writer. Left to SQLite's busy
+        // handler, an append that met the sealer at work slept in growing steps and came back
+        // up to a quarter of a second late (bench/api.sh's p99).
+        let _turn = self.writer_turn().await?;
         crate::tx::insert_pending(&self.pool, e).await
     }
 
@@ -121,7 +136,7 @@ impl Store {
         loop {
             let n = self.seal_batch(now, who).await?;
             sealed += n;
-            if n < SEAL_BATCH as u64 {
+            if n < self.seal_batch_size() as u64 {
                 return Ok(sealed);
             }
         }
@@ -172,7 +187,7 @@ impl Store {
         let mut prev: String = head.try_get("hash")?;
         let keyed_from: i64 = head.try_get("keyed_from")?;
         let rows = sqlx::query(&format!("select id, {ENTRY_COLUMNS} from audit_pending order by id limit $1"))
-            .bind(SEAL_BATCH)
+            .bind(self.seal_batch_size())
             .fetch_all(&mut *tx)
             .await?;
         let mut ids = Vec::with_capacity(rows.len());

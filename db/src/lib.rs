@@ -101,4 +101,4 @@ pub use seed_eservices::SEED_DEFINITIONS;
 pub use sessions::FLASH_KEY;
 pub use signed_in::SignedIn;
 pub use store::{Backend, Store};
-pub use webhooks::{DeliveryJob, WebhookDelivery, WebhookSubscription};
+pub use webhooks::{DeliveryJob, Tried, WebhookDelivery, WebhookSubscription};

@@ -41,6 +41,15 @@ pub struct WebhookDelivery {
     pub delivered_at: Option<i64>,
 }
 
+/// The outcome of one try.
+#[derive(Debug, Clone)]
+pub struct Tried {
+    pub id: i64,
+    pub attempts_before: i64,
+    pub status: Option<u16>,
+    pub error: Option<String>,
+}
+
 /// A delivery claimed for sending.
 #[derive(Debug, Clone)]
 pub struct DeliveryJob {
@@ -286,87 +295,118 @@ impl Store {
         tx.commit().await
     }
 
-    /// Claims up to `limit` due deliveries for `lease` seconds (compare-and-set per row: another
-    /// node's claim wins and the row is skipped).
+    /// Claims up to `limit` due deliveries for `lease` seconds, in one statement: on PostgreSQL
+    /// the rows another node is claiming are skipped (`for update skip locked`); SQLite has one
+    /// writer at a time anyway.
     pub async fn claim_deliveries(&self, now: i64, lease: i64, limit: i64) -> Result<Vec<DeliveryJob>> {
-        let due = sqlx::query(
-            "select d.id from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id \
-             where d.status = 'pending' and d.next_attempt_at <= $1 and (d.locked_until is null or d.locked_until < $1) \
-             and s.disabled_at is null order by d.next_attempt_at, d.id limit $2",
-        )
+        let lock = match self.backend() {
+            crate::Backend::Postgres => "for update of d skip locked",
+            crate::Backend::Sqlite => "",
+        };
+        // SQLite: this process's write turn, like every writer (no busy-handler sleeps).
+        let turn = self.writer_turn().await?;
+        let claimed = sqlx::query(&format!(
+            "update webhook_deliveries set locked_until = $1 where id in (\
+               select d.id from webhook_deliveries d join webhook_subscriptions s on s.id = d.subscription_id \
+               where d.status = 'pending' and d.next_attempt_at <= $2 and (d.locked_until is null or d.locked_until < $2) \
+               and s.disabled_at is null order by d.next_attempt_at, d.id limit $3 {lock}) \
+             returning id, subscription_id, event_id, payload, attempts"
+        ))
+        .bind(now + lease)
         .bind(now)
         .bind(limit)
         .fetch_all(&self.pool)
         .await?;
-        let mut jobs = Vec::with_capacity(due.len());
-        for r in &due {
-            let id: i64 = r.try_get("id")?;
-            let claimed = sqlx::query(
-                "update webhook_deliveries set locked_until = $1 where id = $2 and status = 'pending' \
-                 and (locked_until is null or locked_until < $3)",
-            )
-            .bind(now + lease)
-            .bind(id)
-            .bind(now)
-            .execute(&self.pool)
-            .await?
-            .rows_affected();
-            if claimed != 1 {
-                continue;
-            }
-            let row = sqlx::query(
-                "select d.id, s.url, s.secret, d.event_id, d.payload, d.attempts from webhook_deliveries d \
-                 join webhook_subscriptions s on s.id = d.subscription_id where d.id = $1",
-            )
-            .bind(id)
-            .fetch_one(&self.pool)
-            .await?;
+        drop(turn);
+        if claimed.is_empty() {
+            return Ok(Vec::new());
+        }
+        // The receivers of what was claimed (a handful of subscriptions), in one read.
+        let mut subs: Vec<i64> =
+            claimed.iter().map(|r| r.try_get("subscription_id")).collect::<std::result::Result<_, _>>()?;
+        subs.sort_unstable();
+        subs.dedup();
+        let list = subs.iter().map(i64::to_string).collect::<Vec<_>>().join(",");
+        let receivers: std::collections::HashMap<i64, (String, String)> =
+            sqlx::query(&format!("select id, url, secret from webhook_subscriptions where id in ({list})"))
+                .fetch_all(&self.pool)
+                .await?
+                .iter()
+                .map(|r| Ok((r.try_get("id")?, (r.try_get("url")?, r.try_get("secret")?))))
+                .collect::<Result<_>>()?;
+        let mut jobs = Vec::with_capacity(claimed.len());
+        for r in &claimed {
+            let sub: i64 = r.try_get("subscription_id")?;
+            let Some((url, secret)) = receivers.get(&sub) else { continue };
             jobs.push(DeliveryJob {
-                id,
-                url: row.try_get("url")?,
-                secret: row.try_get("secret")?,
-                event_id: row.try_get("event_id")?,
-                payload: row.try_get("payload")?,
-                attempts: row.try_get("attempts")?,
+                id: r.try_get("id")?,
+                url: url.clone(),
+                secret: secret.clone(),
+                event_id: r.try_get("event_id")?,
+                payload: r.try_get("payload")?,
+                attempts: r.try_get("attempts")?,
             });
         }
+        jobs.sort_by_key(|j| j.id);
         Ok(jobs)
     }
 
     /// Records a try: delivered on a 2xx, else pending again after the back-off, or dead after
-    /// the last try. `status` is the receiver's HTTP status (none when it could not be reached).
-    pub async fn delivery_tried(&self, id: i64, status: Option<u16>, error: Option<&str>, now: i64) -> Result<()> {
-        let ok = status.is_some_and(|s| (200..300).contains(&s));
-        let attempts: i64 = sqlx::query("select attempts from webhook_deliveries where id = $1")
-            .bind(id)
-            .fetch_optional(&self.pool)
-            .await?
-            .map(|r| r.try_get::<i64, _>("attempts"))
-            .transpose()?
-            .ok_or(DbError::NotFound)?
-            + 1;
-        let (state, next) = if ok {
-            ("delivered", now)
-        } else if attempts >= MAX_ATTEMPTS {
-            ("dead", now)
-        } else {
-            ("pending", now + backoff_seconds(attempts))
-        };
-        sqlx::query(
-            "update webhook_deliveries set status = $1, attempts = $2, next_attempt_at = $3, locked_until = null, \
-             last_status = $4, last_error = $5, delivered_at = case when $1 = 'delivered' then $6 else delivered_at end \
-             where id = $7",
-        )
-        .bind(state)
-        .bind(attempts)
-        .bind(next)
-        .bind(status.map(i64::from))
-        .bind(error)
-        .bind(now)
-        .bind(id)
-        .execute(&self.pool)
-        .await?;
+    /// the last try. `status` is the receiver's HTTP status (none when it could not be reached);
+    /// `attempts_before` what the claim read (the lease makes the row this node's).
+    pub async fn delivery_tried(
+        &self,
+        id: i64,
+        attempts_before: i64,
+        status: Option<u16>,
+        error: Option<&str>,
+        now: i64,
+    ) -> Result<()> {
+        let n = self
+            .deliveries_tried(&[Tried { id, attempts_before, status, error: error.map(str::to_owned) }], now)
+            .await?;
+        if n == 0 {
+            return Err(DbError::NotFound);
+        }
         Ok(())
+    }
+
+    /// Records a round's tries in one transaction: one commit (one flush of PostgreSQL's log)
+    /// for the round, not one per delivery. Returns how many rows were updated.
+    pub async fn deliveries_tried(&self, tries: &[Tried], now: i64) -> Result<u64> {
+        if tries.is_empty() {
+            return Ok(0);
+        }
+        let mut tx = self.begin_write().await?;
+        let mut updated = 0;
+        for t in tries {
+            let ok = t.status.is_some_and(|s| (200..300).contains(&s));
+            let attempts = t.attempts_before + 1;
+            let (state, next) = if ok {
+                ("delivered", now)
+            } else if attempts >= MAX_ATTEMPTS {
+                ("dead", now)
+            } else {
+                ("pending", now + backoff_seconds(attempts))
+            };
+            updated += sqlx::query(
+                "update webhook_deliveries set status = $1, attempts = $2, next_attempt_at = $3, locked_until = null, \
+                 last_status = $4, last_error = $5, delivered_at = case when $1 = 'delivered' then $6 else delivered_at end \
+                 where id = $7",
+            )
+            .bind(state)
+            .bind(attempts)
+            .bind(next)
+            .bind(t.status.map(i64::from))
+            .bind(t.error.as_deref())
+            .bind(now)
+            .bind(t.id)
+            .execute(&mut *tx)
+            .await?
+            .rows_affected();
+        }
+        tx.commit().await?;
+        Ok(updated)
     }
 
     /// Deliveries waiting to be sent, and dead ones (for `/metrics` and the benchmark).

@@ -261,9 +261,9 @@ impl Application {
             public_url: public_url.clone(),
         }
         .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
-        // Events for other systems, sent like the notifications: beside the server, never in a request.
-        crate::webhooks::WebhookWorker::new(store.clone(), auth.clock.clone())
-            .spawn(Duration::from_secs(settings.eservices.outbox_interval_seconds.max(1)));
+        // Events for other systems, beside the server, never in a request. Asked every half
+        // second (one indexed read when idle), so an event waits at most that long for its turn.
+        crate::webhooks::WebhookWorker::new(store.clone(), auth.clock.clone()).spawn(Duration::from_millis(500));
         spawn_content_publisher(store.clone(), auth.clock.clone(), node.clone());
         spawn_measurement(store.clone(), auth.clock.clone(), node.clone());
         spawn_eservice_housekeeping(store.clone(), uploads.clone(), eservices, auth.clock.clone(), node);

@@ -8,7 +8,7 @@
 //! payload is logged (it names a case); a failure is logged with the delivery's id and status.
 
 use stadsporten_app::web::clock::Clock;
-use stadsporten_db::{DeliveryJob, Store};
+use stadsporten_db::{DeliveryJob, Store, Tried};
 use stadsporten_domain::api::webhook::{secret_key, sign};
 use std::sync::Arc;
 use std::time::Duration;
@@ -53,19 +53,29 @@ impl WebhookWorker {
             let permit = limit.clone().acquire_owned().await;
             set.spawn(async move {
                 let _permit = permit;
-                worker.deliver(job).await;
+                worker.deliver(job).await
             });
         }
-        while set.join_next().await.is_some() {}
+        let mut tries = Vec::with_capacity(n);
+        while let Some(done) = set.join_next().await {
+            if let Ok(t) = done {
+                tries.push(t);
+            }
+        }
+        // One transaction for the round's outcomes. If it fails, the leases run out and the
+        // deliveries are sent again: at least once.
+        if let Err(e) = self.store.deliveries_tried(&tries, self.clock.now()).await {
+            tracing::warn!(error = %e, deliveries = tries.len(), "could not record webhook deliveries");
+        }
         n
     }
 
-    async fn deliver(&self, job: DeliveryJob) {
+    /// Sends one delivery; the outcome to record.
+    async fn deliver(&self, job: DeliveryJob) -> Tried {
         let timestamp = self.clock.now();
         let Some(key) = secret_key(&job.secret) else {
             tracing::error!(delivery = job.id, "a webhook subscription's secret is not a whsec_ secret");
-            let _ = self.store.delivery_tried(job.id, None, Some("bad secret"), timestamp).await;
-            return;
+            return Tried { id: job.id, attempts_before: job.attempts, status: None, error: Some("bad secret".into()) };
         };
         let signature = sign(&key, &job.event_id, timestamp, job.payload.as_bytes());
         let sent = self
@@ -90,10 +100,7 @@ impl WebhookWorker {
         if let Some(err) = &error {
             tracing::info!(delivery = job.id, attempt = job.attempts + 1, error = %err, "webhook delivery failed; will retry");
         }
-        if let Err(e) = self.store.delivery_tried(job.id, status, error.as_deref(), self.clock.now()).await {
-            // The lease runs out and the delivery is sent again: at least once.
-            tracing::warn!(error = %e, delivery = job.id, "could not record a webhook delivery");
-        }
+        Tried { id: job.id, attempts_before: job.attempts, status, error }
     }
 
     /// Runs forever: a round every `every`, at once again while rounds are full.

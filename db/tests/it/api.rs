@@ -144,7 +144,7 @@ async fn a_delivery_is_written_with_the_change_claimed_once_and_dead_after_the_l
     // Every try fails: back-off, then dead, kept in the log.
     let mut now = NOW + 4;
     for attempt in 1..=MAX_ATTEMPTS {
-        store.delivery_tried(jobs[0].id, Some(500), Some("HTTP 500"), now).await.unwrap();
+        store.delivery_tried(jobs[0].id, attempt - 1, Some(500), Some("HTTP 500"), now).await.unwrap();
         let d = &store.webhook_deliveries(sub, None, 10).await.unwrap()[0];
         assert_eq!(d.attempts, attempt);
         if attempt < MAX_ATTEMPTS {
@@ -167,7 +167,8 @@ async fn a_delivery_is_written_with_the_change_claimed_once_and_dead_after_the_l
     let again = store.claim_deliveries(now, 60, 10).await.unwrap();
     assert_eq!(again[0].event_id, jobs[0].event_id);
     assert_eq!(again[0].payload, jobs[0].payload);
-    store.delivery_tried(again[0].id, Some(204), None, now).await.unwrap();
+    assert_eq!(again[0].attempts, MAX_ATTEMPTS, "the tries so far are kept");
+    store.delivery_tried(again[0].id, again[0].attempts, Some(204), None, now).await.unwrap();
     assert_eq!(store.webhook_deliveries(sub, None, 10).await.unwrap()[0].status, "delivered");
     // A stopped subscription hears nothing more.
     store.disable_webhook("sbk", sub, now).await.unwrap();

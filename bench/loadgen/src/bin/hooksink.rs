@@ -1,6 +1,7 @@
 //! A webhook receiver for the benchmark (bench/api.sh): accepts deliveries on a port, checks each
 //! signature with its own HMAC-SHA256 (the Standard Webhooks scheme, not the server's code),
-//! counts them, and after `seconds` prints one line: received, verified, distinct event ids, bad.
+//! counts them, and after `seconds` (or on SIGTERM) prints one line: received, verified, distinct
+//! event ids, bad.
 //!
 //! `hooksink <port> <whsec_… secret> <seconds>`
 
@@ -63,7 +64,12 @@ async fn main() {
     let listener = tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await.expect("bind");
     let secs: u64 = seconds.parse().unwrap_or(60);
     tokio::spawn(async move { axum::serve(listener, app.with_state(state)).await });
-    tokio::time::sleep(std::time::Duration::from_secs(secs)).await;
+    // The summary after `seconds`, or when stopped (SIGTERM, as the bench stops it).
+    let mut term = tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()).expect("SIGTERM");
+    tokio::select! {
+        _ = tokio::time::sleep(std::time::Duration::from_secs(secs)) => {}
+        _ = term.recv() => {}
+    }
     let c = counts.lock().unwrap_or_else(|e| e.into_inner());
     println!("received={} verified={} distinct={} bad={}", c.received, c.verified, c.ids.len(), c.bad);
 }
