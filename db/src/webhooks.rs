@@ -379,8 +379,9 @@ impl Store {
         if tries.is_empty() {
             return Ok(0);
         }
-        let mut groups: std::collections::BTreeMap<(&str, i64, Option<i64>, Option<&str>), Vec<i64>> =
-            std::collections::BTreeMap::new();
+        /// What the rows of one statement share: state, next try, receiver's status, error.
+        type Outcome<'a> = (&'a str, i64, Option<i64>, Option<&'a str>);
+        let mut groups: std::collections::BTreeMap<Outcome<'_>, Vec<i64>> = std::collections::BTreeMap::new();
         for t in tries {
             let ok = t.status.is_some_and(|s| (200..300).contains(&s));
             let attempts = t.attempts_before + 1;

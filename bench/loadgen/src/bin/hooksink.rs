@@ -11,6 +11,9 @@ use sha2::Sha256;
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
+/// The key and the counts every request shares.
+type Shared = (Arc<Vec<u8>>, Arc<Mutex<Counts>>);
+
 #[derive(Default)]
 struct Counts {
     received: u64,
@@ -42,7 +45,7 @@ async fn main() {
     let counts = Arc::new(Mutex::new(Counts::default()));
     let state = (Arc::new(key), counts.clone());
     let app = axum::Router::new().fallback(axum::routing::post(
-        |axum::extract::State((key, counts)): axum::extract::State<(Arc<Vec<u8>>, Arc<Mutex<Counts>>)>,
+        |axum::extract::State((key, counts)): axum::extract::State<Shared>,
          headers: axum::http::HeaderMap,
          body: axum::body::Bytes| async move {
             let id = verified(&key, &headers, &body);
